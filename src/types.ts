@@ -1,0 +1,168 @@
+/**
+ * The small vocabulary every part of pufa speaks. Ingestion produces Passages,
+ * the index stores them, retrieval returns Hits, the answer engine turns Hits
+ * into a Reply with Citations, and channels only ever see AskRequest → Reply.
+ */
+
+export type PassageKind = "law" | "article";
+
+/** Article number as the law writes it: 第一百三十三条之一 → { num: 133, sub: 1 }. */
+export interface ArticleNo {
+  num: number;
+  /** 之N suffix; 0 when absent. */
+  sub: number;
+}
+
+interface PassageBase {
+  /** Stable id, unique across the whole index. */
+  id: string;
+  kind: PassageKind;
+  /** Verbatim text of the passage: exactly source.slice(start, end). */
+  text: string;
+  /** Path of the source file, relative to the root it was read from (law library or corpus folder). */
+  file: string;
+  /** Character offsets of `text` in the decoded source file. */
+  start: number;
+  end: number;
+}
+
+/** One article (第X条 / 第X条之N) of a law, regulation or judicial interpretation. */
+export interface LawPassage extends PassageBase {
+  kind: "law";
+  /** Full title as in the file's H1: 中华人民共和国刑法 */
+  lawTitle: string;
+  /** Title without the 中华人民共和国 prefix: 刑法 */
+  lawShort: string;
+  /** 第一百三十三条之一 */
+  article: string;
+  articleNo: ArticleNo;
+  /** 编/章/节 headings above the article, outermost first (民法典: the 编 from the second H1 first). */
+  headings: string[];
+  /** Version date from the file name (公司法(2023-12-29).md → "2023-12-29"); null when the name has none. */
+  version: string | null;
+  /** True for the newest version of this law in the library: the one cited by default. */
+  current: boolean;
+  /** Top-level folder of the library: 刑法, 民法典, 司法解释, 行政法规, 部门规章 … */
+  category: string;
+}
+
+/** A chunk of a news / education article from the corpus. */
+export interface ArticlePassage extends PassageBase {
+  kind: "article";
+  /** Document id (stable: derived from the content hash or front matter). */
+  docId: string;
+  title: string;
+  source: string | null;
+  /** ISO date yyyy-mm-dd, or null. */
+  date: string | null;
+  url: string | null;
+  region: string | null;
+  tags: string[];
+  /** Chunk number within the document, from 0. */
+  chunk: number;
+}
+
+export type Passage = LawPassage | ArticlePassage;
+
+/** A corpus document before chunking. `body` is the text chunk offsets refer to. */
+export interface CorpusDocument {
+  docId: string;
+  file: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  url: string | null;
+  region: string | null;
+  tags: string[];
+  /** The text after front matter, as stored in the file (offsets of chunks are relative to the whole file text; see bodyOffset). */
+  body: string;
+  /** Offset of `body` in the decoded file text. */
+  bodyOffset: number;
+  /** sha256 of the raw file bytes. */
+  hash: string;
+}
+
+export interface Hit {
+  passage: Passage;
+  score: number;
+  /** 1-based rank in the list it came from. */
+  rank: number;
+}
+
+export interface SearchOptions {
+  /** How many hits (default 10). */
+  k?: number;
+  /** Restrict to these kinds. */
+  kinds?: PassageKind[];
+  /** Include non-current law versions as separate hits (default false: versions collapse onto the current one). */
+  allVersions?: boolean;
+}
+
+/** Anything that can rank passages for a question. */
+export interface Searcher {
+  search(query: string, options?: SearchOptions): Hit[];
+}
+
+/** One earlier exchange in the same conversation (same person, same chat). */
+export interface ConversationTurn {
+  question: string;
+  answer?: string;
+  /** epoch ms */
+  at: number;
+}
+
+export interface AskRequest {
+  question: string;
+  /** Earlier turns of this person in this conversation, oldest first. */
+  context?: ConversationTurn[];
+  /** Which adapter asked: "console", "wechat", "http", "cli" … (for the question log). */
+  channel?: string;
+}
+
+export interface Citation {
+  /** The [n] used in the reply text, from 1. */
+  n: number;
+  kind: PassageKind;
+  /** Law title (中华人民共和国刑法) or article title. */
+  title: string;
+  /** 第一百三十三条之一 for laws; null for articles. */
+  article: string | null;
+  /** Publisher for articles (法治日报); for laws the version date label when not current, else null. */
+  source: string | null;
+  /** Article date, or law version date. */
+  date: string | null;
+  /** Source file, relative to its root. */
+  path: string;
+  /** Verbatim excerpt quoted in the reply: a substring of the passage text. */
+  excerpt: string;
+  /** Offsets of the excerpt in the source file. */
+  start: number;
+  end: number;
+  /** Passage id the excerpt came from. */
+  passageId: string;
+}
+
+export type ReplyReason =
+  | "answered"
+  | "empty" // nothing to answer: blank, emoji only
+  | "too_long" // over the question length limit
+  | "out_of_scope" // weather, poems …: not legal education
+  | "no_match" // legal, but nothing relevant enough in the corpus
+  | "greeting"; // hello / help
+
+export interface Reply {
+  /** Plain text, ready to send: excerpts, sources, disclaimer. No Markdown. */
+  text: string;
+  citations: Citation[];
+  refused: boolean;
+  reason: ReplyReason;
+  /** The question had emergency signals: the text includes the 110 advice. */
+  emergency: boolean;
+  /** How the text was produced. */
+  mode: "extractive" | "llm" | "canned";
+}
+
+/** The whole engine as channels see it. */
+export interface AnswerEngine {
+  ask(request: AskRequest): Promise<Reply>;
+}
