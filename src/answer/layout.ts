@@ -1,0 +1,106 @@
+/**
+ * Turns excerpts into the plain-text reply: numbered verbatim quotes, a source list built by pufa
+ * (never by a model), optional 110/12348 advice and the disclaimer. Wording comes from prompts/.
+ */
+import type { Citation, Passage } from "../types.js";
+import type { Prompts } from "./prompts.js";
+
+export interface Excerpt {
+  /** The [n] of this excerpt. */
+  n: number;
+  passage: Passage;
+  /** Verbatim: passage.text.slice(start - passage.start, end - passage.start). */
+  text: string;
+  /** Offsets in the source file. */
+  start: number;
+  end: number;
+  /** True when the excerpt stops before the end of a sentence (shown with …… after the quote). */
+  clipped: boolean;
+  /** How the source is named in the reply: 《中华人民共和国刑法》第一百三十三条之一, or 标题 — 来源 日期. */
+  label: string;
+}
+
+export function sourceLabel(passage: Passage): string {
+  if (passage.kind === "law") {
+    const version = passage.current || !passage.version ? "" : `（${passage.version}版）`;
+    return `《${passage.lawTitle}》${version}${passage.article}`;
+  }
+  const by = [passage.source, passage.date].filter(Boolean).join(" ");
+  return by ? `${passage.title} — ${by}` : passage.title;
+}
+
+export function toCitation(e: Excerpt): Citation {
+  const p = e.passage;
+  return {
+    n: e.n,
+    kind: p.kind,
+    title: p.kind === "law" ? p.lawTitle : p.title,
+    article: p.kind === "law" ? p.article : null,
+    source: p.kind === "law" ? (p.current ? null : p.version) : p.source,
+    date: p.kind === "law" ? p.version : p.date,
+    path: p.file,
+    excerpt: e.text,
+    start: e.start,
+    end: e.end,
+    passageId: p.id,
+  };
+}
+
+/** Shortens a question for quoting it back: the reply must stay readable when the question is long. */
+export function quoteQuestion(question: string, max = 40): string {
+  const chars = Array.from(question);
+  return chars.length <= max ? question : `${chars.slice(0, max).join("")}……`;
+}
+
+export function formatSources(excerpts: Excerpt[]): string {
+  return excerpts.map((e) => `[${e.n}] ${e.label}`).join("\n");
+}
+
+export function formatExcerpts(excerpts: Excerpt[]): string {
+  return excerpts.map((e) => `[${e.n}]「${e.text}」${e.clipped ? "……" : ""}`).join("\n\n");
+}
+
+export interface AdviceFlags {
+  emergency: boolean;
+  dispute: boolean;
+}
+
+export function advice(prompts: Prompts, flags: AdviceFlags): string {
+  const parts: string[] = [];
+  if (flags.emergency) parts.push(prompts.get("advice-emergency"));
+  if (flags.dispute) parts.push(prompts.get("advice-dispute"));
+  return parts.join("\n");
+}
+
+/** Folds the blank lines an empty placeholder leaves behind, and trims. */
+export function tidy(text: string): string {
+  return text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+}
+
+export function renderExtractive(prompts: Prompts, question: string, excerpts: Excerpt[], flags: AdviceFlags): string {
+  return tidy(
+    prompts.render("answer-extractive", {
+      question: quoteQuestion(question),
+      excerpts: formatExcerpts(excerpts),
+      sources: formatSources(excerpts),
+      advice: advice(prompts, flags),
+      disclaimer: prompts.get("disclaimer"),
+    }),
+  );
+}
+
+export function renderLlm(prompts: Prompts, body: string, cited: Excerpt[], flags: AdviceFlags): string {
+  return tidy(
+    prompts.render("answer-llm", {
+      body,
+      sources: formatSources(cited),
+      advice: advice(prompts, flags),
+      disclaimer: prompts.get("disclaimer"),
+    }),
+  );
+}
+
+/** A canned reply (refusal, help …) with optional advice appended. */
+export function renderCanned(prompts: Prompts, name: string, vars: Record<string, string | number>, flags: AdviceFlags): string {
+  return tidy([prompts.render(name, vars), advice(prompts, flags)].join("\n\n"));
+}
