@@ -1,0 +1,123 @@
+/**
+ * Keeps one chatty person or one busy group from making the bot account look like a spammer:
+ * questions per person per minute, questions per group per minute (rate-limiter-flexible),
+ * and a daily budget of messages sent into each group (own counter, so it rolls over at local midnight).
+ * When something is over a limit the caller is told to send one notice, then stay silent
+ * until that limit frees up again.
+ */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { localDay } from "./clock.js";
+
+export interface RateLimitOptions {
+  perPersonPerMinute: number;
+  perGroupPerMinute: number;
+  /** Messages the bot may send into one group per day (answers, their extra parts, notices). */
+  groupDailyBudget: number;
+}
+
+export type LimitScope = "person" | "group" | "daily";
+
+export type LimitVerdict =
+  | { ok: true }
+  | {
+      ok: false;
+      scope: LimitScope;
+      /** True once per blocking window: send the notice now, stay silent for the rest. */
+      notify: boolean;
+      retryAfterMs: number;
+    };
+
+export class RateLimits {
+  private readonly person: RateLimiterMemory;
+  private readonly group: RateLimiterMemory;
+  /** "roomId" → messages sent today; reset when the day changes. */
+  private daily = new Map<string, number>();
+  private day = "";
+  /** Notice keys → epoch ms until which no further notice is due. */
+  private noticedUntil = new Map<string, number>();
+
+  constructor(
+    private readonly options: RateLimitOptions,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.person = new RateLimiterMemory({ keyPrefix: "person", points: options.perPersonPerMinute, duration: 60 });
+    this.group = new RateLimiterMemory({ keyPrefix: "group", points: options.perGroupPerMinute, duration: 60 });
+  }
+
+  /**
+   * Counts one question from this person (in this group, roomId null for a private chat).
+   * A question admitted in a group also reserves one message of that group's daily budget.
+   */
+  async admit(talkerId: string, roomId: string | null): Promise<LimitVerdict> {
+    if (roomId !== null) {
+      if (this.remainingToday(roomId) <= 0) return this.refuse("daily", `daily|${roomId}`, msUntilMidnight(this.now()));
+      this.spend(roomId, 1); // reserved before any await, so concurrent questions cannot overdraw it
+    }
+    const personWait = await tryConsume(this.person, talkerId);
+    if (personWait !== null) {
+      if (roomId !== null) this.spend(roomId, -1);
+      return this.refuse("person", `person|${talkerId}`, personWait);
+    }
+    if (roomId !== null) {
+      const groupWait = await tryConsume(this.group, roomId);
+      if (groupWait !== null) {
+        this.spend(roomId, -1);
+        await this.person.reward(talkerId, 1); // the person's question was not answered: give the point back
+        return this.refuse("group", `group|${roomId}`, groupWait);
+      }
+    }
+    return { ok: true };
+  }
+
+  /** Records `n` more messages sent into a group today (extra parts of a long answer, notices). */
+  spend(roomId: string, n: number): void {
+    this.rollDay();
+    this.daily.set(roomId, (this.daily.get(roomId) ?? 0) + n);
+  }
+
+  remainingToday(roomId: string): number {
+    this.rollDay();
+    return this.options.groupDailyBudget - (this.daily.get(roomId) ?? 0);
+  }
+
+  private refuse(scope: LimitScope, noticeKey: string, retryAfterMs: number): LimitVerdict {
+    const now = this.now();
+    const until = this.noticedUntil.get(noticeKey);
+    const notify = until === undefined || until <= now;
+    if (notify) {
+      this.noticedUntil.set(noticeKey, now + Math.max(retryAfterMs, 1000));
+      this.pruneNotices(now);
+    }
+    return { ok: false, scope, notify, retryAfterMs };
+  }
+
+  private pruneNotices(now: number): void {
+    if (this.noticedUntil.size < 10_000) return;
+    for (const [k, t] of this.noticedUntil) if (t <= now) this.noticedUntil.delete(k);
+  }
+
+  private rollDay(): void {
+    const today = localDay(this.now());
+    if (today !== this.day) {
+      this.day = today;
+      this.daily.clear();
+    }
+  }
+}
+
+/** null when consumed; otherwise the ms until a point frees up. */
+async function tryConsume(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key, 1);
+    return null;
+  } catch (err) {
+    if (err instanceof RateLimiterRes) return err.msBeforeNext;
+    throw err;
+  }
+}
+
+function msUntilMidnight(ms: number): number {
+  const d = new Date(ms);
+  d.setHours(24, 0, 0, 0);
+  return d.getTime() - ms;
+}
