@@ -98,9 +98,16 @@ export interface SearchOptions {
   allVersions?: boolean;
 }
 
+/** How much each analyzed query term matters (idf × query weight); expansions are the lexicon's additions. */
+export type QueryTermWeights = ReadonlyMap<string, { weight: number; expansion: boolean }>;
+
 /** Anything that can rank passages for a question. */
 export interface Searcher {
   search(query: string, options?: SearchOptions): Hit[];
+  /** The analyzed query with term weights, so answers can pick sentences and judge relevance the way the index ranks. */
+  termWeights?(query: string): QueryTermWeights;
+  /** Analyzes text with the index's analyzer (for matching excerpts against termWeights). */
+  analyze?(text: string): string[];
 }
 
 /** One earlier exchange in the same conversation (same person, same chat). */
@@ -117,6 +124,8 @@ export interface AskRequest {
   context?: ConversationTurn[];
   /** Which adapter asked: "console", "wechat", "http", "cli" … (for the question log). */
   channel?: string;
+  /** Who asked, as the channel knows them (hashed before it is stored). */
+  askerId?: string;
 }
 
 export interface Citation {

@@ -1,0 +1,93 @@
+/**
+ * Chooses what to quote: for each of the best passages, the contiguous run of whole sentences
+ * that best matches the question, within a shared character budget. Every excerpt is a verbatim
+ * slice of its passage (and so of its source file); when a single sentence is longer than the
+ * room left, it is cut at a clause mark and marked as clipped rather than paraphrased.
+ */
+import { splitSentences } from "../text/sentences.js";
+import type { Hit, Passage } from "../types.js";
+import { sourceLabel, type Excerpt } from "./layout.js";
+import { scoreText, type TermMatcher } from "./term-weights.js";
+
+export interface ExcerptOptions {
+  /** Total characters of quoted text (default 600). */
+  budget: number;
+  /** At most this many passages are quoted (default 3). */
+  maxPassages: number;
+  /** A passage is quoted whole when it fits in this many characters and in the budget left. */
+  wholeUpTo: number;
+}
+
+export const DEFAULT_EXCERPT_OPTIONS: ExcerptOptions = { budget: 600, maxPassages: 3, wholeUpTo: 260 };
+
+interface Span {
+  start: number; // offsets inside passage.text
+  end: number;
+  score: number;
+}
+
+function sentencesOf(p: Passage): Span[] {
+  const parts = splitSentences(p.text, 0);
+  return parts.length ? parts.map((s) => ({ start: s.start, end: s.end, score: 0 })) : [{ start: 0, end: p.text.length, score: 0 }];
+}
+
+/** A quote stays within one paragraph of an article (a law article's items belong together). */
+function crossesParagraph(p: Passage, start: number, end: number): boolean {
+  return p.kind === "article" && p.text.slice(start, end).includes("\n");
+}
+
+/** The best window of consecutive sentences that fits in `room` characters. */
+export function bestWindow(p: Passage, terms: TermMatcher, room: number): Span | null {
+  const sents = sentencesOf(p).map((s) => ({ ...s, score: scoreText(terms, p.text.slice(s.start, s.end)) }));
+  let best: Span | null = null;
+  for (let i = 0; i < sents.length; i++) {
+    let score = 0;
+    for (let j = i; j < sents.length; j++) {
+      if (sents[j].end - sents[i].start > room || crossesParagraph(p, sents[i].start, sents[j].end)) break;
+      score += sents[j].score;
+      // Prefer higher score; on ties the earlier, shorter window (article openings state the rule).
+      if (!best || score > best.score) best = { start: sents[i].start, end: sents[j].end, score };
+    }
+  }
+  if (best) return best;
+  // Not even one sentence fits: clip the best sentence at the last clause mark inside the room.
+  const top = [...sents].sort((a, b) => b.score - a.score || a.start - b.start)[0];
+  const slice = p.text.slice(top.start, top.start + room);
+  const cut = Math.max(slice.lastIndexOf("，"), slice.lastIndexOf("；"), slice.lastIndexOf("、"));
+  if (cut < room / 3) return null;
+  return { start: top.start, end: top.start + cut, score: top.score };
+}
+
+export function selectExcerpts(hits: Hit[], terms: TermMatcher, options: Partial<ExcerptOptions> = {}): Excerpt[] {
+  const opt = { ...DEFAULT_EXCERPT_OPTIONS, ...options };
+  const out: Excerpt[] = [];
+  let left = opt.budget;
+  // One excerpt per source: a second chunk of the same article adds a repeated source line, not information.
+  const seen = new Set<string>();
+  const chosen = hits
+    .filter((h) => {
+      const key = h.passage.kind === "article" ? h.passage.docId : h.passage.id;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, opt.maxPassages);
+  chosen.forEach((hit, i) => {
+    const p = hit.passage;
+    if (left < 40) return;
+    // Share what is left among the passages still to come, but let the first one take more.
+    const share = Math.floor(left / (chosen.length - i)) + (i === 0 ? Math.floor(left / 4) : 0);
+    const room = Math.min(left, Math.max(share, 80));
+    let span: Span | null;
+    if (p.kind === "law" && p.text.length <= Math.min(opt.wholeUpTo, room)) span = { start: 0, end: p.text.length, score: 0 };
+    else span = bestWindow(p, terms, room);
+    if (!span) return;
+    const text = p.text.slice(span.start, span.end).trim();
+    const lead = p.text.slice(span.start, span.end).indexOf(text);
+    const start = p.start + span.start + lead;
+    const clipped = span.end < p.text.length && !/[。！？；!?;」”）)]$/.test(text);
+    out.push({ n: out.length + 1, passage: p, text, start, end: start + text.length, clipped, label: sourceLabel(p) });
+    left -= text.length;
+  });
+  return out;
+}

@@ -1,0 +1,119 @@
+/** pufa add | remove | list | report: the admin's corpus tools, each followed by an index refresh. */
+import type { Command } from "commander";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { addToCorpus, EmptyArticleError, listCorpus, removeFromCorpus } from "../admin/corpus-manager.js";
+import { detectFormat, importFile, UnsupportedFormatError } from "../admin/importers/index.js";
+import { QuestionLog } from "../admin/question-log.js";
+import { buildReport, formatReport } from "../admin/report.js";
+import { Prompts } from "../answer/prompts.js";
+import type { PufaConfig } from "../config.js";
+import { buildIndex, openIndex } from "../index/builder.js";
+import { configFrom, type GlobalOptions } from "./main.js";
+import { progressReporter } from "./progress.js";
+
+function filesUnder(target: string): string[] {
+  if (!existsSync(target)) throw new Error(`找不到文件或目录: ${target}`);
+  if (!statSync(target).isDirectory()) return [target];
+  return readdirSync(target, { recursive: true, encoding: "utf8" })
+    .map((f) => path.join(target, f))
+    .filter((f) => statSync(f).isFile() && detectFormat(f) !== null && !path.basename(f).startsWith("."));
+}
+
+function withLog<T>(config: PufaConfig, fn: (log: QuestionLog) => T): T {
+  const log = new QuestionLog(path.join(config.dataDir, "pufa.sqlite"));
+  try {
+    return fn(log);
+  } finally {
+    log.close();
+  }
+}
+
+async function refresh(config: PufaConfig): Promise<void> {
+  const result = await buildIndex(config, { progress: progressReporter() });
+  process.stdout.write(`索引已更新（${result.stats.passages} 段，${(result.stats.ms / 1000).toFixed(1)} 秒）；运行中的机器人会自动使用新索引。\n`);
+}
+
+/** Parses yyyy-mm-dd as a local midnight. */
+function localDate(s: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) throw new Error(`日期格式应为 yyyy-mm-dd: ${s}`);
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+export function registerAdminCommands(program: Command): void {
+  const config = () => configFrom(program.opts<GlobalOptions>());
+
+  program
+    .command("add")
+    .description("import articles (.md .txt .docx .html .pdf, a file or a folder) into the first corpus folder, then re-index")
+    .argument("<paths...>")
+    .option("--no-index", "do not refresh the index afterwards")
+    .action(async (paths: string[], o: { index: boolean }) => {
+      const cfg = config();
+      const corpusDir = cfg.corpusDirs[0];
+      let changed = 0;
+      let failed = 0;
+      await withLog(cfg, async (log) => {
+        for (const file of paths.flatMap(filesUnder)) {
+          try {
+            const result = addToCorpus(corpusDir, await importFile(file), { actor: "cli", audit: log });
+            if (result.action === "added" || result.action === "replaced") changed++;
+            const note = { added: "已添加", replaced: "已替换旧版本", duplicate: "内容重复，未添加", outdated: "比现有版本旧，仅存入历史" }[result.action];
+            process.stdout.write(`${note}: ${file} → ${result.file} (id ${result.docId})\n`);
+          } catch (err) {
+            failed++;
+            const why = err instanceof UnsupportedFormatError || err instanceof EmptyArticleError ? err.message : `无法导入: ${(err as Error).message}`;
+            process.stderr.write(`${file}: ${why}\n`);
+          }
+        }
+      });
+      if (changed && o.index) await refresh(cfg);
+      if (failed) process.exitCode = 1;
+    });
+
+  program
+    .command("remove")
+    .description("remove an article (by id or path) from the corpus (kept in .history), then re-index")
+    .argument("<idOrPath>")
+    .option("--no-index", "do not refresh the index afterwards")
+    .action(async (idOrPath: string, o: { index: boolean }) => {
+      const cfg = config();
+      const result = withLog(cfg, (log) => removeFromCorpus(cfg.corpusDirs[0], idOrPath, { actor: "cli", audit: log }));
+      if (!result.removed) {
+        const more = result.candidates?.length ? `，可能是: ${result.candidates.map((c) => `${c.docId} ${c.title}`).join("；")}` : "";
+        throw new Error(`没有找到要删除的文章: ${idOrPath}${more}`);
+      }
+      process.stdout.write(`已删除: ${result.title} (${result.docId})，原文件移入 ${result.historyFile}\n`);
+      if (o.index) await refresh(cfg);
+    });
+
+  program
+    .command("list")
+    .description("articles in the corpus: id, title, source, date, kind, chunks")
+    .option("--json", "JSON output")
+    .action((o: { json?: boolean }) => {
+      const cfg = config();
+      const index = openIndex(cfg);
+      const chunks = new Map<string, number>();
+      for (const p of index?.searcher.passages ?? []) if (p.kind === "article") chunks.set(p.docId, (chunks.get(p.docId) ?? 0) + 1);
+      const rows = cfg.corpusDirs.flatMap((dir) => (existsSync(dir) ? listCorpus(dir) : [])).map((e) => ({ ...e, chunks: chunks.get(e.id) ?? 0 }));
+      if (o.json) return void process.stdout.write(`${JSON.stringify(rows)}\n`);
+      for (const r of rows) process.stdout.write(`${r.id}  ${r.date ?? "—"}  ${r.source ?? "—"}  ${r.kind}  ${r.chunks} 段  ${r.title}\n`);
+      if (!index) process.stdout.write("（尚未建立索引：段数为 0，运行 pufa index）\n");
+    });
+
+  program
+    .command("report")
+    .description("unanswered questions grouped by similarity, and the most asked topics")
+    .option("--from <date>", "yyyy-mm-dd (default: 30 days ago)")
+    .option("--to <date>", "yyyy-mm-dd, inclusive (default: today)")
+    .action((o: { from?: string; to?: string }) => {
+      const cfg = config();
+      const to = o.to ? localDate(o.to) : new Date();
+      const toExclusive = o.to ? new Date(to.getFullYear(), to.getMonth(), to.getDate() + 1) : new Date(to.getTime() + 1);
+      const from = o.from ? localDate(o.from) : new Date(to.getFullYear(), to.getMonth(), to.getDate() - 30);
+      const text = withLog(cfg, (log) => formatReport(buildReport(log, { from, to: toExclusive }), new Prompts(cfg.promptsDir)));
+      process.stdout.write(`${text}\n`);
+    });
+}

@@ -1,0 +1,142 @@
+/** pufa index | ask | chat | search | eval | serve */
+import type { Command } from "commander";
+import readline from "node:readline";
+import { runConsoleChat } from "../channels/console.js";
+import { startHttpChannel } from "../channels/http.js";
+import { buildIndex } from "../index/builder.js";
+import { openRuntime } from "../runtime.js";
+import type { Hit } from "../types.js";
+import { configFrom, type GlobalOptions } from "./main.js";
+import { progressReporter } from "./progress.js";
+
+/** One search hit as the documented, stable JSON of `pufa search --json`. */
+export function hitJson(h: Hit) {
+  const p = h.passage;
+  return {
+    rank: h.rank,
+    score: Number(h.score.toFixed(6)),
+    kind: p.kind,
+    title: p.kind === "law" ? p.lawTitle : p.title,
+    article: p.kind === "law" ? p.article : null,
+    version: p.kind === "law" ? p.version : null,
+    date: p.kind === "law" ? p.version : p.date,
+    path: p.file,
+    text: p.text,
+  };
+}
+
+function parsePositiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`-k 需要 1 到 1000 之间的整数: ${v}`);
+  return n;
+}
+
+export function registerQueryCommands(program: Command): void {
+  const globals = () => program.opts<GlobalOptions>();
+
+  program
+    .command("index")
+    .description("build or refresh the index (corpus folders + law library)")
+    .option("--full", "rebuild everything, ignoring cached work")
+    .action(async (o: { full?: boolean }) => {
+      const config = configFrom(globals());
+      const result = await buildIndex(config, { progress: progressReporter(), full: !!o.full });
+      for (const w of result.warnings) process.stderr.write(`注意: ${w}\n`);
+      const s = result.stats;
+      process.stdout.write(
+        `索引已更新: ${s.passages} 段（法条 ${s.lawArticles}，文章片段 ${s.articleChunks}，文章 ${s.documents} 篇），` +
+          `重新处理 ${s.filesProcessed} 个文件，用时 ${(s.ms / 1000).toFixed(1)} 秒\n`,
+      );
+    });
+
+  program
+    .command("ask")
+    .description("answer one question")
+    .argument("<question>")
+    .option("--json", "print the reply as JSON")
+    .action(async (question: string, o: { json?: boolean }) => {
+      const rt = await openRuntime(configFrom(globals()), { progress: progressReporter() });
+      try {
+        const reply = await rt.engine.ask({ question, channel: "cli" });
+        if (o.json) {
+          const { text, refused, citations } = reply;
+          process.stdout.write(`${JSON.stringify({ text, refused, reason: reply.reason, citations: citations.map(({ passageId: _, ...c }) => c) })}\n`);
+        } else process.stdout.write(`${reply.text}\n`);
+      } finally {
+        rt.close();
+      }
+    });
+
+  program
+    .command("chat")
+    .description("chat in the terminal through the same engine as the bot")
+    .action(async () => {
+      const rt = await openRuntime(configFrom(globals()), { progress: progressReporter() });
+      try {
+        await runConsoleChat(rt.engine, { banner: rt.prompts.get("console-banner") });
+      } finally {
+        rt.close();
+      }
+    });
+
+  program
+    .command("search")
+    .description("ranked passages for a question; with no question, one question per stdin line → one JSON line each")
+    .argument("[question]")
+    .option("--json", "JSON output")
+    .option("-k <n>", "hits per question", parsePositiveInt, 10)
+    .option("--all-versions", "list every version of a law separately")
+    .action(async (question: string | undefined, o: { json?: boolean; k: number; allVersions?: boolean }) => {
+      const rt = await openRuntime(configFrom(globals()), { progress: progressReporter() });
+      try {
+        const run = (q: string) => rt.searcher().search(q, { k: o.k, allVersions: !!o.allVersions });
+        if (question !== undefined) {
+          const hits = run(question);
+          if (o.json) process.stdout.write(`${JSON.stringify({ query: question, hits: hits.map(hitJson) })}\n`);
+          else for (const h of hits) process.stdout.write(`${h.rank}. ${hitJson(h).title} ${hitJson(h).article ?? ""} (${h.score.toFixed(3)})\n   ${h.passage.text.slice(0, 80).replace(/\s+/g, " ")}\n`);
+          return;
+        }
+        // Batch mode: exactly one JSON line per input line, in order (blank lines give empty hits).
+        const rl = readline.createInterface({ input: process.stdin, terminal: false });
+        for await (const line of rl) {
+          const q = line.trim();
+          const hits = q ? run(q) : [];
+          process.stdout.write(`${JSON.stringify({ query: line, hits: hits.map(hitJson) })}\n`);
+        }
+      } finally {
+        rt.close();
+      }
+    });
+
+  program
+    .command("eval")
+    .description("Recall@k and MRR@10 on a labelled file ({id, question, gold:[{law, article}]} per line), with the worst misses")
+    .argument("<file>")
+    .option("--misses <n>", "how many misses to print", parsePositiveInt, 10)
+    .action(async (file: string, o: { misses: number }) => {
+      const { runEvalCommand } = await import("../bench/eval-command.js");
+      const rt = await openRuntime(configFrom(globals()), { progress: progressReporter() });
+      try {
+        process.stdout.write(runEvalCommand(rt.searcher(), file, o.misses));
+      } finally {
+        rt.close();
+      }
+    });
+
+  program
+    .command("serve")
+    .description("answer over HTTP: POST /ask {question, context?}")
+    .action(async () => {
+      const config = configFrom(globals());
+      const rt = await openRuntime(config, { progress: progressReporter(), watch: true });
+      const http = await startHttpChannel(rt.engine, config.http);
+      process.stdout.write(`pufa HTTP: ${http.url}/ask\n`);
+      const stop = async () => {
+        await http.close();
+        rt.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+}

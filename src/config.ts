@@ -1,0 +1,83 @@
+/**
+ * Where pufa reads and writes, and the engine's limits: from the environment (and .env),
+ * overridden by command-line flags. Every wrong value gets its own clear message.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const list = (s: string | undefined) =>
+  (s ?? "")
+    .split(path.delimiter === ";" ? /[;,]/ : /[:,]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+const intFrom = (min: number, max: number, def: number) => z.coerce.number().int().min(min).max(max).default(def);
+
+const envSchema = z.object({
+  PUFA_CORPUS: z.string().optional(),
+  PUFA_LAWS: z.string().optional(),
+  PUFA_DATA: z.string().optional(),
+  PUFA_PROMPTS: z.string().optional(),
+  PUFA_MAX_QUESTION_CHARS: intFrom(10, 100_000, 500),
+  PUFA_EXCERPT_CHARS: intFrom(100, 5_000, 600),
+  PUFA_MIN_COVERAGE: z.coerce.number().min(0).max(1).default(0.4),
+  PUFA_HTTP_PORT: intFrom(0, 65_535, 8787),
+  PUFA_HTTP_HOST: z.string().default("127.0.0.1"),
+});
+
+export interface PufaConfig {
+  corpusDirs: string[];
+  lawsDir: string | null;
+  dataDir: string;
+  promptsDir: string;
+  maxQuestionChars: number;
+  excerptChars: number;
+  minCoverage: number;
+  http: { port: number; host: string };
+}
+
+export interface ConfigOverrides {
+  corpus?: string[];
+  laws?: string;
+  data?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Reads .env from the working directory when present (Node's own loader; real environment wins). */
+export function loadDotEnv(cwd = process.cwd()): void {
+  const file = path.join(cwd, ".env");
+  if (!existsSync(file)) return;
+  const before = { ...process.env };
+  process.loadEnvFile(file);
+  Object.assign(process.env, before);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): PufaConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}（当前值: ${JSON.stringify(env[String(i.path[0])])}）`));
+  }
+  const e = parsed.data;
+  const resolve = (p: string) => path.resolve(p);
+  const corpus = overrides.corpus?.length ? overrides.corpus : e.PUFA_CORPUS ? list(e.PUFA_CORPUS) : [path.join(PROJECT_ROOT, "corpus")];
+  const laws = overrides.laws ?? e.PUFA_LAWS ?? null;
+  return {
+    corpusDirs: corpus.map(resolve),
+    lawsDir: laws ? resolve(laws) : null,
+    dataDir: resolve(overrides.data ?? e.PUFA_DATA ?? path.join(PROJECT_ROOT, ".pufa")),
+    promptsDir: resolve(e.PUFA_PROMPTS ?? path.join(PROJECT_ROOT, "prompts")),
+    maxQuestionChars: e.PUFA_MAX_QUESTION_CHARS,
+    excerptChars: e.PUFA_EXCERPT_CHARS,
+    minCoverage: e.PUFA_MIN_COVERAGE,
+    http: { port: e.PUFA_HTTP_PORT, host: e.PUFA_HTTP_HOST },
+  };
+}

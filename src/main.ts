@@ -1,0 +1,65 @@
+/**
+ * `npm start`: the bot. With WECHATY_PUPPET set it logs in to WeChat; without it, the console
+ * chat on the same engine (and one line on how to connect WeChat). Never a puppet by accident.
+ */
+import { createCorpusCommands } from "./admin/chat-commands.js";
+import { runConsoleChat } from "./channels/console.js";
+import { functionCommands } from "./channels/wechat/admin.js";
+import { loadWechatConfig } from "./channels/wechat/config.js";
+import { startWechat } from "./channels/wechat/start.js";
+import { progressReporter } from "./cli/progress.js";
+import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
+import { logger } from "./logger.js";
+import { openRuntime } from "./runtime.js";
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  const config = loadConfig();
+  const wechat = loadWechatConfig(process.env);
+  if (!wechat.ok) throw new ConfigError(wechat.errors);
+
+  const rt = await openRuntime(config, { progress: progressReporter(), watch: true });
+  process.on("SIGHUP", () => rt.holder.reload());
+
+  if (!wechat.config.puppet) {
+    await runConsoleChat(rt.engine, { banner: rt.prompts.get("console-banner") });
+    rt.close();
+    return;
+  }
+
+  const corpusCommands = rt.questionLog
+    ? functionCommands(createCorpusCommands({ corpusDir: config.corpusDirs[0], log: rt.questionLog, onChange: () => rt.reindex(), prompts: rt.prompts }))
+    : new Map();
+  const running = await startWechat(rt.engine, { ...wechat.config, dataDir: config.dataDir }, {
+    prompts: rt.prompts,
+    commands: corpusCommands,
+    stats: () => {
+      const s = rt.questionLog?.stats({});
+      return {
+        indexSize: rt.holder.current.manifest.counts.passages,
+        lastRefresh: rt.holder.current.loadedAt,
+        questionsToday: s?.today,
+        answered: s?.answered,
+        refused: s?.refused,
+      };
+    },
+    unanswered: (limit) =>
+      (rt.questionLog?.recentRefused(limit) ?? []).map((r) => ({ question: r.question, at: Date.parse(r.at), reason: r.reason, room: null })),
+  });
+  const stop = async () => {
+    await running.stop();
+    rt.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else {
+    logger.error(err);
+    process.stderr.write(`启动失败: ${(err as Error).message}\n`);
+  }
+  process.exit(1);
+});

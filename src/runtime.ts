@@ -1,0 +1,103 @@
+/**
+ * Puts the parts together for any channel: config → index (built when missing) → engine, with
+ * the optional model, the question log and hot index refresh. Channels get a Runtime and only
+ * ever call runtime.engine.ask().
+ */
+import path from "node:path";
+import { createEngine } from "./answer/engine.js";
+import { Prompts } from "./answer/prompts.js";
+import { QuestionLog } from "./admin/question-log.js";
+import type { PufaConfig } from "./config.js";
+import { buildIndex, openIndex, type BuildProgress } from "./index/builder.js";
+import { IndexHolder } from "./index/index-holder.js";
+import { loadLlmConfig } from "./llm/config.js";
+import { createLlmComposer } from "./llm/composer.js";
+import { childLogger } from "./logger.js";
+import type { AnswerEngine, Searcher } from "./types.js";
+
+const log = childLogger("runtime");
+
+export interface Runtime {
+  config: PufaConfig;
+  engine: AnswerEngine;
+  prompts: Prompts;
+  holder: IndexHolder;
+  questionLog: QuestionLog | null;
+  searcher(): Searcher;
+  /** Rebuilds the index and serves the new one (the old one serves until then). */
+  reindex(): Promise<void>;
+  close(): void;
+}
+
+export interface RuntimeOptions {
+  progress?: BuildProgress;
+  /** Poll for indexes built by another process (pufa index, pufa add) and serve them. */
+  watch?: boolean;
+  /** Record questions in the SQLite log (default true). */
+  questionLog?: boolean;
+}
+
+function sameSources(a: { laws: string | null; corpus: string[] }, config: PufaConfig): boolean {
+  return a.laws === config.lawsDir && a.corpus.length === config.corpusDirs.length && a.corpus.every((c, i) => c === config.corpusDirs[i]);
+}
+
+export async function openRuntime(config: PufaConfig, options: RuntimeOptions = {}): Promise<Runtime> {
+  let index = openIndex(config);
+  if (!index || !sameSources(index.manifest.sources, config)) {
+    log.info(index ? "sources changed since the last build: rebuilding the index" : "no index yet: building it");
+    const built = await buildIndex(config, { progress: options.progress });
+    for (const w of built.warnings) log.warn(w);
+    index = { generation: built.generation, manifest: built.manifest, searcher: built.searcher };
+  }
+  const holder = new IndexHolder(config.dataDir, index);
+  if (options.watch) holder.watch();
+
+  const prompts = new Prompts(config.promptsDir);
+  const llmConfig = loadLlmConfig(process.env);
+  const knownLaws = () => [...new Set(holder.searcher().passages.flatMap((p) => (p.kind === "law" ? [p.lawShort] : [])))];
+  const composer = llmConfig.enabled ? createLlmComposer(llmConfig, prompts, { knownLaws: knownLaws() }) : null;
+  if (composer) log.info({ model: llmConfig.enabled ? llmConfig.chatModel : null }, "model answers enabled");
+
+  const questionLog = options.questionLog === false ? null : new QuestionLog(path.join(config.dataDir, "pufa.sqlite"));
+  const engine = createEngine({
+    searcher: () => holder.searcher(),
+    prompts,
+    composer,
+    options: { maxQuestionChars: config.maxQuestionChars, excerptChars: config.excerptChars, minCoverage: config.minCoverage },
+    onReply: (req, reply, latencyMs) => {
+      try {
+        questionLog?.record({
+          channel: req.channel ?? "unknown",
+          askerId: req.askerId ?? null,
+          question: req.question.slice(0, 2000),
+          refused: reply.refused,
+          reason: reply.reason,
+          citations: reply.citations.map((c) => (c.article ? `${c.title}${c.article}` : c.title)),
+          latencyMs: Math.round(latencyMs),
+        });
+      } catch (err) {
+        log.error({ err }, "question log write failed"); // never costs the user the answer
+      }
+    },
+  });
+
+  let reindexing: Promise<void> | null = null;
+  return {
+    config,
+    engine,
+    prompts,
+    holder,
+    questionLog,
+    searcher: () => holder.searcher(),
+    reindex() {
+      reindexing ??= buildIndex(config)
+        .then((b) => holder.adopt({ generation: b.generation, manifest: b.manifest, searcher: b.searcher }))
+        .finally(() => (reindexing = null));
+      return reindexing;
+    },
+    close() {
+      holder.close();
+      questionLog?.close();
+    },
+  };
+}
