@@ -10,7 +10,7 @@ import { looksLikeFollowUp, retrievalQuery } from "./follow-up.js";
 import { renderCanned, renderExtractive, renderLlm, toCitation, quoteQuestion, type Excerpt } from "./layout.js";
 import type { Prompts } from "./prompts.js";
 import { classifyQuestion } from "./question-guard.js";
-import { coverage, isCitedArticle } from "./relevance.js";
+import { citedHits, coverage } from "./relevance.js";
 import { termMatcher, type TermMatcher } from "./term-weights.js";
 
 const log = childLogger("engine");
@@ -71,7 +71,9 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
   /** Hits worth quoting: the best must cover enough of the question; others must come close to it. */
   function relevantHits(question: string, terms: TermMatcher, hits: Hit[]): Hit[] {
     if (!hits.length) return [];
-    if (isCitedArticle(question, hits[0].passage)) return [hits[0], ...hits.slice(1, opt.maxPassages).filter((h) => coverage(terms, h.passage) >= opt.minCoverage)];
+    // A question naming articles gets exactly those articles: other passages of the same law share its title, not its topic.
+    const cited = citedHits(question, hits);
+    if (cited.length) return cited.slice(0, opt.maxPassages);
     const scored = hits.map((h) => ({ h, c: coverage(terms, h.passage) }));
     const best = Math.max(...scored.slice(0, 3).map((s) => s.c));
     if (best < opt.minCoverage) return [];

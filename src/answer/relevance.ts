@@ -3,8 +3,10 @@
  * so the gate asks a question-relative thing instead: how much of the question's wording
  * (weighted by word length) the passage, its headings and its title actually contain.
  */
-import { ARTICLE_PATTERN, parseArticleNo, articleKey } from "../text/numerals.js";
-import type { Passage } from "../types.js";
+import { CitationIndex } from "../retrieval/citation-lookup.js";
+import { normalizeLawName } from "../retrieval/law-aliases.js";
+import { articleKey } from "../text/numerals.js";
+import type { Hit, Passage } from "../types.js";
 import { coverageOf, type TermMatcher } from "./term-weights.js";
 
 function passageHaystack(p: Passage): string {
@@ -16,11 +18,14 @@ export function coverage(terms: TermMatcher, p: Passage): number {
   return coverageOf(terms, passageHaystack(p));
 }
 
-/** True when the question names this very article ("刑法第一百三十三条之一", "道交法91条"). */
-export function isCitedArticle(question: string, p: Passage): boolean {
-  if (p.kind !== "law") return false;
-  const m = ARTICLE_PATTERN.exec(question);
-  if (!m) return false;
-  const no = parseArticleNo(m[0]);
-  return !!no && articleKey(no) === articleKey(p.articleNo);
+/**
+ * The hits that are articles the question names by law and number ("刑法第一百三十三条之一",
+ * "刑法133条之一", "道交法第91条"), in rank order. The law must be named too: a bare number, or a
+ * law the hits do not contain, names nothing (so 治安管理处罚法第四十三条 never stands in for 消防法第四十三条).
+ */
+export function citedHits(question: string, hits: Hit[]): Hit[] {
+  const refs = new CitationIndex(hits.map((h) => h.passage)).find(question);
+  if (!refs.length) return [];
+  const keys = new Set(refs.map((r) => `${r.lawShort}|${articleKey(r.articleNo)}`));
+  return hits.filter((h) => h.passage.kind === "law" && keys.has(`${normalizeLawName(h.passage.lawShort)}|${articleKey(h.passage.articleNo)}`));
 }

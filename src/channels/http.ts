@@ -13,9 +13,9 @@ export interface HttpChannel {
   close(): Promise<void>;
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
+function send(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
   const data = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(data) });
+  res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(data) });
   res.end(data);
 }
 
@@ -31,8 +31,9 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 function parseAsk(raw: string): { question: string; context: ConversationTurn[] } {
-  const body = JSON.parse(raw) as { question?: unknown; context?: unknown };
-  if (typeof body.question !== "string") throw Object.assign(new Error('"question" must be a string'), { status: 400 });
+  const body = JSON.parse(raw) as { question?: unknown; context?: unknown } | null;
+  // `null`, `[]`, `"text"` are valid JSON but no request: a 400, not a TypeError turned 500.
+  if (typeof body !== "object" || body === null || Array.isArray(body) || typeof body.question !== "string") throw Object.assign(new Error('"question" must be a string'), { status: 400 });
   const context = Array.isArray(body.context)
     ? body.context
         .filter((t): t is { question: string; at?: number } => typeof t?.question === "string")
@@ -50,7 +51,8 @@ export async function startHttpChannel(engine: AnswerEngine, options: { port: nu
       send(res, 200, await engine.ask({ question, context, channel: "http" }));
     } catch (err) {
       const status = (err as { status?: number }).status ?? (err instanceof SyntaxError ? 400 : 500);
-      send(res, status, { error: (err as Error).message });
+      // After a refused body the connection still carries its unread rest: close it rather than reuse it.
+      send(res, status, { error: (err as Error).message }, status === 413 ? { connection: "close" } : {});
     }
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));

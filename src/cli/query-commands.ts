@@ -38,10 +38,13 @@ export function registerQueryCommands(program: Command): void {
     .command("index")
     .description("build or refresh the index (corpus folders + law library)")
     .option("--full", "rebuild everything, ignoring cached work")
-    .action(async (o: { full?: boolean }) => {
+    .option("--verbose", "print every warning (default: the first few)")
+    .action(async (o: { full?: boolean; verbose?: boolean }) => {
       const config = configFrom(globals());
       const result = await buildIndex(config, { progress: progressReporter(), full: !!o.full });
-      for (const w of result.warnings) process.stderr.write(`注意: ${w}\n`);
+      const shown = o.verbose ? result.warnings : result.warnings.slice(0, 5);
+      for (const w of shown) process.stderr.write(`注意: ${w}\n`);
+      if (shown.length < result.warnings.length) process.stderr.write(`……另有 ${result.warnings.length - shown.length} 条注意事项（--verbose 查看全部）\n`);
       const s = result.stats;
       process.stdout.write(
         `索引已更新: ${s.passages} 段（法条 ${s.lawArticles}，文章片段 ${s.articleChunks}，文章 ${s.documents} 篇），` +

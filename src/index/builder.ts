@@ -75,8 +75,9 @@ function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    // EPERM: the process exists but belongs to another user (the bot's service account): its lock stands.
+    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
