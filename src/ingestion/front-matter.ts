@@ -1,8 +1,9 @@
 /**
  * YAML front matter (`---` … `---` at the top of a Markdown file), parsed with `yaml` (YAML 1.2:
  * dates and 0123 stay as written when quoted; unquoted dates stay strings). Never throws: a broken
- * block is reported in `error` and the whole file is treated as body, so one bad file cannot stop
- * an import.
+ * block is reported in `error` and its fields are ignored, so one bad file cannot stop an import.
+ * A closed block that does not parse is still not body text (quoting "title: …" lines as an
+ * excerpt would be wrong); only an unclosed block leaves the whole file as body.
  */
 import YAML from "yaml";
 
@@ -29,7 +30,7 @@ export function parseFrontMatter(src: string): FrontMatter {
       ...(opened ? { error: "front matter has no closing --- line" } : {}),
     };
   }
-  const whole = { data: {}, body: src, bodyOffset: 0 };
+  const whole = { data: {}, body: src.slice(m[0].length), bodyOffset: m[0].length };
   let parsed: unknown;
   try {
     const doc = YAML.parseDocument(m[2] ?? "", { uniqueKeys: true });

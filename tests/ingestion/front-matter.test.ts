@@ -22,13 +22,13 @@ describe("parseFrontMatter", () => {
     expect(parseFrontMatter("# 标题\n正文")).toEqual({ data: {}, body: "# 标题\n正文", bodyOffset: 0 });
   });
 
-  it("reports malformed YAML without throwing, and keeps the whole file as body", () => {
+  it("reports malformed YAML without throwing, ignores its fields and keeps the text after the block as body", () => {
     const src = "---\ntitle: [未闭合\n---\n正文";
     const fm = parseFrontMatter(src);
     expect(fm.error).toBeTruthy();
     expect(fm.data).toEqual({});
-    expect(fm.body).toBe(src);
-    expect(fm.bodyOffset).toBe(0);
+    expect(fm.body).toBe("正文");
+    expect(src.slice(fm.bodyOffset)).toBe(fm.body);
     expect(parseFrontMatter("---\na: 1\na: 2\n---\nx").error).toMatch(/unique/i);
     expect(parseFrontMatter("---\n- a\n---\nx").error).toMatch(/mapping/);
     expect(parseFrontMatter("---\ntitle: x\nno closing line").error).toMatch(/closing/);
