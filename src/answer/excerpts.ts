@@ -24,6 +24,8 @@ interface Span {
   start: number; // offsets inside passage.text
   end: number;
   score: number;
+  /** Cut inside a sentence (only when a single sentence did not fit). */
+  clipped?: boolean;
 }
 
 function sentencesOf(p: Passage): Span[] {
@@ -55,7 +57,7 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number): Span |
   const slice = p.text.slice(top.start, top.start + room);
   const cut = Math.max(slice.lastIndexOf("，"), slice.lastIndexOf("；"), slice.lastIndexOf("、"));
   if (cut < room / 3) return null;
-  return { start: top.start, end: top.start + cut, score: top.score };
+  return { start: top.start, end: top.start + cut, score: top.score, clipped: true };
 }
 
 export function selectExcerpts(hits: Hit[], terms: TermMatcher, options: Partial<ExcerptOptions> = {}): Excerpt[] {
@@ -85,7 +87,7 @@ export function selectExcerpts(hits: Hit[], terms: TermMatcher, options: Partial
     const text = p.text.slice(span.start, span.end).trim();
     const lead = p.text.slice(span.start, span.end).indexOf(text);
     const start = p.start + span.start + lead;
-    const clipped = span.end < p.text.length && !/[。！？；!?;」”）)]$/.test(text);
+    const clipped = !!span.clipped;
     out.push({ n: out.length + 1, passage: p, text, start, end: start + text.length, clipped, label: sourceLabel(p) });
     left -= text.length;
   });

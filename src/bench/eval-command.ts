@@ -1,17 +1,15 @@
-/** `pufa eval FILE`: the bench's metrics on any labelled set, plus the worst misses to read. */
-import { existsSync } from "node:fs";
+/** `pufa eval FILE`: metrics of a searcher on a STARD-format file and its worst misses, as plain text. */
 import type { Searcher } from "../types.js";
-import { evaluate, formatMetricsRow, loadStard, METRICS_HEADER } from "./stard.js";
+import { evaluate, formatMetricsRow, loadStard, METRICS_HEADER, type QuestionResult } from "./stard.js";
 
-export function runEvalCommand(searcher: Searcher, file: string, worst: number): string {
-  if (!existsSync(file)) throw new Error(`找不到评测文件: ${file}`);
-  const items = loadStard(file);
-  if (!items.length) throw new Error(`评测文件为空: ${file}`);
-  const report = evaluate(searcher, items, { k: 100, worst });
-  const lines = [METRICS_HEADER, formatMetricsRow(`pufa (${items.length} questions)`, report.metrics), "", `worst ${report.misses.length} misses:`];
-  for (const m of report.misses) {
-    const gold = m.gold.map((g, i) => `${g.law}${g.article}${m.ranks[i] ? `@${m.ranks[i]}` : "@—"}`).join("，");
-    lines.push(`- [${m.id}] ${m.question}\n    gold: ${gold}\n    top3: ${m.top.join("，")}`);
-  }
+export function formatMiss(q: QuestionResult): string {
+  const gold = q.gold.map((g, i) => `${g.law}${g.article}${q.ranks[i] ? ` (#${q.ranks[i]})` : " (—)"}`).join("; ");
+  return `- [${q.id}] ${q.question}\n    gold: ${gold}\n    top:  ${q.top.join(" | ")}`;
+}
+
+export function runEvalCommand(searcher: Searcher, file: string, misses = 10): string {
+  const report = evaluate(searcher, loadStard(file), { k: 100, worst: misses });
+  const lines = [METRICS_HEADER, formatMetricsRow(`pufa (${report.metrics.n} questions)`, report.metrics), ""];
+  if (misses > 0) lines.push(`worst ${Math.min(misses, report.misses.length)} misses:`, ...report.misses.map(formatMiss));
   return `${lines.join("\n")}\n`;
 }
