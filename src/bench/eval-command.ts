@@ -1,4 +1,5 @@
 /** `pufa eval FILE`: metrics of a searcher on a STARD-format file and its worst misses, as plain text. */
+import { existsSync } from "node:fs";
 import type { Searcher } from "../types.js";
 import { evaluate, formatMetricsRow, loadStard, METRICS_HEADER, type QuestionResult } from "./stard.js";
 
@@ -8,7 +9,12 @@ export function formatMiss(q: QuestionResult): string {
 }
 
 export function runEvalCommand(searcher: Searcher, file: string, misses = 10): string {
-  const report = evaluate(searcher, loadStard(file), { k: 100, worst: misses });
+  if (!existsSync(file)) throw new Error(`evaluation file not found: ${file}`);
+  const items = loadStard(file);
+  if (!items.length) throw new Error(`evaluation file has no questions: ${file}`);
+  const report = evaluate(searcher, items, { k: 100, worst: misses });
+  // A "miss" is a question with a gold article outside the top 10; perfect answers are not listed.
+  report.misses = report.misses.filter((q) => q.recall10 < 1);
   const lines = [METRICS_HEADER, formatMetricsRow(`pufa (${report.metrics.n} questions)`, report.metrics), ""];
   if (misses > 0) lines.push(`worst ${Math.min(misses, report.misses.length)} misses:`, ...report.misses.map(formatMiss));
   return `${lines.join("\n")}\n`;
