@@ -48,7 +48,7 @@ export interface ConfigOverrides {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`配置有误:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
 }
 
@@ -64,7 +64,7 @@ export function loadDotEnv(cwd = process.cwd()): void {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): PufaConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}（当前值: ${JSON.stringify(env[String(i.path[0])])}）`));
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`));
   }
   const e = parsed.data;
   const resolve = (p: string) => path.resolve(p);

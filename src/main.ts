@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   process.on("SIGHUP", () => rt.holder.reload());
 
   if (!wechat.config.puppet) {
-    await runConsoleChat(rt.engine, { banner: rt.prompts.get("console-banner") });
+    await runConsoleChat(rt.engine, { banner: rt.prompts.get("console-banner"), prompt: rt.prompts.get("console-prompt") });
     rt.close();
     return;
   }
@@ -59,7 +59,7 @@ main().catch((err) => {
   if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
   else {
     logger.error(err);
-    process.stderr.write(`启动失败: ${(err as Error).message}\n`);
+    process.stderr.write(`pufa could not start: ${(err as Error).message}\n`);
   }
   process.exit(1);
 });

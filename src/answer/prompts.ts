@@ -26,7 +26,7 @@ export class Prompts {
     try {
       mtimeMs = statSync(file).mtimeMs;
     } catch {
-      throw new Error(`提示文本缺失: ${file}`);
+      throw new Error(`prompt file missing: ${file}`);
     }
     const hit = this.cache.get(name);
     if (hit && hit.mtimeMs === mtimeMs) return hit.text;

@@ -10,6 +10,8 @@ export interface ConsoleOptions {
   output?: NodeJS.WritableStream;
   /** First lines printed (help text, how to connect WeChat). */
   banner?: string;
+  /** The input prompt (prompts/console-prompt.txt). */
+  prompt?: string;
   /** How long an earlier turn still counts as context (ms). */
   followUpWindowMs?: number;
 }
@@ -21,7 +23,7 @@ export async function runConsoleChat(engine: AnswerEngine, options: ConsoleOptio
   const turns: ConversationTurn[] = [];
   const write = (s: string) => output.write(`${s}\n`);
   if (options.banner) write(options.banner);
-  const prompt = () => output.write("\n问> ");
+  const prompt = () => output.write(`\n${options.prompt ?? ">"} `);
   prompt();
   for await (const line of rl) {
     const question = line.trim();

@@ -13,7 +13,7 @@ import { configFrom, type GlobalOptions } from "./main.js";
 import { progressReporter } from "./progress.js";
 
 function filesUnder(target: string): string[] {
-  if (!existsSync(target)) throw new Error(`找不到文件或目录: ${target}`);
+  if (!existsSync(target)) throw new Error(`no such file or folder: ${target}`);
   if (!statSync(target).isDirectory()) return [target];
   return readdirSync(target, { recursive: true, encoding: "utf8" })
     .map((f) => path.join(target, f))
@@ -29,15 +29,15 @@ function withLog<T>(config: PufaConfig, fn: (log: QuestionLog) => T): T {
   }
 }
 
-async function refresh(config: PufaConfig): Promise<void> {
+async function refresh(config: PufaConfig, prompts: Prompts): Promise<void> {
   const result = await buildIndex(config, { progress: progressReporter() });
-  process.stdout.write(`索引已更新（${result.stats.passages} 段，${(result.stats.ms / 1000).toFixed(1)} 秒）；运行中的机器人会自动使用新索引。\n`);
+  process.stdout.write(`${prompts.render("cli-refreshed", { passages: result.stats.passages, seconds: (result.stats.ms / 1000).toFixed(1) })}\n`);
 }
 
 /** Parses yyyy-mm-dd as a local midnight. */
 function localDate(s: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) throw new Error(`日期格式应为 yyyy-mm-dd: ${s}`);
+  if (!m) throw new Error(`expected a date as yyyy-mm-dd, got ${s}`);
   return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 
@@ -51,6 +51,7 @@ export function registerAdminCommands(program: Command): void {
     .option("--no-index", "do not refresh the index afterwards")
     .action(async (paths: string[], o: { index: boolean }) => {
       const cfg = config();
+      const prompts = new Prompts(cfg.promptsDir);
       const corpusDir = cfg.corpusDirs[0];
       let changed = 0;
       let failed = 0;
@@ -59,16 +60,16 @@ export function registerAdminCommands(program: Command): void {
           try {
             const result = addToCorpus(corpusDir, await importFile(file), { actor: "cli", audit: log });
             if (result.action === "added" || result.action === "replaced") changed++;
-            const note = { added: "已添加", replaced: "已替换旧版本", duplicate: "内容重复，未添加", outdated: "比现有版本旧，仅存入历史" }[result.action];
-            process.stdout.write(`${note}: ${file} → ${result.file} (id ${result.docId})\n`);
+            const note = prompts.get(`cli-add-${result.action}`);
+            process.stdout.write(`${prompts.render("cli-add-result", { result: note, file, stored: result.file, id: result.docId })}\n`);
           } catch (err) {
             failed++;
-            const why = err instanceof UnsupportedFormatError || err instanceof EmptyArticleError ? err.message : `无法导入: ${(err as Error).message}`;
-            process.stderr.write(`${file}: ${why}\n`);
+            const known = err instanceof UnsupportedFormatError || err instanceof EmptyArticleError;
+            process.stderr.write(`${prompts.render("cli-add-failed", { file, why: known ? err.message : (err as Error).message })}\n`);
           }
         }
       });
-      if (changed && o.index) await refresh(cfg);
+      if (changed && o.index) await refresh(cfg, prompts);
       if (failed) process.exitCode = 1;
     });
 
@@ -79,13 +80,16 @@ export function registerAdminCommands(program: Command): void {
     .option("--no-index", "do not refresh the index afterwards")
     .action(async (idOrPath: string, o: { index: boolean }) => {
       const cfg = config();
+      const prompts = new Prompts(cfg.promptsDir);
       const result = withLog(cfg, (log) => removeFromCorpus(cfg.corpusDirs[0], idOrPath, { actor: "cli", audit: log }));
       if (!result.removed) {
-        const more = result.candidates?.length ? `，可能是: ${result.candidates.map((c) => `${c.docId} ${c.title}`).join("；")}` : "";
-        throw new Error(`没有找到要删除的文章: ${idOrPath}${more}`);
+        const candidates = result.candidates?.length ? ` (${result.candidates.map((c) => `${c.docId} ${c.title}`).join("; ")})` : "";
+        process.stderr.write(`${prompts.render("cli-remove-not-found", { target: idOrPath, candidates })}\n`);
+        process.exitCode = 1;
+        return;
       }
-      process.stdout.write(`已删除: ${result.title} (${result.docId})，原文件移入 ${result.historyFile}\n`);
-      if (o.index) await refresh(cfg);
+      process.stdout.write(`${prompts.render("cli-removed", { title: result.title ?? "", id: result.docId ?? "", history: result.historyFile ?? "" })}\n`);
+      if (o.index) await refresh(cfg, prompts);
     });
 
   program
@@ -94,13 +98,14 @@ export function registerAdminCommands(program: Command): void {
     .option("--json", "JSON output")
     .action((o: { json?: boolean }) => {
       const cfg = config();
+      const prompts = new Prompts(cfg.promptsDir);
       const index = openIndex(cfg);
       const chunks = new Map<string, number>();
       for (const p of index?.searcher.passages ?? []) if (p.kind === "article") chunks.set(p.docId, (chunks.get(p.docId) ?? 0) + 1);
       const rows = cfg.corpusDirs.flatMap((dir) => (existsSync(dir) ? listCorpus(dir) : [])).map((e) => ({ ...e, chunks: chunks.get(e.id) ?? 0 }));
       if (o.json) return void process.stdout.write(`${JSON.stringify(rows)}\n`);
-      for (const r of rows) process.stdout.write(`${r.id}  ${r.date ?? "—"}  ${r.source ?? "—"}  ${r.kind}  ${r.chunks} 段  ${r.title}\n`);
-      if (!index) process.stdout.write("（尚未建立索引：段数为 0，运行 pufa index）\n");
+      for (const r of rows) process.stdout.write(`${prompts.render("cli-list-item", { id: r.id, date: r.date ?? "—", source: r.source ?? "—", kind: r.kind, chunks: r.chunks, title: r.title })}\n`);
+      if (!index) process.stdout.write(`${prompts.get("cli-list-no-index")}\n`);
     });
 
   program

@@ -26,7 +26,7 @@ export function configFrom(opts: GlobalOptions) {
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
 const program = new Command("pufa")
-  .description("普法助手: answers legal questions with cited, verbatim excerpts")
+  .description("pufa (普法助手): answers legal questions with cited, verbatim excerpts")
   .version(pkg.version)
   .addOption(new Option("--corpus <dir>", "article folder (repeatable; env PUFA_CORPUS)").argParser(collect).default([]))
   .option("--laws <dir>", "law library folder, LawRefBook layout (env PUFA_LAWS)")
@@ -44,6 +44,6 @@ try {
     process.exit(2);
   }
   logger.error(err);
-  process.stderr.write(`错误: ${(err as Error).message}\n`);
+  process.stderr.write(`pufa: ${(err as Error).message}\n`);
   process.exit(1);
 }

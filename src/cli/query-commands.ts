@@ -6,6 +6,7 @@ import { startHttpChannel } from "../channels/http.js";
 import { buildIndex } from "../index/builder.js";
 import { openRuntime } from "../runtime.js";
 import type { Hit } from "../types.js";
+import { Prompts } from "../answer/prompts.js";
 import { configFrom, type GlobalOptions } from "./main.js";
 import { progressReporter } from "./progress.js";
 
@@ -25,9 +26,16 @@ export function hitJson(h: Hit) {
   };
 }
 
+/** Build warnings: the first few, or all with --verbose (a full library has a handful of typos). */
+export function printWarnings(prompts: Prompts, warnings: string[], verbose: boolean): void {
+  const shown = verbose ? warnings : warnings.slice(0, 5);
+  for (const warning of shown) process.stderr.write(`${prompts.render("cli-warning", { warning })}\n`);
+  if (shown.length < warnings.length) process.stderr.write(`${prompts.render("cli-more-warnings", { count: warnings.length - shown.length })}\n`);
+}
+
 function parsePositiveInt(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`-k 需要 1 到 1000 之间的整数: ${v}`);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`expected a whole number from 1 to 1000, got ${v}`);
   return n;
 }
 
@@ -42,13 +50,11 @@ export function registerQueryCommands(program: Command): void {
     .action(async (o: { full?: boolean; verbose?: boolean }) => {
       const config = configFrom(globals());
       const result = await buildIndex(config, { progress: progressReporter(), full: !!o.full });
-      const shown = o.verbose ? result.warnings : result.warnings.slice(0, 5);
-      for (const w of shown) process.stderr.write(`注意: ${w}\n`);
-      if (shown.length < result.warnings.length) process.stderr.write(`……另有 ${result.warnings.length - shown.length} 条注意事项（--verbose 查看全部）\n`);
+      const prompts = new Prompts(config.promptsDir);
+      printWarnings(prompts, result.warnings, !!o.verbose);
       const s = result.stats;
       process.stdout.write(
-        `索引已更新: ${s.passages} 段（法条 ${s.lawArticles}，文章片段 ${s.articleChunks}，文章 ${s.documents} 篇），` +
-          `重新处理 ${s.filesProcessed} 个文件，用时 ${(s.ms / 1000).toFixed(1)} 秒\n`,
+        `${prompts.render("cli-index-done", { passages: s.passages, laws: s.lawArticles, chunks: s.articleChunks, documents: s.documents, files: s.filesProcessed, seconds: (s.ms / 1000).toFixed(1) })}\n`,
       );
     });
 
@@ -76,7 +82,7 @@ export function registerQueryCommands(program: Command): void {
     .action(async () => {
       const rt = await openRuntime(configFrom(globals()), { progress: progressReporter() });
       try {
-        await runConsoleChat(rt.engine, { banner: rt.prompts.get("console-banner") });
+        await runConsoleChat(rt.engine, { banner: rt.prompts.get("console-banner"), prompt: rt.prompts.get("console-prompt") });
       } finally {
         rt.close();
       }

@@ -64,11 +64,11 @@ function acquireLock(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const pid = Number(readFileSync(lock, "utf8"));
-      if (pid && pid !== process.pid && isAlive(pid)) throw new BuildLockedError(`另一个索引任务正在运行（进程 ${pid}）`);
+      if (pid && pid !== process.pid && isAlive(pid)) throw new BuildLockedError(`another index build is running (pid ${pid})`);
       rmSync(lock, { force: true });
     }
   }
-  throw new BuildLockedError("无法获得索引锁");
+  throw new BuildLockedError("could not take the index lock");
 }
 
 function isAlive(pid: number): boolean {
@@ -87,12 +87,12 @@ export async function collectPassages(config: PufaConfig, progress?: BuildProgre
   let laws: LawPassage[] = [];
   let lawFiles = 0;
   if (config.lawsDir) {
-    if (!existsSync(config.lawsDir)) warnings.push(`法律库目录不存在: ${config.lawsDir}`);
+    if (!existsSync(config.lawsDir)) warnings.push(`law library folder not found: ${config.lawsDir}`);
     else {
       let started = false;
       const lib = await loadLawLibrary(config.lawsDir, {
         onProgress: (done, total) => {
-          if (!started) progress?.start("读取法律库", total);
+          if (!started) progress?.start("laws", total);
           started = true;
           progress?.update(done);
         },
@@ -122,10 +122,10 @@ export async function buildIndex(config: PufaConfig, options: BuildOptions = {})
   try {
     store.prune(); // leftovers of an interrupted build
     const src = await collectPassages(config, options.progress);
-    if (!src.passages.length) src.warnings.push("没有可索引的内容：语料目录为空，且未配置法律库（--laws 或 PUFA_LAWS）");
+    if (!src.passages.length) src.warnings.push("nothing to index: the corpus folders are empty and no law library is configured (--laws or PUFA_LAWS)");
     log.info({ passages: src.passages.length }, "building index");
     const stages = ["bm25", "groups", "embeddings", "hnsw"];
-    options.progress?.start("建立索引", stages.length);
+    options.progress?.start("index", stages.length);
     const searcher = HybridSearcher.build(src.passages, {
       embedding: src.passages.length >= 32 ? "lsa" : "hash",
       onProgress: (stage) => options.progress?.update(stages.indexOf(stage) + 1),

@@ -60,9 +60,9 @@ export function writeSnapshot(dir: string, searcher: HybridSearcher, manifest: O
 
 export function readManifest(dir: string): IndexManifest {
   const file = path.join(dir, "manifest.json");
-  if (!existsSync(file)) throw new SnapshotError(`索引不完整（缺少 ${file}）：请运行 pufa index 重建`);
+  if (!existsSync(file)) throw new SnapshotError(`the index is incomplete (${file} is missing): run pufa index`);
   const manifest = JSON.parse(readFileSync(file, "utf8")) as IndexManifest;
-  if (manifest.format !== SNAPSHOT_FORMAT) throw new SnapshotError(`索引格式 ${manifest.format} 与本版本（${SNAPSHOT_FORMAT}）不符：请运行 pufa index --full 重建`);
+  if (manifest.format !== SNAPSHOT_FORMAT) throw new SnapshotError(`the index has format ${manifest.format}, this pufa reads ${SNAPSHOT_FORMAT}: run pufa index --full`);
   return manifest;
 }
 
@@ -84,7 +84,7 @@ export function loadSnapshot(dir: string): { manifest: IndexManifest; searcher: 
   if (manifest.embedder.kind === "lsa") embedder = LsaEmbeddings.fromBuffer(readFileSync(at("embedder.bin")));
   else if (manifest.embedder.kind === "hash") embedder = new HashingEmbeddings({ dim: manifest.embedder.dim ?? undefined });
   if (embedder && embedder.id !== manifest.embedder.id) {
-    throw new SnapshotError(`索引由嵌入模型 ${manifest.embedder.id} 建立，当前为 ${embedder.id}：请运行 pufa index --full 重建`);
+    throw new SnapshotError(`the index was built with embedder ${manifest.embedder.id} but ${embedder.id} is configured: run pufa index --full to rebuild it`);
   }
   const vectors = embedder && existsSync(at("vectors.hnsw")) ? VectorIndex.load(at("vectors.hnsw")) : null;
   const docVectors = embedder && existsSync(at("doc-vectors.bin")) ? readFloat32(at("doc-vectors.bin")) : null;

@@ -27,7 +27,7 @@ async function chat(lines: string[], banner?: string): Promise<string> {
   const output = new PassThrough();
   let printed = "";
   output.on("data", (d: Buffer) => (printed += d.toString()));
-  const done = runConsoleChat(engine, { input, output, banner });
+  const done = runConsoleChat(engine, { input, output, banner, prompt: "问>" });
   input.end(lines.map((l) => `${l}\n`).join(""));
   await done;
   return printed;
