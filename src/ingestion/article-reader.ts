@@ -7,8 +7,9 @@
  * which is what chunk offsets are measured against.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { listFiles } from "./walk.js";
 import type { CorpusDocument } from "../types.js";
 import { decodeText } from "./decode.js";
 import { parseFrontMatter } from "./front-matter.js";
@@ -152,28 +153,9 @@ async function listArticles(root: string, warnings: string[]): Promise<string[]>
     warnings.push(`${root}: corpus folder does not exist`);
     return [];
   }
-  const out: string[] = [];
-  const walk = async (dir: string, rel: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (err) {
-      warnings.push(`${dir}: cannot list folder (${errorText(err)})`);
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith(".")) continue;
-      const relPath = rel ? path.join(rel, e.name) : e.name;
-      if (e.isDirectory()) await walk(path.join(dir, e.name), relPath);
-      else if (e.isFile() && e.name.toLowerCase() !== "readme.md") {
-        if (ARTICLE_EXT.test(e.name)) out.push(relPath);
-        else warnings.push(`${path.join(dir, e.name)}: not a .md or .txt file, skipped`);
-      }
-    }
-  };
-  await walk(root, "");
+  const out = await listFiles(root, warnings, (file) => warnings.push(`${path.join(root, file)}: not a .md or .txt file, skipped`), (name) => ARTICLE_EXT.test(name));
   if (out.length === 0) warnings.push(`${root}: corpus folder has no .md or .txt articles`);
-  return out.sort();
+  return out;
 }
 
 function errorText(err: unknown): string {

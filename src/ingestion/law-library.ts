@@ -10,8 +10,9 @@
  * is current, so searches do not return it twice.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { listFiles } from "./walk.js";
 import type { LawPassage } from "../types.js";
 import { decodeText } from "./decode.js";
 import { parseLawDocument } from "./law-parser.js";
@@ -130,27 +131,11 @@ export function pickCurrent(
   return current;
 }
 
-/** All *.md files below root, relative, "/"-separated, sorted; dotfiles and README.md skipped. */
+/** All *.md law files below root. */
 async function listMarkdown(root: string, warnings: string[]): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string, rel: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (err) {
-      warnings.push(`${rel || root}: cannot list folder (${err instanceof Error ? err.message : String(err)})`);
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith(".")) continue;
-      const relPath = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(path.join(dir, e.name), relPath);
-      else if (e.isFile() && /\.md$/i.test(e.name) && e.name.toLowerCase() !== "readme.md") out.push(relPath);
-    }
-  };
-  await walk(root, "");
+  const out = await listFiles(root, warnings, undefined, (name) => /\.md$/i.test(name));
   if (out.length === 0) warnings.push(`${root}: no law files (*.md) found`);
-  return out.sort(compare);
+  return out;
 }
 
 function compare(a: string, b: string): number {
