@@ -28,9 +28,16 @@ interface Span {
   clipped?: boolean;
 }
 
+/** A short line with no closing punctuation in an article is a heading ("醉驾是犯罪"): context, not something to quote. */
+function isHeading(p: Passage, text: string): boolean {
+  return p.kind === "article" && Array.from(text).length <= 30 && !/[。！？；：!?;:…”」』）)]$/.test(text);
+}
+
 function sentencesOf(p: Passage): Span[] {
   const parts = splitSentences(p.text, 0);
-  return parts.length ? parts.map((s) => ({ start: s.start, end: s.end, score: 0 })) : [{ start: 0, end: p.text.length, score: 0 }];
+  const quotable = parts.filter((s) => !isHeading(p, s.text));
+  const use = quotable.length ? quotable : parts;
+  return use.length ? use.map((s) => ({ start: s.start, end: s.end, score: 0 })) : [{ start: 0, end: p.text.length, score: 0 }];
 }
 
 /** A quote stays within one paragraph of an article (a law article's items belong together). */
