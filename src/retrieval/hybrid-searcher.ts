@@ -1,0 +1,504 @@
+/**
+ * pufa's searcher: explicit citations first, then multi-field BM25 (with colloquial→statutory
+ * expansion, law/chapter scores passed down, query coverage, a mild category prior), optionally
+ * fused with a local dense model (LSA over the library, searched with HNSW; off by default, see
+ * HybridBuildOptions.embedding). Non-current law versions are left out unless allVersions
+ * (one hit per article, the version cited by default).
+ * Parameters below are fixed by reasoning plus light tuning on STARD-train with k-fold
+ * cross-validation (notes/retrieval-results.md); nothing is keyed to particular questions.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Hit, Passage, PassageKind, Searcher, SearchOptions } from "../types.js";
+import { Bm25Index, topK, type FieldConfig, type WeightedTerms } from "../index/bm25.js";
+import {
+  EMBEDDING_ANALYZER,
+  embedderFromBuffer,
+  embedderToBuffer,
+  HashingEmbeddings,
+  LsaEmbeddings,
+  lsaTokens,
+  type LocalEmbedder,
+  type LsaOptions,
+} from "../index/local-embeddings.js";
+import { pack, unpack } from "./binpack.js";
+import { VectorIndex } from "../index/vector-index.js";
+import { DEFAULT_ANALYZER, isCjk, normalize, stopwordSet, tokenize, type AnalyzerOptions } from "../text/tokenize.js";
+import { CitationIndex } from "./citation-lookup.js";
+import { GroupScorer } from "./group-scorer.js";
+import { Lexicon } from "./lexicon.js";
+import { normalizeLawName } from "./law-aliases.js";
+import { readDataLines } from "../data/paths.js";
+
+export interface HybridConfig {
+  /** BM25 candidates re-scored per query. */
+  candidates: number;
+  /** Dense (HNSW) candidates added per query. */
+  denseCandidates: number;
+  /** Weights of the BM25 fields: article text, 编/章/节 headings (corpus: title), law title. */
+  fieldWeights: [number, number, number];
+  lawWeight: number;
+  chapterWeight: number;
+  denseWeight: number;
+  /** Weight of query coverage: the share of the question's idf mass found in the article. */
+  coverageWeight: number;
+  /** Weight of log article length (scaled: 1 at 1000 characters). */
+  lengthWeight: number;
+  /** Weight of phrase overlap: the share of the question's character trigrams found verbatim in the article. */
+  phraseWeight: number;
+  /** Weight of the law-title match (BM25 of the question against the law's title, per law). */
+  titleWeight: number;
+  /** Weight of lexicon expansion terms relative to the question's own terms. */
+  lexiconWeight: number;
+  /** Query weight of single-character tokens relative to bigrams. */
+  unigramWeight: number;
+  /** Query weight of jieba words of 3+ characters relative to bigrams. */
+  wordWeight: number;
+  /** Query weight of tokens that are stopwords (是否, 可以, 怎么 … as bigrams). */
+  stopTokenWeight: number;
+  /** "score": weighted sum of normalized scores; "rrf": reciprocal-rank fusion of the BM25 and dense lists. */
+  fusion: "score" | "rrf";
+  rrfK: number;
+  /** Multiplier per library folder (people rarely ask about 部门规章). */
+  categoryPrior: Record<string, number>;
+  /** Multiplier for laws repealed by the Civil Code and their interpretations (src/data/superseded-laws.txt). */
+  supersededPrior: number;
+}
+
+export const DEFAULT_HYBRID_CONFIG: HybridConfig = {
+  candidates: 1000,
+  denseCandidates: 100,
+  fieldWeights: [1, 0.5, 0],
+  // Fitted by coordinate ascent inside 5-fold CV (src/bench/fit-weights.ts); values the folds agreed on.
+  lawWeight: 0.3,
+  chapterWeight: 0.2,
+  denseWeight: 0.1,
+  coverageWeight: 0.5,
+  lengthWeight: 0.1,
+  // Measured ≈0 when fitted (phrase overlap, law-title match): kept at 0, available to the fitting.
+  phraseWeight: 0,
+  titleWeight: 0,
+  lexiconWeight: 1,
+  unigramWeight: 1,
+  wordWeight: 0,
+  stopTokenWeight: 1,
+  fusion: "score",
+  rrfK: 60,
+  // Citizens' questions are answered first by laws (法律, 民法典, 刑法 …), then by judicial
+  // interpretations, regulations, and rarely by departmental rules; 其他 holds guides, not law.
+  categoryPrior: { 司法解释: 0.9, 行政法规: 0.8, 部门规章: 0.7, 其他: 0.7 },
+  supersededPrior: 0.5,
+};
+
+export const FIELDS: FieldConfig[] = [
+  { name: "text", weight: 1, k1: 1.2, b: 0.75 },
+  { name: "headings", weight: 0.5, k1: 1.2, b: 0.75 },
+  { name: "title", weight: 0, k1: 1.2, b: 0.75 },
+];
+
+/** Per-candidate features, in the order of candidateFeatures() rows. */
+export const FEATURE_NAMES = ["bm25", "law", "chapter", "dense", "coverage", "length", "phrase", "title"] as const;
+
+/** The linear weights of FEATURE_NAMES under a config (BM25 fixed at 1: the scale). */
+export function featureWeights(c: HybridConfig): number[] {
+  return [1, c.lawWeight, c.chapterWeight, c.denseWeight, c.coverageWeight, c.lengthWeight, c.phraseWeight, c.titleWeight];
+}
+
+export interface HybridSearcherParts {
+  passages: readonly Passage[];
+  bm25: Bm25Index;
+  groups?: GroupScorer | null;
+  embedder?: LocalEmbedder | null;
+  vectors?: VectorIndex | null;
+  /** passages.length × embedder.dim unit vectors (exact dense scores for BM25 candidates). */
+  docVectors?: Float32Array | null;
+  lexicon?: Lexicon | null;
+  config?: Partial<HybridConfig>;
+}
+
+export interface HybridBuildOptions {
+  analyzer?: AnalyzerOptions;
+  /**
+   * "none" (default): no dense model. "lsa": LSA trained on the passages + HNSW (+35 s build; measured
+   * ≈0 on STARD and −4 R@10 on the policing check set, so off by default). "hash": untrained, for tests.
+   */
+  embedding?: "lsa" | "hash" | "none";
+  lsa?: LsaOptions;
+  /** null disables expansion; default: the shipped lexicon. */
+  lexicon?: Lexicon | null;
+  groups?: boolean;
+  /** BM25 fields (k1, b per field); default FIELDS. */
+  fields?: FieldConfig[];
+  config?: Partial<HybridConfig>;
+  onProgress?: (stage: string) => void;
+}
+
+/** The BM25 fields of a passage: text without its 第X条 label, headings (or article title), law title. */
+export function passageFields(p: Passage): [string, string, string] {
+  if (p.kind === "law") {
+    const body = p.text.startsWith(p.article) ? p.text.slice(p.article.length) : p.text;
+    return [body, p.headings.join(" "), p.lawShort];
+  }
+  return [p.text, p.title, p.source ?? ""];
+}
+
+/** Distinct CJK character trigrams of the question whose characters are not all stopwords. */
+export function queryTrigrams(query: string): string[] {
+  const q = normalize(query);
+  const stop = stopwordSet();
+  const out = new Set<string>();
+  let run = "";
+  const flush = () => {
+    for (let i = 0; i + 3 <= run.length; i++) {
+      const g = run.slice(i, i + 3);
+      if (![...g].every((ch) => stop.has(ch))) out.add(g);
+    }
+    run = "";
+  };
+  for (const ch of q) {
+    if (isCjk(ch.charCodeAt(0))) run += ch;
+    else flush();
+  }
+  flush();
+  return [...out];
+}
+
+let supersededNames: string[] | null = null;
+
+/** A law repealed by the Civil Code, or a judicial interpretation of one (by its title). */
+export function isSuperseded(lawShort: string): boolean {
+  supersededNames ??= readDataLines("superseded-laws.txt").map(normalizeLawName);
+  const t = normalizeLawName(lawShort);
+  return supersededNames.some((n) => t === n || t.includes(`《${n}》`));
+}
+
+interface SavedManifest {
+  version: number;
+  passages: number;
+  fingerprint: string;
+  embedder: string | null;
+  lexicon: boolean;
+  config: HybridConfig;
+}
+
+/** sha1 of the passage ids in order: load() refuses passages the index was not built from. */
+export function passageFingerprint(passages: readonly Passage[]): string {
+  const h = createHash("sha1");
+  for (const p of passages) h.update(`${p.id}\n`);
+  return h.digest("hex");
+}
+
+/** LSA can reuse the index tokens when the index analyzer is a superset of the LSA one. */
+function analyzerMatches(a: AnalyzerOptions): boolean {
+  return a.bigrams && a.words === EMBEDDING_ANALYZER.words && a.minWordLength === EMBEDDING_ANALYZER.minWordLength;
+}
+
+export class HybridSearcher implements Searcher {
+  readonly passages: readonly Passage[];
+  readonly bm25: Bm25Index;
+  readonly groups: GroupScorer | null;
+  readonly embedder: LocalEmbedder | null;
+  readonly vectors: VectorIndex | null;
+  readonly docVectors: Float32Array | null;
+  readonly lexicon: Lexicon | null;
+  readonly citations: CitationIndex;
+  config: HybridConfig;
+  private readonly masks = new Map<string, Uint8Array>();
+  private readonly prior: Float32Array;
+  private covBuf: Float32Array | null = null;
+  /** Compute the phrase feature even at weight 0 (the bench's weight fitting needs it). */
+  alwaysPhrase = false;
+
+  constructor(parts: HybridSearcherParts) {
+    this.passages = parts.passages;
+    this.bm25 = parts.bm25;
+    if (this.bm25.nDocs !== this.passages.length) throw new Error(`BM25 has ${this.bm25.nDocs} docs for ${this.passages.length} passages`);
+    this.groups = parts.groups ?? null;
+    this.embedder = parts.embedder ?? null;
+    this.vectors = parts.vectors ?? null;
+    this.docVectors = parts.docVectors ?? null;
+    if (this.embedder && this.docVectors && this.docVectors.length !== this.passages.length * this.embedder.dim) {
+      throw new Error("docVectors do not match passages × embedder.dim");
+    }
+    this.lexicon = parts.lexicon === undefined ? Lexicon.default() : parts.lexicon;
+    this.citations = new CitationIndex(this.passages);
+    this.config = { ...DEFAULT_HYBRID_CONFIG, ...parts.config };
+    this.prior = new Float32Array(this.passages.length);
+    this.setConfig({});
+  }
+
+  /** Changes parameters (bench tuning); field weights apply to BM25 at once. */
+  setConfig(patch: Partial<HybridConfig>): void {
+    this.config = { ...this.config, ...patch };
+    this.bm25.setFieldWeights(this.config.fieldWeights.slice(0, this.bm25.fields.length));
+    const prior = this.config.categoryPrior;
+    const superseded = this.config.supersededPrior;
+    this.passages.forEach((p, i) => {
+      if (p.kind !== "law") this.prior[i] = 1;
+      else this.prior[i] = (prior[p.category] ?? 1) * (isSuperseded(p.lawShort) ? superseded : 1);
+    });
+  }
+
+  static build(passages: readonly Passage[], opts: HybridBuildOptions = {}): HybridSearcher {
+    const analyzer = opts.analyzer ?? DEFAULT_ANALYZER;
+    const progress = opts.onProgress ?? (() => {});
+    progress("tokenize");
+    // Analyze every text once; BM25, the group scorer and LSA all read these (strings interned).
+    const intern = new Map<string, string>();
+    const fieldCache = new Map<string, string[]>();
+    const internAll = (toks: string[]) => {
+      for (let j = 0; j < toks.length; j++) {
+        const s = intern.get(toks[j]);
+        if (s === undefined) intern.set(toks[j], toks[j]);
+        else toks[j] = s;
+      }
+      return toks;
+    };
+    const fields = passages.map(passageFields);
+    const textTokens = fields.map((f) => internAll(tokenize(f[0], analyzer)));
+    const shortField = (s: string) => {
+      let t = fieldCache.get(s);
+      if (!t) fieldCache.set(s, (t = tokenize(s, analyzer)));
+      return t;
+    };
+    progress("bm25");
+    const bm25 = Bm25Index.fromTokens(passages.length, (d, f) => (f === 0 ? textTokens[d] : shortField(fields[d][f])), { fields: opts.fields ?? FIELDS, analyzer });
+    progress("groups");
+    const groups = opts.groups === false ? null : GroupScorer.build(passages, analyzer, (i) => textTokens[i]);
+    let embedder: LocalEmbedder | null = null;
+    let vectors: VectorIndex | null = null;
+    let docVectors: Float32Array | null = null;
+    const kind = opts.embedding ?? "none";
+    if (kind !== "none" && passages.length > 0) {
+      progress("embeddings");
+      const lsaTok = (i: number) => lsaTokens([...textTokens[i], ...shortField(fields[i][1])]);
+      const dim = Math.min(opts.lsa?.dim ?? 64, Math.max(2, passages.length - 16));
+      const texts = fields.map((f) => `${f[0]}\n${f[1]}`);
+      let vecs: Float32Array[];
+      if (kind === "lsa" && analyzerMatches(analyzer)) {
+        const lsa = LsaEmbeddings.train({ count: passages.length, tokensOf: lsaTok }, { ...opts.lsa, dim });
+        embedder = lsa;
+        vecs = passages.map((_, i) => lsa.embedTokens(lsaTok(i)));
+      } else {
+        embedder = kind === "lsa" ? LsaEmbeddings.train(texts, { ...opts.lsa, dim }) : new HashingEmbeddings();
+        vecs = embedder.embedSync(texts);
+      }
+      textTokens.length = 0;
+      docVectors = new Float32Array(passages.length * embedder.dim);
+      vecs.forEach((v, i) => docVectors!.set(v, i * embedder!.dim));
+      progress("hnsw");
+      vectors = VectorIndex.build(vecs, embedder.dim, embedder.id);
+    }
+    return new HybridSearcher({
+      passages,
+      bm25,
+      groups,
+      embedder,
+      vectors,
+      docVectors,
+      lexicon: opts.lexicon === undefined ? Lexicon.default() : opts.lexicon,
+      config: opts.config,
+    });
+  }
+
+  /** The weighted BM25 query: the question's tokens (1) plus lexicon expansions (lexiconWeight). */
+  queryTerms(query: string): WeightedTerms {
+    const { lexiconWeight, unigramWeight, wordWeight, stopTokenWeight } = this.config;
+    const stop = stopwordSet();
+    const typeWeight = (t: string) =>
+      t.length === 1 ? unigramWeight : stop.has(t) ? stopTokenWeight : t.length >= 3 && isCjk(t.charCodeAt(0)) ? wordWeight : 1;
+    const terms: WeightedTerms = new Map();
+    for (const t of tokenize(query, this.bm25.analyzer)) terms.set(t, typeWeight(t));
+    if (this.lexicon && lexiconWeight > 0) {
+      for (const m of this.lexicon.match(query)) {
+        for (const e of m.expansions) {
+          for (const t of tokenize(e, this.bm25.analyzer)) if (!terms.has(t)) terms.set(t, lexiconWeight * typeWeight(t));
+        }
+      }
+    }
+    return terms;
+  }
+
+  search(query: string, options: SearchOptions = {}): Hit[] {
+    const k = options.k ?? 10;
+    const mask = this.mask(options.kinds, options.allVersions ?? false);
+    const ranked = this.rank(query, Math.max(k, 1), mask);
+    // Citation hits sit above everything ranked.
+    const citationScore = (ranked.length ? ranked[0].score : 0) + 1;
+    const out: Hit[] = [];
+    const taken = new Set<number>();
+    if (!options.kinds || options.kinds.includes("law")) {
+      for (const c of this.citations.lookup(query)) {
+        if (c.index < 0 || taken.has(c.index)) continue;
+        taken.add(c.index);
+        out.push({ passage: this.passages[c.index], score: citationScore, rank: out.length + 1 });
+      }
+    }
+    for (const r of ranked) {
+      if (out.length >= k) break;
+      if (taken.has(r.doc)) continue;
+      taken.add(r.doc);
+      out.push({ passage: this.passages[r.doc], score: r.score, rank: out.length + 1 });
+    }
+    return out.slice(0, k);
+  }
+
+  /** Fused ranking without citations: {doc, score}, best first. */
+  rank(query: string, k: number, mask?: Uint8Array): { doc: number; score: number }[] {
+    const c = this.config;
+    const { docs, feats } = this.candidateFeatures(query, mask);
+    if (!docs.length) return [];
+    const F = FEATURE_NAMES.length;
+    const scores = new Float64Array(docs.length);
+    if (c.fusion === "rrf" && this.embedder) {
+      const lexical = docs.map((_, i) => feats[i * F] + c.lawWeight * feats[i * F + 1] + c.chapterWeight * feats[i * F + 2]);
+      const rankOf = (vals: number[]) => {
+        const order = [...vals.keys()].sort((a, b) => vals[b] - vals[a]);
+        const r = new Float64Array(vals.length);
+        order.forEach((idx, pos) => (r[idx] = pos + 1));
+        return r;
+      };
+      const rl = rankOf(lexical);
+      const rs = rankOf(docs.map((_, i) => feats[i * F + 3]));
+      for (let i = 0; i < docs.length; i++) scores[i] = (1 / (c.rrfK + rl[i]) + c.denseWeight / (c.rrfK + rs[i])) * this.prior[docs[i]];
+    } else {
+      const w = featureWeights(c);
+      for (let i = 0; i < docs.length; i++) {
+        let s = 0;
+        for (let f = 0; f < F; f++) s += w[f] * feats[i * F + f];
+        scores[i] = s * this.prior[docs[i]];
+      }
+    }
+    return topK(docs, scores, docs.length, k);
+  }
+
+  /**
+   * The candidates of a query (BM25 top `candidates` ∪ dense top `denseCandidates`) and their
+   * features, row-major in FEATURE_NAMES order. Used by rank() and by the bench's weight fitting.
+   */
+  candidateFeatures(query: string, mask?: Uint8Array): { docs: number[]; feats: Float64Array } {
+    const c = this.config;
+    const terms = this.queryTerms(query);
+    const all = this.bm25.scoreAll(terms, true);
+    const covBuf = this.coverageBuffer();
+    for (let i = 0; i < all.count; i++) covBuf[all.docs[i]] = all.coverage![i];
+    const bm = topK(all.docs, all.scores, all.count, c.candidates, mask);
+    const touchedDocs = Int32Array.from(all.docs.subarray(0, all.count));
+    const cand = new Map<number, number>(); // doc → normalized BM25
+    const max = bm.length ? bm[0].score : 1;
+    for (const r of bm) cand.set(r.doc, r.score / max);
+    let qv: Float32Array | null = null;
+    const dense = new Map<number, number>();
+    if (this.embedder) {
+      qv = this.embedder.embedSync([query])[0];
+      if (this.vectors && c.denseCandidates > 0 && (c.denseWeight > 0 || c.fusion === "rrf")) {
+        for (const h of this.vectors.search(qv, c.denseCandidates)) {
+          if (mask && !mask[h.label]) continue;
+          dense.set(h.label, h.similarity);
+          if (!cand.has(h.label)) cand.set(h.label, 0);
+        }
+      }
+    }
+    const docs = [...cand.keys()];
+    const F = FEATURE_NAMES.length;
+    const feats = new Float64Array(docs.length * F);
+    const g = this.groups ? this.groups.scores(terms) : null;
+    const grams = c.phraseWeight !== 0 || this.alwaysPhrase ? queryTrigrams(query) : [];
+    docs.forEach((d, i) => {
+      const o = i * F;
+      feats[o] = cand.get(d)!;
+      if (g) {
+        const l = this.groups!.lawOf[d];
+        const ch = this.groups!.chapterOf[d];
+        feats[o + 1] = l >= 0 ? g.law[l] : 0;
+        feats[o + 2] = ch >= 0 ? g.chapter[ch] : 0;
+        feats[o + 7] = l >= 0 && g.title ? g.title[l] : 0;
+      }
+      feats[o + 3] = qv ? (dense.get(d) ?? this.denseScore(qv, d)) : 0;
+      feats[o + 4] = covBuf[d];
+      feats[o + 5] = Math.log1p(this.passages[d].text.length) / Math.log(1000);
+      if (grams.length) {
+        const p = this.passages[d];
+        const hay = p.kind === "law" ? `${p.text}\n${p.headings.join(" ")}` : `${p.title}\n${p.text}`;
+        let found = 0;
+        for (const g of grams) if (hay.includes(g)) found++;
+        feats[o + 6] = found / grams.length;
+      }
+    });
+    for (const d of touchedDocs) covBuf[d] = 0;
+    return { docs, feats };
+  }
+
+  private coverageBuffer(): Float32Array {
+    return (this.covBuf ??= new Float32Array(this.passages.length));
+  }
+
+  /**
+   * Writes every index structure into `dir` (passages are NOT written: the caller stores them and
+   * passes the same array, in the same order, to load()).
+   */
+  save(dir: string): void {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "bm25.bin"), this.bm25.toBuffer());
+    if (this.groups) writeFileSync(join(dir, "groups.bin"), this.groups.toBuffer());
+    if (this.embedder) writeFileSync(join(dir, "embedder.bin"), embedderToBuffer(this.embedder));
+    if (this.vectors) this.vectors.save(join(dir, "vectors.hnsw"));
+    if (this.docVectors) writeFileSync(join(dir, "docvecs.bin"), pack({}, { v: this.docVectors }));
+    const manifest: SavedManifest = {
+      version: 1,
+      passages: this.passages.length,
+      fingerprint: passageFingerprint(this.passages),
+      embedder: this.embedder?.id ?? null,
+      lexicon: this.lexicon !== null,
+      config: this.config,
+    };
+    writeFileSync(join(dir, "searcher.json"), JSON.stringify(manifest, null, 1));
+  }
+
+  /** Loads what save() wrote; `passages` must be the array the searcher was built from. */
+  static load(dir: string, passages: readonly Passage[], opts: { lexicon?: Lexicon | null; config?: Partial<HybridConfig> } = {}): HybridSearcher {
+    const manifest = JSON.parse(readFileSync(join(dir, "searcher.json"), "utf8")) as SavedManifest;
+    if (manifest.passages !== passages.length || manifest.fingerprint !== passageFingerprint(passages)) {
+      throw new Error(`index in ${dir} was built from other passages (${manifest.passages} vs ${passages.length})`);
+    }
+    const has = (f: string) => existsSync(join(dir, f));
+    const embedder = has("embedder.bin") ? embedderFromBuffer(readFileSync(join(dir, "embedder.bin"))) : null;
+    return new HybridSearcher({
+      passages,
+      bm25: Bm25Index.fromBuffer(readFileSync(join(dir, "bm25.bin"))),
+      groups: has("groups.bin") ? GroupScorer.fromBuffer(readFileSync(join(dir, "groups.bin"))) : null,
+      embedder,
+      vectors: has("vectors.hnsw") ? VectorIndex.load(join(dir, "vectors.hnsw")) : null,
+      docVectors: has("docvecs.bin") ? (unpack(readFileSync(join(dir, "docvecs.bin"))).arrays.v as Float32Array) : null,
+      lexicon: opts.lexicon !== undefined ? opts.lexicon : manifest.lexicon ? Lexicon.default() : null,
+      config: { ...manifest.config, ...opts.config },
+    });
+  }
+
+  private denseScore(qv: Float32Array, d: number): number {
+    const V = this.docVectors;
+    if (!V) return 0;
+    const dim = qv.length;
+    let s = 0;
+    for (let j = 0, o = d * dim; j < dim; j++) s += qv[j] * V[o + j];
+    return s;
+  }
+
+  /** 1 = may be returned: kinds filter and (unless allVersions) current law versions only. */
+  private mask(kinds: PassageKind[] | undefined, allVersions: boolean): Uint8Array | undefined {
+    const key = `${kinds?.slice().sort().join(",") ?? "*"}|${allVersions}`;
+    if (!kinds && allVersions) return undefined;
+    let m = this.masks.get(key);
+    if (!m) {
+      m = new Uint8Array(this.passages.length);
+      this.passages.forEach((p, i) => {
+        const kindOk = !kinds || kinds.includes(p.kind);
+        const versionOk = allVersions || p.kind !== "law" || p.current;
+        m![i] = kindOk && versionOk ? 1 : 0;
+      });
+      this.masks.set(key, m);
+    }
+    return m;
+  }
+}
