@@ -24,7 +24,8 @@ const envSchema = z.object({
   PUFA_PROMPTS: z.string().optional(),
   PUFA_MAX_QUESTION_CHARS: intFrom(10, 100_000, 500),
   PUFA_EXCERPT_CHARS: intFrom(100, 5_000, 600),
-  PUFA_MIN_COVERAGE: z.coerce.number().min(0).max(1).default(0.4),
+  PUFA_MIN_COVERAGE: z.coerce.number().min(0).max(1).default(0.35),
+  PUFA_EMBEDDING: z.enum(["lsa", "none"]).default("lsa"),
   PUFA_HTTP_PORT: intFrom(0, 65_535, 8787),
   PUFA_HTTP_HOST: z.string().default("127.0.0.1"),
 });
@@ -37,6 +38,8 @@ export interface PufaConfig {
   maxQuestionChars: number;
   excerptChars: number;
   minCoverage: number;
+  /** Local dense side: LSA trained on the indexed text, searched with HNSW; "none" = lexical only. */
+  embedding: "lsa" | "none";
   http: { port: number; host: string };
 }
 
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     maxQuestionChars: e.PUFA_MAX_QUESTION_CHARS,
     excerptChars: e.PUFA_EXCERPT_CHARS,
     minCoverage: e.PUFA_MIN_COVERAGE,
+    embedding: e.PUFA_EMBEDDING,
     http: { port: e.PUFA_HTTP_PORT, host: e.PUFA_HTTP_HOST },
   };
 }

@@ -98,16 +98,14 @@ export interface SearchOptions {
   allVersions?: boolean;
 }
 
-/** How much each analyzed query term matters (idf × query weight); expansions are the lexicon's additions. */
+/** The question's words and how much each matters (idf); expansions are the lexicon's additions. */
 export type QueryTermWeights = ReadonlyMap<string, { weight: number; expansion: boolean }>;
 
 /** Anything that can rank passages for a question. */
 export interface Searcher {
   search(query: string, options?: SearchOptions): Hit[];
-  /** The analyzed query with term weights, so answers can pick sentences and judge relevance the way the index ranks. */
+  /** The question's words weighted by this index's statistics, so answers pick sentences and judge relevance the way the index sees the text. */
   termWeights?(query: string): QueryTermWeights;
-  /** Analyzes text with the index's analyzer (for matching excerpts against termWeights). */
-  analyze?(text: string): string[];
 }
 
 /** One earlier exchange in the same conversation (same person, same chat). */

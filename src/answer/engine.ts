@@ -10,7 +10,7 @@ import { looksLikeFollowUp, retrievalQuery } from "./follow-up.js";
 import { renderCanned, renderExtractive, renderLlm, toCitation, quoteQuestion, type Excerpt } from "./layout.js";
 import type { Prompts } from "./prompts.js";
 import { classifyQuestion } from "./question-guard.js";
-import { citedHits, coverage } from "./relevance.js";
+import { citedHits, coverage, namesLawArticle } from "./relevance.js";
 import { termMatcher, type TermMatcher } from "./term-weights.js";
 
 const log = childLogger("engine");
@@ -33,7 +33,7 @@ export interface EngineOptions {
   excerptChars: number;
   /** Passages quoted at most (default 3). */
   maxPassages: number;
-  /** Share of the question's wording the best passage must contain (default 0.4). */
+  /** Share of the question's weighted words the best passage must contain (default 0.35). */
   minCoverage: number;
   /** A further passage is quoted only if it covers at least this share of what the best one covers. */
   secondaryRatio: number;
@@ -45,7 +45,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxQuestionChars: 500,
   excerptChars: 600,
   maxPassages: 3,
-  minCoverage: 0.4,
+  minCoverage: 0.35,
   secondaryRatio: 0.6,
   llmDeadlineMs: 8000,
 };
@@ -74,6 +74,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     // A question naming articles gets exactly those articles: other passages of the same law share its title, not its topic.
     const cited = citedHits(question, hits);
     if (cited.length) return cited.slice(0, opt.maxPassages);
+    // It names an article we do not have: another law's article with the same number is no answer.
+    if (namesLawArticle(question)) return [];
     const scored = hits.map((h) => ({ h, c: coverage(terms, h.passage) }));
     const best = Math.max(...scored.slice(0, 3).map((s) => s.c));
     if (best < opt.minCoverage) return [];

@@ -29,3 +29,8 @@ export function citedHits(question: string, hits: Hit[]): Hit[] {
   const keys = new Set(refs.map((r) => `${r.lawShort}|${articleKey(r.articleNo)}`));
   return hits.filter((h) => h.passage.kind === "law" && keys.has(`${normalizeLawName(h.passage.lawShort)}|${articleKey(h.passage.articleNo)}`));
 }
+
+/** "消防法第四十三条", "《某某条例》第5条": the question asks for one article of a named law or regulation. */
+export function namesLawArticle(question: string): boolean {
+  return /(法|条例|规定|办法|细则|解释|决定|》)\s*(第\s*)?[零〇一二两三四五六七八九十百千万\d]+\s*条/.test(question);
+}

@@ -124,10 +124,11 @@ export async function buildIndex(config: PufaConfig, options: BuildOptions = {})
     const src = await collectPassages(config, options.progress);
     if (!src.passages.length) src.warnings.push("nothing to index: the corpus folders are empty and no law library is configured (--laws or PUFA_LAWS)");
     log.info({ passages: src.passages.length }, "building index");
-    const stages = ["bm25", "groups", "embeddings", "hnsw"];
+    const stages = ["tokenize", "bm25", "groups", "embeddings", "hnsw"];
     options.progress?.start("index", stages.length);
     const searcher = HybridSearcher.build(src.passages, {
-      embedding: src.passages.length >= 32 ? "lsa" : "hash",
+      // LSA needs enough text to learn from; a tiny corpus gets the untrained hashing embedder.
+      embedding: config.embedding === "none" ? "none" : src.passages.length >= 32 ? "lsa" : "hash",
       onProgress: (stage) => options.progress?.update(stages.indexOf(stage) + 1),
     });
     options.progress?.stop();

@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Hit, Passage, PassageKind, Searcher, SearchOptions } from "../types.js";
+import type { Hit, Passage, PassageKind, QueryTermWeights, Searcher, SearchOptions } from "../types.js";
 import { Bm25Index, topK, type FieldConfig, type WeightedTerms } from "../index/bm25.js";
 import {
   EMBEDDING_ANALYZER,
@@ -24,7 +24,7 @@ import {
 } from "../index/local-embeddings.js";
 import { pack, unpack } from "./binpack.js";
 import { VectorIndex } from "../index/vector-index.js";
-import { DEFAULT_ANALYZER, isCjk, normalize, stopwordSet, tokenize, type AnalyzerOptions } from "../text/tokenize.js";
+import { DEFAULT_ANALYZER, isCjk, normalize, stopwordSet, tokenize, wordTokens, type AnalyzerOptions } from "../text/tokenize.js";
 import { CitationIndex } from "./citation-lookup.js";
 import { GroupScorer } from "./group-scorer.js";
 import { Lexicon } from "./lexicon.js";
@@ -303,6 +303,37 @@ export class HybridSearcher implements Searcher {
   }
 
   /** The weighted BM25 query: the question's tokens (1) plus lexicon expansions (lexiconWeight). */
+  /**
+   * The question's content words (jieba, stopwords dropped) and the lexicon's expansions of it, each
+   * weighted by its idf in this index, for the answer engine's sentence choice and relevance gate.
+   * Words are what a reader checks an answer against; a word longer than a bigram takes the mean
+   * idf of its bigrams. idf is taken over at least 10,000 documents: in a small corpus (the sample
+   * articles alone) every term would otherwise look common and words it lacks would weigh nothing.
+   */
+  termWeights(query: string): QueryTermWeights {
+    const N = Math.max(this.bm25.nDocs, 10_000);
+    const idf = (t: string) => {
+      const df = this.bm25.df(t, 0);
+      return Math.log(1 + (N - df + 0.5) / (df + 0.5));
+    };
+    const wordIdf = (w: string) => {
+      const t = normalize(w);
+      if (t.length === 1) return idf(t) / 4; // a lone character is weak evidence either way
+      if (t.length === 2) return idf(t);
+      let sum = 0;
+      for (let i = 0; i + 1 < t.length; i++) sum += idf(t.slice(i, i + 2));
+      return sum / (t.length - 1);
+    };
+    const out = new Map<string, { weight: number; expansion: boolean }>();
+    for (const w of wordTokens(query)) out.set(w, { weight: wordIdf(w), expansion: false });
+    if (this.lexicon) {
+      for (const m of this.lexicon.match(query)) {
+        for (const e of m.expansions) for (const w of wordTokens(e)) if (!out.has(w)) out.set(w, { weight: wordIdf(w), expansion: true });
+      }
+    }
+    return out;
+  }
+
   queryTerms(query: string): WeightedTerms {
     const { lexiconWeight, unigramWeight, wordWeight, stopTokenWeight } = this.config;
     const stop = stopwordSet();
