@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const wechat = loadWechatConfig(process.env);
   if (!wechat.ok) throw new ConfigError(wechat.errors);
 
-  const rt = await openRuntime(config, { progress: progressReporter(), watch: true });
+  const rt = await openRuntime(config, { progress: progressReporter(), watch: true, refresh: true });
   process.on("SIGHUP", () => rt.holder.reload());
 
   if (!wechat.config.puppet) {

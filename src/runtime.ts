@@ -9,6 +9,7 @@ import { Prompts } from "./answer/prompts.js";
 import { QuestionLog } from "./admin/question-log.js";
 import type { PufaConfig } from "./config.js";
 import { buildIndex, openIndex, type BuildProgress } from "./index/builder.js";
+import { updateIndex } from "./index/incremental.js";
 import { IndexHolder } from "./index/index-holder.js";
 import { loadLlmConfig } from "./llm/config.js";
 import { createLlmComposer } from "./llm/composer.js";
@@ -35,6 +36,8 @@ export interface RuntimeOptions {
   watch?: boolean;
   /** Record questions in the SQLite log (default true). */
   questionLog?: boolean;
+  /** Bring the index up to date with the corpus before serving (incremental; the bot does this at start). */
+  refresh?: boolean;
 }
 
 function sameSources(a: { laws: string | null; corpus: string[] }, config: PufaConfig): boolean {
@@ -48,6 +51,9 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
     const built = await buildIndex(config, { progress: options.progress });
     for (const w of built.warnings) log.warn(w);
     index = { generation: built.generation, manifest: built.manifest, searcher: built.searcher };
+  } else if (options.refresh) {
+    const updated = await updateIndex(config, index, { progress: options.progress });
+    if (updated.mode !== "unchanged") index = { generation: updated.generation, manifest: updated.manifest, searcher: updated.searcher };
   }
   const holder = new IndexHolder(config.dataDir, index);
   if (options.watch) holder.watch();
@@ -90,8 +96,11 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
     questionLog,
     searcher: () => holder.searcher(),
     reindex() {
-      reindexing ??= buildIndex(config)
-        .then((b) => holder.adopt({ generation: b.generation, manifest: b.manifest, searcher: b.searcher }))
+      // Incremental against the index in memory: a new article is served in about a second.
+      reindexing ??= updateIndex(config, holder.current)
+        .then((b) => {
+          if (b.mode !== "unchanged") holder.adopt({ generation: b.generation, manifest: b.manifest, searcher: b.searcher });
+        })
         .finally(() => (reindexing = null));
       return reindexing;
     },

@@ -96,6 +96,8 @@ export interface SearchOptions {
   kinds?: PassageKind[];
   /** Include non-current law versions as separate hits (default false: versions collapse onto the current one). */
   allVersions?: boolean;
+  /** A query embedding computed by the caller, for embedders that cannot run synchronously (endpoint embeddings). */
+  queryVector?: Float32Array;
 }
 
 /** The question's words and how much each matters (idf); expansions are the lexicon's additions. */

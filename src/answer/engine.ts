@@ -39,6 +39,8 @@ export interface EngineOptions {
   secondaryRatio: number;
   /** Deadline for the model's whole answer (ms). */
   llmDeadlineMs: number;
+  /** Deadline for the question's embedding (endpoint embeddings); past it the search runs without the dense side. */
+  embedDeadlineMs: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -48,6 +50,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   minCoverage: 0.35,
   secondaryRatio: 0.6,
   llmDeadlineMs: 8000,
+  embedDeadlineMs: 3000,
 };
 
 export interface EngineDeps {
@@ -56,8 +59,37 @@ export interface EngineDeps {
   prompts: Prompts;
   composer?: AnswerComposer | null;
   options?: Partial<EngineOptions>;
+  /**
+   * The question's vector, for an index whose vectors come from an endpoint (the searcher cannot
+   * embed synchronously). null, a failure or the deadline: the search runs lexically.
+   */
+  embedQuery?: (query: string) => Promise<Float32Array | null>;
   /** Told about every answered question (the question log listens here). */
   onReply?: (request: AskRequest, reply: Reply, latencyMs: number) => void;
+}
+
+/** The promise's value, or null when it fails or is not settled within `ms` (logged: the answer goes on without it). */
+async function withDeadline<T>(run: () => Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => {
+      log.warn({ ms }, "question embedding timed out; searching without the dense side");
+      resolve(null);
+    }, ms);
+  });
+  try {
+    return await Promise.race([
+      Promise.resolve()
+        .then(run)
+        .catch((err: unknown) => {
+          log.warn({ err }, "question embedding failed; searching without the dense side");
+          return null;
+        }),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function createEngine(deps: EngineDeps): AnswerEngine {
@@ -102,9 +134,10 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const rewritten = await deps.composer.rewriteFollowUp(q, request.context, Math.min(3000, opt.llmDeadlineMs));
       if (rewritten) query = rewritten;
     }
+    const queryVector = deps.embedQuery ? await withDeadline(() => deps.embedQuery!(query), opt.embedDeadlineMs) : null;
     const searcher = deps.searcher();
     const terms = termMatcher(searcher, query);
-    const hits = relevantHits(q, terms, searcher.search(query, { k: 10 }));
+    const hits = relevantHits(q, terms, searcher.search(query, { k: 10, ...(queryVector ? { queryVector } : {}) }));
     if (!hits.length) return canned("no_match", "no-match", { question: quoteQuestion(q) }, flags);
 
     const excerpts = selectExcerpts(hits, terms, { budget: opt.excerptChars, maxPassages: opt.maxPassages });

@@ -8,7 +8,8 @@ import { QuestionLog } from "../admin/question-log.js";
 import { buildReport, formatReport } from "../admin/report.js";
 import { Prompts } from "../answer/prompts.js";
 import type { PufaConfig } from "../config.js";
-import { buildIndex, openIndex } from "../index/builder.js";
+import { openIndex } from "../index/builder.js";
+import { updateIndex } from "../index/incremental.js";
 import { configFrom, type GlobalOptions } from "./main.js";
 import { progressReporter } from "./progress.js";
 
@@ -30,7 +31,7 @@ function withLog<T>(config: PufaConfig, fn: (log: QuestionLog) => T): T {
 }
 
 async function refresh(config: PufaConfig, prompts: Prompts): Promise<void> {
-  const result = await buildIndex(config, { progress: progressReporter() });
+  const result = await updateIndex(config, null, { progress: progressReporter() });
   process.stdout.write(`${prompts.render("cli-refreshed", { passages: result.stats.passages, seconds: (result.stats.ms / 1000).toFixed(1) })}\n`);
 }
 

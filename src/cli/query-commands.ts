@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import readline from "node:readline";
 import { runConsoleChat } from "../channels/console.js";
 import { startHttpChannel } from "../channels/http.js";
-import { buildIndex } from "../index/builder.js";
+import { updateIndex } from "../index/incremental.js";
 import { openRuntime } from "../runtime.js";
 import type { Hit } from "../types.js";
 import { Prompts } from "../answer/prompts.js";
@@ -45,11 +45,11 @@ export function registerQueryCommands(program: Command): void {
   program
     .command("index")
     .description("build or refresh the index (corpus folders + law library)")
-    .option("--full", "rebuild everything, ignoring cached work")
+    .option("--full", "rebuild everything (default: only what changed in the corpus)")
     .option("--verbose", "print every warning (default: the first few)")
     .action(async (o: { full?: boolean; verbose?: boolean }) => {
       const config = configFrom(globals());
-      const result = await buildIndex(config, { progress: progressReporter(), full: !!o.full });
+      const result = await updateIndex(config, null, { progress: progressReporter(), full: !!o.full });
       const prompts = new Prompts(config.promptsDir);
       printWarnings(prompts, result.warnings, !!o.verbose);
       const s = result.stats;
@@ -137,7 +137,7 @@ export function registerQueryCommands(program: Command): void {
     .description("answer over HTTP: POST /ask {question, context?}")
     .action(async () => {
       const config = configFrom(globals());
-      const rt = await openRuntime(config, { progress: progressReporter(), watch: true });
+      const rt = await openRuntime(config, { progress: progressReporter(), watch: true, refresh: true });
       const http = await startHttpChannel(rt.engine, config.http);
       process.stdout.write(`pufa HTTP: ${http.url}/ask\n`);
       const stop = async () => {

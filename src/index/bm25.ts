@@ -38,6 +38,8 @@ interface FieldPostings {
   docs: Int32Array;
   impacts: Float32Array;
   idf: Float32Array; // per term
+  /** Mean field length at build time (impacts of appended documents use it). */
+  avgLen: number;
 }
 
 class GrowInt32 {
@@ -161,7 +163,7 @@ export class Bm25Index {
         const df = offsets[t + 1] - offsets[t];
         idf[t] = df ? Math.log(1 + (nDocs - df + 0.5) / (df + 0.5)) : 0;
       }
-      postings.push({ offsets, docs: outDocs, impacts, idf });
+      postings.push({ offsets, docs: outDocs, impacts, idf, avgLen: avg });
     });
     return new Bm25Index(opts.fields, analyzer, nDocs, vocab, postings);
   }
@@ -252,6 +254,67 @@ export class Bm25Index {
     return topK(docs, scores, count, k, allow);
   }
 
+  /**
+   * A new index with `docs` (field texts, as for build) appended as documents nDocs, nDocs+1, ….
+   * Existing postings are copied, not re-analyzed, so adding a few articles to the whole library
+   * takes a fraction of a second; idf is recomputed, impacts of old documents keep the build-time
+   * mean length (a rebuild refreshes it). Used by incremental indexing.
+   */
+  appendDocs(docs: readonly (readonly string[])[]): Bm25Index {
+    const vocab = new Map(this.vocab);
+    const base = this.nDocs;
+    const N = base + docs.length;
+    const analyzed = docs.map((fields) =>
+      this.fields.map((_, f) => {
+        const tf = new Map<number, number>();
+        const toks = tokenize(fields[f] ?? "", this.analyzer);
+        for (const t of toks) {
+          let id = vocab.get(t);
+          if (id === undefined) vocab.set(t, (id = vocab.size));
+          tf.set(id, (tf.get(id) ?? 0) + 1);
+        }
+        return { tf, len: toks.length };
+      }),
+    );
+    const V = vocab.size;
+    const postings = this.postings.map((old, f): FieldPostings => {
+      const cfg = this.fields[f];
+      const oldV = old.offsets.length - 1;
+      const extra = new Int32Array(V + 1);
+      for (const a of analyzed) for (const id of a[f].tf.keys()) extra[id + 1]++;
+      const offsets = new Int32Array(V + 1);
+      for (let t = 0; t < V; t++) offsets[t + 1] = offsets[t] + (t < oldV ? old.offsets[t + 1] - old.offsets[t] : 0) + extra[t + 1];
+      const outDocs = new Int32Array(offsets[V]);
+      const impacts = new Float32Array(offsets[V]);
+      const fill = new Int32Array(V);
+      for (let t = 0; t < V; t++) {
+        const start = offsets[t];
+        if (t < oldV) {
+          const a = old.offsets[t];
+          const b = old.offsets[t + 1];
+          outDocs.set(old.docs.subarray(a, b), start);
+          impacts.set(old.impacts.subarray(a, b), start);
+          fill[t] = start + (b - a);
+        } else fill[t] = start;
+      }
+      analyzed.forEach((a, i) => {
+        const { tf, len } = a[f];
+        for (const [id, x] of tf) {
+          const p = fill[id]++;
+          outDocs[p] = base + i;
+          impacts[p] = (x * (cfg.k1 + 1)) / (x + cfg.k1 * (1 - cfg.b + (cfg.b * len) / (old.avgLen || 1)));
+        }
+      });
+      const idf = new Float32Array(V);
+      for (let t = 0; t < V; t++) {
+        const df = offsets[t + 1] - offsets[t];
+        idf[t] = df ? Math.log(1 + (N - df + 0.5) / (df + 0.5)) : 0;
+      }
+      return { offsets, docs: outDocs, impacts, idf, avgLen: old.avgLen };
+    });
+    return new Bm25Index(this.fields, this.analyzer, N, vocab, postings);
+  }
+
   toBuffer(): Buffer {
     const arrays: Record<string, TypedArray> = {};
     this.postings.forEach((p, f) => {
@@ -264,11 +327,11 @@ export class Bm25Index {
     const terms = new Array<string>(this.vocab.size);
     for (const [t, id] of this.vocab) terms[id] = t;
     arrays.vocab = new Uint8Array(Buffer.from(terms.join("\n"), "utf8"));
-    return pack({ fields: this.fields, analyzer: this.analyzer, nDocs: this.nDocs }, arrays);
+    return pack({ fields: this.fields, analyzer: this.analyzer, nDocs: this.nDocs, avgLen: this.postings.map((p) => p.avgLen) }, arrays);
   }
 
   static fromBuffer(buf: Uint8Array): Bm25Index {
-    const { header, arrays } = unpack<{ fields: FieldConfig[]; analyzer: AnalyzerOptions; nDocs: number }>(buf);
+    const { header, arrays } = unpack<{ fields: FieldConfig[]; analyzer: AnalyzerOptions; nDocs: number; avgLen?: number[] }>(buf);
     const vb = arrays.vocab as Uint8Array;
     const terms = vb.length ? Buffer.from(vb.buffer, vb.byteOffset, vb.byteLength).toString("utf8").split("\n") : [];
     const vocab = new Map<string, number>();
@@ -278,6 +341,7 @@ export class Bm25Index {
       docs: arrays[`d${f}`] as Int32Array,
       impacts: arrays[`i${f}`] as Float32Array,
       idf: arrays[`f${f}`] as Float32Array,
+      avgLen: header.avgLen?.[f] ?? 1,
     }));
     return new Bm25Index(header.fields, header.analyzer, header.nDocs, vocab, postings);
   }

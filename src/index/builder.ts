@@ -12,6 +12,7 @@ import { loadLawLibrary } from "../ingestion/law-library.js";
 import { childLogger } from "../logger.js";
 import { HybridSearcher } from "../retrieval/hybrid-searcher.js";
 import type { ArticlePassage, LawPassage, Passage } from "../types.js";
+import { endpointVectors } from "./endpoint-vectors.js";
 import { loadSnapshot, writeSnapshot, type IndexManifest, type SourceFileRecord } from "./snapshot.js";
 import { IndexStore } from "./store.js";
 
@@ -81,6 +82,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Runs `fn` holding the data folder's build lock. */
+export async function withBuildLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
+  const release = acquireLock(dataDir);
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}
+
 export async function collectPassages(config: PufaConfig, progress?: BuildProgress) {
   const warnings: string[] = [];
   const files: SourceFileRecord[] = [];
@@ -124,11 +135,14 @@ export async function buildIndex(config: PufaConfig, options: BuildOptions = {})
     const src = await collectPassages(config, options.progress);
     if (!src.passages.length) src.warnings.push("nothing to index: the corpus folders are empty and no law library is configured (--laws or PUFA_LAWS)");
     log.info({ passages: src.passages.length }, "building index");
+    // PUFA_EMBEDDING_MODEL: the endpoint's vectors replace the local model (a failure fails the build).
+    const vectors = await endpointVectors(src.passages, options.progress);
     const stages = ["tokenize", "bm25", "groups", "embeddings", "hnsw"];
     options.progress?.start("index", stages.length);
     const searcher = HybridSearcher.build(src.passages, {
       // LSA needs enough text to learn from; a tiny corpus gets the untrained hashing embedder.
       embedding: config.embedding === "none" ? "none" : src.passages.length >= 32 ? "lsa" : "hash",
+      ...(vectors ? { vectors } : {}),
       onProgress: (stage) => options.progress?.update(stages.indexOf(stage) + 1),
     });
     options.progress?.stop();

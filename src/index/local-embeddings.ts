@@ -13,6 +13,7 @@
 import { Embeddings } from "@langchain/core/embeddings";
 import { pack, unpack } from "../retrieval/binpack.js";
 import { isCjk, tokenize, type AnalyzerOptions } from "../text/tokenize.js";
+import { RemoteEmbedderRef } from "./remote-embedder.js";
 
 export interface LocalEmbedder {
   readonly id: string;
@@ -443,14 +444,15 @@ export class HashingEmbeddings extends LocalEmbeddingsBase {
   }
 }
 
-/** Serializes either local embedder (the snapshot stores which one built the vectors). */
+/** Serializes either local embedder, or the reference to an endpoint's (the snapshot stores which one built the vectors). */
 export function embedderToBuffer(e: LocalEmbedder): Buffer {
-  if (e instanceof LsaEmbeddings || e instanceof HashingEmbeddings) return e.toBuffer();
+  if (e instanceof LsaEmbeddings || e instanceof HashingEmbeddings || e instanceof RemoteEmbedderRef) return e.toBuffer();
   throw new Error(`cannot serialize embedder ${e.id}`);
 }
 
-export function embedderFromBuffer(buf: Uint8Array): LsaEmbeddings | HashingEmbeddings {
-  const { header } = unpack<{ kind: string; dim: number; seed: number; analyzer: AnalyzerOptions }>(buf);
+export function embedderFromBuffer(buf: Uint8Array): LsaEmbeddings | HashingEmbeddings | RemoteEmbedderRef {
+  const { header } = unpack<{ kind: string; dim: number; seed: number; analyzer: AnalyzerOptions; id: string }>(buf);
+  if (header.kind === "remote") return new RemoteEmbedderRef(header.id, header.dim);
   if (header.kind === "lsa") return LsaEmbeddings.fromBuffer(buf);
   if (header.kind === "hash") return new HashingEmbeddings({ dim: header.dim, seed: header.seed, analyzer: header.analyzer });
   throw new Error(`unknown embedder kind: ${header.kind}`);

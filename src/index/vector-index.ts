@@ -79,6 +79,21 @@ export class VectorIndex {
     return Float32Array.from(this.index.getPoint(label));
   }
 
+  /** Adds vectors under the given labels (growing the graph) and marks removed labels deleted: incremental indexing. */
+  update(add: { label: number; vector: Float32Array }[], remove: number[]): void {
+    const need = this.meta.count + add.length;
+    if (need > this.index.getMaxElements()) this.index.resizeIndex(Math.max(need, Math.ceil(this.index.getMaxElements() * 1.1)));
+    for (const { label, vector } of add) this.index.addPoint(Array.from(vector), label);
+    for (const label of remove) {
+      try {
+        this.index.markDelete(label);
+      } catch {
+        // already deleted or never added: nothing to hide
+      }
+    }
+    (this.meta as { count: number }).count = need;
+  }
+
   save(file: string): void {
     this.index.writeIndexSync(file);
     writeFileSync(`${file}.json`, JSON.stringify(this.meta));

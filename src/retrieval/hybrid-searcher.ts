@@ -1,8 +1,9 @@
 /**
  * pufa's searcher: explicit citations first, then multi-field BM25 (with colloquial→statutory
  * expansion, law/chapter scores passed down, query coverage, a mild category prior), optionally
- * fused with a local dense model (LSA over the library, searched with HNSW; off by default, see
- * HybridBuildOptions.embedding). Non-current law versions are left out unless allVersions
+ * fused with a dense side searched with HNSW: a local model (LSA over the library, see
+ * HybridBuildOptions.embedding) or the endpoint's embeddings (HybridBuildOptions.vectors; the caller
+ * embeds the question and passes SearchOptions.queryVector). Non-current law versions are left out unless allVersions
  * (one hit per article, the version cited by default).
  * Parameters below are fixed by reasoning plus light tuning on STARD-train with k-fold
  * cross-validation (notes/retrieval-results.md); nothing is keyed to particular questions.
@@ -22,6 +23,7 @@ import {
   type LocalEmbedder,
   type LsaOptions,
 } from "../index/local-embeddings.js";
+import { RemoteEmbedderRef, unitVector } from "../index/remote-embedder.js";
 import { pack, unpack } from "./binpack.js";
 import { VectorIndex } from "../index/vector-index.js";
 import { DEFAULT_ANALYZER, isCjk, normalize, stopwordSet, tokenize, wordTokens, type AnalyzerOptions } from "../text/tokenize.js";
@@ -111,6 +113,8 @@ export interface HybridSearcherParts {
   groups?: GroupScorer | null;
   embedder?: LocalEmbedder | null;
   vectors?: VectorIndex | null;
+  /** 1 = passage withdrawn by an incremental update (kept in place so ordinals and HNSW labels stay stable). */
+  removed?: Uint8Array | null;
   /** passages.length × embedder.dim unit vectors (exact dense scores for BM25 candidates). */
   docVectors?: Float32Array | null;
   lexicon?: Lexicon | null;
@@ -125,6 +129,11 @@ export interface HybridBuildOptions {
    */
   embedding?: "lsa" | "hash" | "none";
   lsa?: LsaOptions;
+  /**
+   * Passage vectors computed beforehand (the endpoint's embeddings, one per passage, in order):
+   * used instead of a local model; queries then need SearchOptions.queryVector for the dense side.
+   */
+  vectors?: { embedderId: string; dim: number; vectors: Float32Array[] };
   /** null disables expansion; default: the shipped lexicon. */
   lexicon?: Lexicon | null;
   groups?: boolean;
@@ -199,6 +208,7 @@ export class HybridSearcher implements Searcher {
   readonly bm25: Bm25Index;
   readonly groups: GroupScorer | null;
   readonly embedder: LocalEmbedder | null;
+  readonly removed: Uint8Array | null;
   readonly vectors: VectorIndex | null;
   readonly docVectors: Float32Array | null;
   readonly lexicon: Lexicon | null;
@@ -216,6 +226,7 @@ export class HybridSearcher implements Searcher {
     if (this.bm25.nDocs !== this.passages.length) throw new Error(`BM25 has ${this.bm25.nDocs} docs for ${this.passages.length} passages`);
     this.groups = parts.groups ?? null;
     this.embedder = parts.embedder ?? null;
+    this.removed = parts.removed ?? null;
     this.vectors = parts.vectors ?? null;
     this.docVectors = parts.docVectors ?? null;
     if (this.embedder && this.docVectors && this.docVectors.length !== this.passages.length * this.embedder.dim) {
@@ -270,7 +281,20 @@ export class HybridSearcher implements Searcher {
     let vectors: VectorIndex | null = null;
     let docVectors: Float32Array | null = null;
     const kind = opts.embedding ?? "none";
-    if (kind !== "none" && passages.length > 0) {
+    if (opts.vectors) {
+      const pre = opts.vectors;
+      if (pre.vectors.length !== passages.length) throw new Error(`${pre.vectors.length} precomputed vectors for ${passages.length} passages`);
+      progress("embeddings");
+      embedder = new RemoteEmbedderRef(pre.embedderId, pre.dim);
+      const vecs = pre.vectors.map((v, i) => {
+        if (v.length !== pre.dim) throw new Error(`vector ${i} has ${v.length} dimensions, expected ${pre.dim}`);
+        return unitVector(v);
+      });
+      docVectors = new Float32Array(passages.length * pre.dim);
+      vecs.forEach((v, i) => docVectors!.set(v, i * pre.dim));
+      progress("hnsw");
+      if (vecs.length) vectors = VectorIndex.build(vecs, pre.dim, pre.embedderId);
+    } else if (kind !== "none" && passages.length > 0) {
       progress("embeddings");
       const lsaTok = (i: number) => lsaTokens([...textTokens[i], ...shortField(fields[i][1])]);
       const dim = Math.min(opts.lsa?.dim ?? 64, Math.max(2, passages.length - 16));
@@ -354,7 +378,7 @@ export class HybridSearcher implements Searcher {
   search(query: string, options: SearchOptions = {}): Hit[] {
     const k = options.k ?? 10;
     const mask = this.mask(options.kinds, options.allVersions ?? false);
-    const ranked = this.rank(query, Math.max(k, 1), mask);
+    const ranked = this.rank(query, Math.max(k, 1), mask, options.queryVector);
     // Citation hits sit above everything ranked.
     const citationScore = (ranked.length ? ranked[0].score : 0) + 1;
     const out: Hit[] = [];
@@ -376,13 +400,13 @@ export class HybridSearcher implements Searcher {
   }
 
   /** Fused ranking without citations: {doc, score}, best first. */
-  rank(query: string, k: number, mask?: Uint8Array): { doc: number; score: number }[] {
+  rank(query: string, k: number, mask?: Uint8Array, queryVector?: Float32Array): { doc: number; score: number }[] {
     const c = this.config;
-    const { docs, feats } = this.candidateFeatures(query, mask);
+    const { docs, feats, dense: hasDense } = this.candidateFeatures(query, mask, queryVector);
     if (!docs.length) return [];
     const F = FEATURE_NAMES.length;
     const scores = new Float64Array(docs.length);
-    if (c.fusion === "rrf" && this.embedder) {
+    if (c.fusion === "rrf" && hasDense) {
       const lexical = docs.map((_, i) => feats[i * F] + c.lawWeight * feats[i * F + 1] + c.chapterWeight * feats[i * F + 2]);
       const rankOf = (vals: number[]) => {
         const order = [...vals.keys()].sort((a, b) => vals[b] - vals[a]);
@@ -407,8 +431,9 @@ export class HybridSearcher implements Searcher {
   /**
    * The candidates of a query (BM25 top `candidates` ∪ dense top `denseCandidates`) and their
    * features, row-major in FEATURE_NAMES order. Used by rank() and by the bench's weight fitting.
+   * `dense` tells whether the query had a vector (else the dense feature is 0 throughout).
    */
-  candidateFeatures(query: string, mask?: Uint8Array): { docs: number[]; feats: Float64Array } {
+  candidateFeatures(query: string, mask?: Uint8Array, queryVector?: Float32Array): { docs: number[]; feats: Float64Array; dense: boolean } {
     const c = this.config;
     const terms = this.queryTerms(query);
     const all = this.bm25.scoreAll(terms, true);
@@ -419,10 +444,9 @@ export class HybridSearcher implements Searcher {
     const cand = new Map<number, number>(); // doc → normalized BM25
     const max = bm.length ? bm[0].score : 1;
     for (const r of bm) cand.set(r.doc, r.score / max);
-    let qv: Float32Array | null = null;
+    const qv = this.queryVectorOf(query, queryVector);
     const dense = new Map<number, number>();
-    if (this.embedder) {
-      qv = this.embedder.embedSync([query])[0];
+    if (qv) {
       if (this.vectors && c.denseCandidates > 0 && (c.denseWeight > 0 || c.fusion === "rrf")) {
         for (const h of this.vectors.search(qv, c.denseCandidates)) {
           if (mask && !mask[h.label]) continue;
@@ -458,7 +482,18 @@ export class HybridSearcher implements Searcher {
       }
     });
     for (const d of touchedDocs) covBuf[d] = 0;
-    return { docs, feats };
+    return { docs, feats, dense: qv !== null };
+  }
+
+  /**
+   * The query's dense vector: the caller's when given (unit-normalized; ignored when its size is not
+   * the index's), else the local model's. An endpoint embedder cannot run here: null, lexical only.
+   */
+  private queryVectorOf(query: string, given?: Float32Array): Float32Array | null {
+    if (!this.embedder) return null;
+    if (given) return given.length === this.embedder.dim ? unitVector(given) : null;
+    if (this.embedder instanceof RemoteEmbedderRef) return null;
+    return this.embedder.embedSync([query])[0];
   }
 
   private coverageBuffer(): Float32Array {
@@ -476,6 +511,7 @@ export class HybridSearcher implements Searcher {
     if (this.embedder) writeFileSync(join(dir, "embedder.bin"), embedderToBuffer(this.embedder));
     if (this.vectors) this.vectors.save(join(dir, "vectors.hnsw"));
     if (this.docVectors) writeFileSync(join(dir, "docvecs.bin"), pack({}, { v: this.docVectors }));
+    if (this.removed) writeFileSync(join(dir, "removed.bin"), pack({}, { r: this.removed }));
     const manifest: SavedManifest = {
       version: 1,
       passages: this.passages.length,
@@ -502,6 +538,7 @@ export class HybridSearcher implements Searcher {
       embedder,
       vectors: has("vectors.hnsw") ? VectorIndex.load(join(dir, "vectors.hnsw")) : null,
       docVectors: has("docvecs.bin") ? (unpack(readFileSync(join(dir, "docvecs.bin"))).arrays.v as Float32Array) : null,
+      removed: has("removed.bin") ? (unpack(readFileSync(join(dir, "removed.bin"))).arrays.r as Uint8Array) : null,
       lexicon: opts.lexicon !== undefined ? opts.lexicon : manifest.lexicon ? Lexicon.default() : null,
       config: { ...manifest.config, ...opts.config },
     });
@@ -519,14 +556,14 @@ export class HybridSearcher implements Searcher {
   /** 1 = may be returned: kinds filter and (unless allVersions) current law versions only. */
   private mask(kinds: PassageKind[] | undefined, allVersions: boolean): Uint8Array | undefined {
     const key = `${kinds?.slice().sort().join(",") ?? "*"}|${allVersions}`;
-    if (!kinds && allVersions) return undefined;
+    if (!kinds && allVersions && !this.removed) return undefined;
     let m = this.masks.get(key);
     if (!m) {
       m = new Uint8Array(this.passages.length);
       this.passages.forEach((p, i) => {
         const kindOk = !kinds || kinds.includes(p.kind);
         const versionOk = allVersions || p.kind !== "law" || p.current;
-        m![i] = kindOk && versionOk ? 1 : 0;
+        m![i] = kindOk && versionOk && !this.removed?.[i] ? 1 : 0;
       });
       this.masks.set(key, m);
     }

@@ -138,7 +138,7 @@ export async function runWechatBurst(options: BurstOptions = {}): Promise<BurstR
 }
 
 /** For `npm run bench`: throughput and heap growth of the default burst (or a smaller one) with an instant engine. */
-export async function runWechatBurstBench(options: Pick<BurstOptions, "rooms" | "peoplePerRoom" | "messagesPerPerson"> = {}): Promise<{
+export async function runWechatBurstBench(options: Pick<BurstOptions, "rooms" | "peoplePerRoom" | "messagesPerPerson" | "engine"> = {}): Promise<{
   messages: number;
   seconds: number;
   messagesPerSecond: number;

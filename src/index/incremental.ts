@@ -1,0 +1,146 @@
+/**
+ * Incremental re-indexing: only new or changed corpus documents are analyzed and embedded, removed
+ * ones are withdrawn. Passages are appended and withdrawn passages masked (ordinals and HNSW labels
+ * stay stable), BM25 postings are extended rather than rebuilt, the HNSW graph gets the new points.
+ * A change in the law library, the sources or the embedder falls back to a full build: the library
+ * changes a few times a year, the corpus several times a week. `pufa index --full` compacts.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { PufaConfig } from "../config.js";
+import { readCorpus } from "../ingestion/article-reader.js";
+import { chunkDocument } from "../ingestion/chunker.js";
+import { listFiles } from "../ingestion/walk.js";
+import { childLogger } from "../logger.js";
+import { HybridSearcher, passageFields } from "../retrieval/hybrid-searcher.js";
+import type { Passage } from "../types.js";
+import { buildIndex, withBuildLock, type BuildOptions, type BuildResult } from "./builder.js";
+import { writeSnapshot, type IndexManifest, type SourceFileRecord } from "./snapshot.js";
+import { IndexStore } from "./store.js";
+import { VectorIndex } from "./vector-index.js";
+
+const log = childLogger("index");
+
+export interface ServedIndex {
+  generation: string;
+  manifest: IndexManifest;
+  searcher: HybridSearcher;
+}
+
+export interface UpdateResult extends BuildResult {
+  /** "incremental": only changed documents were processed; "full": a complete rebuild was needed; "unchanged": nothing to do. */
+  mode: "incremental" | "full" | "unchanged";
+}
+
+function sameSources(m: IndexManifest, config: PufaConfig): boolean {
+  return m.sources.laws === config.lawsDir && JSON.stringify(m.sources.corpus) === JSON.stringify(config.corpusDirs);
+}
+
+/** Whether any law file was added, removed or changed since the manifest (content hashes). */
+async function lawsChanged(config: PufaConfig, manifest: IndexManifest): Promise<boolean> {
+  const recorded = new Map(manifest.files.filter((f) => f.root === "laws").map((f) => [f.file, f.hash]));
+  if (!config.lawsDir) return recorded.size > 0;
+  const files = await listFiles(config.lawsDir, [], undefined, (name) => /\.md$/i.test(name));
+  if (files.length !== recorded.size) return true;
+  for (const file of files) {
+    const hash = createHash("sha256").update(readFileSync(path.join(config.lawsDir, file))).digest("hex");
+    if (recorded.get(file) !== hash) return true;
+  }
+  return false;
+}
+
+/**
+ * Brings the index up to date with the sources, incrementally when only corpus documents changed.
+ * `served` is the index in memory (the bot's); without it the current generation is loaded.
+ */
+export async function updateIndex(config: PufaConfig, served: ServedIndex | null, options: BuildOptions = {}): Promise<UpdateResult> {
+  const full = async (why: string): Promise<UpdateResult> => {
+    log.info({ why }, "full rebuild");
+    return { ...(await buildIndex(config, options)), mode: "full" };
+  };
+  if (!served) {
+    const { openIndex } = await import("./builder.js");
+    served = openIndex(config);
+  }
+  if (!served || options.full) return full(served ? "--full" : "no index yet");
+  if (!sameSources(served.manifest, config)) return full("sources changed");
+  if (served.manifest.embedder?.startsWith("openai:")) return full("endpoint embeddings are rebuilt whole");
+  if ((config.embedding === "none") !== (served.manifest.embedder === null)) return full("embedding setting changed");
+  if (await lawsChanged(config, served.manifest)) return full("the law library changed");
+  const base = served;
+
+  return withBuildLock(config.dataDir, async () => {
+    const started = performance.now();
+    const { docs, warnings } = await readCorpus(config.corpusDirs);
+    const before = new Map(base.manifest.files.filter((f) => f.root === "corpus").map((f) => [f.file, f.hash]));
+    const now = new Map(docs.map((d) => [d.file, d]));
+    const gone = new Set([...before.keys()].filter((file) => now.get(file)?.hash !== before.get(file)));
+    const fresh = docs.filter((d) => before.get(d.file) !== d.hash);
+    if (!gone.size && !fresh.length) {
+      return { generation: base.generation, dir: "", manifest: base.manifest, searcher: base.searcher, warnings, stats: statsOf(base.manifest, 0, started), mode: "unchanged" as const };
+    }
+
+    const old = base.searcher;
+    const added = fresh.flatMap((d) => chunkDocument(d));
+    const passages: Passage[] = [...old.passages, ...added];
+    const removed = new Uint8Array(passages.length);
+    if (old.removed) removed.set(old.removed);
+    const withdrawn: number[] = [];
+    old.passages.forEach((p, i) => {
+      if (p.kind === "article" && gone.has(p.file) && !removed[i]) {
+        removed[i] = 1;
+        withdrawn.push(i);
+      }
+    });
+
+    const bm25 = old.bm25.appendDocs(added.map(passageFields));
+    const groups = old.groups ? old.groups.extendTo(passages.length) : null;
+    let docVectors = old.docVectors;
+    let vectors = old.vectors;
+    const store = new IndexStore(config.dataDir);
+    const gen = store.begin();
+    try {
+      if (old.embedder && old.docVectors && old.vectors) {
+        const dim = old.embedder.dim;
+        const fresh = old.embedder.embedSync(added.map((p) => passageFields(p).slice(0, 2).join("\n")));
+        docVectors = new Float32Array(passages.length * dim);
+        docVectors.set(old.docVectors);
+        fresh.forEach((v, i) => docVectors!.set(v, (old.passages.length + i) * dim));
+        // A copy of the served graph: the bot keeps searching the old one until the switch.
+        old.vectors.save(path.join(gen.dir, "vectors.hnsw"));
+        vectors = VectorIndex.load(path.join(gen.dir, "vectors.hnsw"));
+        vectors.update(fresh.map((vector, i) => ({ label: old.passages.length + i, vector })), withdrawn);
+      }
+      const searcher = new HybridSearcher({ passages, bm25, groups, embedder: old.embedder, vectors, docVectors, removed, lexicon: old.lexicon, config: old.config });
+      const files: SourceFileRecord[] = [
+        ...base.manifest.files.filter((f) => f.root !== "corpus" || !gone.has(f.file)),
+        ...fresh.map((d) => ({ root: "corpus", file: d.file, hash: d.hash, passages: added.filter((p) => p.docId === d.docId).length })),
+      ];
+      const live = passages.filter((_, i) => !removed[i]);
+      const manifest = writeSnapshot(gen.dir, searcher, {
+        createdAt: new Date().toISOString(),
+        buildMs: Math.round(performance.now() - started),
+        sources: base.manifest.sources,
+        counts: {
+          ...base.manifest.counts,
+          passages: live.length,
+          articleChunks: live.filter((p) => p.kind === "article").length,
+          documents: docs.length,
+        },
+        files,
+      });
+      await options.beforeCommit?.(gen.dir);
+      store.commit(gen);
+      log.info({ added: added.length, withdrawn: withdrawn.length, ms: Math.round(performance.now() - started) }, "index updated incrementally");
+      return { generation: gen.name, dir: gen.dir, manifest, searcher, warnings, stats: statsOf(manifest, fresh.length + gone.size, started), mode: "incremental" as const };
+    } catch (err) {
+      store.abort(gen);
+      throw err;
+    }
+  });
+}
+
+function statsOf(m: IndexManifest, filesProcessed: number, started: number) {
+  return { passages: m.counts.passages, lawArticles: m.counts.lawArticles, articleChunks: m.counts.articleChunks, documents: m.counts.documents, filesProcessed, ms: performance.now() - started };
+}
