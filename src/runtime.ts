@@ -11,6 +11,8 @@ import type { PufaConfig } from "./config.js";
 import { buildIndex, openIndex, type BuildProgress } from "./index/builder.js";
 import { updateIndex } from "./index/incremental.js";
 import { IndexHolder } from "./index/index-holder.js";
+import { configuredEmbedderId, createQueryEmbedder, embedderMismatch } from "./index/endpoint-vectors.js";
+import { SnapshotError } from "./index/snapshot.js";
 import { loadLlmConfig } from "./llm/config.js";
 import { createLlmComposer } from "./llm/composer.js";
 import { childLogger } from "./logger.js";
@@ -27,6 +29,11 @@ export interface Runtime {
   searcher(): Searcher;
   /** Rebuilds the index and serves the new one (the old one serves until then). */
   reindex(): Promise<void>;
+  /**
+   * Question vectors, when the served index was built with the endpoint's embeddings (pass them as
+   * SearchOptions.queryVector); null entries: search lexically. Absent without PUFA_EMBEDDING_MODEL.
+   */
+  embedQueries?(queries: string[]): Promise<(Float32Array | null)[]>;
   close(): void;
 }
 
@@ -55,6 +62,9 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
     const updated = await updateIndex(config, index, { progress: options.progress });
     if (updated.mode !== "unchanged") index = { generation: updated.generation, manifest: updated.manifest, searcher: updated.searcher };
   }
+  // Vectors of another embedder would give wrong neighbours: refuse, and say how to fix it.
+  const mismatch = embedderMismatch(index.manifest.embedder, configuredEmbedderId(process.env));
+  if (mismatch) throw new SnapshotError(mismatch);
   const holder = new IndexHolder(config.dataDir, index);
   if (options.watch) holder.watch();
 
@@ -64,11 +74,19 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
   const composer = llmConfig.enabled ? createLlmComposer(llmConfig, prompts, { knownLaws: knownLaws() }) : null;
   if (composer) log.info({ model: llmConfig.enabled ? llmConfig.chatModel : null }, "model answers enabled");
 
+  // The searcher cannot call the endpoint (search is synchronous): questions are embedded first,
+  // only while the served index was built by this same embedder (a hot-reloaded one may not be).
+  const queryEmbedder = llmConfig.enabled ? createQueryEmbedder(llmConfig) : null;
+  const embedQueries = queryEmbedder
+    ? async (queries: string[]) => (holder.searcher().embedder?.id === queryEmbedder.id ? queryEmbedder.embedMany(queries) : queries.map(() => null))
+    : undefined;
+
   const questionLog = options.questionLog === false ? null : new QuestionLog(path.join(config.dataDir, "pufa.sqlite"));
   const engine = createEngine({
     searcher: () => holder.searcher(),
     prompts,
     composer,
+    ...(embedQueries ? { embedQuery: async (q: string) => (await embedQueries([q]))[0] } : {}),
     options: { maxQuestionChars: config.maxQuestionChars, excerptChars: config.excerptChars, minCoverage: config.minCoverage },
     onReply: (req, reply, latencyMs) => {
       try {
@@ -95,6 +113,7 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
     holder,
     questionLog,
     searcher: () => holder.searcher(),
+    ...(embedQueries ? { embedQueries } : {}),
     reindex() {
       // Incremental against the index in memory: a new article is served in about a second.
       reindexing ??= updateIndex(config, holder.current)
