@@ -1,11 +1,13 @@
 /** pufa index | ask | chat | search | eval | serve */
 import type { Command } from "commander";
+import { existsSync } from "node:fs";
 import readline from "node:readline";
 import { runConsoleChat } from "../channels/console.js";
 import { startHttpChannel } from "../channels/http.js";
+import { withQueryVectors } from "../index/endpoint-vectors.js";
 import { updateIndex } from "../index/incremental.js";
 import { openRuntime } from "../runtime.js";
-import type { Hit } from "../types.js";
+import type { Hit, Searcher } from "../types.js";
 import { Prompts } from "../answer/prompts.js";
 import { configFrom, type GlobalOptions } from "./main.js";
 import { progressReporter } from "./progress.js";
@@ -98,9 +100,13 @@ export function registerQueryCommands(program: Command): void {
     .action(async (question: string | undefined, o: { json?: boolean; k: number; allVersions?: boolean }) => {
       const rt = await openRuntime(configFrom(globals()), { progress: progressReporter() });
       try {
-        const run = (q: string) => rt.searcher().search(q, { k: o.k, allVersions: !!o.allVersions });
+        // An index built with the endpoint's embeddings gets each question's vector first.
+        const run = async (q: string) => {
+          const [queryVector] = (await rt.embedQueries?.([q])) ?? [];
+          return rt.searcher().search(q, { k: o.k, allVersions: !!o.allVersions, ...(queryVector ? { queryVector } : {}) });
+        };
         if (question !== undefined) {
-          const hits = run(question);
+          const hits = await run(question);
           if (o.json) process.stdout.write(`${JSON.stringify({ query: question, hits: hits.map(hitJson) })}\n`);
           else for (const h of hits) process.stdout.write(`${h.rank}. ${hitJson(h).title} ${hitJson(h).article ?? ""} (${h.score.toFixed(3)})\n   ${h.passage.text.slice(0, 80).replace(/\s+/g, " ")}\n`);
           return;
@@ -109,7 +115,7 @@ export function registerQueryCommands(program: Command): void {
         const rl = readline.createInterface({ input: process.stdin, terminal: false });
         for await (const line of rl) {
           const q = line.trim();
-          const hits = q ? run(q) : [];
+          const hits = q ? await run(q) : [];
           process.stdout.write(`${JSON.stringify({ query: line, hits: hits.map(hitJson) })}\n`);
         }
       } finally {
@@ -126,7 +132,13 @@ export function registerQueryCommands(program: Command): void {
       const { runEvalCommand } = await import("../bench/eval-command.js");
       const rt = await openRuntime(configFrom(globals()), { progress: progressReporter() });
       try {
-        process.stdout.write(runEvalCommand(rt.searcher(), file, o.misses));
+        let searcher: Searcher = rt.searcher();
+        if (rt.embedQueries && existsSync(file)) {
+          const { loadStard } = await import("../bench/stard.js");
+          const questions = loadStard(file).map((item) => item.question);
+          searcher = withQueryVectors(searcher, questions, await rt.embedQueries(questions));
+        }
+        process.stdout.write(runEvalCommand(searcher, file, o.misses));
       } finally {
         rt.close();
       }

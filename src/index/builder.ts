@@ -3,7 +3,7 @@
  * The served generation is never touched: a crash anywhere before IndexStore.commit() leaves
  * it serving, and the next build clears the leftovers.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { PufaConfig } from "../config.js";
 import { readCorpus } from "../ingestion/article-reader.js";
@@ -112,7 +112,10 @@ export async function collectPassages(config: PufaConfig, progress?: BuildProgre
       laws = lib.passages;
       lawFiles = lib.files.length;
       warnings.push(...lib.warnings);
-      for (const f of lib.files) files.push({ root: "laws", file: f.file, hash: f.hash, passages: f.articles });
+      for (const f of lib.files) {
+        const st = statSync(path.join(config.lawsDir, f.file));
+        files.push({ root: "laws", file: f.file, hash: f.hash, passages: f.articles, size: st.size, mtimeMs: st.mtimeMs });
+      }
     }
   }
   const corpus = await readCorpus(config.corpusDirs);

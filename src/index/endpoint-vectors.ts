@@ -10,7 +10,7 @@ import { embedderId, createOpenAiEmbeddings } from "../llm/openai-embeddings.js"
 import { toFault } from "../llm/faults.js";
 import { childLogger } from "../logger.js";
 import { passageFields } from "../retrieval/hybrid-searcher.js";
-import type { Passage } from "../types.js";
+import type { Passage, Searcher } from "../types.js";
 import type { BuildProgress } from "./builder.js";
 
 const log = childLogger("index");
@@ -120,6 +120,22 @@ export function createQueryEmbedder(llm: LlmConfig, deadlineMs = 3000): QueryEmb
   return {
     id: embeddings.id,
     embed: async (q) => (await run([q]))[0],
-    embedMany: run,
+    async embedMany(queries) {
+      const out: (Float32Array | null)[] = [];
+      for (let i = 0; i < queries.length; i += llm.embeddingBatchSize) out.push(...(await run(queries.slice(i, i + llm.embeddingBatchSize))));
+      return out;
+    },
+  };
+}
+
+/** A searcher that passes each known question's precomputed vector to `inner` (CLI eval: embed all questions first, in batches). */
+export function withQueryVectors(inner: Searcher, questions: string[], vectors: (Float32Array | null)[]): Searcher {
+  const byQuestion = new Map(questions.map((q, i) => [q, vectors[i]]));
+  return {
+    search: (q, options = {}) => {
+      const queryVector = options.queryVector ?? byQuestion.get(q) ?? undefined;
+      return inner.search(q, queryVector ? { ...options, queryVector } : options);
+    },
+    ...(inner.termWeights ? { termWeights: (q: string) => inner.termWeights!(q) } : {}),
   };
 }

@@ -6,7 +6,7 @@
  * changes a few times a year, the corpus several times a week. `pufa index --full` compacts.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { PufaConfig } from "../config.js";
 import { readCorpus } from "../ingestion/article-reader.js";
@@ -37,15 +37,19 @@ function sameSources(m: IndexManifest, config: PufaConfig): boolean {
   return m.sources.laws === config.lawsDir && JSON.stringify(m.sources.corpus) === JSON.stringify(config.corpusDirs);
 }
 
-/** Whether any law file was added, removed or changed since the manifest (content hashes). */
+/** Whether any law file was added, removed or changed since the manifest: size and mtime first, the content hash when they differ. */
 async function lawsChanged(config: PufaConfig, manifest: IndexManifest): Promise<boolean> {
-  const recorded = new Map(manifest.files.filter((f) => f.root === "laws").map((f) => [f.file, f.hash]));
+  const recorded = new Map(manifest.files.filter((f) => f.root === "laws").map((f) => [f.file, f]));
   if (!config.lawsDir) return recorded.size > 0;
   const files = await listFiles(config.lawsDir, [], undefined, (name) => /\.md$/i.test(name));
   if (files.length !== recorded.size) return true;
   for (const file of files) {
-    const hash = createHash("sha256").update(readFileSync(path.join(config.lawsDir, file))).digest("hex");
-    if (recorded.get(file) !== hash) return true;
+    const rec = recorded.get(file);
+    if (!rec) return true;
+    const abs = path.join(config.lawsDir, file);
+    const st = statSync(abs);
+    if (st.size === rec.size && st.mtimeMs === rec.mtimeMs) continue;
+    if (createHash("sha256").update(readFileSync(abs)).digest("hex") !== rec.hash) return true;
   }
   return false;
 }
@@ -95,7 +99,8 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
     });
 
     const bm25 = old.bm25.appendDocs(added.map(passageFields));
-    const groups = old.groups ? old.groups.extendTo(passages.length) : null;
+    // Appended corpus chunks belong to no law or chapter: the group scorer stays as it is (and its file is reused).
+    const groups = old.groups;
     let docVectors = old.docVectors;
     let vectors = old.vectors;
     const store = new IndexStore(config.dataDir);
@@ -108,8 +113,11 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
         docVectors.set(old.docVectors);
         fresh.forEach((v, i) => docVectors!.set(v, (old.passages.length + i) * dim));
         // A copy of the served graph: the bot keeps searching the old one until the switch.
-        old.vectors.save(path.join(gen.dir, "vectors.hnsw"));
-        vectors = VectorIndex.load(path.join(gen.dir, "vectors.hnsw"));
+        const copy = path.join(gen.dir, "vectors.base.hnsw");
+        old.vectors.save(copy);
+        vectors = VectorIndex.load(copy);
+        rmSync(copy);
+        rmSync(`${copy}.json`, { force: true });
         vectors.update(fresh.map((vector, i) => ({ label: old.passages.length + i, vector })), withdrawn);
       }
       const searcher = new HybridSearcher({ passages, bm25, groups, embedder: old.embedder, vectors, docVectors, removed, lexicon: old.lexicon, config: old.config });
@@ -118,6 +126,7 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
         ...fresh.map((d) => ({ root: "corpus", file: d.file, hash: d.hash, passages: added.filter((p) => p.docId === d.docId).length })),
       ];
       const live = passages.filter((_, i) => !removed[i]);
+      const baseDir = path.join(store.root, base.generation);
       const manifest = writeSnapshot(gen.dir, searcher, {
         createdAt: new Date().toISOString(),
         buildMs: Math.round(performance.now() - started),
@@ -129,7 +138,7 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
           documents: docs.length,
         },
         files,
-      });
+      }, { dir: baseDir, files: ["groups.bin", "embedder.bin"] });
       await options.beforeCommit?.(gen.dir);
       store.commit(gen);
       log.info({ added: added.length, withdrawn: withdrawn.length, ms: Math.round(performance.now() - started) }, "index updated incrementally");

@@ -16,6 +16,9 @@ export interface SourceFileRecord {
   file: string;
   hash: string;
   passages: number;
+  /** Size and mtime when indexed: a cheap first check for changes (law files). */
+  size?: number;
+  mtimeMs?: number;
 }
 
 export interface IndexManifest {
@@ -31,10 +34,15 @@ export interface IndexManifest {
 
 export class SnapshotError extends Error {}
 
-export function writeSnapshot(dir: string, searcher: HybridSearcher, manifest: Omit<IndexManifest, "format" | "embedder">): IndexManifest {
+export function writeSnapshot(
+  dir: string,
+  searcher: HybridSearcher,
+  manifest: Omit<IndexManifest, "format" | "embedder">,
+  reuse?: Parameters<HybridSearcher["save"]>[1],
+): IndexManifest {
   const full: IndexManifest = { format: SNAPSHOT_FORMAT, embedder: searcher.embedder?.id ?? null, ...manifest };
   writeFileSync(path.join(dir, "passages.json"), JSON.stringify(searcher.passages));
-  searcher.save(dir);
+  searcher.save(dir, reuse);
   writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(full, null, 1));
   return full;
 }

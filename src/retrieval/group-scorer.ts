@@ -28,16 +28,6 @@ export class GroupScorer {
     this.titles = titles;
   }
 
-  /** The same scorer for `n` passages: passages past the old end (appended corpus chunks) belong to no group. */
-  extendTo(n: number): GroupScorer {
-    const grow = (a: Int32Array) => {
-      const out = new Int32Array(n).fill(-1);
-      out.set(a.subarray(0, Math.min(a.length, n)));
-      return out;
-    };
-    return new GroupScorer(grow(this.lawOf), grow(this.chapterOf), this.laws, this.chapters, this.titles);
-  }
-
   /** tokensOf(i): the analyzer's tokens of passage i's text (pass them when already computed). */
   static build(passages: readonly Passage[], analyzer: AnalyzerOptions, tokensOf?: (i: number) => readonly string[]): GroupScorer {
     const lawOf = new Int32Array(passages.length).fill(-1);

@@ -9,7 +9,7 @@
  * cross-validation (notes/retrieval-results.md); nothing is keyed to particular questions.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, linkSync } from "node:fs";
 import { join } from "node:path";
 import type { Hit, Passage, PassageKind, QueryTermWeights, Searcher, SearchOptions } from "../types.js";
 import { Bm25Index, topK, type FieldConfig, type WeightedTerms } from "../index/bm25.js";
@@ -504,11 +504,17 @@ export class HybridSearcher implements Searcher {
    * Writes every index structure into `dir` (passages are NOT written: the caller stores them and
    * passes the same array, in the same order, to load()).
    */
-  save(dir: string): void {
+  /** Writes the searcher's files; `reuse` names a folder whose unchanged groups/embedder files are hard-linked instead (incremental updates). */
+  save(dir: string, reuse?: { dir: string; files: ("groups.bin" | "embedder.bin")[] }): void {
     mkdirSync(dir, { recursive: true });
+    const linked = (f: "groups.bin" | "embedder.bin") => {
+      if (!reuse?.files.includes(f) || !existsSync(join(reuse.dir, f))) return false;
+      linkSync(join(reuse.dir, f), join(dir, f));
+      return true;
+    };
     writeFileSync(join(dir, "bm25.bin"), this.bm25.toBuffer());
-    if (this.groups) writeFileSync(join(dir, "groups.bin"), this.groups.toBuffer());
-    if (this.embedder) writeFileSync(join(dir, "embedder.bin"), embedderToBuffer(this.embedder));
+    if (this.groups && !linked("groups.bin")) writeFileSync(join(dir, "groups.bin"), this.groups.toBuffer());
+    if (this.embedder && !linked("embedder.bin")) writeFileSync(join(dir, "embedder.bin"), embedderToBuffer(this.embedder));
     if (this.vectors) this.vectors.save(join(dir, "vectors.hnsw"));
     if (this.docVectors) writeFileSync(join(dir, "docvecs.bin"), pack({}, { v: this.docVectors }));
     if (this.removed) writeFileSync(join(dir, "removed.bin"), pack({}, { r: this.removed }));
