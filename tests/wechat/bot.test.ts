@@ -3,6 +3,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { types } from "wechaty";
 import { Prompts } from "../../src/answer/prompts.js";
 import { functionCommands } from "../../src/channels/wechat/admin.js";
+import { mkdtempSync, readdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createCorpusCommands } from "../../src/admin/chat-commands.js";
+import { QuestionLog } from "../../src/admin/question-log.js";
 import { FakeEngine, LAW_SOURCE } from "./fake-engine.js";
 import { AT, BOT_NAME, Harness } from "./harness.js";
 
@@ -287,6 +292,30 @@ describe("admin commands", () => {
     await h.settle();
     expect(calls).toEqual([{ actorId: "admin-4", text: "防诈骗提醒\n不要把银行卡借给别人。\n转账前先核实。" }]);
     expect(h.repliesIn(admin)).toEqual(["已添加"]);
+  });
+});
+
+describe("corpus commands in WeChat", () => {
+  it("#添加 from a non-admin is refused and changes nothing; from an admin it adds the article, re-indexes and is audited", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pufa-wechat-add-"));
+    const corpus = path.join(dir, "corpus");
+    const log = new QuestionLog(path.join(dir, "pufa.sqlite"));
+    let reindexed = 0;
+    const commands = functionCommands(createCorpusCommands({ corpusDir: corpus, log, onChange: async () => void reindexed++ }));
+    const h = await start({ env: { PUFA_ADMIN_IDS: "admin-5" }, extra: { commands } });
+    const admin = h.person({ id: "admin-5", name: "管理员" });
+    const [mallory] = h.people(1);
+    const text = "#添加 防诈骗提醒\n不要把银行卡、电话卡借给别人使用。\n转账前先向110核实。";
+    h.say(mallory, text, h.me);
+    await h.settle();
+    expect(h.repliesIn(mallory)).toEqual([prompts.get("admin-denied")]);
+    expect(reindexed).toBe(0);
+    h.say(admin, text, h.me);
+    await h.settle();
+    expect(reindexed).toBe(1);
+    expect(readdirSync(corpus).filter((f) => f.endsWith(".md"))).toHaveLength(1);
+    expect(log.auditTrail(10).map((r) => r.action)).toContain("corpus.add");
+    log.close();
   });
 });
 
