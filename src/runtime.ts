@@ -87,7 +87,12 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
     prompts,
     composer,
     ...(embedQueries ? { embedQuery: async (q: string) => (await embedQueries([q]))[0] } : {}),
-    options: { maxQuestionChars: config.maxQuestionChars, excerptChars: config.excerptChars, minCoverage: config.minCoverage },
+    options: {
+      maxQuestionChars: config.maxQuestionChars,
+      excerptChars: config.excerptChars,
+      minCoverage: config.minCoverage,
+      ...(llmConfig.enabled ? { llmDeadlineMs: llmConfig.timeoutMs } : {}),
+    },
     onReply: (req, reply, latencyMs) => {
       try {
         questionLog?.record({

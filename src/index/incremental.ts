@@ -15,6 +15,7 @@ import { listFiles } from "../ingestion/walk.js";
 import { childLogger } from "../logger.js";
 import { HybridSearcher, passageFields } from "../retrieval/hybrid-searcher.js";
 import type { Passage } from "../types.js";
+import { configuredEmbedderId, embedderMismatch } from "./endpoint-vectors.js";
 import { buildIndex, withBuildLock, type BuildOptions, type BuildResult } from "./builder.js";
 import { writeSnapshot, type IndexManifest, type SourceFileRecord } from "./snapshot.js";
 import { IndexStore } from "./store.js";
@@ -71,7 +72,10 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
   if (!sameSources(served.manifest, config)) return full("sources changed");
   if (served.manifest.embedder?.startsWith("openai:")) return full("endpoint embeddings are rebuilt whole");
   if ((config.embedding === "none") !== (served.manifest.embedder === null)) return full("embedding setting changed");
+  if (embedderMismatch(served.manifest.embedder, configuredEmbedderId())) return full("the configured embedder changed");
+  const t0 = performance.now();
   if (await lawsChanged(config, served.manifest)) return full("the law library changed");
+  log.debug({ ms: Math.round(performance.now() - t0) }, "law library checked");
   const base = served;
 
   return withBuildLock(config.dataDir, async () => {
@@ -98,7 +102,10 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
       }
     });
 
+    const lap = (step: string) => log.debug({ step, ms: Math.round(performance.now() - started) }, "incremental update");
+    lap("corpus read");
     const bm25 = old.bm25.appendDocs(added.map(passageFields));
+    lap("bm25 appended");
     // Appended corpus chunks belong to no law or chapter: the group scorer stays as it is (and its file is reused).
     const groups = old.groups;
     let docVectors = old.docVectors;
@@ -120,6 +127,7 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
         rmSync(`${copy}.json`, { force: true });
         vectors.update(fresh.map((vector, i) => ({ label: old.passages.length + i, vector })), withdrawn);
       }
+      lap("vectors updated");
       const searcher = new HybridSearcher({ passages, bm25, groups, embedder: old.embedder, vectors, docVectors, removed, lexicon: old.lexicon, config: old.config });
       const files: SourceFileRecord[] = [
         ...base.manifest.files.filter((f) => f.root !== "corpus" || !gone.has(f.file)),
@@ -138,7 +146,8 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
           documents: docs.length,
         },
         files,
-      }, { dir: baseDir, files: ["groups.bin", "embedder.bin"] });
+      }, { dir: baseDir, files: ["groups.bin", "embedder.bin"], basePassages: base.manifest.basePassages });
+      lap("snapshot written");
       await options.beforeCommit?.(gen.dir);
       store.commit(gen);
       log.info({ added: added.length, withdrawn: withdrawn.length, ms: Math.round(performance.now() - started) }, "index updated incrementally");

@@ -3,7 +3,7 @@
  * BM25 postings, law/chapter scores, embedder, HNSW graph, doc vectors, searcher.json) and a manifest
  * of what was indexed. The manifest is written last: a folder with a manifest has everything else.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HybridSearcher } from "../retrieval/hybrid-searcher.js";
 import type { Passage } from "../types.js";
@@ -25,6 +25,8 @@ export interface IndexManifest {
   format: number;
   createdAt: string;
   buildMs: number;
+  /** Passages in passages.json (the last full build); the rest are in passages-added.json. */
+  basePassages: number;
   /** Id of the embedder that built the dense side (null: lexical only). */
   embedder: string | null;
   sources: { laws: string | null; corpus: string[] };
@@ -34,14 +36,21 @@ export interface IndexManifest {
 
 export class SnapshotError extends Error {}
 
+/**
+ * Passages are stored as passages.json (those of the last full build) plus passages-added.json
+ * (appended by incremental updates since), so an update hard-links the large first file.
+ */
 export function writeSnapshot(
   dir: string,
   searcher: HybridSearcher,
-  manifest: Omit<IndexManifest, "format" | "embedder">,
-  reuse?: Parameters<HybridSearcher["save"]>[1],
+  manifest: Omit<IndexManifest, "format" | "embedder" | "basePassages">,
+  reuse?: Parameters<HybridSearcher["save"]>[1] & { basePassages: number },
 ): IndexManifest {
-  const full: IndexManifest = { format: SNAPSHOT_FORMAT, embedder: searcher.embedder?.id ?? null, ...manifest };
-  writeFileSync(path.join(dir, "passages.json"), JSON.stringify(searcher.passages));
+  const basePassages = reuse?.basePassages ?? searcher.passages.length;
+  const full: IndexManifest = { format: SNAPSHOT_FORMAT, embedder: searcher.embedder?.id ?? null, basePassages, ...manifest };
+  if (reuse && existsSync(path.join(reuse.dir, "passages.json"))) linkSync(path.join(reuse.dir, "passages.json"), path.join(dir, "passages.json"));
+  else writeFileSync(path.join(dir, "passages.json"), JSON.stringify(searcher.passages.slice(0, basePassages)));
+  if (basePassages < searcher.passages.length) writeFileSync(path.join(dir, "passages-added.json"), JSON.stringify(searcher.passages.slice(basePassages)));
   searcher.save(dir, reuse);
   writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(full, null, 1));
   return full;
@@ -58,6 +67,8 @@ export function readManifest(dir: string): IndexManifest {
 export function loadSnapshot(dir: string): { manifest: IndexManifest; searcher: HybridSearcher } {
   const manifest = readManifest(dir);
   const passages = JSON.parse(readFileSync(path.join(dir, "passages.json"), "utf8")) as Passage[];
+  const added = path.join(dir, "passages-added.json");
+  if (existsSync(added)) passages.push(...(JSON.parse(readFileSync(added, "utf8")) as Passage[]));
   const searcher = HybridSearcher.load(dir, passages);
   if ((searcher.embedder?.id ?? null) !== manifest.embedder) {
     throw new SnapshotError(`the index was built with embedder ${manifest.embedder} but loads ${searcher.embedder?.id ?? "none"}: run pufa index --full`);
