@@ -24,7 +24,7 @@ const envSchema = z.object({
   PUFA_PROMPTS: z.string().optional(),
   PUFA_MAX_QUESTION_CHARS: intFrom(10, 100_000, 500),
   PUFA_EXCERPT_CHARS: intFrom(100, 5_000, 600),
-  PUFA_MIN_COVERAGE: z.coerce.number().min(0).max(1).default(0.35),
+  PUFA_MIN_COVERAGE: z.coerce.number().min(0).max(1).default(0.3),
   PUFA_EMBEDDING: z.enum(["lsa", "none"]).default("lsa"),
   PUFA_HTTP_PORT: intFrom(0, 65_535, 8787),
   PUFA_HTTP_HOST: z.string().default("127.0.0.1"),

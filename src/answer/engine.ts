@@ -33,7 +33,7 @@ export interface EngineOptions {
   excerptChars: number;
   /** Passages quoted at most (default 3). */
   maxPassages: number;
-  /** Share of the question's weighted words the best passage must contain (default 0.35). */
+  /** Share of the question's weighted words the best passage must contain (default 0.3). */
   minCoverage: number;
   /** A further passage is quoted only if it covers at least this share of what the best one covers. */
   secondaryRatio: number;
@@ -47,7 +47,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxQuestionChars: 500,
   excerptChars: 600,
   maxPassages: 3,
-  minCoverage: 0.35,
+  minCoverage: 0.3,
   secondaryRatio: 0.6,
   llmDeadlineMs: 8000,
   embedDeadlineMs: 3000,
