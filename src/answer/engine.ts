@@ -140,7 +140,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     const hits = relevantHits(q, terms, searcher.search(query, { k: 10, ...(queryVector ? { queryVector } : {}) }));
     if (!hits.length) return canned("no_match", "no-match", { question: quoteQuestion(q) }, flags);
 
-    const excerpts = selectExcerpts(hits, terms, { budget: opt.excerptChars, maxPassages: opt.maxPassages });
+    const excerpts = selectExcerpts(hits, terms, prompts, { budget: opt.excerptChars, maxPassages: opt.maxPassages });
     if (!excerpts.length) return canned("no_match", "no-match", { question: quoteQuestion(q) }, flags);
 
     if (deps.composer) {

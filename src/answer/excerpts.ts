@@ -7,6 +7,7 @@
 import { splitSentences } from "../text/sentences.js";
 import type { Hit, Passage } from "../types.js";
 import { sourceLabel, type Excerpt } from "./layout.js";
+import type { Prompts } from "./prompts.js";
 import { scoreText, type TermMatcher } from "./term-weights.js";
 
 export interface ExcerptOptions {
@@ -67,7 +68,7 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number): Span |
   return { start: top.start, end: top.start + cut, score: top.score, clipped: true };
 }
 
-export function selectExcerpts(hits: Hit[], terms: TermMatcher, options: Partial<ExcerptOptions> = {}): Excerpt[] {
+export function selectExcerpts(hits: Hit[], terms: TermMatcher, prompts: Prompts, options: Partial<ExcerptOptions> = {}): Excerpt[] {
   const opt = { ...DEFAULT_EXCERPT_OPTIONS, ...options };
   const out: Excerpt[] = [];
   let left = opt.budget;
@@ -95,7 +96,7 @@ export function selectExcerpts(hits: Hit[], terms: TermMatcher, options: Partial
     const lead = p.text.slice(span.start, span.end).indexOf(text);
     const start = p.start + span.start + lead;
     const clipped = !!span.clipped;
-    out.push({ n: out.length + 1, passage: p, text, start, end: start + text.length, clipped, label: sourceLabel(p) });
+    out.push({ n: out.length + 1, passage: p, text, start, end: start + text.length, clipped, label: sourceLabel(prompts, p) });
     left -= text.length;
   });
   return out;

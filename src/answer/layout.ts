@@ -20,13 +20,19 @@ export interface Excerpt {
   label: string;
 }
 
-export function sourceLabel(passage: Passage): string {
+/** How a source is named in the reply (prompts/source-*.txt): the law and article, with the version date when not current; or the article's title, source and date. */
+export function sourceLabel(prompts: Prompts, passage: Passage): string {
   if (passage.kind === "law") {
-    const version = passage.current || !passage.version ? "" : `（${passage.version}版）`;
-    return `《${passage.lawTitle}》${version}${passage.article}`;
+    const vars = { title: passage.lawTitle, article: passage.article, version: passage.version ?? "" };
+    return prompts.render(passage.current || !passage.version ? "source-law" : "source-law-version", vars);
   }
-  const by = [passage.source, passage.date].filter(Boolean).join(" ");
-  return by ? `${passage.title} — ${by}` : passage.title;
+  if (!passage.source && !passage.date) return passage.title;
+  return tidyLine(prompts.render("source-article", { title: passage.title, source: passage.source ?? "", date: passage.date ?? "" }));
+}
+
+/** A label with an empty part loses the doubled or trailing spaces it leaves. */
+function tidyLine(s: string): string {
+  return s.replace(/ {2,}/g, " ").trim();
 }
 
 export function toCitation(e: Excerpt): Citation {
