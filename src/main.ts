@@ -10,7 +10,7 @@ import { startWechat } from "./channels/wechat/start.js";
 import { progressReporter } from "./cli/progress.js";
 import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
 import { logger } from "./logger.js";
-import { openRuntime } from "./runtime.js";
+import { openRuntime, stopOnSignals } from "./runtime.js";
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -46,13 +46,7 @@ async function main(): Promise<void> {
     unanswered: (limit) =>
       (rt.questionLog?.recentRefused(limit) ?? []).map((r) => ({ question: r.question, at: Date.parse(r.at), reason: r.reason, room: null })),
   });
-  const stop = async () => {
-    await running.stop();
-    rt.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  stopOnSignals(() => running.stop(), rt);
 }
 
 main().catch((err) => {

@@ -12,7 +12,7 @@ import { buildIndex, openIndex, type BuildProgress } from "./index/builder.js";
 import { updateIndex } from "./index/incremental.js";
 import { IndexHolder } from "./index/index-holder.js";
 import { configuredEmbedderId, createQueryEmbedder, embedderMismatch } from "./index/endpoint-vectors.js";
-import { SnapshotError } from "./index/snapshot.js";
+import { SnapshotError, sourcesMatch } from "./index/snapshot.js";
 import { loadLlmConfig } from "./llm/config.js";
 import { createLlmComposer } from "./llm/composer.js";
 import { childLogger } from "./logger.js";
@@ -47,13 +47,9 @@ export interface RuntimeOptions {
   refresh?: boolean;
 }
 
-function sameSources(a: { laws: string | null; corpus: string[] }, config: PufaConfig): boolean {
-  return a.laws === config.lawsDir && a.corpus.length === config.corpusDirs.length && a.corpus.every((c, i) => c === config.corpusDirs[i]);
-}
-
 export async function openRuntime(config: PufaConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   let index = openIndex(config);
-  if (!index || !sameSources(index.manifest.sources, config)) {
+  if (!index || !sourcesMatch(index.manifest.sources, config)) {
     log.info(index ? "sources changed since the last build: rebuilding the index" : "no index yet: building it");
     const built = await buildIndex(config, { progress: options.progress });
     for (const w of built.warnings) log.warn(w);
@@ -133,4 +129,15 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
       questionLog?.close();
     },
   };
+}
+
+/** Stops a running channel and the runtime on SIGINT/SIGTERM, then exits. */
+export function stopOnSignals(stopChannel: () => Promise<void>, rt: Runtime): void {
+  const stop = async () => {
+    await stopChannel();
+    rt.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }

@@ -4,6 +4,7 @@
  * first gold hit. A hit = same law (中华人民共和国 removed on both sides) and same article number,
  * any version. Latency is measured around each search call.
  */
+import { normalizeLawName } from "../retrieval/law-aliases.js";
 import { readFileSync } from "node:fs";
 import type { Hit, Searcher, SearchOptions } from "../types.js";
 import { articleKey, parseArticleNo } from "../text/numerals.js";
@@ -57,9 +58,8 @@ export function loadStard(file: string): StardItem[] {
     .map((l) => JSON.parse(l) as StardItem);
 }
 
-export function normalizeLawName(s: string): string {
-  return s.replace(/中华人民共和国/g, "").replace(/[\s\u2002\u3000]+/g, "");
-}
+/** The same normalization the citation lookup uses, so bench hits and gold compare alike. */
+export { normalizeLawName };
 
 export function goldKey(g: GoldArticle): string | null {
   const no = parseArticleNo(g.article);

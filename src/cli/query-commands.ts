@@ -6,7 +6,7 @@ import { runConsoleChat } from "../channels/console.js";
 import { startHttpChannel } from "../channels/http.js";
 import { withQueryVectors } from "../index/endpoint-vectors.js";
 import { updateIndex } from "../index/incremental.js";
-import { openRuntime } from "../runtime.js";
+import { openRuntime, stopOnSignals } from "../runtime.js";
 import type { Hit, Searcher } from "../types.js";
 import { Prompts } from "../answer/prompts.js";
 import { configFrom, type GlobalOptions } from "./main.js";
@@ -152,12 +152,6 @@ export function registerQueryCommands(program: Command): void {
       const rt = await openRuntime(config, { progress: progressReporter(), watch: true, refresh: true });
       const http = await startHttpChannel(rt.engine, config.http);
       process.stdout.write(`pufa HTTP: ${http.url}/ask\n`);
-      const stop = async () => {
-        await http.close();
-        rt.close();
-        process.exit(0);
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      stopOnSignals(() => http.close(), rt);
     });
 }

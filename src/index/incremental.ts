@@ -17,7 +17,7 @@ import { HybridSearcher, passageFields } from "../retrieval/hybrid-searcher.js";
 import type { Passage } from "../types.js";
 import { configuredEmbedderId, embedderMismatch } from "./endpoint-vectors.js";
 import { buildIndex, withBuildLock, type BuildOptions, type BuildResult } from "./builder.js";
-import { writeSnapshot, type IndexManifest, type SourceFileRecord } from "./snapshot.js";
+import { sourcesMatch, writeSnapshot, type IndexManifest, type SourceFileRecord } from "./snapshot.js";
 import { IndexStore } from "./store.js";
 import { VectorIndex } from "./vector-index.js";
 
@@ -32,10 +32,6 @@ export interface ServedIndex {
 export interface UpdateResult extends BuildResult {
   /** "incremental": only changed documents were processed; "full": a complete rebuild was needed; "unchanged": nothing to do. */
   mode: "incremental" | "full" | "unchanged";
-}
-
-function sameSources(m: IndexManifest, config: PufaConfig): boolean {
-  return m.sources.laws === config.lawsDir && JSON.stringify(m.sources.corpus) === JSON.stringify(config.corpusDirs);
 }
 
 /** Whether any law file was added, removed or changed since the manifest: size and mtime first, the content hash when they differ. */
@@ -69,7 +65,7 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
     served = openIndex(config);
   }
   if (!served || options.full) return full(served ? "--full" : "no index yet");
-  if (!sameSources(served.manifest, config)) return full("sources changed");
+  if (!sourcesMatch(served.manifest.sources, config)) return full("sources changed");
   if (served.manifest.embedder?.startsWith("openai:")) return full("endpoint embeddings are rebuilt whole");
   if ((config.embedding === "none") !== (served.manifest.embedder === null)) return full("embedding setting changed");
   if (embedderMismatch(served.manifest.embedder, configuredEmbedderId())) return full("the configured embedder changed");

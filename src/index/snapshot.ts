@@ -36,6 +36,11 @@ export interface IndexManifest {
 
 export class SnapshotError extends Error {}
 
+/** Whether an index was built from the folders this configuration names (else it must be rebuilt). */
+export function sourcesMatch(sources: IndexManifest["sources"], config: { lawsDir: string | null; corpusDirs: string[] }): boolean {
+  return sources.laws === config.lawsDir && sources.corpus.length === config.corpusDirs.length && sources.corpus.every((c, i) => c === config.corpusDirs[i]);
+}
+
 /**
  * Passages are stored as passages.json (those of the last full build) plus passages-added.json
  * (appended by incremental updates since), so an update hard-links the large first file.

@@ -18,9 +18,9 @@
  */
 import path from "node:path";
 import type { LawPassage } from "../types.js";
-import { articleKey, formatArticleNo, parseNumber } from "../text/numerals.js";
+import { ANY_NUMBER, articleKey, formatArticleNo, parseNumber } from "../text/numerals.js";
 
-const NUMERAL = "(?:\\d+|[零〇一二两三四五六七八九十百千万]+)";
+const NUMERAL = ANY_NUMBER;
 /** 第X条 / 第X条之N followed by whitespace. */
 const ARTICLE_LINE = new RegExp(`^第(${NUMERAL})条(?:之(${NUMERAL}))?[ \\t\\u3000\\u2002\\u2003\\u00a0]`);
 /** The typo variant 第X 条 (space inside, often none after). */

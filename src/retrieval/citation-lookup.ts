@@ -6,7 +6,7 @@
  * Resolved against an article map, current version preferred.
  */
 import type { ArticleNo, LawPassage, Passage } from "../types.js";
-import { articleKey, parseNumber } from "../text/numerals.js";
+import { ANY_NUMBER, articleKey, parseNumber } from "../text/numerals.js";
 import { lawAliases, normalizeLawName } from "./law-aliases.js";
 
 export interface CitationRef {
@@ -23,7 +23,7 @@ export interface ResolvedCitation extends CitationRef {
   index: number;
 }
 
-const NUM = "(?:\\d+|[零〇一二两三四五六七八九十百千万]+)";
+const NUM = ANY_NUMBER;
 const ARTICLE_RE = new RegExp(`(第)?\\s*(${NUM})\\s*条(?:\\s*之\\s*(${NUM}))?`, "g");
 const GAP_RE = /[\s》>」』"”的中]*$/;
 

@@ -9,7 +9,8 @@ import type { ArticleNo } from "../types.js";
 
 const DIGITS = "零一二三四五六七八九";
 const CHINESE_NUMERAL = "[零〇一二两三四五六七八九十百千万]+";
-const ANY_NUMBER = `(?:\\d+|${CHINESE_NUMERAL})`;
+/** A number as laws and people write article numbers: Arabic or Chinese numerals (regular-expression source). */
+export const ANY_NUMBER = `(?:\\d+|${CHINESE_NUMERAL})`;
 
 /** Matches 第X条 and 第X条之N, X and N in Arabic or Chinese numerals. Group 1 = X, group 2 = N. */
 export const ARTICLE_PATTERN = new RegExp(`第\\s*(${ANY_NUMBER})\\s*条(?:\\s*之\\s*(${ANY_NUMBER}))?`);
