@@ -20,6 +20,7 @@ const intFrom = (min: number, max: number, def: number) => z.coerce.number().int
 const envSchema = z.object({
   PUFA_CORPUS: z.string().optional(),
   PUFA_LAWS: z.string().optional(),
+  PUFA_LABELLED: z.string().optional(),
   PUFA_DATA: z.string().optional(),
   PUFA_PROMPTS: z.string().optional(),
   PUFA_MAX_QUESTION_CHARS: intFrom(10, 100_000, 500),
@@ -33,6 +34,8 @@ const envSchema = z.object({
 export interface PufaConfig {
   corpusDirs: string[];
   lawsDir: string | null;
+  /** Labelled questions to learn from (JSON lines in the `pufa eval` format); none by default. */
+  labelledFiles: string[];
   dataDir: string;
   promptsDir: string;
   maxQuestionChars: number;
@@ -46,6 +49,7 @@ export interface PufaConfig {
 export interface ConfigOverrides {
   corpus?: string[];
   laws?: string;
+  labelled?: string[];
   data?: string;
 }
 
@@ -76,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   return {
     corpusDirs: corpus.map(resolve),
     lawsDir: laws ? resolve(laws) : null,
+    labelledFiles: (overrides.labelled?.length ? overrides.labelled : list(e.PUFA_LABELLED)).map(resolve),
     dataDir: resolve(overrides.data ?? e.PUFA_DATA ?? path.join(PROJECT_ROOT, ".pufa")),
     promptsDir: resolve(e.PUFA_PROMPTS ?? path.join(PROJECT_ROOT, "prompts")),
     maxQuestionChars: e.PUFA_MAX_QUESTION_CHARS,

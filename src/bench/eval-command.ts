@@ -1,5 +1,6 @@
 /** `pufa eval FILE`: metrics of a searcher on a STARD-format file and its worst misses, as plain text. */
 import { existsSync } from "node:fs";
+import path from "node:path";
 import type { Searcher } from "../types.js";
 import { evaluate, formatMetricsRow, loadStard, METRICS_HEADER, type QuestionResult } from "./stard.js";
 
@@ -8,7 +9,8 @@ export function formatMiss(q: QuestionResult): string {
   return `- [${q.id}] ${q.question}\n    gold: ${gold}\n    top:  ${q.top.join(" | ")}`;
 }
 
-export function runEvalCommand(searcher: Searcher, file: string, misses = 10): string {
+/** `learnedFrom`: the labelled files the index learned from; evaluating on one of them is flagged as in-sample. */
+export function runEvalCommand(searcher: Searcher, file: string, misses = 10, learnedFrom: readonly string[] = []): string {
   if (!existsSync(file)) throw new Error(`evaluation file not found: ${file}`);
   const items = loadStard(file);
   if (!items.length) throw new Error(`evaluation file has no questions: ${file}`);
@@ -16,6 +18,9 @@ export function runEvalCommand(searcher: Searcher, file: string, misses = 10): s
   // A "miss" is a question with a gold article outside the top 10; perfect answers are not listed.
   report.misses = report.misses.filter((q) => q.recall10 < 1);
   const lines = [METRICS_HEADER, formatMetricsRow(`pufa (${report.metrics.n} questions)`, report.metrics), ""];
+  if (learnedFrom.some((f) => path.resolve(f) === path.resolve(file))) {
+    lines.push("note: the index learned from this very file (PUFA_LABELLED): these are in-sample figures, not a test.", "");
+  }
   if (misses > 0) lines.push(`worst ${Math.min(misses, report.misses.length)} misses:`, ...report.misses.map(formatMiss));
   return `${lines.join("\n")}\n`;
 }

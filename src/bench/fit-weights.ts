@@ -130,8 +130,13 @@ export function fitWeights(qs: readonly CachedQuestion[], start: readonly number
 }
 
 /** k-fold CV: fit on k−1 folds, measure on the held-out one; returns averaged held-out metrics and each fold's weights. */
-export function crossValidateWeights(qs: readonly CachedQuestion[], start: readonly number[], folds = 5, mode: "random" | "block" = "random", seed = 1): { heldOut: FitMetrics; weights: number[][] } {
-  const n = qs.length;
+export type FoldMode = "random" | "block";
+
+/**
+ * The fold of each of n questions: "random" shuffles (seeded), "block" keeps runs of consecutive
+ * questions together (STARD's ids are grouped by topic, so block folds measure a topic shift).
+ */
+export function foldAssignment(n: number, folds: number, mode: FoldMode, seed = 1): Int32Array {
   const order = [...Array(n).keys()];
   if (mode === "random") {
     let s = seed;
@@ -143,6 +148,12 @@ export function crossValidateWeights(qs: readonly CachedQuestion[], start: reado
   }
   const foldOf = new Int32Array(n);
   order.forEach((q, pos) => (foldOf[q] = Math.floor((pos * folds) / n)));
+  return foldOf;
+}
+
+export function crossValidateWeights(qs: readonly CachedQuestion[], start: readonly number[], folds = 5, mode: FoldMode = "random", seed = 1): { heldOut: FitMetrics; weights: number[][] } {
+  const n = qs.length;
+  const foldOf = foldAssignment(n, folds, mode, seed);
   const weights: number[][] = [];
   let r10 = 0;
   let mrr = 0;

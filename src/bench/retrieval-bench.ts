@@ -11,6 +11,8 @@ import { loadLawLibrary } from "../ingestion/law-library.js";
 import { FEATURE_NAMES, featureWeights, HybridSearcher, type HybridConfig } from "../retrieval/hybrid-searcher.js";
 import { BigramBm25Baseline, MiniSearchBaseline } from "./baseline-minisearch.js";
 import { collectFeatures, crossValidateWeights, scoreWeights } from "./fit-weights.js";
+import { crossValidateLabelled } from "./labelled-cv.js";
+import { LabelledKnowledge } from "../retrieval/labelled-questions.js";
 import { evaluate, formatMetricsRow, loadStard, METRICS_HEADER, type EvalMetrics, type StardItem } from "./stard.js";
 
 export interface RetrievalBenchOptions {
@@ -109,12 +111,37 @@ export async function runRetrievalBench(lawsDir: string, stardFile: string, opts
     }
   }
 
+  // Learning from labelled questions (PUFA_LABELLED), measured the only honest way: learn from
+  // k−1 folds, answer the held-out fold.
+  if (folds > 1) {
+    lines.push("", `learning from labelled questions (${folds}-fold CV: learned from the other folds, held-out figures):`, METRICS_HEADER);
+    const variants: [string, Partial<HybridConfig>][] = [
+      ["neighbours + expansions", {}],
+      ["  neighbours only", { learnedExpansionWeight: 0 }],
+      ["  expansions only", { neighbourWeight: 0 }],
+    ];
+    for (const mode of ["random", "block"] as const) {
+      for (const [name, patch] of mode === "random" ? variants : variants.slice(0, 1)) {
+        pufa.setConfig({ ...defaults, ...patch });
+        row(`labelled ${mode} CV: ${name}`, crossValidateLabelled(pufa, items, folds, mode));
+      }
+    }
+    pufa.setConfig(defaults);
+  }
+
+  const learnedAll = folds > 1 ? LabelledKnowledge.learn(items, pufa.passages, { analyzer: pufa.bm25.analyzer }) : null;
   for (const domain of opts.domainFiles ?? defaultDomainFiles()) {
     if (!existsSync(domain)) continue;
     const dItems = loadStard(domain);
     lines.push("", `domain set: ${dItems.length} questions (${domain})`, METRICS_HEADER);
     ablate(dItems);
     row("baseline: char-bigram BM25 (title+text)", evaluate(bigram, dItems).metrics);
+    if (learnedAll) {
+      // Cross-domain check: everything learned from STARD-train (civil law) applied to policing questions.
+      pufa.labelled = learnedAll;
+      row("pufa + labelled (all STARD-train)", evaluate(pufa, dItems).metrics);
+      pufa.labelled = null;
+    }
   }
   lines.push("", `peak RSS of the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   return `${lines.join("\n")}\n`;

@@ -7,7 +7,8 @@
 import { normalizeLawName } from "../retrieval/law-aliases.js";
 import { readFileSync } from "node:fs";
 import type { Hit, Searcher, SearchOptions } from "../types.js";
-import { articleKey, parseArticleNo } from "../text/numerals.js";
+import { articleKey } from "../text/numerals.js";
+import { labelKey } from "../retrieval/labelled-questions.js";
 
 export interface GoldArticle {
   law: string;
@@ -49,6 +50,8 @@ export interface EvalReport {
   questions: QuestionResult[];
   /** Questions with the lowest Recall@10 then lowest reciprocal rank, worst first. */
   misses: QuestionResult[];
+  /** Per-question search latency, ms, in question order. */
+  latencies: number[];
 }
 
 export function loadStard(file: string): StardItem[] {
@@ -61,17 +64,15 @@ export function loadStard(file: string): StardItem[] {
 /** The same normalization the citation lookup uses, so bench hits and gold compare alike. */
 export { normalizeLawName };
 
-export function goldKey(g: GoldArticle): string | null {
-  const no = parseArticleNo(g.article);
-  return no ? `${normalizeLawName(g.law)}|${articleKey(no)}` : null;
-}
+/** "law|article" of a gold label (the same key pufa learns labelled questions by). */
+export const goldKey: (g: GoldArticle) => string | null = labelKey;
 
 export function hitKey(h: Hit): string | null {
   const p = h.passage;
   return p.kind === "law" ? `${normalizeLawName(p.lawShort)}|${articleKey(p.articleNo)}` : null;
 }
 
-function percentile(sorted: number[], q: number): number {
+export function percentile(sorted: number[], q: number): number {
   if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
@@ -115,6 +116,7 @@ export function evaluate(
     });
   }
   const n = items.length || 1;
+  const latencies = [...lat];
   lat.sort((a, b) => a - b);
   const metrics: EvalMetrics = {
     n: items.length,
@@ -129,7 +131,7 @@ export function evaluate(
   const misses = [...questions]
     .sort((a, b) => a.recall10 - b.recall10 || a.rr10 - b.rr10)
     .slice(0, opts.worst ?? 20);
-  return { metrics, questions, misses };
+  return { metrics, questions, misses, latencies };
 }
 
 /** One row of the plain-text metrics table. */

@@ -15,11 +15,12 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export interface GlobalOptions {
   corpus: string[];
   laws?: string;
+  labelled?: string[];
   data?: string;
 }
 
 export function configFrom(opts: GlobalOptions) {
-  const overrides: ConfigOverrides = { corpus: opts.corpus, laws: opts.laws, data: opts.data };
+  const overrides: ConfigOverrides = { corpus: opts.corpus, laws: opts.laws, labelled: opts.labelled, data: opts.data };
   return loadConfig(process.env, overrides);
 }
 
@@ -30,6 +31,7 @@ const program = new Command("pufa")
   .version(pkg.version)
   .addOption(new Option("--corpus <dir>", "article folder (repeatable; env PUFA_CORPUS)").argParser(collect).default([]))
   .option("--laws <dir>", "law library folder, LawRefBook layout (env PUFA_LAWS)")
+  .addOption(new Option("--labelled <file>", "labelled questions to learn from, pufa eval format (repeatable; env PUFA_LABELLED)").argParser(collect).default([]))
   .option("--data <dir>", "index and database folder (env PUFA_DATA, default .pufa/)")
   .showHelpAfterError();
 

@@ -130,7 +130,8 @@ export function registerQueryCommands(program: Command): void {
     .option("--misses <n>", "how many misses to print", parsePositiveInt, 10)
     .action(async (file: string, o: { misses: number }) => {
       const { runEvalCommand } = await import("../bench/eval-command.js");
-      const rt = await openRuntime(configFrom(globals()), { progress: progressReporter() });
+      const config = configFrom(globals());
+      const rt = await openRuntime(config, { progress: progressReporter() });
       try {
         let searcher: Searcher = rt.searcher();
         if (rt.embedQueries && existsSync(file)) {
@@ -138,7 +139,7 @@ export function registerQueryCommands(program: Command): void {
           const questions = loadStard(file).map((item) => item.question);
           searcher = withQueryVectors(searcher, questions, await rt.embedQueries(questions));
         }
-        process.stdout.write(runEvalCommand(searcher, file, o.misses));
+        process.stdout.write(runEvalCommand(searcher, file, o.misses, config.labelledFiles));
       } finally {
         rt.close();
       }

@@ -9,6 +9,7 @@ import type { PufaConfig } from "../config.js";
 import { readCorpus } from "../ingestion/article-reader.js";
 import { chunkDocument } from "../ingestion/chunker.js";
 import { loadLawLibrary } from "../ingestion/law-library.js";
+import { readLabelledFiles } from "../ingestion/labelled-reader.js";
 import { childLogger } from "../logger.js";
 import { HybridSearcher } from "../retrieval/hybrid-searcher.js";
 import type { ArticlePassage, LawPassage, Passage } from "../types.js";
@@ -140,22 +141,28 @@ export async function buildIndex(config: PufaConfig, options: BuildOptions = {})
     log.info({ passages: src.passages.length }, "building index");
     // PUFA_EMBEDDING_MODEL: the endpoint's vectors replace the local model (a failure fails the build).
     const vectors = await endpointVectors(src.passages, options.progress);
+    const labelled = readLabelledFiles(config.labelledFiles);
+    src.warnings.push(...labelled.warnings);
     const stages = ["tokenize", "bm25", "groups", "embeddings", "hnsw"];
     options.progress?.start("index", stages.length);
     const searcher = HybridSearcher.build(src.passages, {
       // LSA needs enough text to learn from; a tiny corpus gets the untrained hashing embedder.
       embedding: config.embedding === "none" ? "none" : src.passages.length >= 32 ? "lsa" : "hash",
       ...(vectors ? { vectors } : {}),
+      labelled: labelled.items,
       onProgress: (stage) => options.progress?.update(stages.indexOf(stage) + 1),
     });
     options.progress?.stop();
+    if (searcher.labelled?.unresolved) {
+      src.warnings.push(`labelled questions: ${searcher.labelled.unresolved} gold articles are not in the indexed law library and were not learned`);
+    }
     const gen = store.begin();
     try {
       const ms = performance.now() - started;
       const manifest = writeSnapshot(gen.dir, searcher, {
         createdAt: new Date().toISOString(),
         buildMs: Math.round(ms),
-        sources: { laws: config.lawsDir, corpus: config.corpusDirs },
+        sources: { laws: config.lawsDir, corpus: config.corpusDirs, labelled: labelled.files },
         counts: { passages: src.passages.length, lawArticles: src.laws.length, articleChunks: src.chunks.length, documents: src.documents, lawFiles: src.lawFiles },
         files: src.files,
       });

@@ -124,7 +124,7 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
         vectors.update(fresh.map((vector, i) => ({ label: old.passages.length + i, vector })), withdrawn);
       }
       lap("vectors updated");
-      const searcher = new HybridSearcher({ passages, bm25, groups, embedder: old.embedder, vectors, docVectors, removed, lexicon: old.lexicon, config: old.config });
+      const searcher = new HybridSearcher({ passages, bm25, groups, embedder: old.embedder, vectors, docVectors, removed, lexicon: old.lexicon, labelled: old.labelled, config: old.config });
       const files: SourceFileRecord[] = [
         ...base.manifest.files.filter((f) => f.root !== "corpus" || !gone.has(f.file)),
         ...fresh.map((d) => ({ root: "corpus", file: d.file, hash: d.hash, passages: added.filter((p) => p.docId === d.docId).length })),

@@ -7,6 +7,7 @@ import { existsSync, linkSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HybridSearcher } from "../retrieval/hybrid-searcher.js";
 import type { Passage } from "../types.js";
+import { labelledChanged, type LabelledFileRecord } from "../ingestion/labelled-reader.js";
 
 export const SNAPSHOT_FORMAT = 2;
 
@@ -29,7 +30,8 @@ export interface IndexManifest {
   basePassages: number;
   /** Id of the embedder that built the dense side (null: lexical only). */
   embedder: string | null;
-  sources: { laws: string | null; corpus: string[] };
+  /** labelled: the labelled-question files learned from (absent in indexes built before them). */
+  sources: { laws: string | null; corpus: string[]; labelled?: LabelledFileRecord[] };
   counts: { passages: number; lawArticles: number; articleChunks: number; documents: number; lawFiles: number };
   files: SourceFileRecord[];
 }
@@ -37,8 +39,13 @@ export interface IndexManifest {
 export class SnapshotError extends Error {}
 
 /** Whether an index was built from the folders this configuration names (else it must be rebuilt). */
-export function sourcesMatch(sources: IndexManifest["sources"], config: { lawsDir: string | null; corpusDirs: string[] }): boolean {
-  return sources.laws === config.lawsDir && sources.corpus.length === config.corpusDirs.length && sources.corpus.every((c, i) => c === config.corpusDirs[i]);
+export function sourcesMatch(sources: IndexManifest["sources"], config: { lawsDir: string | null; corpusDirs: string[]; labelledFiles?: string[] }): boolean {
+  return (
+    sources.laws === config.lawsDir &&
+    sources.corpus.length === config.corpusDirs.length &&
+    sources.corpus.every((c, i) => c === config.corpusDirs[i]) &&
+    !labelledChanged(config.labelledFiles ?? [], sources.labelled ?? [])
+  );
 }
 
 /**

@@ -30,6 +30,7 @@ import { DEFAULT_ANALYZER, isCjk, normalize, stopwordSet, tokenize, wordTokens, 
 import { CitationIndex } from "./citation-lookup.js";
 import { GroupScorer } from "./group-scorer.js";
 import { Lexicon } from "./lexicon.js";
+import { LabelledKnowledge, type LabelledQuestion } from "./labelled-questions.js";
 import { normalizeLawName } from "./law-aliases.js";
 import { readDataLines } from "../data/paths.js";
 
@@ -66,6 +67,12 @@ export interface HybridConfig {
   categoryPrior: Record<string, number>;
   /** Multiplier for laws repealed by the Civil Code and their interpretations (src/data/superseded-laws.txt). */
   supersededPrior: number;
+  /** Labelled questions (PUFA_LABELLED): query weight of learned expansions, times their share. */
+  learnedExpansionWeight: number;
+  /** Labelled questions: weight of the nearest labelled questions' votes, relative to the top fused score. */
+  neighbourWeight: number;
+  /** Labelled questions consulted per query. */
+  neighbours: number;
 }
 
 export const DEFAULT_HYBRID_CONFIG: HybridConfig = {
@@ -91,6 +98,10 @@ export const DEFAULT_HYBRID_CONFIG: HybridConfig = {
   // interpretations, regulations, and rarely by departmental rules; 其他 holds guides, not law.
   categoryPrior: { 司法解释: 0.9, 行政法规: 0.8, 部门规章: 0.7, 其他: 0.7 },
   supersededPrior: 0.5,
+  // Chosen inside 5-fold CV on STARD-train among a handful of settings; used only with labelled questions.
+  learnedExpansionWeight: 0.3,
+  neighbourWeight: 0.5,
+  neighbours: 10,
 };
 
 export const FIELDS: FieldConfig[] = [
@@ -118,6 +129,8 @@ export interface HybridSearcherParts {
   /** passages.length × embedder.dim unit vectors (exact dense scores for BM25 candidates). */
   docVectors?: Float32Array | null;
   lexicon?: Lexicon | null;
+  /** What was learned from labelled questions (PUFA_LABELLED), or null. */
+  labelled?: LabelledKnowledge | null;
   config?: Partial<HybridConfig>;
 }
 
@@ -137,6 +150,8 @@ export interface HybridBuildOptions {
   /** null disables expansion; default: the shipped lexicon. */
   lexicon?: Lexicon | null;
   groups?: boolean;
+  /** Labelled questions to learn from (neighbours and expansions); none by default. */
+  labelled?: readonly LabelledQuestion[];
   /** BM25 fields (k1, b per field); default FIELDS. */
   fields?: FieldConfig[];
   config?: Partial<HybridConfig>;
@@ -188,6 +203,7 @@ interface SavedManifest {
   fingerprint: string;
   embedder: string | null;
   lexicon: boolean;
+  labelled?: number;
   config: HybridConfig;
 }
 
@@ -213,6 +229,8 @@ export class HybridSearcher implements Searcher {
   readonly docVectors: Float32Array | null;
   readonly lexicon: Lexicon | null;
   readonly citations: CitationIndex;
+  /** Replaceable (the bench swaps in each fold's knowledge). */
+  labelled: LabelledKnowledge | null;
   config: HybridConfig;
   private readonly masks = new Map<string, Uint8Array>();
   private readonly prior: Float32Array;
@@ -234,6 +252,7 @@ export class HybridSearcher implements Searcher {
     }
     this.lexicon = parts.lexicon === undefined ? Lexicon.default() : parts.lexicon;
     this.citations = new CitationIndex(this.passages);
+    this.labelled = parts.labelled ?? null;
     this.config = { ...DEFAULT_HYBRID_CONFIG, ...parts.config };
     this.prior = new Float32Array(this.passages.length);
     this.setConfig({});
@@ -322,6 +341,7 @@ export class HybridSearcher implements Searcher {
       vectors,
       docVectors,
       lexicon: opts.lexicon === undefined ? Lexicon.default() : opts.lexicon,
+      labelled: opts.labelled?.length ? LabelledKnowledge.learn(opts.labelled, passages, { analyzer }) : null,
       config: opts.config,
     });
   }
@@ -359,7 +379,7 @@ export class HybridSearcher implements Searcher {
   }
 
   queryTerms(query: string): WeightedTerms {
-    const { lexiconWeight, unigramWeight, wordWeight, stopTokenWeight } = this.config;
+    const { lexiconWeight, unigramWeight, wordWeight, stopTokenWeight, learnedExpansionWeight } = this.config;
     const stop = stopwordSet();
     const typeWeight = (t: string) =>
       t.length === 1 ? unigramWeight : stop.has(t) ? stopTokenWeight : t.length >= 3 && isCjk(t.charCodeAt(0)) ? wordWeight : 1;
@@ -370,6 +390,12 @@ export class HybridSearcher implements Searcher {
         for (const e of m.expansions) {
           for (const t of tokenize(e, this.bm25.analyzer)) if (!terms.has(t)) terms.set(t, lexiconWeight * typeWeight(t));
         }
+      }
+    }
+    if (this.labelled && learnedExpansionWeight > 0) {
+      // Bigrams only: a learned word's single characters would match far too much.
+      for (const [e, share] of this.labelled.expansionsOf(query)) {
+        for (const t of tokenize(e, this.bm25.analyzer)) if (t.length >= 2 && !terms.has(t)) terms.set(t, learnedExpansionWeight * share);
       }
     }
     return terms;
@@ -425,7 +451,34 @@ export class HybridSearcher implements Searcher {
         scores[i] = s * this.prior[docs[i]];
       }
     }
+    if (this.labelled && c.neighbourWeight > 0 && c.neighbours > 0) return this.addNeighbourVotes(query, docs, scores, k, mask);
     return topK(docs, scores, docs.length, k);
+  }
+
+  /**
+   * The nearest labelled questions vote for their gold articles (summed cosine similarity), scaled
+   * by the best fused score so the vote means the same for every query; an article they name that
+   * the lexical stage missed joins with the vote alone.
+   */
+  private addNeighbourVotes(query: string, docs: number[], scores: Float64Array, k: number, mask?: Uint8Array): { doc: number; score: number }[] {
+    const c = this.config;
+    let top = 0;
+    for (const s of scores) top = Math.max(top, s);
+    const scale = c.neighbourWeight * (top > 0 ? top : 1);
+    const votes = this.labelled!.votes(query, c.neighbours);
+    const pos = new Map(docs.map((d, i) => [d, i]));
+    const allDocs = [...docs];
+    const all = [...scores];
+    for (const [d, v] of votes) {
+      if ((mask && !mask[d]) || this.removed?.[d]) continue;
+      const i = pos.get(d);
+      if (i !== undefined) all[i] += scale * v;
+      else {
+        allDocs.push(d);
+        all.push(scale * v);
+      }
+    }
+    return topK(allDocs, Float64Array.from(all), allDocs.length, k);
   }
 
   /**
@@ -518,12 +571,14 @@ export class HybridSearcher implements Searcher {
     if (this.vectors) this.vectors.save(join(dir, "vectors.hnsw"));
     if (this.docVectors) writeFileSync(join(dir, "docvecs.bin"), pack({}, { v: this.docVectors }));
     if (this.removed) writeFileSync(join(dir, "removed.bin"), pack({}, { r: this.removed }));
+    if (this.labelled) writeFileSync(join(dir, "labelled.json"), this.labelled.toJSON());
     const manifest: SavedManifest = {
       version: 1,
       passages: this.passages.length,
       fingerprint: passageFingerprint(this.passages),
       embedder: this.embedder?.id ?? null,
       lexicon: this.lexicon !== null,
+      labelled: this.labelled?.questions.length ?? 0,
       config: this.config,
     };
     writeFileSync(join(dir, "searcher.json"), JSON.stringify(manifest, null, 1));
@@ -546,6 +601,7 @@ export class HybridSearcher implements Searcher {
       docVectors: has("docvecs.bin") ? (unpack(readFileSync(join(dir, "docvecs.bin"))).arrays.v as Float32Array) : null,
       removed: has("removed.bin") ? (unpack(readFileSync(join(dir, "removed.bin"))).arrays.r as Uint8Array) : null,
       lexicon: opts.lexicon !== undefined ? opts.lexicon : manifest.lexicon ? Lexicon.default() : null,
+      labelled: has("labelled.json") ? LabelledKnowledge.fromJSON(readFileSync(join(dir, "labelled.json"), "utf8")) : null,
       config: { ...manifest.config, ...opts.config },
     });
   }
