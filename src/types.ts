@@ -87,6 +87,8 @@ export interface Hit {
   score: number;
   /** 1-based rank in the list it came from. */
   rank: number;
+  /** "same": a labelled question (PUFA_LABELLED) that is the same as the one asked names this passage. */
+  labelled?: "same";
 }
 
 export interface SearchOptions {

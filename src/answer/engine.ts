@@ -108,6 +108,9 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     if (cited.length) return cited.slice(0, opt.maxPassages);
     // It names an article we do not have: another law's article with the same number is no answer.
     if (namesLawArticle(question)) return [];
+    // An admin labelled this very question: its articles answer it, however few of its words they share.
+    const taught = hits.filter((h) => h.labelled === "same");
+    if (taught.length) return taught.slice(0, opt.maxPassages);
     const scored = hits.map((h) => ({ h, c: coverage(terms, h.passage) }));
     const best = Math.max(...scored.slice(0, 3).map((s) => s.c));
     if (best < opt.minCoverage) return [];

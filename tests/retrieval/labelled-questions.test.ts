@@ -95,6 +95,16 @@ describe("HybridSearcher with labelled questions", () => {
     expect(top(taught, Q)).toBe("劳动合同法第三十九条");
   });
 
+  it("answers a question it was taught with its labelled article first, above a strong lexical match", () => {
+    const q = "喝了酒开车被交警拦下了";
+    const lexicalTop = top(plain, q);
+    const other = lexicalTop === "刑法第一百三十三条之一" ? g("道路交通安全法", "第九十一条") : g("刑法", "第一百三十三条之一");
+    const s = HybridSearcher.build(laws, { embedding: "none", labelled: [{ question: q, gold: [other] }] });
+    expect(top(s, q)).toBe(`${other.law}${other.article}`);
+    // A merely related question is not "the same question": the lexical answer stays first.
+    expect(top(s, "开车前喝了两杯啤酒会被怎么处罚")).toBe(top(plain, "开车前喝了两杯啤酒会被怎么处罚"));
+  });
+
   it("is switched off by its weights", () => {
     const s = HybridSearcher.build(laws, { embedding: "none", labelled: LABELLED, config: { neighbourWeight: 0, learnedExpansionWeight: 0 } });
     expect(s.search(Q, { k: 10 }).map((h) => h.passage.id)).toEqual(plain.search(Q, { k: 10 }).map((h) => h.passage.id));
