@@ -38,7 +38,7 @@ export interface IndexManifest {
 
 export class SnapshotError extends Error {}
 
-/** Whether an index was built from the folders this configuration names (else it must be rebuilt). */
+/** Whether an index was built from the folders and labelled files this configuration names, as they are now (else it must be rebuilt). */
 export function sourcesMatch(sources: IndexManifest["sources"], config: { lawsDir: string | null; corpusDirs: string[]; labelledFiles?: string[] }): boolean {
   return (
     sources.laws === config.lawsDir &&

@@ -443,7 +443,8 @@ export class HybridSearcher implements Searcher {
   rank(query: string, k: number, mask?: Uint8Array, queryVector?: Float32Array): RankedDoc[] {
     const c = this.config;
     const { docs, feats, dense: hasDense } = this.candidateFeatures(query, mask, queryVector);
-    if (!docs.length) return [];
+    // Nothing lexical can still have labelled neighbours (a question worded unlike every passage).
+    if (!docs.length && !this.labelled) return [];
     const F = FEATURE_NAMES.length;
     const scores = new Float64Array(docs.length);
     if (c.fusion === "rrf" && hasDense) {

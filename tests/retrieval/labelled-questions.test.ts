@@ -105,6 +105,13 @@ describe("HybridSearcher with labelled questions", () => {
     expect(top(s, "开车前喝了两杯啤酒会被怎么处罚")).toBe(top(plain, "开车前喝了两杯啤酒会被怎么处罚"));
   });
 
+  it("finds a taught answer even for a question that shares no character with any passage", () => {
+    const q = "嘤嘤嘤呜呜呜";
+    expect(plain.search(q, { k: 3 })).toEqual([]);
+    const s = HybridSearcher.build(laws, { embedding: "none", labelled: [{ question: q, gold: [g("反家庭暴力法", "第二十三条")] }] });
+    expect(s.search(q, { k: 3 }).map((h) => [top(s, q), h.labelled])).toEqual([["反家庭暴力法第二十三条", "same"]]);
+  });
+
   it("is switched off by its weights", () => {
     const s = HybridSearcher.build(laws, { embedding: "none", labelled: LABELLED, config: { neighbourWeight: 0, learnedExpansionWeight: 0 } });
     expect(s.search(Q, { k: 10 }).map((h) => h.passage.id)).toEqual(plain.search(Q, { k: 10 }).map((h) => h.passage.id));
