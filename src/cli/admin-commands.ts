@@ -6,6 +6,7 @@ import { addToCorpus, EmptyArticleError, listCorpus, removeFromCorpus } from "..
 import { detectFormat, importFile, UnsupportedFormatError } from "../admin/importers/index.js";
 import { QuestionLog } from "../admin/question-log.js";
 import { buildReport, formatReport } from "../admin/report.js";
+import { writeLabelTemplate } from "../admin/label-template.js";
 import { Prompts } from "../answer/prompts.js";
 import type { PufaConfig } from "../config.js";
 import { openIndex } from "../index/builder.js";
@@ -114,12 +115,22 @@ export function registerAdminCommands(program: Command): void {
     .description("unanswered questions grouped by similarity, and the most asked topics")
     .option("--from <date>", "yyyy-mm-dd (default: 30 days ago)")
     .option("--to <date>", "yyyy-mm-dd, inclusive (default: today)")
-    .action((o: { from?: string; to?: string }) => {
+    .option("--to-label <file>", "also write the unanswered questions to FILE as labelled questions to fill in (for PUFA_LABELLED); labels already in FILE are kept")
+    .action((o: { from?: string; to?: string; toLabel?: string }) => {
       const cfg = config();
       const to = o.to ? localDate(o.to) : new Date();
       const toExclusive = o.to ? new Date(to.getFullYear(), to.getMonth(), to.getDate() + 1) : new Date(to.getTime() + 1);
       const from = o.from ? localDate(o.from) : new Date(to.getFullYear(), to.getMonth(), to.getDate() - 30);
-      const text = withLog(cfg, (log) => formatReport(buildReport(log, { from, to: toExclusive }), new Prompts(cfg.promptsDir)));
-      process.stdout.write(`${text}\n`);
+      const prompts = new Prompts(cfg.promptsDir);
+      const [report, everyGap] = withLog(cfg, (log) => [
+        buildReport(log, { from, to: toExclusive }),
+        // The file to label gets every unanswered group, not just the report's top ones.
+        o.toLabel ? buildReport(log, { from, to: toExclusive, maxGroups: Number.MAX_SAFE_INTEGER }) : null,
+      ]);
+      process.stdout.write(`${formatReport(report, prompts)}\n`);
+      if (o.toLabel && everyGap) {
+        const file = path.resolve(o.toLabel);
+        process.stdout.write(`\n${prompts.render("cli-report-to-label", { ...writeLabelTemplate(file, everyGap), file })}\n`);
+      }
     });
 }

@@ -1,7 +1,8 @@
 /**
  * Reads labelled-question files (PUFA_LABELLED): JSON lines in the `pufa eval` format,
  * {"question": "...", "gold": [{"law": "民法典", "article": "第一千零七十九条"}]}. A bad line is skipped
- * with a warning naming file and line; a missing file is a warning, not a failed build.
+ * with a warning naming file and line; a question whose gold list is still empty (a template from
+ * `pufa report --to-label`) waits, counted in one warning; a missing file is a warning, not a failed build.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -10,7 +11,7 @@ import type { LabelledQuestion } from "../retrieval/labelled-questions.js";
 
 const lineSchema = z.object({
   question: z.string().trim().min(1),
-  gold: z.array(z.object({ law: z.string().trim().min(1), article: z.string().trim().min(1) }).loose()).min(1),
+  gold: z.array(z.object({ law: z.string().trim().min(1), article: z.string().trim().min(1) }).loose()),
 }).loose();
 
 export interface LabelledFileRecord {
@@ -36,6 +37,7 @@ export function readLabelledFiles(files: readonly string[]): LabelledRead {
     }
     const buf = readFileSync(file);
     let count = 0;
+    let pending = 0;
     buf
       .toString("utf8")
       .split(/\r?\n/)
@@ -50,12 +52,17 @@ export function readLabelledFiles(files: readonly string[]): LabelledRead {
         }
         const parsed = lineSchema.safeParse(json);
         if (!parsed.success) {
-          warnings.push(`${file}:${i + 1}: needs "question" and a non-empty "gold" list of {law, article}, line skipped`);
+          warnings.push(`${file}:${i + 1}: needs "question" and a "gold" list of {law, article}, line skipped`);
+          return;
+        }
+        if (!parsed.data.gold.length) {
+          pending++;
           return;
         }
         items.push({ question: parsed.data.question, gold: parsed.data.gold.map((g) => ({ law: g.law, article: g.article })) });
         count++;
       });
+    if (pending) warnings.push(`${file}: ${pending} questions have no gold articles yet and were not learned`);
     records.push({ file, hash: createHash("sha256").update(buf).digest("hex"), questions: count });
   }
   return { items, files: records, warnings };

@@ -39,8 +39,9 @@ describe("readLabelledFiles", () => {
     expect(r.items.map((i) => i.question)).toEqual(["醉驾怎么判", "盗窃多少钱立案"]);
     expect(r.warnings).toEqual([
       `${file}:2: not JSON, line skipped`,
-      `${file}:3: needs "question" and a non-empty "gold" list of {law, article}, line skipped`,
-      `${file}:5: needs "question" and a non-empty "gold" list of {law, article}, line skipped`,
+      `${file}:5: needs "question" and a "gold" list of {law, article}, line skipped`,
+      // A question still waiting for its label (a --to-label template) is counted, not an error.
+      `${file}: 1 questions have no gold articles yet and were not learned`,
     ]);
   });
 
