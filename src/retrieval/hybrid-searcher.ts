@@ -4,7 +4,8 @@
  * fused with a dense side searched with HNSW: a local model (LSA over the library, see
  * HybridBuildOptions.embedding) or the endpoint's embeddings (HybridBuildOptions.vectors; the caller
  * embeds the question and passes SearchOptions.queryVector). Non-current law versions are left out unless allVersions
- * (one hit per article, the version cited by default).
+ * (one hit per article, the version cited by default). With labelled questions (PUFA_LABELLED) the
+ * nearest ones vote for their articles and learned expansions join the query (labelled-questions.ts).
  * Parameters below are fixed by reasoning plus light tuning on STARD-train with k-fold
  * cross-validation (notes/retrieval-results.md); nothing is keyed to particular questions.
  */
