@@ -4,8 +4,7 @@
  * (weighted by word length) the passage, its headings and its title actually contain.
  */
 import { CitationIndex } from "../retrieval/citation-lookup.js";
-import { normalizeLawName } from "../retrieval/law-aliases.js";
-import { articleKey } from "../text/numerals.js";
+import { lawArticleKey } from "../retrieval/law-aliases.js";
 import type { Hit, Passage } from "../types.js";
 import { coverageOf, type TermMatcher } from "./term-weights.js";
 
@@ -26,8 +25,8 @@ export function coverage(terms: TermMatcher, p: Passage): number {
 export function citedHits(question: string, hits: Hit[]): Hit[] {
   const refs = new CitationIndex(hits.map((h) => h.passage)).find(question);
   if (!refs.length) return [];
-  const keys = new Set(refs.map((r) => `${r.lawShort}|${articleKey(r.articleNo)}`));
-  return hits.filter((h) => h.passage.kind === "law" && keys.has(`${normalizeLawName(h.passage.lawShort)}|${articleKey(h.passage.articleNo)}`));
+  const keys = new Set(refs.map((r) => lawArticleKey(r.lawShort, r.articleNo)));
+  return hits.filter((h) => h.passage.kind === "law" && keys.has(lawArticleKey(h.passage.lawShort, h.passage.articleNo)));
 }
 
 /** "消防法第四十三条", "《某某条例》第5条": the question asks for one article of a named law or regulation. */

@@ -4,10 +4,9 @@
  * with k-fold cross-validation so the reported figures are held-out ones. The category prior and
  * everything else stay fixed by reasoning: only generic, law-agnostic signals are fitted here.
  */
-import type { LawPassage } from "../types.js";
 import { FEATURE_NAMES, isSuperseded, type HybridConfig, type HybridSearcher } from "../retrieval/hybrid-searcher.js";
-import { articleKey } from "../text/numerals.js";
-import { goldKey, normalizeLawName, type StardItem } from "./stard.js";
+import { lawArticleKey } from "../retrieval/law-aliases.js";
+import { goldKey, type StardItem } from "./stard.js";
 
 export interface CachedQuestion {
   docs: number[];
@@ -32,7 +31,7 @@ export function collectFeatures(searcher: HybridSearcher, items: readonly StardI
     docs.forEach((d, i) => {
       const p = searcher.passages[d];
       if (p.kind !== "law") return;
-      const key = `${normalizeLawName((p as LawPassage).lawShort)}|${articleKey(p.articleNo)}`;
+      const key = lawArticleKey(p.lawShort, p.articleNo);
       if (keys.has(key) && !seen.has(key)) {
         seen.add(key);
         gold[i] = 1;

@@ -4,10 +4,9 @@
  * first gold hit. A hit = same law (中华人民共和国 removed on both sides) and same article number,
  * any version. Latency is measured around each search call.
  */
-import { normalizeLawName } from "../retrieval/law-aliases.js";
+import { lawArticleKey, normalizeLawName } from "../retrieval/law-aliases.js";
 import { readFileSync } from "node:fs";
 import type { Hit, Searcher, SearchOptions } from "../types.js";
-import { articleKey } from "../text/numerals.js";
 import { labelKey } from "../retrieval/labelled-questions.js";
 
 export interface GoldArticle {
@@ -69,7 +68,7 @@ export const goldKey: (g: GoldArticle) => string | null = labelKey;
 
 export function hitKey(h: Hit): string | null {
   const p = h.passage;
-  return p.kind === "law" ? `${normalizeLawName(p.lawShort)}|${articleKey(p.articleNo)}` : null;
+  return p.kind === "law" ? lawArticleKey(p.lawShort, p.articleNo) : null;
 }
 
 export function percentile(sorted: number[], q: number): number {

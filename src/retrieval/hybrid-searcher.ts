@@ -482,26 +482,19 @@ export class HybridSearcher implements Searcher {
     let top = 0;
     for (const s of scores) top = Math.max(top, s);
     const scale = c.neighbourWeight * (top > 0 ? top : 1);
-    const votes = new Map<number, number>();
-    const sameDocs = new Set<number>();
-    for (const n of this.labelled!.neighbours(query, c.neighbours)) {
-      const same = n.similarity >= c.sameQuestionSimilarity;
-      for (const d of this.labelled!.questions[n.index].docs) {
-        // once scaled, `top / scale` is one top score
-        votes.set(d, (votes.get(d) ?? 0) + n.similarity + (same ? top / scale : 0));
-        if (same) sameDocs.add(d);
-      }
-    }
+    const { votes, same: sameDocs } = this.labelled!.votes(query, c.neighbours, c.sameQuestionSimilarity);
     const pos = new Map(docs.map((d, i) => [d, i]));
     const allDocs = [...docs];
     const all = [...scores];
     for (const [d, v] of votes) {
       if ((mask && !mask[d]) || this.removed?.[d]) continue;
+      // The same question's articles get one top score more: above every lexical result.
+      const add = scale * v + (sameDocs.has(d) ? top : 0);
       const i = pos.get(d);
-      if (i !== undefined) all[i] += scale * v;
+      if (i !== undefined) all[i] += add;
       else {
         allDocs.push(d);
-        all.push(scale * v);
+        all.push(add);
       }
     }
     const ranked: RankedDoc[] = topK(allDocs, Float64Array.from(all), allDocs.length, k);

@@ -14,9 +14,9 @@
  * for any labelled file, and the bench measures it with k-fold cross-validation.
  */
 import type { LawPassage, Passage } from "../types.js";
-import { articleKey, parseArticleNo } from "../text/numerals.js";
+import { parseArticleNo } from "../text/numerals.js";
 import { DEFAULT_ANALYZER, tokenize, wordTokens, type AnalyzerOptions } from "../text/tokenize.js";
-import { normalizeLawName } from "./law-aliases.js";
+import { lawArticleKey } from "./law-aliases.js";
 
 export interface LabelledGold {
   law: string;
@@ -45,7 +45,7 @@ export const DEFAULT_EXPANSION_LEARNING: ExpansionLearning = { minCount: 2, minS
 /** "law|article" of a gold label, the same normalization the citation lookup uses; null when the article label does not parse. */
 export function labelKey(g: LabelledGold): string | null {
   const no = parseArticleNo(g.article);
-  return no ? `${normalizeLawName(g.law)}|${articleKey(no)}` : null;
+  return no ? lawArticleKey(g.law, no) : null;
 }
 
 /** Current-version law passage ordinal of every "law|article" key. */
@@ -53,7 +53,7 @@ export function lawKeyIndex(passages: readonly Passage[]): Map<string, number> {
   const out = new Map<string, number>();
   passages.forEach((p, i) => {
     if (p.kind !== "law" || !p.current) return;
-    const key = `${normalizeLawName(p.lawShort)}|${articleKey(p.articleNo)}`;
+    const key = lawArticleKey(p.lawShort, p.articleNo);
     if (!out.has(key)) out.set(key, i);
   });
   return out;
@@ -160,11 +160,20 @@ export class LabelledKnowledge {
       .slice(0, m);
   }
 
-  /** Passage ordinal → summed similarity of the neighbours that labelled it. */
-  votes(query: string, m: number): Map<number, number> {
-    const out = new Map<number, number>();
-    for (const n of this.neighbours(query, m)) for (const d of this.questions[n.index].docs) out.set(d, (out.get(d) ?? 0) + n.similarity);
-    return out;
+  /**
+   * Passage ordinal → summed similarity of the `m` nearest labelled questions that name it; `same`:
+   * the passages named by a labelled question at least `sameAt` similar (taken for the same question).
+   */
+  votes(query: string, m: number, sameAt = Infinity): { votes: Map<number, number>; same: Set<number> } {
+    const votes = new Map<number, number>();
+    const same = new Set<number>();
+    for (const n of this.neighbours(query, m)) {
+      for (const d of this.questions[n.index].docs) {
+        votes.set(d, (votes.get(d) ?? 0) + n.similarity);
+        if (n.similarity >= sameAt) same.add(d);
+      }
+    }
+    return { votes, same };
   }
 
   /** Bigrams of the question plus its words of 3+ characters (a word says more than its bigrams). */

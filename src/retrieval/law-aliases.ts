@@ -4,10 +4,17 @@
  * judicial interpretations' inner 《中华人民共和国民法典》 all meet on one form.
  */
 import { readDataLines } from "../data/paths.js";
+import { articleKey } from "../text/numerals.js";
+import type { ArticleNo } from "../types.js";
 
 /** Removes every 中华人民共和国 and all whitespace. */
 export function normalizeLawName(s: string): string {
   return s.replace(/中华人民共和国/g, "").replace(/[\s\u2002\u3000]+/g, "");
+}
+
+/** "law|article" of an article (law name normalized): how citations, gold labels and hits are matched. */
+export function lawArticleKey(lawName: string, no: ArticleNo): string {
+  return `${normalizeLawName(lawName)}|${articleKey(no)}`;
 }
 
 let aliases: Map<string, string> | null = null;

@@ -62,7 +62,8 @@ describe("LabelledKnowledge", () => {
     expect(LABELLED[n[0].index].question).toBe("东家一直拖着不签书面合同怎么办");
     expect(n[0].similarity).toBeGreaterThan(n[1].similarity);
     expect(n[0].similarity).toBeLessThanOrEqual(1 + 1e-9);
-    const votes = k.votes("东家一直不和我签书面合同", 3);
+    const { votes, same } = k.votes("东家一直不和我签书面合同", 3);
+    expect(same.size).toBe(0);
     const best = [...votes].sort((a, b) => b[1] - a[1])[0][0];
     expect(best).toBe(laws.indexOf(find(laws, "劳动合同法", 82)));
     expect(k.neighbours("明早几点出发", 3)).toEqual([]);
