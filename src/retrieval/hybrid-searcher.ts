@@ -6,6 +6,8 @@
  * embeds the question and passes SearchOptions.queryVector). Non-current law versions are left out unless allVersions
  * (one hit per article, the version cited by default). With labelled questions (PUFA_LABELLED) the
  * nearest ones vote for their articles and learned expansions join the query (labelled-questions.ts).
+ * The best rerankTop candidates of that first stage are re-ordered by a LambdaMART reranker over
+ * law-agnostic features (rerank-features.ts, the model in src/data/reranker.json).
  * Parameters below are fixed by reasoning plus light tuning on STARD-train with k-fold
  * cross-validation (notes/retrieval-results.md); nothing is keyed to particular questions.
  */
@@ -34,6 +36,10 @@ import { Lexicon } from "./lexicon.js";
 import { LabelledKnowledge, type LabelledQuestion } from "./labelled-questions.js";
 import { normalizeLawName } from "./law-aliases.js";
 import { readDataLines } from "../data/paths.js";
+import { FEATURE_NAMES } from "./candidate-features.js";
+import { predictRow, type GbdtModel } from "./gbdt.js";
+import { PassageStructure, rerankInput, type RerankInput } from "./rerank-features.js";
+import { defaultReranker } from "./reranker-model.js";
 
 export interface HybridConfig {
   /** BM25 candidates re-scored per query. */
@@ -79,6 +85,11 @@ export interface HybridConfig {
    * above every lexical result (an admin who labelled a question expects that answer when it comes back).
    */
   sameQuestionSimilarity: number;
+  /**
+   * The best this many first-stage candidates are re-ordered by the reranker (a LambdaMART model
+   * over law-agnostic features, src/data/reranker.json); 0 = linear fusion only.
+   */
+  rerankTop: number;
 }
 
 export const DEFAULT_HYBRID_CONFIG: HybridConfig = {
@@ -110,6 +121,8 @@ export const DEFAULT_HYBRID_CONFIG: HybridConfig = {
   neighbours: 10,
   // Near-duplicates are rare in STARD (4 of 1,235 held-out questions ≥ 0.9): measured neutral there.
   sameQuestionSimilarity: 0.9,
+  // The model was trained on the top 300 (src/bench/train-reranker.ts); below that it changes nothing.
+  rerankTop: 300,
 };
 
 /** A ranked passage ordinal; `labelled` as in Hit. */
@@ -126,7 +139,7 @@ export const FIELDS: FieldConfig[] = [
 ];
 
 /** Per-candidate features, in the order of candidateFeatures() rows. */
-export const FEATURE_NAMES = ["bm25", "law", "chapter", "dense", "coverage", "length", "phrase", "title"] as const;
+export { FEATURE_NAMES };
 
 /** The linear weights of FEATURE_NAMES under a config (BM25 fixed at 1: the scale). */
 export function featureWeights(c: HybridConfig): number[] {
@@ -146,6 +159,8 @@ export interface HybridSearcherParts {
   lexicon?: Lexicon | null;
   /** What was learned from labelled questions (PUFA_LABELLED), or null. */
   labelled?: LabelledKnowledge | null;
+  /** Reranker model; default: the shipped one (null = linear fusion only). */
+  reranker?: GbdtModel | null;
   config?: Partial<HybridConfig>;
 }
 
@@ -167,6 +182,8 @@ export interface HybridBuildOptions {
   groups?: boolean;
   /** Labelled questions to learn from (neighbours and expansions); none by default. */
   labelled?: readonly LabelledQuestion[];
+  /** Reranker model; default: the shipped one (null = linear fusion only). */
+  reranker?: GbdtModel | null;
   /** BM25 fields (k1, b per field); default FIELDS. */
   fields?: FieldConfig[];
   config?: Partial<HybridConfig>;
@@ -250,6 +267,9 @@ export class HybridSearcher implements Searcher {
   private readonly masks = new Map<string, Uint8Array>();
   private readonly prior: Float32Array;
   private covBuf: Float32Array | null = null;
+  private structure: PassageStructure | null = null;
+  /** The reranker in use (the bench swaps it for cross-validation), or null. */
+  reranker: GbdtModel | null;
   /** Compute the phrase feature even at weight 0 (the bench's weight fitting needs it). */
   alwaysPhrase = false;
 
@@ -268,6 +288,7 @@ export class HybridSearcher implements Searcher {
     this.lexicon = parts.lexicon === undefined ? Lexicon.default() : parts.lexicon;
     this.citations = new CitationIndex(this.passages);
     this.labelled = parts.labelled ?? null;
+    this.reranker = parts.reranker === undefined ? defaultReranker() : parts.reranker;
     this.config = { ...DEFAULT_HYBRID_CONFIG, ...parts.config };
     this.prior = new Float32Array(this.passages.length);
     this.setConfig({});
@@ -357,6 +378,7 @@ export class HybridSearcher implements Searcher {
       docVectors,
       lexicon: opts.lexicon === undefined ? Lexicon.default() : opts.lexicon,
       labelled: opts.labelled?.length ? LabelledKnowledge.learn(opts.labelled, passages, { analyzer }) : null,
+      reranker: opts.reranker,
       config: opts.config,
     });
   }
@@ -443,9 +465,18 @@ export class HybridSearcher implements Searcher {
   /** Fused ranking without citations: {doc, score}, best first. */
   rank(query: string, k: number, mask?: Uint8Array, queryVector?: Float32Array): RankedDoc[] {
     const c = this.config;
-    const { docs, feats, dense: hasDense } = this.candidateFeatures(query, mask, queryVector);
+    const { docs, feats, scores } = this.firstStage(query, mask, queryVector);
     // Nothing lexical can still have labelled neighbours (a question worded unlike every passage).
     if (!docs.length && !this.labelled) return [];
+    if (this.reranker && c.rerankTop > 1 && c.fusion === "score" && docs.length > 1) this.rerank(docs, feats, scores);
+    if (this.labelled && c.neighbourWeight > 0 && c.neighbours > 0) return this.addNeighbourVotes(query, docs, scores, k, mask);
+    return topK(docs, scores, docs.length, k);
+  }
+
+  /** The first stage: candidates, their features and fused scores (category prior applied). */
+  firstStage(query: string, mask?: Uint8Array, queryVector?: Float32Array): { docs: number[]; feats: Float64Array; scores: Float64Array } {
+    const c = this.config;
+    const { docs, feats, dense: hasDense } = this.candidateFeatures(query, mask, queryVector);
     const F = FEATURE_NAMES.length;
     const scores = new Float64Array(docs.length);
     if (c.fusion === "rrf" && hasDense) {
@@ -467,8 +498,30 @@ export class HybridSearcher implements Searcher {
         scores[i] = s * this.prior[docs[i]];
       }
     }
-    if (this.labelled && c.neighbourWeight > 0 && c.neighbours > 0) return this.addNeighbourVotes(query, docs, scores, k, mask);
-    return topK(docs, scores, docs.length, k);
+    return { docs, feats, scores };
+  }
+
+  /** The features the reranker sees for a query's candidates (rank() and the bench's training). */
+  rerankInput(docs: readonly number[], feats: Float64Array, scores: ArrayLike<number>): RerankInput {
+    this.structure ??= PassageStructure.build(this.passages, this.citations);
+    const prior = Float64Array.from(docs, (d) => this.prior[d]);
+    return rerankInput(this.structure, this.passages, docs, feats, scores, prior, this.config.rerankTop);
+  }
+
+  /**
+   * Re-orders the best rerankTop candidates by the model. They keep the first stage's score values,
+   * handed out in the model's order, so everything downstream (neighbour votes, the answer engine's
+   * thresholds) sees scores on the scale it was tuned for, and the rest stays below them.
+   */
+  private rerank(docs: readonly number[], feats: Float64Array, scores: Float64Array): void {
+    const model = this.reranker!;
+    const input = this.rerankInput(docs, feats, scores);
+    const R = model.features.length;
+    const values = input.order.map((i) => scores[i]);
+    const byModel = input.order
+      .map((i, r) => ({ i, s: predictRow(model, input.base[r], input.x, r * R) }))
+      .sort((a, b) => b.s - a.s || docs[a.i] - docs[b.i]);
+    byModel.forEach(({ i }, r) => (scores[i] = values[r]));
   }
 
   /**
@@ -606,7 +659,7 @@ export class HybridSearcher implements Searcher {
   }
 
   /** Loads what save() wrote; `passages` must be the array the searcher was built from. */
-  static load(dir: string, passages: readonly Passage[], opts: { lexicon?: Lexicon | null; config?: Partial<HybridConfig> } = {}): HybridSearcher {
+  static load(dir: string, passages: readonly Passage[], opts: { lexicon?: Lexicon | null; reranker?: GbdtModel | null; config?: Partial<HybridConfig> } = {}): HybridSearcher {
     const manifest = JSON.parse(readFileSync(join(dir, "searcher.json"), "utf8")) as SavedManifest;
     if (manifest.passages !== passages.length || manifest.fingerprint !== passageFingerprint(passages)) {
       throw new Error(`index in ${dir} was built from other passages (${manifest.passages} vs ${passages.length})`);
@@ -623,6 +676,7 @@ export class HybridSearcher implements Searcher {
       removed: has("removed.bin") ? (unpack(readFileSync(join(dir, "removed.bin"))).arrays.r as Uint8Array) : null,
       lexicon: opts.lexicon !== undefined ? opts.lexicon : manifest.lexicon ? Lexicon.default() : null,
       labelled: has("labelled.json") ? LabelledKnowledge.fromJSON(readFileSync(join(dir, "labelled.json"), "utf8")) : null,
+      reranker: opts.reranker,
       config: { ...manifest.config, ...opts.config },
     });
   }

@@ -13,7 +13,9 @@ const rent = [{ law: "民法典", article: "第七百零三条" }];
 const UNRELATED: StardItem[] = ["醉驾怎么判", "偷手机", "电话卡卖了", "老公打我", "楼上扔东西"].map((question, i) => ({ id: `u${i}`, question, gold: rent }));
 
 describe("crossValidateLabelled", () => {
-  const searcher = HybridSearcher.build(laws, { embedding: "none" });
+  // Reranker off: in a 30-article fixture its law-size feature alone can lift an unmatched 民法典
+  // article into the top 10, and these tests are about what labelled questions add.
+  const searcher = HybridSearcher.build(laws, { embedding: "none", reranker: null });
 
   it("never lets a question learn from itself", () => {
     const plain = evaluate(searcher, UNRELATED).metrics;

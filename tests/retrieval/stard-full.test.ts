@@ -21,12 +21,14 @@ describe.skipIf(!present)("STARD sample on the full law library", () => {
     const step = Math.floor(all.length / 50);
     const sample = all.filter((_, i) => i % step === 0).slice(0, 50);
     const { metrics } = evaluate(searcher, sample, { k: 100 });
-    // Whole-set figures are ~0.55 / 0.46 (notes/retrieval-results.md); a sample of 50 varies.
+    // Sanity bounds (the shipped reranker saw these questions: its figures here are in-sample).
     expect(metrics.r10).toBeGreaterThan(0.4);
     expect(metrics.mrr10).toBeGreaterThan(0.3);
     expect(metrics.r100).toBeGreaterThan(metrics.r10);
     expect(metrics.p50Ms).toBeLessThan(100);
     const text = runEvalCommand(searcher, stard, 3).split("\n");
     expect(text[0]).toMatch(/R@10/);
+    // The shipped reranker learned from this file: pufa eval must not pass its figures off as a test.
+    expect(text.join("\n")).toMatch(/reranker.*trained on this very file.*in-sample/);
   });
 });

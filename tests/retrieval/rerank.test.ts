@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { predictRow, validateModel, type GbdtModel } from "../../src/retrieval/gbdt.js";
+import { trainLambdaMart, type RankGroup } from "../../src/retrieval/lambdamart.js";
+import { CitationIndex } from "../../src/retrieval/citation-lookup.js";
+import { PassageStructure, RERANK_FEATURES, rerankInput } from "../../src/retrieval/rerank-features.js";
+import { HybridSearcher } from "../../src/retrieval/hybrid-searcher.js";
+import { loadReranker, RERANKER_FILE } from "../../src/retrieval/reranker-model.js";
+import { dataPath } from "../../src/data/paths.js";
+import { FEATURE_NAMES } from "../../src/retrieval/candidate-features.js";
+import type { LawPassage } from "../../src/types.js";
+
+/** A deterministic pseudo-random stream (tests must not depend on Math.random). */
+function stream(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+}
+
+/**
+ * Queries whose first-stage score is only weakly right: the relevant result carries feature 1 = 1,
+ * the others 0 (feature 0 is noise), and several irrelevant results score higher in the first stage.
+ */
+function syntheticGroups(n: number, seed: number): RankGroup[] {
+  const rnd = stream(seed);
+  return Array.from({ length: n }, () => {
+    const size = 40;
+    const x = new Float64Array(size * 2);
+    const y = new Uint8Array(size);
+    const base = new Float64Array(size);
+    const rel = 5 + Math.floor(rnd() * 30);
+    for (let r = 0; r < size; r++) {
+      x[r * 2] = rnd();
+      x[r * 2 + 1] = r === rel ? 1 : 0;
+      y[r] = r === rel ? 1 : 0;
+      base[r] = 1 - r / size;
+    }
+    return { x, y, base };
+  });
+}
+
+function mrr(groups: RankGroup[], score: (g: RankGroup, r: number) => number): number {
+  let sum = 0;
+  for (const g of groups) {
+    const s = Array.from(g.y, (_, r) => score(g, r));
+    const rel = g.y.indexOf(1);
+    const rank = 1 + s.filter((v) => v > s[rel]).length;
+    sum += rank <= 10 ? 1 / rank : 0;
+  }
+  return sum / groups.length;
+}
+
+describe("gbdt", () => {
+  const model: GbdtModel = {
+    features: ["a", "b"],
+    baseScale: 2,
+    trees: [{ feature: [1, -1, -1], threshold: [0.5, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [0, -1, 3] }],
+  };
+
+  it("adds the leaf reached by each row to baseScale × base", () => {
+    expect(predictRow(model, 0.5, [9, 0.2], 0)).toBe(0);
+    expect(predictRow(model, 0.5, [9, 0.9], 0)).toBe(4);
+    expect(predictRow(model, 1, [0, 0, 9, 0.9], 2)).toBe(5);
+  });
+
+  it("refuses a model for other features or with a broken tree", () => {
+    expect(validateModel(model, ["a", "b"])).toBe(model);
+    expect(() => validateModel(model, ["a", "c"])).toThrow(/retrain/);
+    const broken = { ...model, trees: [{ ...model.trees[0], left: [0, -1, -1] }] };
+    expect(() => validateModel(broken, ["a", "b"])).toThrow(/outside the tree/);
+    expect(() => validateModel({ trees: [] }, ["a"])).toThrow(/not a reranker/);
+  });
+});
+
+describe("trainLambdaMart", () => {
+  const train = syntheticGroups(200, 1);
+  const test = syntheticGroups(100, 2);
+  const model = trainLambdaMart(train, ["noise", "signal"], { trees: 20, minHessian: 1 });
+
+  it("learns the feature that marks relevance, on queries it has not seen", () => {
+    const first = mrr(test, (g, r) => g.base[r]);
+    const reranked = mrr(test, (g, r) => predictRow(model, g.base[r], g.x, r * 2));
+    expect(first).toBeLessThan(0.3);
+    expect(reranked).toBeGreaterThan(0.9);
+    expect(model.trees.some((t) => t.feature.includes(1))).toBe(true);
+  });
+
+  it("is deterministic and its output passes validation", () => {
+    const again = trainLambdaMart(train, ["noise", "signal"], { trees: 20, minHessian: 1 });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(model));
+    expect(() => validateModel(JSON.parse(JSON.stringify(model)), ["noise", "signal"])).not.toThrow();
+  });
+});
+
+function law(lawShort: string, num: number, text: string, category = "民法商法"): LawPassage {
+  return {
+    id: `${lawShort}#${num}`,
+    kind: "law",
+    text: `第${num}条 ${text}`,
+    file: `${lawShort}.md`,
+    start: 0,
+    end: 0,
+    lawTitle: lawShort,
+    lawShort,
+    article: `第${num}条`,
+    articleNo: { num, sub: 0 },
+    headings: [],
+    version: null,
+    current: true,
+    category,
+  };
+}
+
+// 租赁法 (five articles) and an interpretation applying its 第三条.
+const passages: LawPassage[] = [
+  law("租赁法", 1, "为了规范租赁关系，制定本法。"),
+  law("租赁法", 2, "出租人应当按照约定将租赁物交付承租人。"),
+  law("租赁法", 3, "承租人应当按照约定的期限支付租金。"),
+  law("租赁法", 4, "承租人无正当理由未支付租金的，出租人可以请求承租人在合理期限内支付。"),
+  law("租赁法", 5, "本法自公布之日起施行。"),
+  law("租赁解释", 1, "房东催收房租，租户拖欠房租超过三个月的，适用租赁法第三条的规定。", "司法解释"),
+];
+
+describe("rerank features", () => {
+  const structure = PassageStructure.build(passages, new CitationIndex(passages));
+
+  it("reads citations between laws, law size, distance to the law's ends and category", () => {
+    expect(structure.citedBy.get(2)).toEqual([5]);
+    expect(structure.citedBy.has(3)).toBe(false);
+    expect(structure.lawSize[0]).toBeCloseTo(Math.log(5));
+    expect(structure.edgeDistance[0]).toBe(0);
+    expect(structure.edgeDistance[4]).toBe(0);
+    expect(structure.edgeDistance[2]).toBeCloseTo(Math.log1p(2));
+    expect(structure.category[5]).toBe(1);
+    expect(structure.category[0]).toBe(0);
+  });
+
+  it("orders rows by the first-stage score and says which strong candidate cites an article", () => {
+    const docs = [2, 5, 0];
+    const F = FEATURE_NAMES.length;
+    const feats = new Float64Array(docs.length * F);
+    const input = rerankInput(structure, passages, docs, feats, [0.4, 0.8, 0.2], [1, 0.9, 1], 2);
+    const R = RERANK_FEATURES.length;
+    const col = (name: string) => RERANK_FEATURES.indexOf(name as (typeof RERANK_FEATURES)[number]);
+    expect(input.order).toEqual([1, 0]);
+    expect(Array.from(input.base)).toEqual([1, 0.5]);
+    expect(input.x[R + col("citedByTop")]).toBe(1);
+    expect(input.x[col("citedByTop")]).toBe(0);
+    expect(input.x[col("category")]).toBe(1);
+    expect(input.x[R + col("logRank")]).toBeCloseTo(Math.log(2));
+  });
+});
+
+describe("HybridSearcher with a reranker", () => {
+  // A one-tree model that lifts any candidate cited by a strong candidate.
+  const col = RERANK_FEATURES.indexOf("citedByTop");
+  const lift: GbdtModel = {
+    features: [...RERANK_FEATURES],
+    baseScale: 1,
+    trees: [{ feature: [col, -1, -1], threshold: [0.1, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [0, 0, 10] }],
+  };
+  const build = (reranker: GbdtModel | null) => HybridSearcher.build(passages, { reranker, groups: false, lexicon: null });
+  const q = "房东催收房租 拖欠房租";
+
+  it("re-orders the first stage by the model, keeping its score values", () => {
+    const plain = build(null).search(q, { k: 3 });
+    const reranked = build(lift).search(q, { k: 3 });
+    expect(plain[0].passage.id).toBe("租赁解释#1");
+    expect(plain.map((h) => h.passage.id)).not.toEqual(reranked.map((h) => h.passage.id));
+    expect(reranked[0].passage.id).toBe("租赁法#3");
+    expect(reranked[0].score).toBe(plain[0].score);
+  });
+
+  it("does nothing with rerankTop 0", () => {
+    const s = build(lift);
+    s.setConfig({ rerankTop: 0 });
+    expect(s.search(q, { k: 3 }).map((h) => h.passage.id)).toEqual(build(null).search(q, { k: 3 }).map((h) => h.passage.id));
+  });
+});
+
+describe("reranker model files", () => {
+  it("the shipped model matches this version's features", () => {
+    const file = dataPath(RERANKER_FILE);
+    expect(existsSync(file)).toBe(true);
+    const m = loadReranker(file);
+    expect(m.trees.length).toBeGreaterThan(10);
+    expect(m.trainedOn).toBeTruthy();
+  });
+
+  it("names the file when a model cannot be used", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pufa-rr-"));
+    try {
+      const bad = join(dir, "bad.json");
+      writeFileSync(bad, "{not json");
+      expect(() => loadReranker(bad)).toThrow(/bad\.json/);
+      writeFileSync(bad, JSON.stringify({ features: ["x"], baseScale: 1, trees: [] }));
+      expect(() => loadReranker(bad)).toThrow(/retrain/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
