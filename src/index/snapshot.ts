@@ -85,5 +85,7 @@ export function loadSnapshot(dir: string): { manifest: IndexManifest; searcher: 
   if ((searcher.embedder?.id ?? null) !== manifest.embedder) {
     throw new SnapshotError(`the index was built with embedder ${manifest.embedder} but loads ${searcher.embedder?.id ?? "none"}: run pufa index --full`);
   }
+  // Here rather than at the first question (≈1 s over the whole library): a loaded index serves.
+  searcher.prepareRerank();
   return { manifest, searcher };
 }

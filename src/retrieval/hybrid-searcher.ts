@@ -501,6 +501,14 @@ export class HybridSearcher implements Searcher {
     return { docs, feats, scores };
   }
 
+  /**
+   * Reads the library's structure for the reranker now (citations between laws, law sizes) instead
+   * of at the first question; no-op without a reranker. Incremental updates leave it to that question.
+   */
+  prepareRerank(): void {
+    if (this.reranker) this.structure ??= PassageStructure.build(this.passages, this.citations);
+  }
+
   /** The features the reranker sees for a query's candidates (rank() and the bench's training). */
   rerankInput(docs: readonly number[], feats: Float64Array, scores: ArrayLike<number>): RerankInput {
     this.structure ??= PassageStructure.build(this.passages, this.citations);
