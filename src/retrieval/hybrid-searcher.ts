@@ -509,17 +509,34 @@ export class HybridSearcher implements Searcher {
     if (this.reranker) this.structure ??= PassageStructure.build(this.passages, this.citations);
   }
 
-  /** The features the reranker sees for a query's candidates (rank() and the bench's training). */
+  /**
+   * The features the reranker sees for a query's candidates (rank() and the bench's training). Law
+   * articles only: the model learned how laws rank among themselves, and the corpus's own articles
+   * (news, campaign reports) keep their first-stage place. `order` indexes `docs`.
+   */
   rerankInput(docs: readonly number[], feats: Float64Array, scores: ArrayLike<number>): RerankInput {
     this.structure ??= PassageStructure.build(this.passages, this.citations);
-    const prior = Float64Array.from(docs, (d) => this.prior[d]);
-    return rerankInput(this.structure, this.passages, docs, feats, scores, prior, this.config.rerankTop);
+    const F = FEATURE_NAMES.length;
+    const laws = [...docs.keys()].filter((i) => this.passages[docs[i]].kind === "law");
+    const lawFeats = new Float64Array(laws.length * F);
+    laws.forEach((i, j) => lawFeats.set(feats.subarray(i * F, (i + 1) * F), j * F));
+    const input = rerankInput(
+      this.structure,
+      this.passages,
+      laws.map((i) => docs[i]),
+      lawFeats,
+      laws.map((i) => scores[i]),
+      laws.map((i) => this.prior[docs[i]]),
+      this.config.rerankTop,
+    );
+    return { ...input, order: input.order.map((j) => laws[j]) };
   }
 
   /**
-   * Re-orders the best rerankTop candidates by the model. They keep the first stage's score values,
-   * handed out in the model's order, so everything downstream (neighbour votes, the answer engine's
-   * thresholds) sees scores on the scale it was tuned for, and the rest stays below them.
+   * Re-orders the best rerankTop law candidates by the model. They keep the first stage's score
+   * values, handed out in the model's order, so everything downstream (neighbour votes, the answer
+   * engine's thresholds) sees scores on the scale it was tuned for, corpus articles keep their
+   * place among them, and the rest stays below.
    */
   private rerank(docs: readonly number[], feats: Float64Array, scores: Float64Array): void {
     const model = this.reranker!;

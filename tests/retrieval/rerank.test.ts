@@ -10,7 +10,7 @@ import { HybridSearcher } from "../../src/retrieval/hybrid-searcher.js";
 import { loadReranker, RERANKER_FILE } from "../../src/retrieval/reranker-model.js";
 import { dataPath } from "../../src/data/paths.js";
 import { FEATURE_NAMES } from "../../src/retrieval/candidate-features.js";
-import type { LawPassage } from "../../src/types.js";
+import type { ArticlePassage, LawPassage } from "../../src/types.js";
 
 /** A deterministic pseudo-random stream (tests must not depend on Math.random). */
 function stream(seed: number): () => number {
@@ -170,6 +170,32 @@ describe("HybridSearcher with a reranker", () => {
     expect(plain.map((h) => h.passage.id)).not.toEqual(reranked.map((h) => h.passage.id));
     expect(reranked[0].passage.id).toBe("租赁法#3");
     expect(reranked[0].score).toBe(plain[0].score);
+  });
+
+  it("leaves the corpus's own articles where the first stage put them", () => {
+    const news: ArticlePassage = {
+      id: "article:rent#0",
+      kind: "article",
+      docId: "rent",
+      title: "房东催收房租要守法",
+      text: "派出所提醒：房东催收房租、租户拖欠房租，都应依法协商解决。",
+      file: "news/rent.md",
+      start: 0,
+      end: 30,
+      source: "pufa 示例",
+      date: "2026-01-01",
+      url: null,
+      region: null,
+      tags: [],
+      chunk: 0,
+    };
+    const mixed = (reranker: GbdtModel | null) => HybridSearcher.build([...passages, news], { reranker, groups: false, lexicon: null }).search(q, { k: 5 });
+    const plain = mixed(null);
+    const reranked = mixed(lift);
+    const at = (hits: typeof plain) => hits.findIndex((h) => h.passage.id === news.id);
+    expect(at(plain)).toBeGreaterThanOrEqual(0);
+    expect(at(reranked)).toBe(at(plain));
+    expect(reranked.map((h) => h.passage.id)).not.toEqual(plain.map((h) => h.passage.id));
   });
 
   it("does nothing with rerankTop 0", () => {
