@@ -33,7 +33,7 @@ export function rerankGroups(searcher: HybridSearcher, items: readonly StardItem
 }
 
 /** Trains a model on labelled questions (the searcher's reranker is not used for the candidates). */
-export function trainReranker(searcher: HybridSearcher, items: readonly StardItem[], options: Partial<LambdaMartOptions> = {}) {
+export function trainReranker(searcher: HybridSearcher, items: readonly StardItem[], options: Partial<LambdaMartOptions> = {}): GbdtModel {
   return trainLambdaMart(rerankGroups(searcher, items), RERANK_FEATURES, options);
 }
 

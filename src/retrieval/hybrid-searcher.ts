@@ -506,7 +506,11 @@ export class HybridSearcher implements Searcher {
    * of at the first question; no-op without a reranker. Incremental updates leave it to that question.
    */
   prepareRerank(): void {
-    if (this.reranker) this.structure ??= PassageStructure.build(this.passages, this.citations);
+    if (this.reranker) this.passageStructure();
+  }
+
+  private passageStructure(): PassageStructure {
+    return (this.structure ??= PassageStructure.build(this.passages, this.citations));
   }
 
   /**
@@ -515,13 +519,12 @@ export class HybridSearcher implements Searcher {
    * (news, campaign reports) keep their first-stage place. `order` indexes `docs`.
    */
   rerankInput(docs: readonly number[], feats: Float64Array, scores: ArrayLike<number>): RerankInput {
-    this.structure ??= PassageStructure.build(this.passages, this.citations);
     const F = FEATURE_NAMES.length;
     const laws = [...docs.keys()].filter((i) => this.passages[docs[i]].kind === "law");
     const lawFeats = new Float64Array(laws.length * F);
     laws.forEach((i, j) => lawFeats.set(feats.subarray(i * F, (i + 1) * F), j * F));
     const input = rerankInput(
-      this.structure,
+      this.passageStructure(),
       this.passages,
       laws.map((i) => docs[i]),
       lawFeats,

@@ -2,7 +2,7 @@
  * The reranker's view of a query's best candidates: the first stage's own signals plus what the
  * library's structure says about each article. All law-agnostic: no feature names a law, an
  * article or a word, so a model trained on one set of questions carries over to other topics
- * (checked on block folds and on pufa's policing set, src/bench/rerank-cv.ts).
+ * (checked on block folds and on pufa's policing set by `npm run bench`).
  */
 import type { Passage } from "../types.js";
 import type { CitationIndex } from "./citation-lookup.js";
