@@ -1,7 +1,7 @@
 /**
- * The shipped reranker (src/data/reranker.json, written by `npm run train-reranker`). Missing or
- * unusable → null with one warning, and pufa ranks with its linear fusion alone: a bad model file
- * must not take the bot down.
+ * The shipped reranker (src/data/reranker.json, written by `npm run train-reranker`) or the one
+ * PUFA_RERANKER names. Missing or unusable → null with one warning, and pufa ranks with its linear
+ * fusion alone: a bad model file must not take the bot down.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dataPath } from "../data/paths.js";
@@ -20,20 +20,28 @@ export function loadReranker(file: string): GbdtModel {
   }
 }
 
-let cached: GbdtModel | null | undefined;
+const cache = new Map<string, GbdtModel | null>();
 
-/** The shipped model, loaded once; null (warned once) when absent or unusable. */
-export function defaultReranker(): GbdtModel | null {
-  if (cached !== undefined) return cached;
-  const file = dataPath(RERANKER_FILE);
-  cached = null;
-  if (!existsSync(file)) childLogger("reranker").warn({ file }, "no reranker model: ranking with the linear fusion only");
-  else {
-    try {
-      cached = loadReranker(file);
-    } catch (e) {
-      childLogger("reranker").warn({ err: (e as Error).message }, "reranker model unusable: ranking with the linear fusion only");
+/**
+ * The reranker every searcher starts with: PUFA_RERANKER names a model file (e.g. one trained on
+ * the office's own labelled questions), `none` turns reranking off; unset = the shipped model.
+ * Loaded once per setting; null (warned once) when the file is absent or unusable.
+ */
+export function defaultReranker(setting = process.env.PUFA_RERANKER?.trim() || ""): GbdtModel | null {
+  const hit = cache.get(setting);
+  if (hit !== undefined) return hit;
+  let model: GbdtModel | null = null;
+  if (setting.toLowerCase() !== "none") {
+    const file = setting || dataPath(RERANKER_FILE);
+    if (!existsSync(file)) childLogger("reranker").warn({ file }, "no reranker model: ranking with the linear fusion only");
+    else {
+      try {
+        model = loadReranker(file);
+      } catch (e) {
+        childLogger("reranker").warn({ err: (e as Error).message }, "reranker model unusable: ranking with the linear fusion only");
+      }
     }
   }
-  return cached;
+  cache.set(setting, model);
+  return model;
 }

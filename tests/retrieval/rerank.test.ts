@@ -7,7 +7,7 @@ import { trainLambdaMart, type RankGroup } from "../../src/retrieval/lambdamart.
 import { CitationIndex } from "../../src/retrieval/citation-lookup.js";
 import { PassageStructure, RERANK_FEATURES, rerankInput } from "../../src/retrieval/rerank-features.js";
 import { HybridSearcher } from "../../src/retrieval/hybrid-searcher.js";
-import { loadReranker, RERANKER_FILE } from "../../src/retrieval/reranker-model.js";
+import { defaultReranker, loadReranker, RERANKER_FILE } from "../../src/retrieval/reranker-model.js";
 import { dataPath } from "../../src/data/paths.js";
 import { FEATURE_NAMES } from "../../src/retrieval/candidate-features.js";
 import type { ArticlePassage, LawPassage } from "../../src/types.js";
@@ -212,6 +212,24 @@ describe("reranker model files", () => {
     const m = loadReranker(file);
     expect(m.trees.length).toBeGreaterThan(10);
     expect(m.trainedOn).toBeTruthy();
+  });
+
+  it("PUFA_RERANKER: another model file, or none; an unusable file falls back to the first stage", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pufa-rr-"));
+    try {
+      const own: GbdtModel = { features: [...RERANK_FEATURES], baseScale: 1, trees: [{ feature: [-1], threshold: [0], left: [-1], right: [-1], value: [0.5] }] };
+      const file = join(dir, "office.json");
+      writeFileSync(file, JSON.stringify(own));
+      expect(defaultReranker(file)).toEqual(own);
+      expect(defaultReranker("none")).toBeNull();
+      expect(defaultReranker("NONE")).toBeNull();
+      expect(defaultReranker(join(dir, "missing.json"))).toBeNull();
+      writeFileSync(join(dir, "bad.json"), "[]");
+      expect(defaultReranker(join(dir, "bad.json"))).toBeNull();
+      expect(defaultReranker("")?.trees.length).toBeGreaterThan(10);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("names the file when a model cannot be used", () => {
