@@ -5,6 +5,7 @@
  * everything else stay fixed by reasoning: only generic, law-agnostic signals are fitted here.
  */
 import { FEATURE_NAMES, isSuperseded, type HybridConfig, type HybridSearcher } from "../retrieval/hybrid-searcher.js";
+import type { Passage } from "../types.js";
 import { lawArticleKey } from "../retrieval/law-aliases.js";
 import { goldKey, type StardItem } from "./stard.js";
 
@@ -17,26 +18,37 @@ export interface CachedQuestion {
   nGold: number;
 }
 
+/** 1 = may be ranked: current law versions and every corpus passage (what search() ranks by default). */
+export function currentVersions(passages: readonly Passage[]): Uint8Array {
+  return Uint8Array.from(passages, (p) => (p.kind !== "law" || p.current ? 1 : 0));
+}
+
+/** 1 at each ranked doc that is a gold article of `item` (first occurrence of each gold key only). */
+export function goldMarks(passages: readonly Passage[], docs: readonly number[], item: StardItem): { gold: Uint8Array; nGold: number } {
+  const keys = new Set(item.gold.map(goldKey).filter((k): k is string => k !== null));
+  const gold = new Uint8Array(docs.length);
+  const seen = new Set<string>();
+  docs.forEach((d, i) => {
+    const p = passages[d];
+    if (p.kind !== "law") return;
+    const key = lawArticleKey(p.lawShort, p.articleNo);
+    if (keys.has(key) && !seen.has(key)) {
+      seen.add(key);
+      gold[i] = 1;
+    }
+  });
+  return { gold, nGold: keys.size };
+}
+
 /** Features of every question's candidates (current versions only, as search() uses). */
 export function collectFeatures(searcher: HybridSearcher, items: readonly StardItem[]): CachedQuestion[] {
-  const allow = Uint8Array.from(searcher.passages, (p) => (p.kind !== "law" || p.current ? 1 : 0));
+  const allow = currentVersions(searcher.passages);
   const prior = searcher.config.categoryPrior;
   const phrase = searcher.alwaysPhrase;
   searcher.alwaysPhrase = true;
   const out = items.map((item) => {
     const { docs, feats } = searcher.candidateFeatures(item.question, allow);
-    const keys = new Set(item.gold.map(goldKey).filter((k): k is string => k !== null));
-    const gold = new Uint8Array(docs.length);
-    const seen = new Set<string>();
-    docs.forEach((d, i) => {
-      const p = searcher.passages[d];
-      if (p.kind !== "law") return;
-      const key = lawArticleKey(p.lawShort, p.articleNo);
-      if (keys.has(key) && !seen.has(key)) {
-        seen.add(key);
-        gold[i] = 1;
-      }
-    });
+    const { gold, nGold } = goldMarks(searcher.passages, docs, item);
     return {
       docs,
       feats,
@@ -45,7 +57,7 @@ export function collectFeatures(searcher: HybridSearcher, items: readonly StardI
         return p.kind === "law" ? (prior[p.category] ?? 1) * (isSuperseded(p.lawShort) ? searcher.config.supersededPrior : 1) : 1;
       }),
       gold,
-      nGold: keys.size,
+      nGold,
     };
   });
   searcher.alwaysPhrase = phrase;

@@ -5,30 +5,20 @@
  */
 import type { HybridSearcher } from "../retrieval/hybrid-searcher.js";
 import { trainLambdaMart, type LambdaMartOptions, type RankGroup } from "../retrieval/lambdamart.js";
-import { lawArticleKey } from "../retrieval/law-aliases.js";
 import { RERANK_FEATURES } from "../retrieval/rerank-features.js";
 import type { GbdtModel } from "../retrieval/gbdt.js";
-import type { FoldMode } from "./fit-weights.js";
+import { currentVersions, goldMarks, type FoldMode } from "./fit-weights.js";
 import { heldOutMetrics } from "./cross-validate.js";
-import { goldKey, type EvalMetrics, type StardItem } from "./stard.js";
+import type { EvalMetrics, StardItem } from "./stard.js";
 
 /** One RankGroup per question, in order (current law versions only, as search() ranks). */
 export function rerankGroups(searcher: HybridSearcher, items: readonly StardItem[]): RankGroup[] {
-  const allow = Uint8Array.from(searcher.passages, (p) => (p.kind !== "law" || p.current ? 1 : 0));
+  const allow = currentVersions(searcher.passages);
   return items.map((item) => {
     const { docs, feats, scores } = searcher.firstStage(item.question, allow);
     const input = searcher.rerankInput(docs, feats, scores);
-    const keys = new Set(item.gold.map(goldKey).filter((k): k is string => k !== null));
-    const seen = new Set<string>();
-    const y = Uint8Array.from(input.order, (i) => {
-      const p = searcher.passages[docs[i]];
-      if (p.kind !== "law") return 0;
-      const key = lawArticleKey(p.lawShort, p.articleNo);
-      if (!keys.has(key) || seen.has(key)) return 0;
-      seen.add(key);
-      return 1;
-    });
-    return { x: input.x, y, base: input.base };
+    const { gold } = goldMarks(searcher.passages, input.order.map((i) => docs[i]), item);
+    return { x: input.x, y: gold, base: input.base };
   });
 }
 
