@@ -1,7 +1,6 @@
 /** `pufa eval FILE`: metrics of a searcher on a STARD-format file and its worst misses, as plain text. */
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { defaultReranker } from "../retrieval/reranker-model.js";
+import { defaultReranker, trainedOnText } from "../retrieval/reranker-model.js";
 import path from "node:path";
 import type { Searcher } from "../types.js";
 import { evaluate, formatMetricsRow, loadStard, METRICS_HEADER, type QuestionResult } from "./stard.js";
@@ -24,7 +23,7 @@ export function runEvalCommand(searcher: Searcher, file: string, misses = 10, le
     lines.push("note: the index learned from this very file (PUFA_LABELLED): these are in-sample figures, not a test.", "");
   }
   const reranker = defaultReranker();
-  if (reranker?.trainedSha256 && reranker.trainedSha256 === createHash("sha256").update(readFileSync(file)).digest("hex")) {
+  if (reranker && trainedOnText(reranker, readFileSync(file))) {
     lines.push("note: the shipped reranker (src/data/reranker.json) was trained on this very file: these are in-sample figures; `npm run bench` gives cross-validated ones.", "");
   }
   if (misses > 0) lines.push(`worst ${Math.min(misses, report.misses.length)} misses:`, ...report.misses.map(formatMiss));

@@ -1,14 +1,17 @@
 /**
- * `npm run train-reranker [-- LAWS_DIR LABELLED_FILE] [--embedding=lsa|none] [--out FILE]`: builds the
- * index as the product does, collects every labelled question's first-stage candidates and trains
- * the LambdaMART reranker on them (src/data/reranker.json by default). Retrain after changing the
+ * `npm run train-reranker [-- LAWS_DIR LABELLED_FILE...] [--embedding=lsa|none] [--out FILE]`: builds
+ * the index as the product does, collects every labelled question's first-stage candidates and
+ * trains the LambdaMART reranker on them (src/data/reranker.json by default). Several files are
+ * pooled (e.g. STARD-train and the office's own questions from `pufa report --to-label`); questions
+ * whose gold is still empty are skipped. Retrain after changing the
  * first stage (fusion weights, lexicon, analyzer): the model learns corrections to its scores.
  * Defaults: ../shared/data/laws and ../shared/data/stard-train.jsonl. `npm run bench` reports the
  * model's cross-validated figures; the figures of the shipped model on its own training file are
  * in-sample.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
 import { Command } from "commander";
 import { loadLawLibrary } from "../ingestion/law-library.js";
 import { HybridSearcher } from "../retrieval/hybrid-searcher.js";
@@ -22,24 +25,37 @@ import { loadStard } from "./stard.js";
 const program = new Command()
   .name("train-reranker")
   .argument("[laws]", "law library folder")
-  .argument("[labelled]", "labelled questions (the pufa eval format)")
+  .argument("[labelled...]", "labelled question files (the pufa eval format), pooled")
   .option("--embedding <kind>", "dense side of the index the model is trained over (the product's default: lsa)", "lsa")
   .option("--out <file>", "model file to write", dataPath(RERANKER_FILE))
   .parse();
-const [lawsArg, labelledArg] = program.args;
+const [lawsArg, ...labelledArgs] = program.args;
 const { embedding, out } = program.opts<{ embedding: "lsa" | "none"; out: string }>();
-const paths = lawsArg && labelledArg ? { laws: lawsArg, stard: labelledArg } : defaultPaths();
+const shared = defaultPaths();
+const paths = lawsArg ? (labelledArgs.length ? { laws: lawsArg, labelled: labelledArgs } : null) : shared && { laws: shared.laws, labelled: [shared.stard] };
 if (!paths) {
-  process.stderr.write("usage: npm run train-reranker -- LAWS_DIR LABELLED_FILE (../shared/data not found)\n");
+  process.stderr.write(`usage: npm run train-reranker -- LAWS_DIR LABELLED_FILE... (${lawsArg ? "no labelled file given" : "../shared/data not found"})\n`);
+  process.exit(2);
+}
+const missing = paths.labelled.filter((f) => !existsSync(f));
+if (missing.length) {
+  process.stderr.write(`labelled file not found: ${missing.join(", ")}\n`);
   process.exit(2);
 }
 const t0 = performance.now();
 const lib = await loadLawLibrary(paths.laws);
 const searcher = HybridSearcher.build(lib.passages, { embedding, reranker: null });
-const items = loadStard(paths.stard);
+const perFile = paths.labelled.map((file) => ({ file, items: loadStard(file).filter((it) => it.gold?.length) }));
+const items = perFile.flatMap((f) => f.items);
 process.stderr.write(`index built in ${((performance.now() - t0) / 1000).toFixed(0)} s; training on ${items.length} questions\n`);
+if (!items.length) {
+  process.stderr.write("no labelled question has a gold article: nothing to train on\n");
+  process.exit(2);
+}
 const model = trainReranker(searcher, items);
-model.trainedOn = `${items.length} questions of ${paths.stard.split("/").pop()}, top ${searcher.config.rerankTop} candidates, embedding ${embedding}, ${JSON.stringify(DEFAULT_LAMBDAMART)}`;
-model.trainedSha256 = createHash("sha256").update(readFileSync(paths.stard)).digest("hex");
+const files = perFile.map((f) => `${f.items.length} questions of ${basename(f.file)}`).join(" + ");
+model.trainedOn = `${files}, top ${searcher.config.rerankTop} candidates, embedding ${embedding}, ${JSON.stringify(DEFAULT_LAMBDAMART)}`;
+const shas = paths.labelled.map((f) => createHash("sha256").update(readFileSync(f)).digest("hex"));
+model.trainedSha256 = shas.length === 1 ? shas[0] : shas;
 writeFileSync(out, `${JSON.stringify(model)}\n`);
 process.stderr.write(`wrote ${out} (${model.trees.length} trees) in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);

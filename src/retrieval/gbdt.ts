@@ -22,8 +22,8 @@ export interface GbdtModel {
   trees: GbdtTree[];
   /** How it was trained (data file, rows, settings), for the record. */
   trainedOn?: string;
-  /** sha256 of the labelled file it was trained on: `pufa eval` on that file says it is in-sample. */
-  trainedSha256?: string;
+  /** sha256 of the labelled file(s) it was trained on: `pufa eval` on one of them says it is in-sample. */
+  trainedSha256?: string | string[];
 }
 
 /** Score of one row `x[offset .. offset + features)`: baseScale × base + Σ tree leaves. */

@@ -3,6 +3,7 @@
  * PUFA_RERANKER names. Missing or unusable → null with one warning, and pufa ranks with its linear
  * fusion alone: a bad model file must not take the bot down.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dataPath } from "../data/paths.js";
 import { childLogger } from "../logger.js";
@@ -18,6 +19,13 @@ export function loadReranker(file: string): GbdtModel {
   } catch (e) {
     throw new Error(`reranker ${file}: ${(e as Error).message}`);
   }
+}
+
+/** Whether `model` was trained on the labelled file whose contents are `text` (its figures there are in-sample). */
+export function trainedOnText(model: GbdtModel, text: string | Buffer): boolean {
+  if (!model.trainedSha256) return false;
+  const sha = createHash("sha256").update(text).digest("hex");
+  return ([] as string[]).concat(model.trainedSha256).includes(sha);
 }
 
 const cache = new Map<string, GbdtModel | null>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { predictRow, validateModel, type GbdtModel } from "../../src/retrieval/gbdt.js";
@@ -7,8 +8,9 @@ import { trainLambdaMart, type RankGroup } from "../../src/retrieval/lambdamart.
 import { CitationIndex } from "../../src/retrieval/citation-lookup.js";
 import { PassageStructure, RERANK_FEATURES, rerankInput } from "../../src/retrieval/rerank-features.js";
 import { HybridSearcher } from "../../src/retrieval/hybrid-searcher.js";
-import { defaultReranker, loadReranker, RERANKER_FILE } from "../../src/retrieval/reranker-model.js";
+import { defaultReranker, loadReranker, RERANKER_FILE, trainedOnText } from "../../src/retrieval/reranker-model.js";
 import { dataPath } from "../../src/data/paths.js";
+import { REPO_ROOT } from "../engine/helpers.js";
 import { FEATURE_NAMES } from "../../src/retrieval/candidate-features.js";
 import type { ArticlePassage, LawPassage } from "../../src/types.js";
 
@@ -243,5 +245,45 @@ describe("reranker model files", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("npm run train-reranker", () => {
+  const script = join(REPO_ROOT, "src/bench/train-reranker.ts");
+  const run = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: REPO_ROOT, encoding: "utf8", timeout: 120_000 });
+
+  it("pools several labelled files, skips questions without gold, and records every file as in-sample", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pufa-train-"));
+    try {
+      const police = join(REPO_ROOT, "tests/fixtures/labelled/police-questions.jsonl");
+      const office = join(dir, "office.jsonl");
+      writeFileSync(
+        office,
+        [
+          JSON.stringify({ id: "o1", question: "酒后开车会被怎么处罚", gold: [{ law: "道路交通安全法", article: "第九十一条" }] }),
+          JSON.stringify({ id: "o2", question: "还没标注的问题", gold: [] }),
+        ].join("\n") + "\n",
+      );
+      const out = join(dir, "model.json");
+      const r = run([join(REPO_ROOT, "tests/fixtures/laws"), police, office, "--embedding", "none", "--out", out]);
+      expect(r.status, r.stderr).toBe(0);
+      const model = loadReranker(out);
+      expect(model.trainedOn).toMatch(/5 questions of police-questions\.jsonl \+ 1 questions of office\.jsonl/);
+      expect(trainedOnText(model, readFileSync(office))).toBe(true);
+      expect(trainedOnText(model, readFileSync(police))).toBe(true);
+      expect(trainedOnText(model, "{}\n")).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("names a labelled file that does not exist, and asks for one when only the library is given", () => {
+    const laws = join(REPO_ROOT, "tests/fixtures/laws");
+    const missing = run([laws, "/nonexistent/labels.jsonl", "--embedding", "none", "--out", join(tmpdir(), "never.json")]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("labelled file not found: /nonexistent/labels.jsonl");
+    const none = run([laws]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("no labelled file given");
   });
 });
