@@ -42,16 +42,24 @@ if (missing.length) {
   process.stderr.write(`labelled file not found: ${missing.join(", ")}\n`);
   process.exit(2);
 }
-const t0 = performance.now();
-const lib = await loadLawLibrary(paths.laws);
-const searcher = HybridSearcher.build(lib.passages, { embedding, reranker: null });
-const perFile = paths.labelled.map((file) => ({ file, items: loadStard(file).filter((it) => it.gold?.length) }));
+// The labels are read before the minute-long index build, so a bad file fails at once.
+const perFile = paths.labelled.map((file) => {
+  try {
+    return { file, items: loadStard(file).filter((it) => it.gold?.length) };
+  } catch (e) {
+    process.stderr.write(`labelled file ${file} is not JSON lines in the pufa eval format: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+});
 const items = perFile.flatMap((f) => f.items);
-process.stderr.write(`index built in ${((performance.now() - t0) / 1000).toFixed(0)} s; training on ${items.length} questions\n`);
 if (!items.length) {
   process.stderr.write("no labelled question has a gold article: nothing to train on\n");
   process.exit(2);
 }
+const t0 = performance.now();
+const lib = await loadLawLibrary(paths.laws);
+const searcher = HybridSearcher.build(lib.passages, { embedding, reranker: null });
+process.stderr.write(`index built in ${((performance.now() - t0) / 1000).toFixed(0)} s; training on ${items.length} questions\n`);
 const model = trainReranker(searcher, items);
 const files = perFile.map((f) => `${f.items.length} questions of ${basename(f.file)}`).join(" + ");
 model.trainedOn = `${files}, top ${searcher.config.rerankTop} candidates, embedding ${embedding}, ${JSON.stringify(DEFAULT_LAMBDAMART)}`;

@@ -275,15 +275,24 @@ describe("npm run train-reranker", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
-  it("names a labelled file that does not exist, and asks for one when only the library is given", () => {
+  it("names a labelled file that does not exist or does not parse, and asks for one when only the library is given", () => {
     const laws = join(REPO_ROOT, "tests/fixtures/laws");
     const missing = run([laws, "/nonexistent/labels.jsonl", "--embedding", "none", "--out", join(tmpdir(), "never.json")]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("labelled file not found: /nonexistent/labels.jsonl");
+    const broken = join(tmpdir(), `pufa-broken-${process.pid}.jsonl`);
+    writeFileSync(broken, "{not json\n");
+    try {
+      const bad = run([laws, broken, "--embedding", "none", "--out", join(tmpdir(), "never.json")]);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain(`labelled file ${broken} is not JSON lines`);
+    } finally {
+      rmSync(broken, { force: true });
+    }
     const none = run([laws]);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain("no labelled file given");
-  });
+  }, 120_000);
 });
