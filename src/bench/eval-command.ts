@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { defaultReranker, trainedOnText } from "../retrieval/reranker-model.js";
 import path from "node:path";
 import type { Searcher } from "../types.js";
-import { evaluate, formatMetricsRow, loadStard, METRICS_HEADER, type QuestionResult } from "./stard.js";
+import { evaluate, formatMetricsRow, METRICS_HEADER, parseStard, type QuestionResult } from "./stard.js";
 
 export function formatMiss(q: QuestionResult): string {
   const gold = q.gold.map((g, i) => `${g.law}${g.article}${q.ranks[i] ? ` (#${q.ranks[i]})` : " (—)"}`).join("; ");
@@ -13,7 +13,8 @@ export function formatMiss(q: QuestionResult): string {
 /** `learnedFrom`: the labelled files the index learned from; evaluating on one of them is flagged as in-sample. */
 export function runEvalCommand(searcher: Searcher, file: string, misses = 10, learnedFrom: readonly string[] = []): string {
   if (!existsSync(file)) throw new Error(`evaluation file not found: ${file}`);
-  const items = loadStard(file);
+  const text = readFileSync(file, "utf8");
+  const items = parseStard(text);
   if (!items.length) throw new Error(`evaluation file has no questions: ${file}`);
   const report = evaluate(searcher, items, { k: 100, worst: misses });
   // A "miss" is a question with a gold article outside the top 10; perfect answers are not listed.
@@ -23,7 +24,7 @@ export function runEvalCommand(searcher: Searcher, file: string, misses = 10, le
     lines.push("note: the index learned from this very file (PUFA_LABELLED): these are in-sample figures, not a test.", "");
   }
   const reranker = defaultReranker();
-  if (reranker && trainedOnText(reranker, readFileSync(file))) {
+  if (reranker && trainedOnText(reranker, text)) {
     lines.push("note: the shipped reranker (src/data/reranker.json) was trained on this very file: these are in-sample figures; `npm run bench` gives cross-validated ones.", "");
   }
   if (misses > 0) lines.push(`worst ${Math.min(misses, report.misses.length)} misses:`, ...report.misses.map(formatMiss));

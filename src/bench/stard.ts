@@ -54,7 +54,12 @@ export interface EvalReport {
 }
 
 export function loadStard(file: string): StardItem[] {
-  return readFileSync(file, "utf8")
+  return parseStard(readFileSync(file, "utf8"));
+}
+
+/** The questions of a labelled file's text (JSON lines), for callers that also need its bytes. */
+export function parseStard(text: string): StardItem[] {
+  return text
     .split(/\r?\n/)
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as StardItem);

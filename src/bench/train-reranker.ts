@@ -9,7 +9,6 @@
  * model's cross-validated figures; the figures of the shipped model on its own training file are
  * in-sample.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { Command } from "commander";
@@ -17,10 +16,10 @@ import { loadLawLibrary } from "../ingestion/law-library.js";
 import { HybridSearcher } from "../retrieval/hybrid-searcher.js";
 import { DEFAULT_LAMBDAMART } from "../retrieval/lambdamart.js";
 import { dataPath } from "../data/paths.js";
-import { RERANKER_FILE } from "../retrieval/reranker-model.js";
+import { labelledFileSha256, RERANKER_FILE } from "../retrieval/reranker-model.js";
 import { defaultPaths } from "./retrieval-bench.js";
 import { trainReranker } from "./rerank-cv.js";
-import { loadStard } from "./stard.js";
+import { parseStard } from "./stard.js";
 
 const program = new Command()
   .name("train-reranker")
@@ -44,8 +43,9 @@ if (missing.length) {
 }
 // The labels are read before the minute-long index build, so a bad file fails at once.
 const perFile = paths.labelled.map((file) => {
+  const text = readFileSync(file, "utf8");
   try {
-    return { file, items: loadStard(file).filter((it) => it.gold?.length) };
+    return { file, sha256: labelledFileSha256(text), items: parseStard(text).filter((it) => it.gold?.length) };
   } catch (e) {
     process.stderr.write(`labelled file ${file} is not JSON lines in the pufa eval format: ${(e as Error).message}\n`);
     process.exit(2);
@@ -63,7 +63,7 @@ process.stderr.write(`index built in ${((performance.now() - t0) / 1000).toFixed
 const model = trainReranker(searcher, items);
 const files = perFile.map((f) => `${f.items.length} questions of ${basename(f.file)}`).join(" + ");
 model.trainedOn = `${files}, top ${searcher.config.rerankTop} candidates, embedding ${embedding}, ${JSON.stringify(DEFAULT_LAMBDAMART)}`;
-const shas = paths.labelled.map((f) => createHash("sha256").update(readFileSync(f)).digest("hex"));
+const shas = perFile.map((f) => f.sha256);
 model.trainedSha256 = shas.length === 1 ? shas[0] : shas;
 writeFileSync(out, `${JSON.stringify(model)}\n`);
 process.stderr.write(`wrote ${out} (${model.trees.length} trees) in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);

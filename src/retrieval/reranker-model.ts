@@ -21,11 +21,15 @@ export function loadReranker(file: string): GbdtModel {
   }
 }
 
+/** The fingerprint a model keeps of each labelled file it was trained on (GbdtModel.trainedSha256). */
+export function labelledFileSha256(text: string | Buffer): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
 /** Whether `model` was trained on the labelled file whose contents are `text` (its figures there are in-sample). */
 export function trainedOnText(model: GbdtModel, text: string | Buffer): boolean {
   if (!model.trainedSha256) return false;
-  const sha = createHash("sha256").update(text).digest("hex");
-  return ([] as string[]).concat(model.trainedSha256).includes(sha);
+  return ([] as string[]).concat(model.trainedSha256).includes(labelledFileSha256(text));
 }
 
 const cache = new Map<string, GbdtModel | null>();
