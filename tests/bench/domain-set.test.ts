@@ -1,6 +1,8 @@
 /**
- * The pufa-domain evaluation set (src/bench/data/pufa-domain.jsonl): its format always, and that
- * every gold article exists in the law library when ../shared/data/laws is present.
+ * pufa's own labelled sets in src/bench/data: the pufa-domain evaluation set and the pufa-train
+ * training set. Their format always; that every gold article exists in the law library when
+ * ../shared/data/laws is present; and that no training question is a near copy of an evaluation
+ * question (the evaluation set stays a held-out check on what the reranker learns from pufa-train).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -11,24 +13,28 @@ import { loadLawLibrary } from "../../src/ingestion/law-library.js";
 import { articleKey, formatArticleNo, parseArticleNo } from "../../src/text/numerals.js";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SET_FILE = path.join(REPO_ROOT, "src/bench/data/pufa-domain.jsonl");
+const SETS = [
+  { name: "pufa-domain.jsonl", file: path.join(REPO_ROOT, "src/bench/data/pufa-domain.jsonl"), idPattern: /^pd-\d{3}$/ },
+  { name: "pufa-train.jsonl", file: path.join(REPO_ROOT, "src/bench/data/pufa-train.jsonl"), idPattern: /^pt-\d{3}$/ },
+];
+const EVAL_FILES = [SETS[0].file, path.join(REPO_ROOT, "tests/fixtures/retrieval/police-domain.jsonl")];
 const SHARED_LAWS = path.resolve(REPO_ROOT, "../shared/data/laws");
 
 interface DomainItem extends StardItem {
   topic: string;
 }
 
-const items = loadStard(SET_FILE) as DomainItem[];
+describe.each(SETS)("$name format", ({ file, idPattern }) => {
+  const items = loadStard(file) as DomainItem[];
 
-describe("pufa-domain.jsonl format", () => {
   it("has one JSON object per non-empty line, about a hundred of them", () => {
-    const lines = readFileSync(SET_FILE, "utf8").split(/\r?\n/).filter((l) => l.trim());
+    const lines = readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l.trim());
     expect(lines.length).toBe(items.length);
     expect(items.length).toBeGreaterThanOrEqual(90);
   });
 
-  it("has unique ids of the form pd-NNN and no repeated question", () => {
-    for (const it of items) expect(it.id).toMatch(/^pd-\d{3}$/);
+  it("has unique ids of its own prefix and no repeated question", () => {
+    for (const it of items) expect(it.id).toMatch(idPattern);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
     expect(new Set(items.map((i) => i.question.trim())).size).toBe(items.length);
   });
@@ -62,7 +68,39 @@ describe("pufa-domain.jsonl format", () => {
   });
 });
 
-describe.skipIf(!existsSync(SHARED_LAWS))("pufa-domain gold articles against the law library (../shared/data/laws)", () => {
+/** Distinct CJK character bigrams of a question. */
+function bigrams(text: string): Set<string> {
+  const t = text.replace(/[^\u4e00-\u9fff]/g, "");
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let both = 0;
+  for (const x of a) if (b.has(x)) both++;
+  return both / (a.size + b.size - both || 1);
+}
+
+describe("pufa-train.jsonl against the evaluation sets", () => {
+  it("holds no near copy of an evaluation question (bigram Jaccard < 0.3)", () => {
+    const evalQuestions = EVAL_FILES.flatMap((f) => loadStard(f)).map((it) => ({ q: it.question, b: bigrams(it.question) }));
+    const close: string[] = [];
+    for (const it of loadStard(SETS[1].file)) {
+      const b = bigrams(it.question);
+      for (const e of evalQuestions) if (jaccard(b, e.b) >= 0.3) close.push(`${it.id} ${it.question} ~ ${e.q}`);
+    }
+    expect(close).toEqual([]);
+  });
+
+  it("the guard itself flags a reworded copy", () => {
+    expect(jaccard(bigrams("嫖娼被派出所抓了，会怎么处罚"), bigrams("嫖娼被抓了会怎么处罚"))).toBeGreaterThanOrEqual(0.3);
+    expect(jaccard(bigrams("带着匕首坐火车被查到会怎样"), bigrams("身份证丢了怎么补办"))).toBeLessThan(0.3);
+  });
+});
+
+describe.skipIf(!existsSync(SHARED_LAWS)).each(SETS)("$name gold articles against the law library (../shared/data/laws)", ({ file }) => {
+  const items = loadStard(file) as DomainItem[];
   // lawShort|num-sub → full title, for the current version of each law only.
   const current = new Map<string, string>();
   const anyVersion = new Set<string>();
