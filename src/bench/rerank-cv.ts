@@ -29,19 +29,22 @@ export function trainReranker(searcher: HybridSearcher, items: readonly StardIte
 
 /**
  * The model of each fold (trained on the other folds), trained once and kept: the labelled-questions
- * CV reuses them so its figures are held out for the reranker too.
+ * CV reuses them so its figures are held out for the reranker too. `extra` groups (questions from
+ * another labelled file, e.g. pufa's policing training set) join every fold's training, the way
+ * they join the shipped model's.
  */
 export class FoldRerankers {
   private readonly models = new Map<string, GbdtModel>();
   constructor(
     private readonly groups: readonly RankGroup[],
     private readonly options: Partial<LambdaMartOptions> = {},
+    private readonly extra: readonly RankGroup[] = [],
   ) {}
 
   model(mode: FoldMode, fold: number, trainIndices: readonly number[]): GbdtModel {
     const key = `${mode}:${fold}`;
     let m = this.models.get(key);
-    if (!m) this.models.set(key, (m = trainLambdaMart(trainIndices.map((i) => this.groups[i]), RERANK_FEATURES, this.options)));
+    if (!m) this.models.set(key, (m = trainLambdaMart([...trainIndices.map((i) => this.groups[i]), ...this.extra], RERANK_FEATURES, this.options)));
     return m;
   }
 }

@@ -6,6 +6,7 @@
  * questions (CV too), and a check on pufa's own domain.
  */
 import { existsSync } from "node:fs";
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Passage } from "../types.js";
 import { loadLawLibrary } from "../ingestion/law-library.js";
@@ -31,6 +32,11 @@ export interface RetrievalBenchOptions {
    * tests/fixtures/retrieval/police-domain.jsonl (written with the lexicon: not independent).
    */
   domainFiles?: string[];
+  /**
+   * Labelled files that join every CV fold's reranker training, as they join the shipped model's
+   * (`npm run train-reranker`). Default: src/bench/data/pufa-train.jsonl, pufa's policing training set.
+   */
+  trainingFiles?: string[];
   log?: (line: string) => void;
 }
 
@@ -123,8 +129,11 @@ export async function runRetrievalBench(lawsDir: string, stardFile: string, opts
   let rerankers: FoldRerankers | undefined;
   if (folds > 1) {
     t0 = performance.now();
-    rerankers = new FoldRerankers(rerankGroups(pufa, items));
-    lines.push("", `reranker (LambdaMART over law-agnostic features) trained inside ${folds}-fold CV, held-out figures:`, METRICS_HEADER);
+    const extra = (opts.trainingFiles ?? defaultTrainingFiles()).filter((f) => existsSync(f)).map((f) => ({ file: f, items: loadStard(f) }));
+    const extraItems = extra.flatMap((e) => e.items);
+    rerankers = new FoldRerankers(rerankGroups(pufa, items), {}, rerankGroups(pufa, extraItems));
+    const pooled = extra.map((e) => ` + ${e.items.length} q of ${basename(e.file)}`).join("");
+    lines.push("", `reranker (LambdaMART over law-agnostic features) trained inside ${folds}-fold CV (each fold: the other folds${pooled}), held-out figures:`, METRICS_HEADER);
     for (const mode of ["random", "block"] as const) row(`reranker ${mode} CV`, crossValidateReranker(pufa, items, folds, mode, rerankers));
     lines.push(`  (${folds * 2} models trained and evaluated in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
@@ -163,6 +172,10 @@ export async function runRetrievalBench(lawsDir: string, stardFile: string, opts
   }
   lines.push("", `peak RSS of the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   return `${lines.join("\n")}\n`;
+}
+
+function defaultTrainingFiles(): string[] {
+  return [fileURLToPath(new URL("./data/pufa-train.jsonl", import.meta.url))];
 }
 
 function defaultDomainFiles(): string[] {

@@ -216,6 +216,15 @@ describe("reranker model files", () => {
     expect(m.trainedOn).toBeTruthy();
   });
 
+  it("the shipped model learned from the current policing training set and never from the evaluation set", () => {
+    // Editing pufa-train.jsonl without retraining fails here; so would training on pufa-domain.jsonl,
+    // which must stay a held-out check.
+    const m = loadReranker(dataPath(RERANKER_FILE));
+    expect(trainedOnText(m, readFileSync(join(REPO_ROOT, "src/bench/data/pufa-train.jsonl")))).toBe(true);
+    expect(trainedOnText(m, readFileSync(join(REPO_ROOT, "src/bench/data/pufa-domain.jsonl")))).toBe(false);
+    expect(trainedOnText(m, readFileSync(join(REPO_ROOT, "tests/fixtures/retrieval/police-domain.jsonl")))).toBe(false);
+  });
+
   it("PUFA_RERANKER: another model file, or none; an unusable file falls back to the first stage", () => {
     const dir = mkdtempSync(join(tmpdir(), "pufa-rr-"));
     try {
