@@ -25,7 +25,10 @@ export function runEvalCommand(searcher: Searcher, file: string, misses = 10, le
   }
   const reranker = defaultReranker();
   if (reranker && trainedOnText(reranker, text)) {
-    lines.push("note: the shipped reranker (src/data/reranker.json) was trained on this very file: these are in-sample figures; `npm run bench` gives cross-validated ones.", "");
+    lines.push(
+      "note: the shipped reranker (src/data/reranker.json: learned expansions and trees) was trained on this very file: these are in-sample figures; `npm run bench` gives cross-validated ones.",
+      "",
+    );
   }
   if (misses > 0) lines.push(`worst ${Math.min(misses, report.misses.length)} misses:`, ...report.misses.map(formatMiss));
   return `${lines.join("\n")}\n`;

@@ -1,12 +1,15 @@
 /**
- * Training data for the reranker and its cross-validation: each question's first-stage candidates
- * (reranker off) as a RankGroup, gold articles marked; per fold a model trained on the other folds
- * answers the held-out questions through the real search path.
+ * Training the ranking model and cross-validating it: expansions learned from the labelled
+ * questions, then each question's first-stage candidates (searching those expansions, trees off) as
+ * a RankGroup, gold articles marked; per fold a model learned from the other folds answers the
+ * held-out questions through the real search path.
  */
 import type { HybridSearcher } from "../retrieval/hybrid-searcher.js";
 import { trainLambdaMart, type LambdaMartOptions, type RankGroup } from "../retrieval/lambdamart.js";
 import { RERANK_FEATURES } from "../retrieval/rerank-features.js";
 import type { GbdtModel } from "../retrieval/gbdt.js";
+import type { ExpansionLearning } from "../retrieval/labelled-questions.js";
+import { learnModelExpansions, MODEL_EXPANSION_LEARNING } from "../retrieval/model-expansions.js";
 import { currentVersions, goldMarks, type FoldMode } from "./fit-weights.js";
 import { heldOutMetrics } from "./cross-validate.js";
 import type { EvalMetrics, StardItem } from "./stard.js";
@@ -22,35 +25,56 @@ export function rerankGroups(searcher: HybridSearcher, items: readonly StardItem
   });
 }
 
-/** Trains a model on labelled questions (the searcher's reranker is not used for the candidates). */
-export function trainReranker(searcher: HybridSearcher, items: readonly StardItem[], options: Partial<LambdaMartOptions> = {}): GbdtModel {
-  return trainLambdaMart(rerankGroups(searcher, items), RERANK_FEATURES, options);
+/**
+ * Trains the ranking model on labelled questions: first the expansions (model-expansions.ts), then
+ * the trees over the first stage that searches them (the searcher's own model is set aside meanwhile).
+ * `learning: null` trains trees alone, over a first stage without learned expansions.
+ */
+export function trainReranker(
+  searcher: HybridSearcher,
+  items: readonly StardItem[],
+  options: Partial<LambdaMartOptions> = {},
+  learning: ExpansionLearning | null = MODEL_EXPANSION_LEARNING,
+): GbdtModel {
+  const before = searcher.reranker;
+  try {
+    searcher.reranker = null;
+    const expansions = learning ? learnModelExpansions(searcher, items, learning) : [];
+    searcher.modelExpansions = expansions.length ? new Map(expansions) : null;
+    const model = trainLambdaMart(rerankGroups(searcher, items), RERANK_FEATURES, options);
+    if (expansions.length) model.expansions = expansions;
+    return model;
+  } finally {
+    searcher.reranker = before;
+  }
 }
 
 /**
- * The model of each fold (trained on the other folds), trained once and kept: the labelled-questions
- * CV reuses them so its figures are held out for the reranker too. `extra` groups (questions from
- * another labelled file, e.g. pufa's policing training set) join every fold's training, the way
- * they join the shipped model's.
+ * The model of each fold (expansions and trees learned from the other folds), trained once and
+ * kept: the labelled-questions CV reuses them so its figures are held out for the model too.
+ * `extra` questions (another labelled file, e.g. pufa's policing training set) join every fold's
+ * training, the way they join the shipped model's.
  */
 export class FoldRerankers {
   private readonly models = new Map<string, GbdtModel>();
   constructor(
-    private readonly groups: readonly RankGroup[],
+    private readonly searcher: HybridSearcher,
+    private readonly items: readonly StardItem[],
+    private readonly extra: readonly StardItem[] = [],
     private readonly options: Partial<LambdaMartOptions> = {},
-    private readonly extra: readonly RankGroup[] = [],
+    private readonly learning: ExpansionLearning | null = MODEL_EXPANSION_LEARNING,
   ) {}
 
   model(mode: FoldMode, fold: number, trainIndices: readonly number[]): GbdtModel {
     const key = `${mode}:${fold}`;
     let m = this.models.get(key);
-    if (!m) this.models.set(key, (m = trainLambdaMart([...trainIndices.map((i) => this.groups[i]), ...this.extra], RERANK_FEATURES, this.options)));
+    if (!m) this.models.set(key, (m = trainReranker(this.searcher, [...trainIndices.map((i) => this.items[i]), ...this.extra], this.options, this.learning)));
     return m;
   }
 }
 
 /** Held-out metrics: k folds, each answered by a model trained on the others (latencies pooled). */
-export function crossValidateReranker(searcher: HybridSearcher, items: readonly StardItem[], folds = 5, mode: FoldMode = "random", models = new FoldRerankers(rerankGroups(searcher, items))): EvalMetrics {
+export function crossValidateReranker(searcher: HybridSearcher, items: readonly StardItem[], folds = 5, mode: FoldMode = "random", models = new FoldRerankers(searcher, items)): EvalMetrics {
   const before = searcher.reranker;
   try {
     return heldOutMetrics(searcher, items, folds, mode, (train, f) => {

@@ -14,7 +14,7 @@ import { FEATURE_NAMES, featureWeights, HybridSearcher, type HybridConfig } from
 import { BigramBm25Baseline, MiniSearchBaseline } from "./baseline-minisearch.js";
 import { collectFeatures, crossValidateWeights, scoreWeights } from "./fit-weights.js";
 import { crossValidateLabelled } from "./labelled-cv.js";
-import { crossValidateReranker, FoldRerankers, rerankGroups } from "./rerank-cv.js";
+import { crossValidateReranker, FoldRerankers } from "./rerank-cv.js";
 import { LabelledKnowledge } from "../retrieval/labelled-questions.js";
 import { evaluate, formatMetricsRow, loadStard, METRICS_HEADER, type EvalMetrics, type StardItem } from "./stard.js";
 
@@ -43,13 +43,15 @@ export interface RetrievalBenchOptions {
 /** Each signal switched off in turn (same index, config patches only). */
 export const ABLATIONS: [string, Partial<HybridConfig>][] = [
   ["pufa hybrid (defaults)", {}],
-  ["  − reranker", { rerankTop: 0 }],
+  ["  − reranker (trees; expansions kept)", { rerankTop: 0 }],
+  ["  − learned expansions (trees kept)", { modelExpansionWeight: 0 }],
+  ["  − ranking model (first stage alone)", { rerankTop: 0, modelExpansionWeight: 0 }],
   ["  − dense (LSA)", { denseWeight: 0 }],
   ["  − coverage", { coverageWeight: 0 }],
   ["  − lexicon", { lexiconWeight: 0 }],
   ["  − category prior", { categoryPrior: {} }],
   ["  − law/chapter scores", { lawWeight: 0, chapterWeight: 0 }],
-  ["  BM25 text+headings only", { denseWeight: 0, coverageWeight: 0, lexiconWeight: 0, categoryPrior: {}, lawWeight: 0, chapterWeight: 0, lengthWeight: 0 }],
+  ["  BM25 text+headings only", { rerankTop: 0, modelExpansionWeight: 0, denseWeight: 0, coverageWeight: 0, lexiconWeight: 0, categoryPrior: {}, lawWeight: 0, chapterWeight: 0, lengthWeight: 0 }],
 ];
 
 export async function runRetrievalBench(lawsDir: string, stardFile: string, opts: RetrievalBenchOptions = {}): Promise<string> {
@@ -108,12 +110,15 @@ export async function runRetrievalBench(lawsDir: string, stardFile: string, opts
 
   const folds = opts.folds ?? 5;
   if (folds > 1) {
+    // Without the model's learned expansions: they were learned from these questions (in-sample).
+    pufa.setConfig({ ...defaults, modelExpansionWeight: 0 });
     const cached = collectFeatures(pufa, items);
+    pufa.setConfig(defaults);
     const start = featureWeights(defaults);
     const inSample = scoreWeights(cached, start);
     lines.push(
       "",
-      `fusion weights [${FEATURE_NAMES.join(", ")}], coordinate ascent inside ${folds}-fold CV (held-out figures):`,
+      `fusion weights [${FEATURE_NAMES.join(", ")}] of the first stage without learned expansions, coordinate ascent inside ${folds}-fold CV (held-out figures):`,
       `  defaults ${JSON.stringify(start)} on all questions: R@10 ${inSample.r10.toFixed(3)} MRR@10 ${inSample.mrr10.toFixed(3)} R@100 ${inSample.r100.toFixed(3)}`,
     );
     for (const mode of ["random", "block"] as const) {
@@ -131,9 +136,13 @@ export async function runRetrievalBench(lawsDir: string, stardFile: string, opts
     t0 = performance.now();
     const extra = (opts.trainingFiles ?? defaultTrainingFiles()).filter((f) => existsSync(f)).map((f) => ({ file: f, items: loadStard(f) }));
     const extraItems = extra.flatMap((e) => e.items);
-    rerankers = new FoldRerankers(rerankGroups(pufa, items), {}, rerankGroups(pufa, extraItems));
+    rerankers = new FoldRerankers(pufa, items, extraItems);
     const pooled = extra.map((e) => ` + ${e.items.length} q of ${basename(e.file)}`).join("");
-    lines.push("", `reranker (LambdaMART over law-agnostic features) trained inside ${folds}-fold CV (each fold: the other folds${pooled}), held-out figures:`, METRICS_HEADER);
+    lines.push(
+      "",
+      `ranking model (learned expansions + LambdaMART over law-agnostic features) trained inside ${folds}-fold CV (each fold: the other folds${pooled}), held-out figures:`,
+      METRICS_HEADER,
+    );
     for (const mode of ["random", "block"] as const) row(`reranker ${mode} CV`, crossValidateReranker(pufa, items, folds, mode, rerankers));
     lines.push(`  (${folds * 2} models trained and evaluated in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }

@@ -1,7 +1,8 @@
 /**
  * `npm run train-reranker [-- LAWS_DIR LABELLED_FILE...] [--embedding=lsa|none] [--out FILE]`: builds
- * the index as the product does, collects every labelled question's first-stage candidates and
- * trains the LambdaMART reranker on them (src/data/reranker.json by default). Several files are
+ * the index as the product does, learns the model's expansions from the labelled questions
+ * (model-expansions.ts), collects every question's first-stage candidates with them and trains the
+ * LambdaMART reranker on those (src/data/reranker.json by default; expansions and trees in one file). Several files are
  * pooled (e.g. STARD-train and the office's own questions from `pufa report --to-label`); questions
  * whose gold is still empty are skipped. Retrain after changing the
  * first stage (fusion weights, lexicon, analyzer): the model learns corrections to its scores.
@@ -17,6 +18,7 @@ import { Command } from "commander";
 import { loadLawLibrary } from "../ingestion/law-library.js";
 import { HybridSearcher } from "../retrieval/hybrid-searcher.js";
 import { DEFAULT_LAMBDAMART } from "../retrieval/lambdamart.js";
+import { MODEL_EXPANSION_LEARNING } from "../retrieval/model-expansions.js";
 import { dataPath } from "../data/paths.js";
 import { labelledFileSha256, RERANKER_FILE } from "../retrieval/reranker-model.js";
 import { defaultPaths } from "./retrieval-bench.js";
@@ -65,7 +67,7 @@ const searcher = HybridSearcher.build(lib.passages, { embedding, reranker: null 
 process.stderr.write(`index built in ${((performance.now() - t0) / 1000).toFixed(0)} s; training on ${items.length} questions\n`);
 const model = trainReranker(searcher, items);
 const files = perFile.map((f) => `${f.items.length} questions of ${basename(f.file)}`).join(" + ");
-model.trainedOn = `${files}, top ${searcher.config.rerankTop} candidates, embedding ${embedding}, ${JSON.stringify(DEFAULT_LAMBDAMART)}`;
+model.trainedOn = `${files}, top ${searcher.config.rerankTop} candidates, embedding ${embedding}, ${JSON.stringify(DEFAULT_LAMBDAMART)}, ${model.expansions?.length ?? 0} words with learned expansions ${JSON.stringify(MODEL_EXPANSION_LEARNING)}`;
 const shas = perFile.map((f) => f.sha256);
 model.trainedSha256 = shas.length === 1 ? shas[0] : shas;
 writeFileSync(out, `${JSON.stringify(model)}\n`);

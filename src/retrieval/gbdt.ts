@@ -24,6 +24,11 @@ export interface GbdtModel {
   trainedOn?: string;
   /** sha256 of the labelled file(s) it was trained on: `pufa eval` on one of them says it is in-sample. */
   trainedSha256?: string | string[];
+  /**
+   * Expansions learned from the same labelled questions (question word → [article word, share]),
+   * searched by the first stage the trees were trained over: model and expansions go together.
+   */
+  expansions?: [string, [string, number][]][];
 }
 
 /** Score of one row `x[offset .. offset + features)`: baseScale × base + Σ tree leaves. */
@@ -45,6 +50,9 @@ export function validateModel(m: unknown, expectedFeatures: readonly string[]): 
   }
   if (model.features.join(",") !== expectedFeatures.join(",")) {
     throw new Error(`model features [${model.features.join(", ")}] differ from this version's [${expectedFeatures.join(", ")}]: retrain it`);
+  }
+  if (model.expansions !== undefined && !(Array.isArray(model.expansions) && model.expansions.every((e) => typeof e?.[0] === "string" && Array.isArray(e[1]) && e[1].every((x) => typeof x?.[0] === "string" && typeof x[1] === "number")))) {
+    throw new Error("expansions must be [word, [[expansion, share], …]] pairs");
   }
   model.trees.forEach((t, i) => {
     const n = t.feature?.length ?? 0;

@@ -7,7 +7,8 @@
  * (one hit per article, the version cited by default). With labelled questions (PUFA_LABELLED) the
  * nearest ones vote for their articles and learned expansions join the query (labelled-questions.ts).
  * The best rerankTop candidates of that first stage are re-ordered by a LambdaMART reranker over
- * law-agnostic features (rerank-features.ts, the model in src/data/reranker.json).
+ * law-agnostic features (rerank-features.ts, the model in src/data/reranker.json); the same model
+ * file carries expansions learned with it (model-expansions.ts), which the first stage searches.
  * Parameters below are fixed by reasoning plus light tuning on STARD-train with k-fold
  * cross-validation (notes/retrieval-results.md); nothing is keyed to particular questions.
  */
@@ -33,7 +34,7 @@ import { DEFAULT_ANALYZER, isCjk, normalize, stopwordSet, tokenize, wordTokens, 
 import { CitationIndex } from "./citation-lookup.js";
 import { GroupScorer } from "./group-scorer.js";
 import { Lexicon } from "./lexicon.js";
-import { LabelledKnowledge, type LabelledQuestion } from "./labelled-questions.js";
+import { expansionsOf, LabelledKnowledge, type ExpansionTable, type LabelledQuestion } from "./labelled-questions.js";
 import { normalizeLawName } from "./law-aliases.js";
 import { readDataLines } from "../data/paths.js";
 import { FEATURE_NAMES } from "./candidate-features.js";
@@ -74,6 +75,11 @@ export interface HybridConfig {
   categoryPrior: Record<string, number>;
   /** Multiplier for laws repealed by the Civil Code and their interpretations (src/data/superseded-laws.txt). */
   supersededPrior: number;
+  /**
+   * Query weight of the expansions learned with the ranking model (GbdtModel.expansions: from
+   * STARD-train and pufa-train for the shipped one), times their share.
+   */
+  modelExpansionWeight: number;
   /** Labelled questions (PUFA_LABELLED): query weight of learned expansions, times their share. */
   learnedExpansionWeight: number;
   /** Labelled questions: weight of the nearest labelled questions' votes, relative to the top fused score. */
@@ -115,6 +121,9 @@ export const DEFAULT_HYBRID_CONFIG: HybridConfig = {
   // interpretations, regulations, and rarely by departmental rules; 其他 holds guides, not law.
   categoryPrior: { 司法解释: 0.9, 行政法规: 0.8, 部门规章: 0.7, 其他: 0.7 },
   supersededPrior: 0.5,
+  // Chosen inside 5-fold CV on STARD-train among a handful of settings (src/bench: the CV learns the
+  // expansions and trains the trees on the other folds).
+  modelExpansionWeight: 1,
   // Chosen inside 5-fold CV on STARD-train among a handful of settings; used only with labelled questions.
   learnedExpansionWeight: 0.5,
   neighbourWeight: 0.5,
@@ -268,10 +277,21 @@ export class HybridSearcher implements Searcher {
   private readonly prior: Float32Array;
   private covBuf: Float32Array | null = null;
   private structure: PassageStructure | null = null;
-  /** The reranker in use (the bench swaps it for cross-validation), or null. */
-  reranker: GbdtModel | null;
+  private model: GbdtModel | null = null;
+  /** The expansions searched with the reranker (its own, or the bench's while it collects training data). */
+  modelExpansions: ExpansionTable | null = null;
   /** Compute the phrase feature even at weight 0 (the bench's weight fitting needs it). */
   alwaysPhrase = false;
+
+  /** The reranker in use (the bench swaps it for cross-validation), or null; its learned expansions come with it. */
+  get reranker(): GbdtModel | null {
+    return this.model;
+  }
+
+  set reranker(m: GbdtModel | null) {
+    this.model = m;
+    this.modelExpansions = m?.expansions?.length ? new Map(m.expansions) : null;
+  }
 
   constructor(parts: HybridSearcherParts) {
     this.passages = parts.passages;
@@ -416,7 +436,7 @@ export class HybridSearcher implements Searcher {
   }
 
   queryTerms(query: string): WeightedTerms {
-    const { lexiconWeight, unigramWeight, wordWeight, stopTokenWeight, learnedExpansionWeight } = this.config;
+    const { lexiconWeight, unigramWeight, wordWeight, stopTokenWeight, learnedExpansionWeight, modelExpansionWeight } = this.config;
     const stop = stopwordSet();
     const typeWeight = (t: string) =>
       t.length === 1 ? unigramWeight : stop.has(t) ? stopTokenWeight : t.length >= 3 && isCjk(t.charCodeAt(0)) ? wordWeight : 1;
@@ -427,6 +447,12 @@ export class HybridSearcher implements Searcher {
         for (const e of m.expansions) {
           for (const t of tokenize(e, this.bm25.analyzer)) if (!terms.has(t)) terms.set(t, lexiconWeight * typeWeight(t));
         }
+      }
+    }
+    if (this.modelExpansions && modelExpansionWeight > 0) {
+      // Bigrams only, as below: a learned word's single characters would match far too much.
+      for (const [e, share] of expansionsOf(this.modelExpansions, query)) {
+        for (const t of tokenize(e, this.bm25.analyzer)) if (t.length >= 2 && !terms.has(t)) terms.set(t, modelExpansionWeight * share);
       }
     }
     if (this.labelled && learnedExpansionWeight > 0) {

@@ -37,6 +37,13 @@ export interface ExpansionLearning {
   minLift: number;
   /** At most this many expansions a word, the most frequent first. */
   perWord: number;
+  /** The question word must occur in at least this many labelled questions (default 1). */
+  minQuestions?: number;
+  /**
+   * An article word found in more than this share of the library's articles is too common to
+   * search for (依法, 处罚, 个人 …); needs the `docShare` argument of learnExpansions. Default 1.
+   */
+  maxDocShare?: number;
 }
 
 /** Chosen inside 5-fold CV on STARD-train among a handful of settings (the bench's labelled section). */
@@ -143,9 +150,7 @@ export class LabelledKnowledge {
 
   /** Learned expansion words of a question with their shares (words already in it are skipped by the caller's analyzer). */
   expansionsOf(query: string): [string, number][] {
-    const out: [string, number][] = [];
-    for (const w of new Set(contentWords(query))) for (const e of this.expansions.get(w) ?? []) out.push(e);
-    return out;
+    return expansionsOf(this.expansions, query);
   }
 
   /** The `m` labelled questions most similar to `query` (cosine > 0), most similar first. */
@@ -200,6 +205,19 @@ export class LabelledKnowledge {
   }
 }
 
+/** Question word → [article word, share]: what learnExpansions returns and a model file stores. */
+export type ExpansionTable = ReadonlyMap<string, readonly (readonly [string, number])[]>;
+
+/** The expansions a table gives a question's content words, with their shares. */
+export function expansionsOf(table: ExpansionTable, query: string): [string, number][] {
+  const out: [string, number][] = [];
+  for (const w of new Set(contentWords(query))) for (const [e, share] of table.get(w) ?? []) out.push([e, share]);
+  return out;
+}
+
+/** 第七章, 第三分编, 第二节 …: a heading's number, not what it is about. */
+const HEADING_NUMBER = /^第[一二三四五六七八九十百零〇两\d]+[分编章节条款]?[编章节]?$|分编$/;
+
 /** Content words of two or more characters (jieba, stopwords dropped). */
 function contentWords(text: string): string[] {
   return wordTokens(text).filter((w) => w.length >= 2);
@@ -210,17 +228,26 @@ function contentWords(text: string): string[] {
  * above chance (see ExpansionLearning). The article's own words are its text without the 第X条
  * label, plus its headings.
  */
-export function learnExpansions(questions: readonly { q: string; docs: readonly number[] }[], passages: readonly Passage[], opts: ExpansionLearning): Map<string, [string, number][]> {
+export function learnExpansions(
+  questions: readonly { q: string; docs: readonly number[] }[],
+  passages: readonly Passage[],
+  opts: ExpansionLearning,
+  docShare?: (word: string) => number,
+): Map<string, [string, number][]> {
+  const maxDocShare = docShare ? (opts.maxDocShare ?? 1) : 1;
   const articleWords = new Map<number, Set<string>>();
   const wordsOf = (d: number) => {
     let s = articleWords.get(d);
     if (!s) {
       const p = passages[d] as LawPassage;
       const body = p.text.startsWith(p.article) ? p.text.slice(p.article.length) : p.text;
-      articleWords.set(d, (s = new Set(contentWords(`${body} ${p.headings.join(" ")}`))));
+      const words = contentWords(`${body} ${p.headings.join(" ")}`).filter((v) => !HEADING_NUMBER.test(v) && (maxDocShare >= 1 || docShare!(v) <= maxDocShare));
+      articleWords.set(d, (s = new Set(words)));
     }
     return s;
   };
+  const questionsWith = new Map<string, number>();
+  for (const { q } of questions) for (const w of new Set(contentWords(q))) questionsWith.set(w, (questionsWith.get(w) ?? 0) + 1);
   const nQ = new Map<string, number>();
   const nA = new Map<string, number>();
   const nQA = new Map<string, Map<string, number>>();
@@ -241,6 +268,7 @@ export function learnExpansions(questions: readonly { q: string; docs: readonly 
   }
   const out = new Map<string, [string, number][]>();
   for (const [w, m] of nQA) {
+    if ((questionsWith.get(w) ?? 0) < (opts.minQuestions ?? 1)) continue;
     const n = nQ.get(w)!;
     const list: [string, number][] = [];
     for (const [v, c] of m) {

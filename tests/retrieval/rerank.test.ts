@@ -214,6 +214,8 @@ describe("reranker model files", () => {
     const m = loadReranker(file);
     expect(m.trees.length).toBeGreaterThan(10);
     expect(m.trainedOn).toBeTruthy();
+    // The expansions the trees were trained over come in the same file.
+    expect(m.expansions?.length).toBeGreaterThan(100);
   });
 
   it("the shipped model learned from the current policing training set and never from the evaluation set", () => {
