@@ -10,7 +10,7 @@
  * law-agnostic features (rerank-features.ts, the model in src/data/reranker.json); the same model
  * file carries expansions learned with it (model-expansions.ts), which the first stage searches.
  * Parameters below are fixed by reasoning plus light tuning on STARD-train with k-fold
- * cross-validation (notes/retrieval-results.md); nothing is keyed to particular questions.
+ * cross-validation (`npm run bench` reports the held-out figures); nothing is keyed to particular questions.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, linkSync } from "node:fs";
@@ -449,18 +449,13 @@ export class HybridSearcher implements Searcher {
         }
       }
     }
-    if (this.modelExpansions && modelExpansionWeight > 0) {
-      // Bigrams only, as below: a learned word's single characters would match far too much.
-      for (const [e, share] of expansionsOf(this.modelExpansions, query)) {
-        for (const t of tokenize(e, this.bm25.analyzer)) if (t.length >= 2 && !terms.has(t)) terms.set(t, modelExpansionWeight * share);
-      }
-    }
-    if (this.labelled && learnedExpansionWeight > 0) {
+    // Learned expansions: the ranking model's, then the office's labelled questions'.
+    const learned = (pairs: [string, number][], weight: number) => {
       // Bigrams only: a learned word's single characters would match far too much.
-      for (const [e, share] of this.labelled.expansionsOf(query)) {
-        for (const t of tokenize(e, this.bm25.analyzer)) if (t.length >= 2 && !terms.has(t)) terms.set(t, learnedExpansionWeight * share);
-      }
-    }
+      for (const [e, share] of pairs) for (const t of tokenize(e, this.bm25.analyzer)) if (t.length >= 2 && !terms.has(t)) terms.set(t, weight * share);
+    };
+    if (this.modelExpansions && modelExpansionWeight > 0) learned(expansionsOf(this.modelExpansions, query), modelExpansionWeight);
+    if (this.labelled && learnedExpansionWeight > 0) learned(this.labelled.expansionsOf(query), learnedExpansionWeight);
     return terms;
   }
 

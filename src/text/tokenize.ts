@@ -17,7 +17,7 @@ export interface AnalyzerOptions {
 }
 
 /**
- * Chosen by the STARD bench (notes/retrieval-results.md): unigrams + bigrams. jieba words on top
+ * Chosen by the STARD bench (`npm run bench`): unigrams + bigrams. jieba words on top
  * measured ≈0 in the index and −0.8 R@10 as query terms, so they are off by default (and the
  * build is 5 s faster); the domain dictionary still serves segment() users.
  */
