@@ -114,19 +114,7 @@ export class LabelledKnowledge {
 
   /** Learns from labelled questions against the passages the index holds (gold = current law versions). */
   static learn(items: readonly LabelledQuestion[], passages: readonly Passage[], opts: { analyzer?: AnalyzerOptions; expansion?: ExpansionLearning } = {}): LabelledKnowledge {
-    const keyIndex = lawKeyIndex(passages);
-    let unresolved = 0;
-    const questions: { q: string; docs: number[] }[] = [];
-    for (const it of items) {
-      const docs: number[] = [];
-      for (const g of it.gold) {
-        const key = labelKey(g);
-        const d = key ? keyIndex.get(key) : undefined;
-        if (d === undefined) unresolved++;
-        else if (!docs.includes(d)) docs.push(d);
-      }
-      if (docs.length && it.question.trim()) questions.push({ q: it.question, docs });
-    }
+    const { questions, unresolved } = resolveLabelled(items, passages);
     const expansions = learnExpansions(questions, passages, opts.expansion ?? DEFAULT_EXPANSION_LEARNING);
     return new LabelledKnowledge({ version: 1, analyzer: opts.analyzer ?? DEFAULT_ANALYZER, questions, expansions: [...expansions], unresolved });
   }
@@ -203,6 +191,27 @@ export class LabelledKnowledge {
     for (const [k, x] of v) v.set(k, x / norm);
     return v;
   }
+}
+
+/**
+ * The labelled questions with their gold articles as passage ordinals (current law versions); a
+ * question none of whose gold the library holds is left out, and every such label counted.
+ */
+export function resolveLabelled(items: readonly LabelledQuestion[], passages: readonly Passage[]): { questions: { q: string; docs: number[] }[]; unresolved: number } {
+  const keyIndex = lawKeyIndex(passages);
+  let unresolved = 0;
+  const questions: { q: string; docs: number[] }[] = [];
+  for (const it of items) {
+    const docs: number[] = [];
+    for (const g of it.gold) {
+      const key = labelKey(g);
+      const d = key ? keyIndex.get(key) : undefined;
+      if (d === undefined) unresolved++;
+      else if (!docs.includes(d)) docs.push(d);
+    }
+    if (docs.length && it.question.trim()) questions.push({ q: it.question, docs });
+  }
+  return { questions, unresolved };
 }
 
 /** Question word → [article word, share]: what learnExpansions returns and a model file stores. */

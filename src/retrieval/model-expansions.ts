@@ -7,7 +7,7 @@
  * expansions apply to every question, on every topic.
  */
 import type { HybridSearcher } from "./hybrid-searcher.js";
-import { lawKeyIndex, labelKey, learnExpansions, type ExpansionLearning, type LabelledQuestion } from "./labelled-questions.js";
+import { learnExpansions, resolveLabelled, type ExpansionLearning, type LabelledQuestion } from "./labelled-questions.js";
 import { normalize } from "../text/tokenize.js";
 
 /** Chosen inside 5-fold CV on STARD-train among a handful of settings (npm run bench reports the held-out figures). */
@@ -34,11 +34,6 @@ export function docShareOf(searcher: HybridSearcher): (word: string) => number {
 
 /** Learns the expansions from labelled questions whose gold articles the searcher's library holds (current versions). */
 export function learnModelExpansions(searcher: HybridSearcher, items: readonly LabelledQuestion[], opts: ExpansionLearning = MODEL_EXPANSION_LEARNING): [string, [string, number][]][] {
-  const keyIndex = lawKeyIndex(searcher.passages);
-  const questions: { q: string; docs: number[] }[] = [];
-  for (const it of items) {
-    const docs = [...new Set(it.gold.map((g) => keyIndex.get(labelKey(g) ?? "")).filter((d): d is number => d !== undefined))];
-    if (docs.length && it.question.trim()) questions.push({ q: it.question, docs });
-  }
+  const { questions } = resolveLabelled(items, searcher.passages);
   return [...learnExpansions(questions, searcher.passages, opts, docShareOf(searcher))].sort((a, b) => a[0].localeCompare(b[0]));
 }

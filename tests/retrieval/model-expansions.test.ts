@@ -28,6 +28,8 @@ const LABELLED: LabelledQuestion[] = [
   { question: "偷了同事的手机", gold: [g("刑法", "第二百六十四条")] },
 ];
 const questions = LabelledKnowledge.learn(LABELLED, laws).questions;
+/** LABELLED in the bench's item format. */
+const ITEMS = LABELLED.map((x, i) => ({ id: String(i), ...x, gold: x.gold.map((y) => ({ ...y, name: "" })) }));
 const loose = { minCount: 1, minShare: 0, minLift: 0, perWord: 100 };
 const expansionWords = (m: Map<string, [string, number][]>, w: string) => (m.get(w) ?? []).map(([e]) => e);
 
@@ -106,11 +108,11 @@ describe("the ranking model's expansions in the first stage", () => {
 
   it("trainReranker stores the expansions it trained the trees over; learning null trains trees alone", () => {
     const s = HybridSearcher.build(laws, { embedding: "none", reranker: null });
-    const m = trainReranker(s, LABELLED.map((x, i) => ({ id: String(i), ...x, gold: x.gold.map((y) => ({ ...y, name: "" })) })), { trees: 5 }, { ...MODEL_EXPANSION_LEARNING, minLift: 1, maxDocShare: 0.2 });
+    const m = trainReranker(s, ITEMS, { trees: 5 }, { ...MODEL_EXPANSION_LEARNING, minLift: 1, maxDocShare: 0.2 });
     expect(new Map(m.expansions).has("东家")).toBe(true);
     expect(s.reranker).toBeNull();
     expect(s.modelExpansions).toBeNull();
-    const bare = trainReranker(s, LABELLED.map((x, i) => ({ id: String(i), ...x, gold: x.gold.map((y) => ({ ...y, name: "" })) })), { trees: 5 }, null);
+    const bare = trainReranker(s, ITEMS, { trees: 5 }, null);
     expect(bare.expansions).toBeUndefined();
   });
 
@@ -122,7 +124,7 @@ describe("the ranking model's expansions in the first stage", () => {
 });
 
 describe("the ranking model inside cross-validation", () => {
-  const items = LABELLED.map((x, i) => ({ id: String(i), ...x, gold: x.gold.map((y) => ({ ...y, name: "" })) }));
+  const items = ITEMS;
   const learning = { ...MODEL_EXPANSION_LEARNING, minLift: 1, maxDocShare: 0.2 };
 
   it("learns each fold's expansions from the training folds and the extra file only", () => {
