@@ -22,10 +22,11 @@ function filesUnder(target: string): string[] {
     .filter((f) => statSync(f).isFile() && detectFormat(f) !== null && !path.basename(f).startsWith("."));
 }
 
-function withLog<T>(config: PufaConfig, fn: (log: QuestionLog) => T): T {
+/** Opens the question log (also the audit log) for one command; closed once `fn` has settled, async work included. */
+async function withLog<T>(config: PufaConfig, fn: (log: QuestionLog) => T | Promise<T>): Promise<T> {
   const log = new QuestionLog(path.join(config.dataDir, "pufa.sqlite"));
   try {
-    return fn(log);
+    return await fn(log);
   } finally {
     log.close();
   }
@@ -83,7 +84,7 @@ export function registerAdminCommands(program: Command): void {
     .action(async (idOrPath: string, o: { index: boolean }) => {
       const cfg = config();
       const prompts = new Prompts(cfg.promptsDir);
-      const result = withLog(cfg, (log) => removeFromCorpus(cfg.corpusDirs[0], idOrPath, { actor: "cli", audit: log }));
+      const result = await withLog(cfg, (log) => removeFromCorpus(cfg.corpusDirs[0], idOrPath, { actor: "cli", audit: log }));
       if (!result.removed) {
         const candidates = result.candidates?.length ? ` (${result.candidates.map((c) => `${c.docId} ${c.title}`).join("; ")})` : "";
         process.stderr.write(`${prompts.render("cli-remove-not-found", { target: idOrPath, candidates })}\n`);
@@ -116,13 +117,13 @@ export function registerAdminCommands(program: Command): void {
     .option("--from <date>", "yyyy-mm-dd (default: 30 days ago)")
     .option("--to <date>", "yyyy-mm-dd, inclusive (default: today)")
     .option("--to-label <file>", "also write the unanswered questions to FILE as labelled questions to fill in (for PUFA_LABELLED); labels already in FILE are kept")
-    .action((o: { from?: string; to?: string; toLabel?: string }) => {
+    .action(async (o: { from?: string; to?: string; toLabel?: string }) => {
       const cfg = config();
       const to = o.to ? localDate(o.to) : new Date();
       const toExclusive = o.to ? new Date(to.getFullYear(), to.getMonth(), to.getDate() + 1) : new Date(to.getTime() + 1);
       const from = o.from ? localDate(o.from) : new Date(to.getFullYear(), to.getMonth(), to.getDate() - 30);
       const prompts = new Prompts(cfg.promptsDir);
-      const [report, everyGap] = withLog(cfg, (log) => [
+      const [report, everyGap] = await withLog(cfg, (log) => [
         buildReport(log, { from, to: toExclusive }),
         // The file to label gets every unanswered group, not just the report's top ones.
         o.toLabel ? buildReport(log, { from, to: toExclusive, maxGroups: Number.MAX_SAFE_INTEGER }) : null,
