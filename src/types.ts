@@ -161,9 +161,28 @@ export type ReplyReason =
   | "no_match" // legal, but nothing relevant enough in the corpus
   | "greeting"; // hello / help
 
+/**
+ * A reply as structure, so that channels lay it out (split into messages, render on a page) without
+ * reading prompt wording. `Reply.text` is exactly these parts joined by the engine's layout.
+ */
+export interface ReplyParts {
+  /**
+   * What answers: quoted excerpts with their [n] (or the model's text), in order. Several sections
+   * when the reply has labelled parts (the office's own notice or report; the law): each string is
+   * one section, its label line (from prompts/) included.
+   */
+  body: string[];
+  /** The source list as sent: its heading (from prompts/) and one "[n] label" line per source, in citation order; "" when nothing is cited. */
+  sources: string;
+  /** Advice (110, 12348), supersession notes and the disclaimer: each its own string, in order. */
+  notes: string[];
+}
+
 export interface Reply {
   /** Plain text, ready to send: excerpts, sources, disclaimer. No Markdown. */
   text: string;
+  /** The same reply as structure (see ReplyParts); channels split and render from it. */
+  parts: ReplyParts;
   citations: Citation[];
   refused: boolean;
   reason: ReplyReason;

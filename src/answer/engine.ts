@@ -4,10 +4,10 @@
  * configured it lets the model phrase the answer, and falls back to the quotes on any fault.
  */
 import { childLogger } from "../logger.js";
-import type { AnswerEngine, AskRequest, ConversationTurn, Hit, Reply, Searcher } from "../types.js";
+import type { AnswerEngine, AskRequest, ConversationTurn, Hit, Reply, ReplyParts, Searcher } from "../types.js";
 import { selectExcerpts } from "./excerpts.js";
 import { looksLikeFollowUp, retrievalQuery } from "./follow-up.js";
-import { renderCanned, renderExtractive, renderLlm, toCitation, quoteQuestion, type Excerpt } from "./layout.js";
+import { cannedParts, extractiveParts, joinParts, llmParts, toCitation, type Excerpt } from "./layout.js";
 import type { Prompts } from "./prompts.js";
 import { classifyQuestion } from "./question-guard.js";
 import { citedHits, coverage, namesLawArticle } from "./relevance.js";
@@ -97,7 +97,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
   const { prompts } = deps;
 
   function canned(reason: Reply["reason"], name: string, vars: Record<string, string | number>, flags = { emergency: false, dispute: false }): Reply {
-    return { text: renderCanned(prompts, name, vars, flags), citations: [], refused: reason !== "greeting", reason, emergency: flags.emergency, mode: "canned" };
+    const parts = cannedParts(prompts, name, vars, flags);
+    return { text: joinParts(parts), parts, citations: [], refused: reason !== "greeting", reason, emergency: flags.emergency, mode: "canned" };
   }
 
   /** Hits worth quoting: the best must cover enough of the question; others must come close to it. */
@@ -129,7 +130,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       case "greeting":
         return canned("greeting", "help", {});
       case "out_of_scope":
-        return canned("out_of_scope", "out-of-scope", { question: quoteQuestion(q, 20) }, flags);
+        return canned("out_of_scope", "out-of-scope", {}, flags);
     }
 
     let query = retrievalQuery(q, request.context);
@@ -141,10 +142,10 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     const searcher = deps.searcher();
     const terms = termMatcher(searcher, query);
     const hits = relevantHits(q, terms, searcher.search(query, { k: 10, ...(queryVector ? { queryVector } : {}) }));
-    if (!hits.length) return canned("no_match", "no-match", { question: quoteQuestion(q) }, flags);
+    if (!hits.length) return canned("no_match", "no-match", {}, flags);
 
     const excerpts = selectExcerpts(hits, terms, prompts, { budget: opt.excerptChars, maxPassages: opt.maxPassages });
-    if (!excerpts.length) return canned("no_match", "no-match", { question: quoteQuestion(q) }, flags);
+    if (!excerpts.length) return canned("no_match", "no-match", {}, flags);
 
     if (deps.composer) {
       const result = await deps.composer.compose({ question: q, context: request.context, excerpts, deadlineMs: opt.llmDeadlineMs });
@@ -154,12 +155,15 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
         const renumber = new Map(cited.map((e, i) => [e.n, i + 1]));
         const body = result.body.replace(/\[(\d+)\]/g, (m, n: string) => (renumber.has(Number(n)) ? `[${renumber.get(Number(n))}]` : m));
         const final = cited.map((e, i) => ({ ...e, n: i + 1 }));
-        return { text: renderLlm(prompts, body, final, flags), citations: final.map(toCitation), refused: false, reason: "answered", emergency: flags.emergency, mode: "llm" };
+        const parts = llmParts(prompts, body, final, flags);
+        return { text: joinParts(parts), parts, citations: final.map(toCitation), refused: false, reason: "answered", emergency: flags.emergency, mode: "llm" };
       }
       log.warn({ cause: result.cause }, "model answer rejected; sending the extractive answer");
     }
+    const parts: ReplyParts = extractiveParts(prompts, excerpts, flags);
     return {
-      text: renderExtractive(prompts, q, excerpts, flags),
+      text: joinParts(parts),
+      parts,
       citations: excerpts.map(toCitation),
       refused: false,
       reason: "answered",

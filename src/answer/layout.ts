@@ -2,7 +2,7 @@
  * Turns excerpts into the plain-text reply: numbered verbatim quotes, a source list built by pufa
  * (never by a model), optional 110/12348 advice and the disclaimer. Wording comes from prompts/.
  */
-import type { Citation, Passage } from "../types.js";
+import type { Citation, Passage, ReplyParts } from "../types.js";
 import type { Prompts } from "./prompts.js";
 
 export interface Excerpt {
@@ -52,12 +52,6 @@ export function toCitation(e: Excerpt): Citation {
   };
 }
 
-/** Shortens a question for quoting it back: the reply must stay readable when the question is long. */
-export function quoteQuestion(question: string, max = 40): string {
-  const chars = Array.from(question);
-  return chars.length <= max ? question : `${chars.slice(0, max).join("")}……`;
-}
-
 export function formatSources(excerpts: Excerpt[]): string {
   return excerpts.map((e) => `[${e.n}] ${e.label}`).join("\n");
 }
@@ -83,30 +77,33 @@ export function tidy(text: string): string {
   return text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
 }
 
-export function renderExtractive(prompts: Prompts, question: string, excerpts: Excerpt[], flags: AdviceFlags): string {
-  return tidy(
-    prompts.render("answer-extractive", {
-      question: quoteQuestion(question),
-      excerpts: formatExcerpts(excerpts),
-      sources: formatSources(excerpts),
-      advice: advice(prompts, flags),
-      disclaimer: prompts.get("disclaimer"),
-    }),
-  );
+/** The reply's text: its parts in order, a blank line between them. Channels that split use the parts. */
+export function joinParts(parts: ReplyParts): string {
+  return [...parts.body, parts.sources, ...parts.notes].filter((s) => s.trim()).join("\n\n");
 }
 
-export function renderLlm(prompts: Prompts, body: string, cited: Excerpt[], flags: AdviceFlags): string {
-  return tidy(
-    prompts.render("answer-llm", {
-      body,
-      sources: formatSources(cited),
-      advice: advice(prompts, flags),
-      disclaimer: prompts.get("disclaimer"),
-    }),
-  );
+function notes(prompts: Prompts, flags: AdviceFlags, withDisclaimer: boolean): string[] {
+  return [advice(prompts, flags), withDisclaimer ? prompts.get("disclaimer") : ""].map(tidy).filter(Boolean);
 }
 
-/** A canned reply (refusal, help …) with optional advice appended. */
-export function renderCanned(prompts: Prompts, name: string, vars: Record<string, string | number>, flags: AdviceFlags): string {
-  return tidy([prompts.render(name, vars), advice(prompts, flags)].join("\n\n"));
+function sourcesBlock(prompts: Prompts, excerpts: Excerpt[]): string {
+  return excerpts.length ? tidy(prompts.render("answer-sources", { sources: formatSources(excerpts) })) : "";
+}
+
+/** Quoted excerpts with their sources. The asker's words are never part of it: a reply must not repeat what a stranger typed. */
+export function extractiveParts(prompts: Prompts, excerpts: Excerpt[], flags: AdviceFlags): ReplyParts {
+  return {
+    body: [tidy(prompts.render("answer-extractive", { excerpts: formatExcerpts(excerpts) }))],
+    sources: sourcesBlock(prompts, excerpts),
+    notes: notes(prompts, flags, true),
+  };
+}
+
+export function llmParts(prompts: Prompts, body: string, cited: Excerpt[], flags: AdviceFlags): ReplyParts {
+  return { body: [tidy(prompts.render("answer-llm", { body }))], sources: sourcesBlock(prompts, cited), notes: notes(prompts, flags, true) };
+}
+
+/** A canned reply (refusal, help …) with optional advice after it. */
+export function cannedParts(prompts: Prompts, name: string, vars: Record<string, string | number>, flags: AdviceFlags): ReplyParts {
+  return { body: [tidy(prompts.render(name, vars))], sources: "", notes: notes(prompts, flags, false) };
 }

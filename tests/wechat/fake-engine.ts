@@ -27,14 +27,17 @@ export class FakeEngine implements AnswerEngine {
     const q = request.question;
     if (this.options.failWord && q.includes(this.options.failWord)) throw new Error("engine exploded");
     if (this.options.refuseWord && q.includes(this.options.refuseWord)) {
-      return { text: `关于“${q}”，这不是法律问题，我回答不了。`, citations: [], refused: true, reason: "out_of_scope", emergency: false, mode: "canned" };
+      const text = `关于“${q}”，这不是法律问题，我回答不了。`;
+      return { text, parts: { body: [text], sources: "", notes: [] }, citations: [], refused: true, reason: "out_of_scope", emergency: false, mode: "canned" };
     }
     const n = this.options.excerpts ?? 1;
     const excerpts = Array.from({ length: n }, (_, i) => `[${i + 1}]「${excerptText(q, i, this.options.excerptChars)}」`);
     const sources = Array.from({ length: n }, (_, i) => `[${i + 1}] ${LAW_SOURCE}（摘录${i + 1}）`);
-    const text = `关于“${q}”，普法资料中的相关内容如下：\n\n${excerpts.join("\n\n")}\n\n来源：\n${sources.join("\n")}\n\n（以上内容仅供学习参考。）`;
+    const parts = { body: [`关于“${q}”，普法资料中的相关内容如下：\n\n${excerpts.join("\n\n")}`], sources: `来源：\n${sources.join("\n")}`, notes: ["（以上内容仅供学习参考。）"] };
+    const text = [...parts.body, parts.sources, ...parts.notes].join("\n\n");
     return {
       text,
+      parts,
       citations: [],
       refused: false,
       reason: "answered",

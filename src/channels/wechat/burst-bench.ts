@@ -57,8 +57,8 @@ export const BURST_ENV: Record<string, string> = {
 /** Answers instantly with a one-excerpt, one-source text. */
 class EchoEngine implements AnswerEngine {
   async ask(request: AskRequest): Promise<Reply> {
-    const text = `Q: ${request.question}\n\n[1]「excerpt for ${request.question}.」\n\nsources:\n[1] law, article 1`;
-    return { text, citations: [], refused: false, reason: "answered", emergency: false, mode: "extractive" };
+    const parts = { body: [`[1]「excerpt for ${request.question}.」`], sources: "sources:\n[1] law, article 1", notes: [] };
+    return { text: [...parts.body, parts.sources].join("\n\n"), parts, citations: [], refused: false, reason: "answered", emergency: false, mode: "extractive" };
   }
 }
 
