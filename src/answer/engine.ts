@@ -5,11 +5,15 @@
  */
 import { childLogger } from "../logger.js";
 import type { AnswerEngine, AskRequest, ConversationTurn, Hit, Reply, ReplyParts, Searcher } from "../types.js";
+import { loadDecisionModel, type DecisionModel } from "./decision.js";
+import { applyEquivalents, readAsked } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { looksLikeFollowUp, retrievalQuery } from "./follow-up.js";
-import { cannedParts, extractiveParts, joinParts, llmParts, toCitation, type Excerpt } from "./layout.js";
+import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
+import { judgeLaw, judgeLocal, lawBonus, localExcerpts, type Judgement } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { classifyQuestion } from "./question-guard.js";
+import { asksLaw, askedFor } from "./question-type.js";
 import { citedHits, coverage, namesLawArticle } from "./relevance.js";
 import { termMatcher, type TermMatcher } from "./term-weights.js";
 
@@ -66,6 +70,12 @@ export interface EngineDeps {
   embedQuery?: (query: string) => Promise<Float32Array | null>;
   /** Told about every answered question (the question log listens here). */
   onReply?: (request: AskRequest, reply: Reply, latencyMs: number) => void;
+  /** Today, for 现在/今年/去年 and the newest notice (tests fix it). */
+  now?: () => Date;
+  /** The per-source answer decision (default: src/answer/decision-model.json). */
+  decision?: DecisionModel;
+  /** Told the features and verdicts of each source (the answer bench fits the decision from them). */
+  onJudged?: (question: string, judged: { local: Judgement | null; law: Judgement | null }) => void;
 }
 
 /** The promise's value, or null when it fails or is not settled within `ms` (logged: the answer goes on without it). */
@@ -95,16 +105,15 @@ async function withDeadline<T>(run: () => Promise<T | null>, ms: number): Promis
 export function createEngine(deps: EngineDeps): AnswerEngine {
   const opt = { ...DEFAULT_ENGINE_OPTIONS, ...deps.options };
   const { prompts } = deps;
+  const now = deps.now ?? (() => new Date());
 
   function canned(reason: Reply["reason"], name: string, vars: Record<string, string | number>, flags = { emergency: false, dispute: false }): Reply {
     const parts = cannedParts(prompts, name, vars, flags);
     return { text: joinParts(parts), parts, citations: [], refused: reason !== "greeting", reason, emergency: flags.emergency, mode: "canned" };
   }
 
-  /** Hits worth quoting: the best must cover enough of the question; others must come close to it. */
-  function relevantHits(question: string, terms: TermMatcher, hits: Hit[]): Hit[] {
-    if (!hits.length) return [];
-    // A question naming articles gets exactly those articles: other passages of the same law share its title, not its topic.
+  /** A question naming law articles gets exactly those (or nothing, when we lack them); a question an admin labelled gets its articles. */
+  function namedOrTaught(question: string, hits: Hit[]): Hit[] | null {
     const cited = citedHits(question, hits);
     if (cited.length) return cited.slice(0, opt.maxPassages);
     // It names an article we do not have: another law's article with the same number is no answer.
@@ -112,10 +121,18 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     // An admin labelled this very question: its articles answer it, however few of its words they share.
     const taught = hits.filter((h) => h.labelled === "same");
     if (taught.length) return taught.slice(0, opt.maxPassages);
+    return null;
+  }
+
+  /** Further law hits are quoted only when they come close to the best one. */
+  function closeToBest(terms: TermMatcher, hits: Hit[]): Hit[] {
     const scored = hits.map((h) => ({ h, c: coverage(terms, h.passage) }));
-    const best = Math.max(...scored.slice(0, 3).map((s) => s.c));
-    if (best < opt.minCoverage) return [];
-    return scored.filter((s) => s.c >= Math.max(opt.minCoverage, best * opt.secondaryRatio)).map((s) => s.h);
+    const best = Math.max(0, ...scored.slice(0, 3).map((s) => s.c));
+    return scored.filter((s) => s.c >= best * opt.secondaryRatio).sort((a, b) => b.c - a.c || a.h.rank - b.h.rank).map((s) => s.h);
+  }
+
+  function answered(parts: ReplyParts, excerpts: Excerpt[], emergency: boolean, mode: Reply["mode"]): Reply {
+    return { text: joinParts(parts), parts, citations: excerpts.map(toCitation), refused: false, reason: "answered", emergency, mode };
   }
 
   async function ask(request: AskRequest): Promise<Reply> {
@@ -133,18 +150,71 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
         return canned("out_of_scope", "out-of-scope", {}, flags);
     }
 
-    let query = retrievalQuery(q, request.context);
+    // The question in the material's words (电瓶车 → 电动自行车, 派处所 → 派出所), with the topic of the previous turn for a follow-up.
+    const asked = applyEquivalents(q);
+    const reading = readAsked(q);
+    const context = request.context?.map((t) => ({ ...t, question: applyEquivalents(t.question) }));
+    let query = retrievalQuery(asked, context);
     if (deps.composer && request.context?.length && looksLikeFollowUp(q)) {
       const rewritten = await deps.composer.rewriteFollowUp(q, request.context, Math.min(3000, opt.llmDeadlineMs));
-      if (rewritten) query = rewritten;
+      if (rewritten) query = applyEquivalents(rewritten);
     }
     const queryVector = deps.embedQuery ? await withDeadline(() => deps.embedQuery!(query), opt.embedDeadlineMs) : null;
     const searcher = deps.searcher();
     const terms = termMatcher(searcher, query);
-    const hits = relevantHits(q, terms, searcher.search(query, { k: 10, ...(queryVector ? { queryVector } : {}) }));
-    if (!hits.length) return canned("no_match", "no-match", {}, flags);
+    const hits = await searcher.search(query, { k: 10, ...(queryVector ? { queryVector } : {}) });
 
-    const excerpts = selectExcerpts(hits, terms, prompts, { budget: opt.excerptChars, maxPassages: opt.maxPassages });
+    let sections: AnswerSection[];
+    const extraNotes: string[] = [];
+    const named = namedOrTaught(q, hits);
+    if (named) {
+      if (!named.length) return canned("no_match", "no-match", {}, flags);
+      const excerpts = selectExcerpts(named, terms, prompts, { budget: opt.excerptChars, maxPassages: opt.maxPassages });
+      sections = [{ label: "", excerpts }];
+    } else {
+      const model = deps.decision ?? loadDecisionModel();
+      const local = await judgeLocal({ question: reading, query, terms, searcher, hits, today: now(), model });
+      const lawHits = hits.filter((h) => h.passage.kind === "law");
+      const law = judgeLaw({ question: reading, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
+      deps.onJudged?.(q, { local, law });
+      const useLocal = !!local?.ok;
+      // The law answers a question about a rule or penalty, or one no local article answers.
+      const useLaw = !!law?.ok && (asksLaw(reading) || !useLocal);
+      if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
+      // A place, event, figure, date or procedure: the office's article first; a legal question: the law first.
+      const localFirst = useLocal && (askedFor(reading).length > 0 || !asksLaw(reading));
+      const both = useLocal && useLaw;
+      const localBudget = both ? Math.round(opt.excerptChars * 0.55) : opt.excerptChars;
+      const localPart: AnswerSection = {
+        label: "part-local",
+        excerpts: useLocal ? localExcerpts(local!, terms, reading, query, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
+      };
+      const lawPart: AnswerSection = {
+        label: "part-law",
+        excerpts: useLaw
+          ? selectExcerpts(closeToBest(terms, law!.hits), terms, prompts, {
+              budget: opt.excerptChars - localPart.excerpts.reduce((n, e) => n + e.text.length, 0),
+              maxPassages: both ? 2 : opt.maxPassages,
+              sentenceBonus: lawBonus(terms, reading),
+            })
+          : [],
+      };
+      sections = localFirst ? [localPart, lawPart] : [lawPart, localPart];
+      sections = sections.filter((sec) => sec.excerpts.length);
+      // Number on across sections.
+      let n = 0;
+      sections = sections.map((sec) => ({ ...sec, excerpts: sec.excerpts.map((e) => ({ ...e, n: ++n })) }));
+      if (useLocal && local!.notes.length) {
+        const numbered = sections.flatMap((sec) => sec.excerpts);
+        for (const note of local!.notes) {
+          const e = numbered.find((x) => x.passage.kind === "article" && x.passage.docId === note.docId);
+          if (e) extraNotes.push(prompts.render(note.prompt, { n: e.n, date: note.date }));
+        }
+      }
+      // A single source needs no label: the answer reads as before.
+      if (sections.length === 1 && sections[0].label === "part-law") sections[0] = { ...sections[0], label: "" };
+    }
+    const excerpts = sections.flatMap((sec) => sec.excerpts);
     if (!excerpts.length) return canned("no_match", "no-match", {}, flags);
 
     if (deps.composer) {
@@ -155,21 +225,13 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
         const renumber = new Map(cited.map((e, i) => [e.n, i + 1]));
         const body = result.body.replace(/\[(\d+)\]/g, (m, n: string) => (renumber.has(Number(n)) ? `[${renumber.get(Number(n))}]` : m));
         const final = cited.map((e, i) => ({ ...e, n: i + 1 }));
-        const parts = llmParts(prompts, body, final, flags);
-        return { text: joinParts(parts), parts, citations: final.map(toCitation), refused: false, reason: "answered", emergency: flags.emergency, mode: "llm" };
+        return answered(llmParts(prompts, body, final, flags), final, flags.emergency, "llm");
       }
       log.warn({ cause: result.cause }, "model answer rejected; sending the extractive answer");
     }
-    const parts: ReplyParts = extractiveParts(prompts, excerpts, flags);
-    return {
-      text: joinParts(parts),
-      parts,
-      citations: excerpts.map(toCitation),
-      refused: false,
-      reason: "answered",
-      emergency: flags.emergency,
-      mode: "extractive",
-    };
+    const labelled = sections.filter((sec) => sec.label);
+    const parts: ReplyParts = labelled.length ? sectionedParts(prompts, sections, flags, extraNotes) : extractiveParts(prompts, excerpts, flags);
+    return answered(parts, excerpts, flags.emergency, "extractive");
   }
 
   return {

@@ -17,7 +17,12 @@ export interface ExcerptOptions {
   maxPassages: number;
   /** A passage is quoted whole when it fits in this many characters and in the budget left. */
   wholeUpTo: number;
+  /** Extra score of a sentence (what the question asks for, the office's own bigram match). */
+  sentenceBonus?: SentenceBonus;
 }
+
+/** Extra score for a sentence of a passage, on top of the question's words it contains. */
+export type SentenceBonus = (sentence: string, passage: Passage) => number;
 
 export const DEFAULT_EXCERPT_OPTIONS: ExcerptOptions = { budget: 600, maxPassages: 3, wholeUpTo: 260 };
 
@@ -47,8 +52,11 @@ function crossesParagraph(p: Passage, start: number, end: number): boolean {
 }
 
 /** The best window of consecutive sentences that fits in `room` characters. */
-export function bestWindow(p: Passage, terms: TermMatcher, room: number): Span | null {
-  const sents = sentencesOf(p).map((s) => ({ ...s, score: scoreText(terms, p.text.slice(s.start, s.end)) }));
+export function bestWindow(p: Passage, terms: TermMatcher, room: number, bonus?: SentenceBonus): Span | null {
+  const sents = sentencesOf(p).map((s) => {
+    const text = p.text.slice(s.start, s.end);
+    return { ...s, score: scoreText(terms, text) + (bonus ? bonus(text, p) : 0) };
+  });
   let best: Span | null = null;
   for (let i = 0; i < sents.length; i++) {
     let score = 0;
@@ -90,7 +98,7 @@ export function selectExcerpts(hits: Hit[], terms: TermMatcher, prompts: Prompts
     const room = Math.min(left, Math.max(share, 80));
     let span: Span | null;
     if (p.kind === "law" && p.text.length <= Math.min(opt.wholeUpTo, room)) span = { start: 0, end: p.text.length, score: 0 };
-    else span = bestWindow(p, terms, room);
+    else span = bestWindow(p, terms, room, opt.sentenceBonus);
     if (!span) return;
     const text = p.text.slice(span.start, span.end).trim();
     const lead = p.text.slice(span.start, span.end).indexOf(text);

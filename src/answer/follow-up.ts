@@ -1,20 +1,31 @@
 /**
- * Offline follow-up handling: "那第二次被查到呢？" means little alone, so when it looks like a
- * follow-up and the same person asked something a few minutes ago, retrieval sees both.
- * (With a model configured, the engine asks it for a standalone rewrite first.)
+ * Offline follow-up handling: "那如果狗是流浪狗呢？" means little alone, so when it looks like a
+ * follow-up and the same person asked something a few minutes ago, retrieval sees the earlier
+ * question's topic words (not its question wording: 怎么办, 要不要 would only dilute the match)
+ * with this one. (With a model configured, the engine asks it for a standalone rewrite first.)
  */
+import { wordTokens } from "../text/tokenize.js";
 import type { ConversationTurn } from "../types.js";
 
 const FOLLOW_UP_START = /^(那|那么|那要|那如果|如果|要是|假如|还有|再|第二次|第三次|然后|所以|这样|这种|这个|它|他|她)/;
+
+/** Words that ask rather than name a topic. */
+const ASKING = /^(怎么|怎样|怎么办|什么|多少|哪里|哪儿|是不是|可以|能不能|会不会|要不要|有没有|请问|知道|为什么|咋办|吗|呢|吧|啊|了|的|我|你|他|她|我们|咱们|如果|那么|那|这|一下)$/;
 
 export function looksLikeFollowUp(question: string): boolean {
   const q = question.trim();
   return FOLLOW_UP_START.test(q) || Array.from(q.replace(/[\p{P}\s]/gu, "")).length <= 6;
 }
 
-/** The question retrieval should see: the last earlier question plus this one, for a follow-up. */
+/** The topic words of an earlier question: its content words without the asking ones. */
+export function topicWords(question: string): string[] {
+  return [...new Set(wordTokens(question).filter((w) => !ASKING.test(w)))];
+}
+
+/** The question retrieval should see: the previous turn's topic words plus this one, for a follow-up. */
 export function retrievalQuery(question: string, context: ConversationTurn[] | undefined): string {
   const last = context?.at(-1);
   if (!last || !looksLikeFollowUp(question)) return question;
-  return `${last.question} ${question}`;
+  const topic = topicWords(last.question).filter((w) => !question.includes(w));
+  return topic.length ? `${topic.join(" ")} ${question}` : question;
 }

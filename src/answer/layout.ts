@@ -99,6 +99,25 @@ export function extractiveParts(prompts: Prompts, excerpts: Excerpt[], flags: Ad
   };
 }
 
+/** One labelled section of an answer: the office's own notice or report, or the law. */
+export interface AnswerSection {
+  /** prompts/ file of the section's label line (part-local, part-law). */
+  label: string;
+  excerpts: Excerpt[];
+}
+
+/**
+ * An answer in labelled sections (the local notice or report; the law), numbered on across
+ * sections, with the source list of all of them and extra notes (supersession) before the advice.
+ */
+export function sectionedParts(prompts: Prompts, sections: AnswerSection[], flags: AdviceFlags, extraNotes: string[] = []): ReplyParts {
+  const used = sections.filter((s) => s.excerpts.length);
+  const all = used.flatMap((s) => s.excerpts);
+  const intro = tidy(prompts.render("answer-extractive", { excerpts: "" }));
+  const body = used.map((s, i) => tidy(`${i === 0 && intro ? `${intro}\n\n` : ""}${prompts.get(s.label)}\n${formatExcerpts(s.excerpts)}`));
+  return { body, sources: sourcesBlock(prompts, all), notes: [...extraNotes.map(tidy).filter(Boolean), ...notes(prompts, flags, true)] };
+}
+
 export function llmParts(prompts: Prompts, body: string, cited: Excerpt[], flags: AdviceFlags): ReplyParts {
   return { body: [tidy(prompts.render("answer-llm", { body }))], sources: sourcesBlock(prompts, cited), notes: notes(prompts, flags, true) };
 }

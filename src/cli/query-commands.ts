@@ -126,13 +126,19 @@ export function registerQueryCommands(program: Command): void {
   program
     .command("eval")
     .description("Recall@k and MRR@10 on a labelled file ({id, question, gold:[{law, article}]} per line), with the worst misses")
-    .argument("<file>")
+    .argument("[file]")
     .option("--misses <n>", "how many misses to print", parsePositiveInt, 10)
-    .action(async (file: string, o: { misses: number }) => {
+    .option("--answers <file>", "answer-level evaluation of whole replies (repeatable; lines without gold are negatives)", (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .action(async (file: string | undefined, o: { misses: number; answers: string[] }) => {
       const { runEvalCommand } = await import("../bench/eval-command.js");
       const config = configFrom(globals());
-      const rt = await openRuntime(config, { progress: progressReporter() });
+      const rt = await openRuntime(config, { progress: progressReporter(), questionLog: false });
       try {
+        if (o.answers.length) {
+          const { loadAnswerItems, runAnswerEval, formatAnswerReport } = await import("../eval/answers.js");
+          for (const f of o.answers) process.stdout.write(`${formatAnswerReport(f, await runAnswerEval(rt.engine, loadAnswerItems(f)), o.misses)}\n`);
+        }
+        if (!file) return;
         let searcher: Searcher = rt.searcher();
         if (rt.embedQueries && existsSync(file)) {
           const { loadStard } = await import("../bench/stard.js");

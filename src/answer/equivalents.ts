@@ -1,0 +1,69 @@
+/**
+ * Spoken, dialect and misspelt words rewritten to the words the material uses (src/data/equivalents.txt):
+ * 电瓶车 → 电动自行车, 礼拜六 → 周六, 派处所 → 派出所. Longest spoken form first, each stretch of the
+ * question rewritten at most once, so a replacement is never rewritten again. [words] entries change
+ * what is searched; [asking] entries (几多 → 多少) only how the question is read.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const DEFAULT_EQUIVALENTS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data/equivalents.txt");
+
+export type Pairs = ReadonlyArray<readonly [spoken: string, written: string]>;
+export interface Equivalents {
+  words: Pairs;
+  asking: Pairs;
+}
+
+export function parseEquivalents(text: string): Equivalents {
+  const out: { words: [string, string][]; asking: [string, string][] } = { words: [], asking: [] };
+  let section: "words" | "asking" = "words";
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const header = /^\[(words|asking)\]$/.exec(line);
+    if (header) {
+      section = header[1] as "words" | "asking";
+      continue;
+    }
+    const [spoken, ...written] = line.split(/\s+/);
+    if (written.length && written.join(" ") !== spoken) out[section].push([spoken, written.join(" ")]);
+  }
+  const longestFirst = (a: [string, string], b: [string, string]) => b[0].length - a[0].length;
+  return { words: out.words.sort(longestFirst), asking: out.asking.sort(longestFirst) };
+}
+
+let cached: Equivalents | null = null;
+export function loadEquivalents(file = DEFAULT_EQUIVALENTS_FILE): Equivalents {
+  if (file === DEFAULT_EQUIVALENTS_FILE && cached) return cached;
+  const eq = parseEquivalents(readFileSync(file, "utf8"));
+  if (file === DEFAULT_EQUIVALENTS_FILE) cached = eq;
+  return eq;
+}
+
+function rewrite(question: string, pairs: Pairs): string {
+  let out = "";
+  let i = 0;
+  outer: while (i < question.length) {
+    for (const [spoken, written] of pairs) {
+      if (question.startsWith(spoken, i)) {
+        out += written;
+        i += spoken.length;
+        continue outer;
+      }
+    }
+    out += question[i++];
+  }
+  return out;
+}
+
+/** The question in the material's words: what is searched. */
+export function applyEquivalents(question: string, eq: Equivalents = loadEquivalents()): string {
+  return rewrite(question, eq.words);
+}
+
+/** The question as read for what it asks (几多 → 多少, 啥时候 → 什么时候), words rewritten too. */
+export function readAsked(question: string, eq: Equivalents = loadEquivalents()): string {
+  return rewrite(rewrite(question, eq.words), eq.asking);
+}

@@ -1,0 +1,157 @@
+/**
+ * The office's own articles as a source of their own: judged among themselves with their own
+ * statistics (character bigrams over the articles, idf among the articles), so 64,000 statutes
+ * never out-score them and a one-character typo (派处所, 身分证) still shares most bigrams with the
+ * article it means. Built once per passage list (an index generation) and cached.
+ */
+import { isCjk, normalize, wordTokens } from "../text/tokenize.js";
+import type { ArticlePassage, Passage } from "../types.js";
+
+export interface LocalDoc {
+  docId: string;
+  title: string;
+  date: string | null;
+  region: string | null;
+  /** Chunks in order. */
+  chunks: ArticlePassage[];
+  /** Title and text, normalized, for bigram and town matching. */
+  haystack: string;
+  bigrams: Set<string>;
+}
+
+export interface LocalMatch {
+  doc: LocalDoc;
+  /** Share (0..1) of the question's idf-weighted bigrams the article contains. */
+  coverage: number;
+  /** Same share over the title alone. */
+  titleCoverage: number;
+}
+
+/** Bigrams of question wording that say what is asked, not about what: they would dilute every article's share. */
+const QUESTION_FORM = new Set(
+  "多少 什么 怎么 怎样 哪里 哪儿 是不 不是 可以 可不 不可 我们 咱们 请问 这个 那个 有没 没有 知道 一下 如果 那么 还是 要是 时候 为什 么时 的话 能不 不能 会不 不会 是否 么办 么样 么罚 么处 应该 需要 现在 最近 今年 去年 上次 要带 带啥 在哪 哪里 几点 几号 了吗 的吗 是什 有什 么的 要不 不要 一个 我家 我的 他们 她们 人家 这样 那样 呢那 么时".split(" "),
+);
+
+/** The CJK bigrams (and ASCII/digit runs) of a text. */
+export function bigramsOf(text: string): string[] {
+  const t = normalize(text);
+  const out: string[] = [];
+  let run = "";
+  const flush = () => {
+    if (run.length === 1) out.push(run);
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    run = "";
+  };
+  for (const ch of t) {
+    if (isCjk(ch.charCodeAt(0))) run += ch;
+    else flush();
+  }
+  flush();
+  for (const m of t.matchAll(/[a-z0-9]{2,}/g)) out.push(m[0]);
+  return out;
+}
+
+export class LocalArticles {
+  readonly docs: LocalDoc[];
+  private df = new Map<string, number>();
+  /** Town names (from front matter regions) that pick out part of the articles. */
+  readonly towns: string[];
+
+  constructor(passages: readonly Passage[]) {
+    const byDoc = new Map<string, ArticlePassage[]>();
+    for (const p of passages) {
+      if (p.kind !== "article") continue;
+      const list = byDoc.get(p.docId) ?? [];
+      list.push(p);
+      byDoc.set(p.docId, list);
+    }
+    this.docs = [...byDoc.values()].map((chunks) => {
+      chunks.sort((a, b) => a.chunk - b.chunk);
+      const first = chunks[0];
+      const haystack = normalize(`${first.title}\n${chunks.map((c) => c.text).join("\n")}`);
+      return { docId: first.docId, title: first.title, date: first.date, region: first.region, chunks, haystack, bigrams: new Set(bigramsOf(haystack)) };
+    });
+    for (const d of this.docs) for (const b of d.bigrams) this.df.set(b, (this.df.get(b) ?? 0) + 1);
+    this.towns = townNames(this.docs);
+  }
+
+  /** idf among the office's articles; a bigram none of them has weighs most (it is what they lack). */
+  idf(b: string): number {
+    const n = this.docs.length;
+    const df = this.df.get(b) ?? 0;
+    return Math.log(1 + (n + 1) / (df + 0.5));
+  }
+
+  /**
+   * The question's informative bigrams with their weights: those inside its content words, and those
+   * across words that some article has ("放孔" in 放孔明灯 counts only if an article says it; "灯需" never).
+   */
+  questionBigrams(question: string): Map<string, number> {
+    const inWords = new Set(wordTokens(question).flatMap((w) => bigramsOf(w)));
+    const out = new Map<string, number>();
+    for (const b of bigramsOf(question)) {
+      if (b.length < 2 || QUESTION_FORM.has(b)) continue;
+      if (inWords.has(b) || this.df.has(b)) out.set(b, this.idf(b));
+    }
+    return out;
+  }
+
+  /** Every article with its bigram coverage of the question, best first. */
+  rank(question: string): LocalMatch[] {
+    const q = this.questionBigrams(question);
+    let total = 0;
+    for (const w of q.values()) total += w;
+    if (!total) return [];
+    const out = this.docs.map((doc) => {
+      let got = 0;
+      let inTitle = 0;
+      const title = normalize(doc.title);
+      for (const [b, w] of q) {
+        if (doc.bigrams.has(b)) got += w;
+        if (title.includes(b)) inTitle += w;
+      }
+      return { doc, coverage: got / total, titleCoverage: inTitle / total };
+    });
+    return out.sort((a, b) => b.coverage - a.coverage || b.titleCoverage - a.titleCoverage);
+  }
+}
+
+/** Town-level names: each region's parts (万宁市龙滚镇 → 龙滚镇, 龙滚), kept when fewer than half the articles share them. */
+function townNames(docs: LocalDoc[]): string[] {
+  const count = new Map<string, number>();
+  for (const d of docs) {
+    if (!d.region) continue;
+    const names = new Set<string>();
+    for (const m of d.region.matchAll(/[\p{Script=Han}]{2,}?(?:省|市|县|区|镇|乡|街道|村|社区)/gu)) {
+      names.add(m[0]);
+      const stem = m[0].replace(/(省|市|县|区|镇|乡|街道|村|社区)$/, "");
+      if (stem.length >= 2) names.add(stem);
+    }
+    if (!names.size && d.region.length >= 2) names.add(d.region);
+    for (const n of names) count.set(n, (count.get(n) ?? 0) + 1);
+  }
+  const withRegion = docs.filter((d) => d.region).length;
+  return [...count.entries()].filter(([, c]) => c < Math.max(2, withRegion / 2)).map(([n]) => n).sort((a, b) => b.length - a.length);
+}
+
+/** The towns the question names, longest form first. */
+export function townsIn(question: string, towns: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of towns) if (question.includes(t) && !out.some((o) => o.includes(t))) out.push(t);
+  return out;
+}
+
+/** Does the article belong to (or report on) one of these towns? */
+export function inTown(doc: LocalDoc, towns: readonly string[]): boolean {
+  return towns.some((t) => (doc.region ?? "").includes(t) || normalize(doc.title).includes(t));
+}
+
+const cache = new WeakMap<readonly Passage[], LocalArticles>();
+export function localArticlesOf(passages: readonly Passage[]): LocalArticles {
+  let la = cache.get(passages);
+  if (!la) {
+    la = new LocalArticles(passages);
+    cache.set(passages, la);
+  }
+  return la;
+}

@@ -1,0 +1,62 @@
+/**
+ * What a question asks for, so the reply can quote the sentence that holds it: an amount with its
+ * measure word, a date or time, a place, a list of documents, a phone number, or an outcome
+ * (抓到没有). Such questions are about the office's own notices and reports first. Each kind also
+ * says what a sentence that answers it looks like.
+ */
+export type AskedFor = "amount" | "time" | "place" | "documents" | "phone" | "outcome";
+
+interface Kind {
+  asked: RegExp;
+  /** A sentence that answers: contains this. */
+  answer: RegExp;
+}
+
+const NUM = "[0-9０-９零〇一二两三四五六七八九十百千万亿.]+";
+
+export const KINDS: Record<AskedFor, Kind> = {
+  amount: {
+    asked: /多少|几(个|名|人|辆|株|起|元|块|克|次|户|家|条|台|万|千|百)|几多|数量|金额|罚多|奖多|多重|多大|多高|多少钱/,
+    answer: new RegExp(`${NUM}\\s*(余|多)?\\s*(元|万元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万)`),
+  },
+  time: {
+    asked: /什么时候|啥时候|几点|几号|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束/,
+    answer: new RegExp(`时间[为是：:]|[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至`),
+  },
+  place: {
+    asked: /在哪|哪里|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方)/,
+    answer: /(地点|地址|位于|窗口|大厅|服务中心|广场|在[^，。；]{0,20}(派出所|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头))/,
+  },
+  documents: {
+    asked: /带(什么|啥|哪些)|携带什么|需要什么|要什么(材料|证件)|材料|证件|手续|准备什么/,
+    answer: /(身份证|户口|证明|材料|发票|合格证|照片|复印件|驾驶证|行驶证|原件|凭证|购车)/,
+  },
+  phone: {
+    asked: /电话|号码|热线|联系方式|怎么联系|打哪个/,
+    answer: /(\d{3,4}-\d{7,8}|\d{7,8}|1[3-9]\d{9}|110|96110|12345)/,
+  },
+  outcome: {
+    asked: /抓到|抓住|抓了|破案|破获|结果|怎么样了|判了|有没有抓|落网/,
+    answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|移送)/,
+  },
+};
+
+/** The kinds of thing the question asks for (often none: a rule or a penalty). */
+export function askedFor(question: string): AskedFor[] {
+  return (Object.keys(KINDS) as AskedFor[]).filter((k) => KINDS[k].asked.test(question));
+}
+
+/** Does this sentence hold what was asked (any of the kinds)? */
+export function answersKind(sentence: string, kinds: readonly AskedFor[]): boolean {
+  return kinds.some((k) => KINDS[k].answer.test(sentence));
+}
+
+/** A question about a place, event, figure, date or procedure: the office's own material answers it first. */
+export function asksLocalFact(question: string): boolean {
+  return askedFor(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|办理|登记|悬赏)/.test(question);
+}
+
+/** A question about a rule, penalty or liability: the law answers it. */
+export function asksLaw(question: string): boolean {
+  return /(违法|犯法|犯罪|判|坐牢|拘留|罚|处罚|责任|赔|法律|规定|算不算|构成|合法|能不能|可以吗|允许|怎么处理|会怎样|后果)/.test(question);
+}

@@ -1,0 +1,85 @@
+/**
+ * Time in a question, resolved against today's date (injected, so tests fix it): 今年, 去年, 前年,
+ * 21年, 2021年 name a year; 现在, 最近, 目前, 最新, 还 ask for what holds now; 上次 for the most recent
+ * past one. And supersession among the office's articles: a newer article on the same matter wins,
+ * and a 更正, 撤销 or 延期 wins over what it corrects.
+ */
+import type { LocalDoc } from "./local-articles.js";
+
+export interface TimeScope {
+  /** A year the question names, resolved. */
+  year: number | null;
+  /** The question wants what holds now (or the latest occurrence). */
+  latest: boolean;
+}
+
+export function timeScope(question: string, today: Date): TimeScope {
+  const now = today.getFullYear();
+  let year: number | null = null;
+  if (/今年|本年/.test(question)) year = now;
+  else if (/去年/.test(question)) year = now - 1;
+  else if (/前年/.test(question)) year = now - 2;
+  else {
+    const m = /(?<![0-9])((?:19|20)?[0-9]{2})\s*年(?!龄|纪|级|轻|代)/.exec(question);
+    if (m) year = m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
+    if (year !== null && (year < 1990 || year > now + 1)) year = null;
+  }
+  const latest = year === null && /现在|最近|目前|最新|如今|眼下|这阵|上次|上回|今后|还(要|能|用|需|在|是)/.test(question);
+  return { year, latest };
+}
+
+const yearOf = (d: LocalDoc) => (d.date ? Number(d.date.slice(0, 4)) : null);
+
+/** Keeps the articles of the named year, when any match. */
+export function inYear<T extends { doc: LocalDoc }>(matches: T[], year: number | null): T[] {
+  if (year === null) return matches;
+  const kept = matches.filter((m) => yearOf(m.doc) === year);
+  return kept.length ? kept : matches;
+}
+
+export const CORRECTION = /更正|撤销|撤回|延期|推迟|取消|变更|调整/;
+
+/** Share of the shorter title's bigrams the other title has: "the same matter". */
+export function titleOverlap(a: string, b: string): number {
+  const grams = (s: string) => {
+    const t = s.replace(/[\s\p{P}0-9]/gu, "");
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+    return out;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  if (!ga.size || !gb.size) return 0;
+  let shared = 0;
+  for (const g of ga) if (gb.has(g)) shared++;
+  return shared / Math.min(ga.size, gb.size);
+}
+
+export const newer = (a: LocalDoc, b: LocalDoc) => (a.date ?? "") > (b.date ?? "");
+
+/**
+ * An article dated after `doc` on the same matter that corrects, withdraws or postpones it (its
+ * title says so), or null.
+ */
+export function correctionOf(doc: LocalDoc, docs: readonly LocalDoc[]): LocalDoc | null {
+  if (CORRECTION.test(doc.title)) return null;
+  const found = docs
+    .filter((d) => d !== doc && newer(d, doc) && CORRECTION.test(d.title) && corrects(d, doc))
+    .sort((a, b) => ((b.date ?? "") > (a.date ?? "") ? 1 : -1));
+  return found[0] ?? null;
+}
+
+/** The older article a correction corrects, or null. */
+export function correctedBy(correction: LocalDoc, docs: readonly LocalDoc[]): LocalDoc | null {
+  if (!CORRECTION.test(correction.title)) return null;
+  const found = docs
+    .filter((d) => d !== correction && newer(correction, d) && !CORRECTION.test(d.title) && corrects(correction, d))
+    .sort((a, b) => titleOverlap(b.title, correction.title) - titleOverlap(a.title, correction.title) || ((b.date ?? "") > (a.date ?? "") ? 1 : -1));
+  return found[0] ?? null;
+}
+
+/** The correction names the matter of the other article (its title, or most of it). */
+function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
+  const bare = (t: string) => t.replace(CORRECTION, "").replace(/^关于|的$|[“”"《》]/g, "");
+  return titleOverlap(bare(correction.title), bare(doc.title)) >= 0.5 || correction.haystack.includes(doc.title.slice(0, 12));
+}
