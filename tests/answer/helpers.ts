@@ -1,0 +1,29 @@
+/**
+ * A real index over a small office corpus of our own (tests/fixtures/answer/local: two years of one
+ * notice, two towns' events, a reward notice and its correction, a report with figures), the fixture
+ * corpus and the fixture law library. No library needed.
+ */
+import path from "node:path";
+import { createEngine, type EngineDeps } from "../../src/answer/engine.js";
+import { Prompts } from "../../src/answer/prompts.js";
+import { loadConfig, type PufaConfig } from "../../src/config.js";
+import { buildIndex, type BuildResult } from "../../src/index/builder.js";
+import type { AnswerEngine } from "../../src/types.js";
+import { FIXTURE_CORPUS, FIXTURE_LAWS, REPO_ROOT, tempDir } from "../engine/helpers.js";
+
+export const LOCAL_CORPUS = path.join(REPO_ROOT, "tests/fixtures/answer/local");
+export const prompts = new Prompts();
+
+export async function buildLocalFixture(): Promise<{ config: PufaConfig; built: BuildResult }> {
+  const config = loadConfig({}, { corpus: [LOCAL_CORPUS, FIXTURE_CORPUS], laws: FIXTURE_LAWS, data: tempDir("pufa-answer-") });
+  return { config, built: await buildIndex(config) };
+}
+
+export function engineAt(built: BuildResult, today: string, extra: Partial<EngineDeps> = {}): AnswerEngine {
+  return createEngine({ searcher: () => built.searcher, prompts, now: () => new Date(`${today}T08:00:00+08:00`), ...extra });
+}
+
+/** The docId of each article citation, in order. */
+export function citedDocs(reply: { citations: { passageId: string }[] }): string[] {
+  return reply.citations.map((c) => c.passageId.replace(/^article:/, "").replace(/#\d+$/, ""));
+}

@@ -1,0 +1,126 @@
+/**
+ * The office's own articles answer what villagers ask: the sentence with what is asked (not the
+ * opening paragraph), the town named, the year named or the newest notice, a correction before what
+ * it corrects, spoken words and typos, follow-ups, and a reply in two labelled parts when a legal
+ * question also has a local article. Chit-chat is refused.
+ */
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PufaConfig } from "../../src/config.js";
+import type { BuildResult } from "../../src/index/builder.js";
+import type { AnswerEngine } from "../../src/types.js";
+import { expectConsistentCitations, expectVerbatim } from "../engine/helpers.js";
+import { buildLocalFixture, citedDocs, engineAt, prompts } from "./helpers.js";
+
+let config: PufaConfig;
+let built: BuildResult;
+let engine: AnswerEngine;
+
+beforeAll(async () => {
+  ({ config, built } = await buildLocalFixture());
+  engine = engineAt(built, "2026-06-01");
+}, 120_000);
+afterAll(() => rmSync(config.dataDir, { recursive: true, force: true }));
+
+async function ask(question: string, context?: string[]) {
+  const reply = await engine.ask({ question, ...(context ? { context: context.map((q, i) => ({ question: q, at: i })) } : {}) });
+  if (!reply.refused) {
+    expectVerbatim(reply, config, built.searcher.passages);
+    expectConsistentCitations(reply);
+  }
+  return reply;
+}
+
+describe("the sentence that answers", () => {
+  it.each([
+    ["电动自行车上牌在哪里办", "政务服务中心一楼公安窗口"],
+    ["上牌要带啥材料", "车主身份证和购车发票"],
+    ["上牌几点可以办", "每周一至周六上午8:30至17:00"],
+    ["夏季整治抓了多少人", "抓获犯罪嫌疑人38名"],
+    ["耕牛悬赏的联系电话是多少", "0898-62212345"],
+  ])("%s → quotes %s, not the opening paragraph", async (q, fact) => {
+    const reply = await ask(q);
+    expect(reply.refused).toBe(false);
+    expect(reply.text).toContain(fact);
+    expect(reply.citations[0].excerpt).not.toMatch(/^为加强电动自行车管理|^今年夏季以来/);
+  });
+});
+
+describe("the office's articles as a source of their own", () => {
+  it("a local question is answered from the local article under its label, with the article's date", async () => {
+    const reply = await ask("电动自行车上牌在哪里办");
+    expect(reply.citations[0].kind).toBe("article");
+    expect(reply.parts.body[0]).toContain(prompts.get("part-local"));
+    expect(reply.parts.sources).toContain("2026-02-10");
+  });
+
+  it("a legal question with a local report gets two labelled parts, numbered on", async () => {
+    const reply = await ask("喝酒开车被抓到怎么罚，我们这查得严吗");
+    const kinds = reply.citations.map((c) => c.kind);
+    expect(kinds).toContain("law");
+    expect(kinds).toContain("article");
+    expect(reply.parts.body).toHaveLength(2);
+    expect(reply.parts.body.join("\n")).toContain(prompts.get("part-law"));
+    expect(reply.parts.body.join("\n")).toContain(prompts.get("part-local"));
+  });
+});
+
+describe("time and place", () => {
+  it("a town named selects that town's article", async () => {
+    const hele = await ask("和乐镇禁毒活动在哪里");
+    expect(citedDocs(hele)[0]).toBe("t-hele-drugs");
+    expect(hele.text).toContain("和乐镇中心小学操场");
+    const longgun = await ask("龙滚的禁毒活动几点开始");
+    expect(citedDocs(longgun)[0]).toBe("t-longgun-drugs");
+    expect(longgun.text).toContain("上午9时");
+  });
+
+  it("without a year the newest notice on the matter answers, and the reply says it is the newest", async () => {
+    const reply = await ask("现在电动自行车上牌几点办");
+    expect(citedDocs(reply)[0]).toBe("t-ebike-2026");
+    expect(reply.parts.notes[0]).toBe(prompts.render("note-latest", { date: "2026-02-10" }));
+  });
+
+  it("21年-style years and 去年 resolve against today's date", async () => {
+    expect(citedDocs(await ask("24年上牌几点可以办"))[0]).toBe("t-ebike-2024");
+    const lastYear = await engineAt(built, "2025-05-01").ask({ question: "去年上牌要带什么" });
+    expect(citedDocs(lastYear)[0]).toBe("t-ebike-2024");
+    expect(lastYear.text).toContain("车辆合格证");
+  });
+
+  it("a correction is quoted before what it corrects, and the reply says which holds", async () => {
+    const reply = await ask("抓偷牛贼的悬赏奖励多少钱");
+    expect(citedDocs(reply)).toEqual(["t-reward-fix", "t-reward"]);
+    expect(reply.citations[0].excerpt).toContain("5万元");
+    expect(reply.parts.notes[0]).toBe(prompts.render("note-superseded", { n: 1, date: "2025-09-05" }));
+  });
+});
+
+describe("spoken words, typos and follow-ups", () => {
+  it.each(["电瓶车上牌在哪办", "电动自形车上牌在哪办", "电驴子上牌去哪个地方"])("%s finds the registration notice", async (q) => {
+    const reply = await ask(q);
+    expect(citedDocs(reply)[0]).toBe("t-ebike-2026");
+  });
+
+  it("派处所 and 身分证 are read as 派出所 and 身份证", async () => {
+    const reply = await ask("上牌要带身分证吗，去派处所办吗");
+    expect(reply.refused).toBe(false);
+    expect(citedDocs(reply)[0]).toMatch(/^t-ebike/);
+  });
+
+  it("a short follow-up inherits the previous question's topic", async () => {
+    const alone = await ask("那在哪办呢");
+    expect(citedDocs(alone)).not.toContain("t-ebike-2026");
+    const followUp = await ask("那在哪办呢", ["电瓶车上牌要带什么"]);
+    expect(citedDocs(followUp)[0]).toBe("t-ebike-2026");
+    expect(followUp.text).toContain("公安窗口");
+  });
+});
+
+describe("refusals", () => {
+  it.each(["洗衣机漏水怎么修", "怎么快速长肌肉", "你今年多大了", "今晚吃什么好呢"])("%s is refused", async (q) => {
+    const reply = await ask(q);
+    expect(reply.refused).toBe(true);
+    expect(reply.citations).toEqual([]);
+  });
+});
