@@ -178,8 +178,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const law = judgeLaw({ question: reading, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       deps.onJudged?.(q, { local, law });
       const useLocal = !!local?.ok;
-      // The law answers a question about a rule or penalty, or one no local article answers.
-      const useLaw = !!law?.ok && (asksLaw(reading) || !useLocal);
+      // The law answers unless the question asks for a figure, date, place … that a local article holds.
+      const useLaw = !!law?.ok && (asksLaw(reading) || !useLocal || !askedFor(reading).length);
       if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
       // A place, event, figure, date or procedure: the office's article first; a legal question: the law first.
       const localFirst = useLocal && (askedFor(reading).length > 0 || !asksLaw(reading));

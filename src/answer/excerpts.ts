@@ -58,6 +58,17 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, bonus?:
     return { ...s, score: scoreText(terms, text) + (bonus ? bonus(text, p) : 0) };
   });
   let best: Span | null = null;
+  if (bonus) {
+    // Asked for something (a figure, a place …): the one sentence that holds it, and the next only
+    // when it is nearly as much about the question (a figure is often followed by its breakdown).
+    const order = sents.map((s, i) => i).filter((i) => sents[i].end - sents[i].start <= room);
+    if (order.length) {
+      const i = order.reduce((a, b) => (sents[b].score > sents[a].score ? b : a));
+      const next = sents[i + 1];
+      const extend = next && next.score >= 0.5 * sents[i].score && next.end - sents[i].start <= room && !crossesParagraph(p, sents[i].start, next.end);
+      return { start: sents[i].start, end: extend ? next.end : sents[i].end, score: sents[i].score };
+    }
+  }
   for (let i = 0; i < sents.length; i++) {
     let score = 0;
     for (let j = i; j < sents.length; j++) {

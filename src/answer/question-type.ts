@@ -17,7 +17,8 @@ const NUM = "[0-9０-９零〇一二两三四五六七八九十百千万亿.]+";
 export const KINDS: Record<AskedFor, Kind> = {
   amount: {
     asked: /多少|几(个|名|人|辆|株|起|元|块|克|次|户|家|条|台|万|千|百)|几多|数量|金额|罚多|奖多|多重|多大|多高|多少钱/,
-    answer: new RegExp(`${NUM}\\s*(余|多)?\\s*(元|万元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万)`),
+    // Arabic figures with any measure word; Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
+    answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
   },
   time: {
     asked: /什么时候|啥时候|几点|几号|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束/,
