@@ -128,7 +128,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
   function closeToBest(terms: TermMatcher, hits: Hit[]): Hit[] {
     const scored = hits.map((h) => ({ h, c: coverage(terms, h.passage) }));
     const best = Math.max(0, ...scored.slice(0, 3).map((s) => s.c));
-    return scored.filter((s) => s.c >= best * opt.secondaryRatio).sort((a, b) => b.c - a.c || a.h.rank - b.h.rank).map((s) => s.h);
+    return scored.filter((s) => s.c >= best * opt.secondaryRatio).map((s) => s.h);
   }
 
   function answered(parts: ReplyParts, excerpts: Excerpt[], emergency: boolean, mode: Reply["mode"]): Reply {

@@ -59,7 +59,21 @@ export async function judgeLocal(input: {
   const passages = passagesOf(searcher);
   const local = passages ? localArticlesOf(passages) : new LocalArticles((await searcher.search(query, { k: 20, kinds: ["article"] })).map((h) => h.passage));
   if (!local.docs.length) return null;
-  let matches: LocalMatch[] = local.rank(query);
+  // The articles ranked among themselves: their own bigram statistics, the question's weighted words,
+  // and the searcher's ranking restricted to articles (lexicon, dense side).
+  const articleHits = await searcher.search(query, { k: 10, kinds: ["article"] });
+  const top = articleHits[0]?.score || 1;
+  const searched = new Map<string, number>();
+  for (const h of articleHits) if (h.passage.kind === "article" && !searched.has(h.passage.docId)) searched.set(h.passage.docId, Math.max(0, h.score / top));
+  const asked = askedFor(question);
+  const scored = local.rank(query).map((m) => {
+    const word = coverageOf(terms, m.doc.haystack);
+    const kind = asked.length && m.doc.haystack.split(/[。！？；\n]/).some((s) => answersKind(s, asked)) ? 1 : 0;
+    return { m, word, kind, rankScore: m.coverage + word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind };
+  });
+  scored.sort((a, b) => b.rankScore - a.rankScore);
+  const rankScore = new Map(scored.map((s) => [s.m, s.rankScore]));
+  let matches: LocalMatch[] = scored.map((s) => s.m);
   if (!matches.length) return null;
   // A town named in the question selects that town's articles.
   const towns = townsIn(question, local.towns);
@@ -74,7 +88,7 @@ export async function judgeLocal(input: {
   let chosen = best;
   if (scope.year === null) {
     // A newer article on the same matter supersedes the older one.
-    const same = matches.filter((m) => m.coverage >= best.coverage * NEAR_TIE && titleOverlap(m.doc.title, best.doc.title) >= SAME_MATTER);
+    const same = matches.filter((m) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && titleOverlap(m.doc.title, best.doc.title) >= SAME_MATTER);
     for (const m of same) if (newer(m.doc, chosen.doc)) chosen = m;
     if (chosen !== best && chosen.doc.date) notes.push({ prompt: "note-latest", docId: chosen.doc.docId, date: chosen.doc.date });
   }
@@ -89,10 +103,9 @@ export async function judgeLocal(input: {
     notes.push({ prompt: "note-superseded", docId: docs[0].docId, date: docs[0].date ?? "" });
   }
   const second = matches.find((m) => m.doc !== chosen.doc);
-  const asked = askedFor(question);
   const sentences = chosen.doc.haystack.split(/[。！？；\n]/);
   const kindMatch = asked.length ? (sentences.some((s) => answersKind(s, asked)) ? 1 : 0) : 0.5;
-  const searcherFound = hits.some((h) => h.passage.kind === "article" && h.passage.docId === chosen.doc.docId) ? 1 : 0;
+  const searcherFound = searched.get(chosen.doc.docId) ?? (hits.some((h) => h.passage.kind === "article" && h.passage.docId === chosen.doc.docId) ? 1 : 0);
   const features = [
     chosen.coverage,
     chosen.titleCoverage,

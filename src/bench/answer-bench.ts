@@ -50,21 +50,16 @@ interface Observed {
   law: Judgement | null;
 }
 
-/** Is the source's pick right for this item? null: the item says nothing about this source. */
+/**
+ * Does this source answer this item? 1 when the item has gold of the source's kind (a question the
+ * source should answer: a wrong pick is a retrieval miss, not a reason to refuse), 0 for negatives,
+ * null when the item says nothing about the source (a law-only question for the articles, and back).
+ */
 export function sourceLabel(item: AnswerItem, source: Source, judged: Judgement | null): 0 | 1 | null {
   if (!judged) return null;
   if (!item.gold.length) return 0;
-  if (source === "local") {
-    const golds = item.gold.filter((g) => !("law" in g));
-    if (!golds.length) return null;
-    const doc = judged.docs[0];
-    const file = doc?.chunks[0].file ?? "";
-    return doc && golds.some((g) => ("doc" in g ? g.doc === doc.docId : "file" in g && (file === g.file || path.basename(file) === path.basename(g.file)))) ? 1 : 0;
-  }
-  const golds = item.gold.filter((g): g is { law: string; article: string } => "law" in g);
-  if (!golds.length) return null;
-  const short = (t: string) => t.replace(/^中华人民共和国/, "");
-  return judged.hits.slice(0, 3).some((h) => h.passage.kind === "law" && golds.some((g) => h.passage.kind === "law" && short(h.passage.lawTitle) === short(g.law) && h.passage.article === g.article)) ? 1 : 0;
+  const isLaw = (g: AnswerItem["gold"][number]) => "law" in g;
+  return item.gold.some((g) => (source === "law" ? isLaw(g) : !isLaw(g))) ? 1 : null;
 }
 
 function fit(observed: Observed[], exclude: number | null): DecisionModel {
