@@ -162,7 +162,11 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     const queryVector = deps.embedQuery ? await withDeadline(() => deps.embedQuery!(query), opt.embedDeadlineMs) : null;
     const searcher = deps.searcher();
     const terms = termMatcher(searcher, query);
-    const hits = await searcher.search(query, { k: 10, ...(queryVector ? { queryVector } : {}) });
+    // Each source searched on its own: 64,000 statutes never crowd the office's articles out, nor back.
+    const vector = queryVector ? { queryVector } : {};
+    const lawHits = await searcher.search(query, { k: 10, kinds: ["law"], ...vector });
+    const articleHits = await searcher.search(query, { k: 10, kinds: ["article"], ...vector });
+    const hits = [...lawHits, ...articleHits];
 
     let sections: AnswerSection[];
     const extraNotes: string[] = [];
@@ -173,8 +177,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       sections = [{ label: "", excerpts }];
     } else {
       const model = deps.decision ?? loadDecisionModel();
-      const local = await judgeLocal({ question: reading, query, terms, searcher, hits, today: now(), model });
-      const lawHits = hits.filter((h) => h.passage.kind === "law");
+      const local = await judgeLocal({ question: reading, query, terms, searcher, articleHits, today: now(), model });
       const law = judgeLaw({ question: reading, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       deps.onJudged?.(q, { local, law });
       const useLocal = !!local?.ok;

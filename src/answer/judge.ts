@@ -51,17 +51,17 @@ export async function judgeLocal(input: {
   query: string;
   terms: TermMatcher;
   searcher: Searcher;
-  hits: Hit[];
+  /** The searcher's ranking of the articles alone. */
+  articleHits: Hit[];
   today: Date;
   model: DecisionModel;
 }): Promise<Judgement | null> {
-  const { question, query, terms, searcher, hits, today, model } = input;
+  const { question, query, terms, searcher, articleHits, today, model } = input;
   const passages = passagesOf(searcher);
-  const local = passages ? localArticlesOf(passages) : new LocalArticles((await searcher.search(query, { k: 20, kinds: ["article"] })).map((h) => h.passage));
+  const local = passages ? localArticlesOf(passages) : new LocalArticles(articleHits.map((h) => h.passage));
   if (!local.docs.length) return null;
   // The articles ranked among themselves: their own bigram statistics, the question's weighted words,
   // and the searcher's ranking restricted to articles (lexicon, dense side).
-  const articleHits = await searcher.search(query, { k: 10, kinds: ["article"] });
   const top = articleHits[0]?.score || 1;
   const searched = new Map<string, number>();
   for (const h of articleHits) if (h.passage.kind === "article" && !searched.has(h.passage.docId)) searched.set(h.passage.docId, Math.max(0, h.score / top));
@@ -105,7 +105,7 @@ export async function judgeLocal(input: {
   const second = matches.find((m) => m.doc !== chosen.doc);
   const sentences = chosen.doc.haystack.split(/[。！？；\n]/);
   const kindMatch = asked.length ? (sentences.some((s) => answersKind(s, asked)) ? 1 : 0) : 0.5;
-  const searcherFound = searched.get(chosen.doc.docId) ?? (hits.some((h) => h.passage.kind === "article" && h.passage.docId === chosen.doc.docId) ? 1 : 0);
+  const searcherFound = searched.get(chosen.doc.docId) ?? 0;
   const features = [
     chosen.coverage,
     chosen.titleCoverage,

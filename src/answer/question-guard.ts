@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 export const DEFAULT_INTENTS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data/intents.txt");
 
-export type IntentName = "emergency" | "dispute" | "out_of_scope" | "greeting";
+export type IntentName = "emergency" | "dispute" | "out_of_scope" | "greeting" | "legal";
 export type IntentPatterns = Record<IntentName, RegExp[]>;
 
 export interface QuestionVerdict {
@@ -21,7 +21,7 @@ export interface QuestionVerdict {
 }
 
 export function parseIntents(text: string): IntentPatterns {
-  const out: IntentPatterns = { emergency: [], dispute: [], out_of_scope: [], greeting: [] };
+  const out: IntentPatterns = { emergency: [], dispute: [], out_of_scope: [], greeting: [], legal: [] };
   let section: IntentName | null = null;
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();

@@ -4,6 +4,8 @@
  * (抓到没有). Such questions are about the office's own notices and reports first. Each kind also
  * says what a sentence that answers it looks like.
  */
+import { loadIntents } from "./question-guard.js";
+
 export type AskedFor = "amount" | "time" | "place" | "documents" | "phone" | "outcome";
 
 interface Kind {
@@ -37,7 +39,8 @@ export const KINDS: Record<AskedFor, Kind> = {
     answer: /(\d{3,4}-\d{7,8}|\d{7,8}|1[3-9]\d{9}|110|96110|12345)/,
   },
   outcome: {
-    asked: /抓到|抓住|抓了|破案|破获|结果|怎么样了|判了|有没有抓|落网/,
+    // Whether a case was solved: 抓到没有, 破案了吗 (not "被抓了会怎样", which asks about the law).
+    asked: /(抓到|抓住|抓着)了?(没有|没|吗|了吗)|有没有(抓到|抓住|破案)|破案了|破了没|落网|结果怎么样|后来怎么样/,
     answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|移送)/,
   },
 };
@@ -57,7 +60,7 @@ export function asksLocalFact(question: string): boolean {
   return askedFor(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|办理|登记|悬赏)/.test(question);
 }
 
-/** A question about a rule, penalty or liability: the law answers it. */
+/** A question about a rule, penalty or liability: the law answers it (cues in src/data/intents.txt, [legal]). */
 export function asksLaw(question: string): boolean {
-  return /(违法|犯法|犯罪|判|坐牢|拘留|罚|处罚|责任|赔|法律|规定|算不算|构成|合法|能不能|可以吗|允许|怎么处理|会怎样|后果)/.test(question);
+  return loadIntents().legal.some((re) => re.test(question));
 }

@@ -5,6 +5,7 @@
  */
 import { defaultPaths, runRetrievalBench } from "./retrieval-bench.js";
 import { runSystemBench } from "./system-bench.js";
+import { runAnswerBench } from "./answer-bench.js";
 
 const [lawsArg, stardArg] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const paths = lawsArg && stardArg ? { laws: lawsArg, stard: stardArg } : defaultPaths();
@@ -16,3 +17,4 @@ const embedding = (process.argv.find((a) => a.startsWith("--embedding="))?.split
 const report = await runRetrievalBench(paths.laws, paths.stard, { embedding });
 process.stdout.write(report);
 if (!process.argv.includes("--retrieval-only")) process.stdout.write(await runSystemBench(paths.laws));
+if (!process.argv.includes("--retrieval-only")) process.stdout.write(await runAnswerBench({ laws: paths.laws }));
