@@ -13,7 +13,7 @@ import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCi
 import { judgeLaw, judgeLocal, lawBonus, localExcerpts, type Judgement } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { classifyQuestion } from "./question-guard.js";
-import { asksLaw, askedFor } from "./question-type.js";
+import { asksLaw, factsAsked } from "./question-type.js";
 import { citedHits, coverage, namesLawArticle } from "./relevance.js";
 import { termMatcher, type TermMatcher } from "./term-weights.js";
 
@@ -182,10 +182,10 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       deps.onJudged?.(q, { local, law });
       const useLocal = !!local?.ok;
       // The law answers unless the question asks for a figure, date, place … that a local article holds.
-      const useLaw = !!law?.ok && (asksLaw(reading) || !useLocal || !askedFor(reading).length);
+      const useLaw = !!law?.ok && (asksLaw(reading) || !useLocal || !factsAsked(reading).length);
       if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
       // A place, event, figure, date or procedure: the office's article first; a legal question: the law first.
-      const localFirst = useLocal && (askedFor(reading).length > 0 || !asksLaw(reading));
+      const localFirst = useLocal && (factsAsked(reading).length > 0 || !asksLaw(reading));
       const both = useLocal && useLaw;
       const localBudget = both ? Math.round(opt.excerptChars * 0.55) : opt.excerptChars;
       const localPart: AnswerSection = {

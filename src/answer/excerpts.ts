@@ -19,6 +19,8 @@ export interface ExcerptOptions {
   wholeUpTo: number;
   /** Extra score of a sentence (what the question asks for, the office's own bigram match). */
   sentenceBonus?: SentenceBonus;
+  /** Quote the one sentence that holds what was asked (and the next when nearly as relevant), not a window. */
+  oneSentence?: boolean;
 }
 
 /** Extra score for a sentence of a passage, on top of the question's words it contains. */
@@ -52,13 +54,13 @@ function crossesParagraph(p: Passage, start: number, end: number): boolean {
 }
 
 /** The best window of consecutive sentences that fits in `room` characters. */
-export function bestWindow(p: Passage, terms: TermMatcher, room: number, bonus?: SentenceBonus): Span | null {
+export function bestWindow(p: Passage, terms: TermMatcher, room: number, bonus?: SentenceBonus, oneSentence = false): Span | null {
   const sents = sentencesOf(p).map((s) => {
     const text = p.text.slice(s.start, s.end);
     return { ...s, score: scoreText(terms, text) + (bonus ? bonus(text, p) : 0) };
   });
   let best: Span | null = null;
-  if (bonus) {
+  if (oneSentence) {
     // Asked for something (a figure, a place …): the one sentence that holds it, and the next only
     // when it is nearly as much about the question (a figure is often followed by its breakdown).
     const order = sents.map((s, i) => i).filter((i) => sents[i].end - sents[i].start <= room);
@@ -109,7 +111,7 @@ export function selectExcerpts(hits: Hit[], terms: TermMatcher, prompts: Prompts
     const room = Math.min(left, Math.max(share, 80));
     let span: Span | null;
     if (p.kind === "law" && p.text.length <= Math.min(opt.wholeUpTo, room)) span = { start: 0, end: p.text.length, score: 0 };
-    else span = bestWindow(p, terms, room, opt.sentenceBonus);
+    else span = bestWindow(p, terms, room, opt.sentenceBonus, opt.oneSentence);
     if (!span) return;
     const text = p.text.slice(span.start, span.end).trim();
     const lead = p.text.slice(span.start, span.end).indexOf(text);

@@ -152,12 +152,14 @@ function ownWeight(terms: TermMatcher): number {
   return own || 1;
 }
 
-/** A law sentence holding what was asked (罚多少 → the sentence with the amounts) scores higher. */
-export function lawBonus(terms: TermMatcher, question: string): SentenceBonus | undefined {
+/**
+ * A law sentence holding what was asked (罚多少 → the sentence with the amounts) scores higher, and
+ * so does the article's first sentence, which states the rule the rest qualifies.
+ */
+export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
   const asked = askedFor(question);
-  if (!asked.length) return undefined;
   const k = ownWeight(terms) * 0.5;
-  return (sentence) => (answersKind(sentence, asked) ? k : 0);
+  return (sentence, passage) => (asked.length && answersKind(sentence, asked) ? k : 0) + (passage.text.indexOf(sentence) <= 12 ? k * 0.6 : 0);
 }
 
 /**
@@ -176,7 +178,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const share = total ? got / total : 0;
     // The article is already the one on the matter: the sentence holding what was asked wins even when
     // it repeats none of the question's words (一、登记地点：……窗口。).
-    return scale * (0.6 * share + (asked.length && answersKind(sentence, asked) ? 1.5 : 0));
+    // A yes/no rule counts only in a sentence about the question's own thing (不再需要提供户口簿).
+    const kinds = share > 0 ? asked : asked.filter((k) => k !== "rule");
+    return scale * (0.6 * share + (kinds.length && answersKind(sentence, kinds) ? 1.5 : 0));
   };
 }
 
@@ -195,7 +199,7 @@ export function localExcerpts(
     let best: ArticlePassage = doc.chunks[0];
     let bestScore = -1;
     for (const c of doc.chunks) {
-      const w = bestWindow(c, terms, room, bonus);
+      const w = bestWindow(c, terms, room, bonus, askedFor(question).length > 0);
       if (w && w.score > bestScore) {
         bestScore = w.score;
         best = c;
@@ -203,5 +207,5 @@ export function localExcerpts(
     }
     return { passage: best, score: bestScore, rank: i + 1 };
   });
-  return selectExcerpts(hits, terms, prompts, { ...options, sentenceBonus: bonus });
+  return selectExcerpts(hits, terms, prompts, { ...options, sentenceBonus: bonus, oneSentence: askedFor(question).length > 0 });
 }

@@ -6,7 +6,7 @@
  */
 import { loadIntents } from "./question-guard.js";
 
-export type AskedFor = "amount" | "time" | "place" | "documents" | "phone" | "outcome";
+export type AskedFor = "amount" | "time" | "place" | "documents" | "phone" | "outcome" | "rule";
 
 interface Kind {
   asked: RegExp;
@@ -43,6 +43,11 @@ export const KINDS: Record<AskedFor, Kind> = {
     asked: /(抓到|抓住|抓着)了?(没有|没|吗|了吗)|有没有(抓到|抓住|破案)|破案了|破了没|落网|结果怎么样|后来怎么样/,
     answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|移送)/,
   },
+  rule: {
+    // A yes/no rule about a thing: 还用带户口本吗, 能不能在网上约, 准不准放烟花.
+    asked: /(还用|还要|还需|要不要|用不用|需不需要|是否需要|能不能|可不可以|准不准|让不让|允不允许|有没有)[^，。？?]{1,14}$|(能|可以|准|让|允许|用|要)[^，。？?]{1,12}(吗|不|么)[？?]?$/,
+    answer: /(不再|无需|不需要|需要|应当|须|必须|可以|可在|不得|禁止|严禁|免费|不收|允许)/,
+  },
 };
 
 /** The kinds of thing the question asks for (often none: a rule or a penalty). */
@@ -55,9 +60,14 @@ export function answersKind(sentence: string, kinds: readonly AskedFor[]): boole
   return kinds.some((k) => KINDS[k].answer.test(sentence));
 }
 
+/** What the question asks for other than a yes/no rule: a figure, date, place, documents, phone, outcome. */
+export function factsAsked(question: string): AskedFor[] {
+  return askedFor(question).filter((k) => k !== "rule");
+}
+
 /** A question about a place, event, figure, date or procedure: the office's own material answers it first. */
 export function asksLocalFact(question: string): boolean {
-  return askedFor(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|办理|登记|悬赏)/.test(question);
+  return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|办理|登记|悬赏)/.test(question);
 }
 
 /** A question about a rule, penalty or liability: the law answers it (cues in src/data/intents.txt, [legal]). */
