@@ -226,6 +226,9 @@ describe.skipIf(!existsSync(SHARED_LAWS))("policing-stories.jsonl gold articles 
   });
 });
 
-describe.runIf(!existsSync(SHARED_LAWS))("policing-stories.jsonl gold articles without the law library", () => {
-  it.skip("skipped: ../shared/data/laws is absent, so gold articles cannot be checked against it", () => {});
-});
+// Said out loud in the report, so a run without the library does not read as a pass.
+if (!existsSync(SHARED_LAWS)) {
+  describe("policing-stories.jsonl gold articles without the law library", () => {
+    it.skip("skipped: ../shared/data/laws is absent, so gold articles are not checked against it", () => {});
+  });
+}
