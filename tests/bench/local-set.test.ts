@@ -281,11 +281,12 @@ describe.skipIf(!existsSync(SHARED_LAWS))("facts and articles of the law library
   });
 });
 
-describe.runIf(!existsSync(SHARED_LAWS))("law facts without the law library", () => {
-  it("are skipped", () => {
-    console.warn(`local-set: ${SHARED_LAWS} not found, facts that only a law text holds are not checked`);
+// Reported as a skipped test only where the library is absent.
+if (!existsSync(SHARED_LAWS)) {
+  describe("facts and articles of the law library", () => {
+    it.skip("skipped: ../shared/data/laws is absent, so facts only a law text holds and gold law articles are not checked", () => {});
   });
-});
+}
 
 describe("questions are not near copies of article sentences", () => {
   it("keeps every question and context question below bigram Jaccard 0.6 with every article sentence", () => {
