@@ -15,7 +15,7 @@ const ID15 = /(?<!\d)[1-9]\d{5}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3
 // Mobile: 1[3-9] + 9 digits, optionally +86, optionally grouped by spaces or dashes (138 1234 5678).
 const MOBILE = /(?<![\d])(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?![\d])/g;
 // Bank card: 16–19 digits, optionally in groups (6222 0212 3456 7890 123).
-const CARD = /(?<!\d)\d(?:[ -]?\d){15,18}(?!\d)/g;
+const CARD = /(?<![0-9A-Za-z])\d(?:[ -]?\d){15,18}(?![0-9A-Za-z])/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const WECHAT = /((?:微信|威信|vx|VX|wx|WX|weixin)号?\s*(?:是|为|[:：])?\s*)[A-Za-z][-_A-Za-z0-9]{5,19}/g;
 const QQ = /((?:qq|QQ|扣扣)号?\s*(?:是|为|[:：])?\s*)[1-9]\d{4,10}(?!\d)/g;
