@@ -18,5 +18,6 @@ const CJK = "\\p{Script=Han}";
 const CJK_GAP = new RegExp(`(?<=${CJK})[\\s._*·•\\-|/\\\\~～]+(?=${CJK})`, "gu");
 
 export function normalizeForMatch(text: string): string {
-  return text.normalize("NFKC").replace(INVISIBLE_ALL, "").toLowerCase().replace(CJK_GAP, "");
+  // Whitespace runs fold to one space: the list's patterns allow spaces between tokens, and a long run would make them backtrack.
+  return text.normalize("NFKC").replace(INVISIBLE_ALL, "").toLowerCase().replace(/\s+/gu, " ").replace(CJK_GAP, "");
 }
