@@ -12,6 +12,7 @@ import { looksLikeFollowUp, retrievalQuery } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
 import { judgeLaw, judgeLocal, lawBonus, localExcerpts, type Judgement } from "./judge.js";
 import type { Prompts } from "./prompts.js";
+import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
 import { asksLaw, factsAsked } from "./question-type.js";
 import { citedHits, coverage, namesLawArticle } from "./relevance.js";
@@ -76,6 +77,8 @@ export interface EngineDeps {
   decision?: DecisionModel;
   /** Told the features and verdicts of each source (the answer bench fits the decision from them). */
   onJudged?: (question: string, judged: { local: Judgement | null; law: Judgement | null }) => void;
+  /** Questions it blocks are refused before retrieval (default: the shipped word list). */
+  moderator?: Moderator;
 }
 
 /** The promise's value, or null when it fails or is not settled within `ms` (logged: the answer goes on without it). */
@@ -106,6 +109,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
   const opt = { ...DEFAULT_ENGINE_OPTIONS, ...deps.options };
   const { prompts } = deps;
   const now = deps.now ?? (() => new Date());
+  const moderator = deps.moderator ?? shippedModerator();
 
   function canned(reason: Reply["reason"], name: string, vars: Record<string, string | number>, flags = { emergency: false, dispute: false }): Reply {
     const parts = cannedParts(prompts, name, vars, flags);
@@ -139,6 +143,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     const verdict = classifyQuestion(request.question ?? "", { maxChars: opt.maxQuestionChars });
     const flags = { emergency: verdict.emergency, dispute: verdict.dispute };
     const q = verdict.question;
+    if (verdict.kind !== "empty" && verdict.kind !== "too_long" && moderator.check(q).blocked) return canned("moderated", "moderated", {});
     switch (verdict.kind) {
       case "empty":
         return canned("empty", "empty", {});
