@@ -58,7 +58,7 @@ export function loadDecisionModel(file = DEFAULT_DECISION_FILE): DecisionModel {
 
 /** Fits a logistic regression by gradient descent with L2 (features are already 0..1-ish). Pure. */
 export function fitLogistic(xs: number[][], ys: number[], options: { l2?: number; epochs?: number; rate?: number } = {}): LogisticModel {
-  const { l2 = 0.01, epochs = 3000, rate = 0.5 } = options;
+  const { l2 = 0.001, epochs = 20000, rate = 1 } = options;
   const d = xs[0]?.length ?? 0;
   const w = new Array<number>(d).fill(0);
   let b = 0;

@@ -183,11 +183,12 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     } else {
       const model = deps.decision ?? loadDecisionModel();
       const local = await judgeLocal({ question: reading, query, terms, searcher, articleHits, today: now(), model });
-      const law = judgeLaw({ question: reading, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
+      const law = judgeLaw({ question: readAsked(query), terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       deps.onJudged?.(q, { local, law });
       const useLocal = !!local?.ok;
       // The law answers unless the question asks for a figure, date, place … that a local article holds.
-      const useLaw = !!law?.ok && (asksLaw(reading) || !useLocal || !factsAsked(reading).length);
+      // (Read with the previous turn's topic: "那第二次被查到呢" after a 酒驾 question asks about the law.)
+      const useLaw = !!law?.ok && (asksLaw(readAsked(query)) || !useLocal || !factsAsked(reading).length);
       if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
       // A place, event, figure, date or procedure: the office's article first; a legal question: the law first.
       const localFirst = useLocal && (factsAsked(reading).length > 0 || !asksLaw(reading));

@@ -158,7 +158,7 @@ export async function runAnswerBench(options: { laws: string; index?: string; da
     }
     lines.push(...rows, "", `whole offline reply over the library: p50 ${percentile(ms, 0.5).toFixed(1)} ms, p90 ${percentile(ms, 0.9).toFixed(1)} ms`, "");
     if (options.write) {
-      const model: DecisionModel = { note: `fitted by src/bench/answer-bench.ts on ${sets.filter((s) => s.fit).map((s) => path.relative(REPO, s.file)).join(", ")}`, local: round(all.local), law: round(all.law) };
+      const model: DecisionModel = { note: `fitted by src/bench/answer-bench.ts (--write) on ${sets.filter((s) => s.fit).map((s) => path.relative(dataDir, s.file)).join(", ")}`, local: round(all.local), law: round(all.law) };
       writeFileSync(DEFAULT_DECISION_FILE, `${JSON.stringify(model, null, 2)}\n`);
       lines.push(`wrote ${path.relative(REPO, DEFAULT_DECISION_FILE)}`, "");
     }

@@ -98,3 +98,13 @@ describe("the per-source decision", () => {
     expect(right / ys.length).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe("the shipped decision", () => {
+  it("is a fitted model with one weight per feature (a broken file would fall back to the old threshold)", async () => {
+    const { loadDecisionModel, FEATURES, THRESHOLD_MODEL } = await import("../../src/answer/decision.js");
+    const m = loadDecisionModel();
+    expect(m.local.weights).toHaveLength(FEATURES.local.length);
+    expect(m.law.weights).toHaveLength(FEATURES.law.length);
+    expect(m).not.toEqual(THRESHOLD_MODEL);
+  });
+});
