@@ -12,7 +12,7 @@ import type { Prompts } from "./prompts.js";
 import { answersKind, askedFor, asksLaw, asksLocalFact } from "./question-type.js";
 import { coverage } from "./relevance.js";
 import { coverageOf, type TermMatcher } from "./term-weights.js";
-import { correctedBy, correctionOf, inYear, newer, timeScope, titleOverlap } from "./time-scope.js";
+import { CORRECTION, correctedBy, correctionOf, inYear, newer, timeScope, titleOverlap } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -94,8 +94,16 @@ export async function judgeLocal(input: {
   }
   const docs = [chosen.doc];
   // A 更正, 撤销 or 延期 goes first, what it corrects after it, and the reply says which holds.
-  const correction = correctionOf(chosen.doc, local.docs);
-  const original = correctedBy(chosen.doc, local.docs);
+  const close = (m: LocalMatch) => m !== chosen && rankScore.get(m)! >= rankScore.get(chosen)! * 0.7;
+  const correction =
+    correctionOf(chosen.doc, local.docs) ??
+    (CORRECTION.test(chosen.doc.title) ? null : matches.find((m) => close(m) && newer(m.doc, chosen.doc) && CORRECTION.test(m.doc.title))?.doc ?? null);
+  // What a 更正/延期 corrects: named by it, else the best-ranked older article close on the question that is no correction itself.
+  const original =
+    correctedBy(chosen.doc, local.docs) ??
+    (CORRECTION.test(chosen.doc.title)
+      ? matches.find((m) => close(m) && newer(chosen.doc, m.doc) && !CORRECTION.test(m.doc.title))?.doc ?? null
+      : null);
   if (correction && (scope.year === null || correction.date?.startsWith(String(scope.year)))) docs.unshift(correction);
   else if (original) docs.push(original);
   if (docs.length > 1) {
