@@ -9,7 +9,7 @@ import { bestWindow, selectExcerpts, type SentenceBonus } from "./excerpts.js";
 import type { Excerpt } from "./layout.js";
 import { inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
-import { answersKind, askedFor, asksLaw, asksLocalFact } from "./question-type.js";
+import { answersKind, askedFor, asksLaw, asksLocalFact, measuredThing } from "./question-type.js";
 import { coverage } from "./relevance.js";
 import { coverageOf, type TermMatcher } from "./term-weights.js";
 import { CORRECTION, correctedBy, correctionOf, inYear, newer, timeScope, titleOverlap } from "./time-scope.js";
@@ -180,6 +180,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const q = local.questionBigrams(query);
   let total = 0;
   for (const w of q.values()) total += w;
+  const thing = asked.includes("amount") ? measuredThing(question) : null;
   return (sentence) => {
     let got = 0;
     for (const [b, w] of q) if (sentence.includes(b)) got += w;
@@ -188,7 +189,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // it repeats none of the question's words (一、登记地点：……窗口。).
     // A yes/no rule counts only in a sentence about the question's own thing (不再需要提供户口簿).
     const kinds = share > 0 ? asked : asked.filter((k) => k !== "rule");
-    return scale * (0.6 * share + (kinds.length && answersKind(sentence, kinds) ? 1.5 : 0));
+    // Of an article's many figures, the one about what was measured (奖几多 → the reward's).
+    const measured = thing && sentence.includes(thing) && answersKind(sentence, ["amount"]) ? 0.8 : 0;
+    return scale * (0.6 * share + measured + (kinds.length && answersKind(sentence, kinds) ? 1.5 : 0));
   };
 }
 

@@ -74,3 +74,13 @@ export function asksLocalFact(question: string): boolean {
 export function asksLaw(question: string): boolean {
   return loadIntents().legal.some((re) => re.test(question));
 }
+
+/**
+ * What a figure question measures: the character before 多少/几 (奖几多 → 奖, 抓了多少人 → 抓, 被骗多少 → 骗),
+ * so that of an article's many figures the one about it is quoted. null when the question has none.
+ */
+export function measuredThing(question: string): string | null {
+  const m = /([\p{Script=Han}])(?:了|的|得|过)?(?:多少|几)/u.exec(question);
+  if (!m || /[有是要能会就都共总还才到在么什为]/.test(m[1])) return null;
+  return m[1];
+}

@@ -124,3 +124,11 @@ describe("refusals", () => {
     expect(reply.citations).toEqual([]);
   });
 });
+
+describe("of an article's many figures", () => {
+  it("the one about what the question measures is quoted (奖几多 → the reward, not the loss)", async () => {
+    const reply = await ask("偷耕牛的案子奖几多");
+    const original = reply.citations.find((c) => c.passageId.startsWith("article:t-reward#"));
+    expect(original?.excerpt).toContain("奖励人民币2万元");
+  });
+});

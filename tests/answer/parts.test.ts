@@ -108,3 +108,15 @@ describe("the shipped decision", () => {
     expect(m).not.toEqual(THRESHOLD_MODEL);
   });
 });
+
+describe("what a figure measures", () => {
+  it.each([
+    ["提供线索奖多少", "奖"],
+    ["一共抓了多少人", "抓"],
+    ["被骗多少钱", "骗"],
+    ["有多少人", null],
+  ])("%s → %s", async (q, thing) => {
+    const { measuredThing } = await import("../../src/answer/question-type.js");
+    expect(measuredThing(q)).toBe(thing);
+  });
+});
