@@ -182,7 +182,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       sections = [{ label: "", excerpts }];
     } else {
       const model = deps.decision ?? loadDecisionModel();
-      const local = await judgeLocal({ question: reading, query, terms, searcher, articleHits, today: now(), model });
+      const previous = request.context?.length && looksLikeFollowUp(q) ? readAsked(request.context.at(-1)!.question) : null;
+      const local = await judgeLocal({ question: reading, query, terms, searcher, articleHits, today: now(), model, previous });
       const law = judgeLaw({ question: readAsked(query), terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       deps.onJudged?.(q, { local, law });
       const useLocal = !!local?.ok;
@@ -196,7 +197,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const localBudget = both ? Math.round(opt.excerptChars * 0.55) : opt.excerptChars;
       const localPart: AnswerSection = {
         label: "part-local",
-        excerpts: useLocal ? localExcerpts(local!, terms, reading, query, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
+        excerpts: useLocal ? localExcerpts(local!, terms, local!.question ?? reading, query, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
       };
       const lawPart: AnswerSection = {
         label: "part-law",

@@ -33,6 +33,8 @@ export interface Judgement {
   notes: SourceNote[];
   /** Local: the office's article statistics (for the sentence bonus). */
   local?: LocalArticles;
+  /** Local: the question as judged (a follow-up's with what the previous turn asked). */
+  question?: string;
 }
 
 /** Near ties on bigram coverage: the same matter told twice (two years of one notice). */
@@ -53,10 +55,14 @@ export async function judgeLocal(input: {
   searcher: Searcher;
   /** The searcher's ranking of the articles alone. */
   articleHits: Hit[];
+  /** For a follow-up, the previous question (read): its town, year and what it asked carry over when this one names none. */
+  previous?: string | null;
   today: Date;
   model: DecisionModel;
 }): Promise<Judgement | null> {
-  const { question, query, terms, searcher, articleHits, today, model } = input;
+  const { query, terms, searcher, articleHits, today, model, previous } = input;
+  // What a follow-up asks ("那后安的呢" after a figure question) is what the previous turn asked.
+  const question = previous && !askedFor(input.question).length ? `${input.question} ${previous}` : input.question;
   const passages = passagesOf(searcher);
   const local = passages ? localArticlesOf(passages) : new LocalArticles(articleHits.map((h) => h.passage));
   if (!local.docs.length) return null;
@@ -76,12 +82,14 @@ export async function judgeLocal(input: {
   let matches: LocalMatch[] = scored.map((s) => s.m);
   if (!matches.length) return null;
   // A town named in the question selects that town's articles.
-  const towns = townsIn(question, local.towns);
+  const named = townsIn(input.question, local.towns);
+  const towns = named.length || !previous ? named : townsIn(previous, local.towns);
   if (towns.length) {
     const inIt = matches.filter((m) => inTown(m.doc, towns));
     if (inIt.length) matches = inIt;
   }
-  const scope = timeScope(question, today);
+  const own = timeScope(input.question, today);
+  const scope = own.year === null && !own.latest && previous ? timeScope(previous, today) : own;
   matches = inYear(matches, scope.year);
   const best = matches[0];
   const notes: SourceNote[] = [];
@@ -125,7 +133,7 @@ export async function judgeLocal(input: {
     Math.min(1, local.questionBigrams(query).size / 10),
   ];
   const p = probability(model.local, features);
-  return { ok: p >= 0.5, probability: p, features, hits: [], docs, notes, local };
+  return { ok: p >= 0.5, probability: p, features, hits: [], docs, notes, local, question };
 }
 
 export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hit[]; model: DecisionModel; minCoverage: number }): Judgement | null {

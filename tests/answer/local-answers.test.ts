@@ -132,3 +132,11 @@ describe("of an article's many figures", () => {
     expect(original?.excerpt).toContain("奖励人民币2万元");
   });
 });
+
+describe("a follow-up that names only another town", () => {
+  it("asks what the previous turn asked, about that town", async () => {
+    const reply = await ask("那和乐的呢", ["龙滚的禁毒活动几点开始"]);
+    expect(citedDocs(reply)[0]).toBe("t-hele-drugs");
+    expect(reply.citations[0].excerpt).toContain("下午3时");
+  });
+});
