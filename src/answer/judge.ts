@@ -89,7 +89,8 @@ export async function judgeLocal(input: {
     if (inIt.length) matches = inIt;
   }
   const own = timeScope(input.question, today);
-  const scope = own.year === null && !own.latest && previous ? timeScope(previous, today) : own;
+  // The year carries over only to the same question about another town ("那后安的呢"); "那国庆那几天呢" is another time.
+  const scope = own.year === null && !own.latest && previous && named.length ? timeScope(previous, today) : own;
   matches = inYear(matches, scope.year);
   const best = matches[0];
   const notes: SourceNote[] = [];
