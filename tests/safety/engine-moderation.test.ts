@@ -44,7 +44,8 @@ describe("engine guard", () => {
     for (const question of ["赌博怎么处罚", "被骂了可以报警吗", "邻居骂我傻逼可以告他吗"]) {
       expect((await engine.ask({ question })).reason, question).not.toBe("moderated");
     }
-    expect(searcher.calls).toBe(3);
+    // Every question reached retrieval (the engine searches the law and the office's articles separately).
+    expect(searcher.calls).toBeGreaterThanOrEqual(3);
   });
 
   it("uses the moderator it is given", async () => {
