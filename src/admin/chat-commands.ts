@@ -18,7 +18,8 @@ export interface AdminCommandArgs {
   actorId: string;
   text: string;
 }
-export type AdminCommand = (args: AdminCommandArgs) => Promise<string>;
+/** One corpus command as a plain function (wrapped for the chat by channels/wechat/admin.ts functionCommands). */
+export type CorpusCommand = (args: AdminCommandArgs) => Promise<string>;
 
 export interface CorpusCommandsOptions {
   corpusDir: string;
@@ -44,7 +45,7 @@ function localDate(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-export function createCorpusCommands(options: CorpusCommandsOptions): Map<string, AdminCommand> {
+export function createCorpusCommands(options: CorpusCommandsOptions): Map<string, CorpusCommand> {
   const prompts = options.prompts ?? new Prompts();
   const now = options.now ?? (() => new Date());
   const listLimit = options.listLimit ?? 20;
@@ -63,7 +64,7 @@ export function createCorpusCommands(options: CorpusCommandsOptions): Map<string
   }
 
   /** Any unexpected error: logged and audited, a polite reply instead of a stack trace. */
-  function guarded(name: string, run: AdminCommand): AdminCommand {
+  function guarded(name: string, run: CorpusCommand): CorpusCommand {
     return async (args) => {
       try {
         return await run(args);
@@ -79,7 +80,7 @@ export function createCorpusCommands(options: CorpusCommandsOptions): Map<string
     };
   }
 
-  const add: AdminCommand = async ({ actorId, text }) => {
+  const add: CorpusCommand = async ({ actorId, text }) => {
     const lines = splitLines(stripCommand(text, ADD_COMMAND)).map((l) => l.trim());
     const titleIndex = lines.findIndex(Boolean);
     const title = titleIndex >= 0 ? lines[titleIndex] : "";
@@ -112,7 +113,7 @@ export function createCorpusCommands(options: CorpusCommandsOptions): Map<string
     }
   };
 
-  const remove: AdminCommand = async ({ actorId, text }) => {
+  const remove: CorpusCommand = async ({ actorId, text }) => {
     const key = stripCommand(text, DELETE_COMMAND).trim().split(/\s+/)[0] ?? "";
     if (!key) {
       audit.audit(actorId, "corpus.remove", { removed: false, reason: "no id" }, now());
@@ -127,7 +128,7 @@ export function createCorpusCommands(options: CorpusCommandsOptions): Map<string
     return prompts.render("admin-delete-not-found", { id: key });
   };
 
-  const list: AdminCommand = async ({ actorId, text }) => {
+  const list: CorpusCommand = async ({ actorId, text }) => {
     const keyword = stripCommand(text, LIST_COMMAND).trim();
     const all = listCorpus(corpusDir);
     const docs = keyword ? all.filter((d) => d.title.includes(keyword) || d.id.startsWith(keyword)) : all;
@@ -144,7 +145,7 @@ export function createCorpusCommands(options: CorpusCommandsOptions): Map<string
     return [header, ...items, prompts.get("admin-list-footer")].join("\n");
   };
 
-  return new Map<string, AdminCommand>([
+  return new Map<string, CorpusCommand>([
     [ADD_COMMAND, guarded(ADD_COMMAND, add)],
     [DELETE_COMMAND, guarded(DELETE_COMMAND, remove)],
     [LIST_COMMAND, guarded(LIST_COMMAND, list)],

@@ -3,7 +3,8 @@
  * questions per person per minute, questions per group per minute (rate-limiter-flexible),
  * and a daily budget of messages sent into each group (own counter, so it rolls over at local midnight).
  * When something is over a limit the caller is told to send one notice, then stay silent
- * until that limit frees up again.
+ * until that limit frees up again. The last message of a group's day is kept for the notice that
+ * the day's budget is spent, so the budget holds notices included.
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { localDay } from "./clock.js";
@@ -11,11 +12,14 @@ import { localDay } from "./clock.js";
 export interface RateLimitOptions {
   perPersonPerMinute: number;
   perGroupPerMinute: number;
-  /** Messages the bot may send into one group per day (answers, their extra parts, notices). */
+  /** Messages the bot may send into one group per day (answers, command replies, their extra parts, notices). */
   groupDailyBudget: number;
 }
 
 export type LimitScope = "person" | "group" | "daily";
+
+/** Messages of a group's daily budget kept for the notice that the budget is spent. */
+const DAILY_NOTICE_RESERVE = 1;
 
 export type LimitVerdict =
   | { ok: true }
@@ -50,7 +54,7 @@ export class RateLimits {
    */
   async admit(talkerId: string, roomId: string | null): Promise<LimitVerdict> {
     if (roomId !== null) {
-      if (this.remainingToday(roomId) <= 0) return this.refuse("daily", `daily|${roomId}`, msUntilMidnight(this.now()));
+      if (this.remainingToday(roomId) <= DAILY_NOTICE_RESERVE) return this.refuse("daily", `daily|${roomId}`, msUntilMidnight(this.now()));
       this.spend(roomId, 1); // reserved before any await, so concurrent questions cannot overdraw it
     }
     const personWait = await tryConsume(this.person, talkerId);
@@ -73,6 +77,26 @@ export class RateLimits {
   spend(roomId: string, n: number): void {
     this.rollDay();
     this.daily.set(roomId, (this.daily.get(roomId) ?? 0) + n);
+  }
+
+  /**
+   * Takes one message of the group's budget for a notice, if the budget allows it: the daily notice
+   * may use the message kept for it, other notices may not. False: send no notice.
+   */
+  spendNotice(roomId: string, scope: LimitScope | "busy"): boolean {
+    const floor = scope === "daily" ? 0 : DAILY_NOTICE_RESERVE;
+    if (this.remainingToday(roomId) <= floor) return false;
+    this.spend(roomId, 1);
+    return true;
+  }
+
+  /** Gives back what admit() took for a question that will not be answered after all. */
+  async undo(talkerId: string, roomId: string | null): Promise<void> {
+    if (roomId !== null) {
+      this.spend(roomId, -1);
+      await this.group.reward(roomId, 1);
+    }
+    await this.person.reward(talkerId, 1);
   }
 
   remainingToday(roomId: string): number {
