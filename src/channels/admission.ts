@@ -2,8 +2,9 @@
  * Admission of everything a person asks the bot for (a question or a command): the same question
  * again in the same group, the per-person, per-group and daily limits, and room in the send queue.
  * It is decided at once, when the message arrives: what is admitted is queued, what is not is
- * turned away now, with at most one notice per person (per group, per chat) and blocking window,
- * and only where the group's budget still allows one. Nothing admitted is dropped later.
+ * turned away now, with one notice per blocking window (of the person, the group, the day, the
+ * queue), at most one per person within the notice window whatever the reason, and only where the
+ * group's budget still allows one. Nothing admitted is dropped later.
  */
 import type { LimitScope, RateLimits } from "./rate-limits.js";
 import { ExpiringSet } from "./wechat/expiring-set.js";
@@ -12,7 +13,6 @@ export type RefusalReason = "duplicate" | LimitScope | "busy";
 
 /** Where queued work goes: one queue per chat, bounded (see wechat/send-queue.ts). */
 export interface ChatQueue {
-  room(chat: string): "queued" | "chat-full" | "full";
   push(chat: string, task: () => Promise<void>): "queued" | "chat-full" | "full";
 }
 
@@ -40,8 +40,8 @@ export interface AdmissionOptions {
   queue: ChatQueue;
   /** A question repeated in the same group within this time is answered once. */
   duplicateMs: number;
-  /** Least time between two "busy" notices to one chat. */
-  busyNoticeMs?: number;
+  /** Least time between two notices to one person, and between two "busy" notices to one chat (default 1 min). */
+  noticeWindowMs?: number;
   now?: () => number;
 }
 
@@ -56,11 +56,14 @@ export const NOTICE_PROMPT: Record<Exclude<RefusalReason, "duplicate">, string> 
 export class Admission {
   private readonly duplicates: ExpiringSet;
   private readonly busyNoticed: ExpiringSet;
+  private readonly personNoticed: ExpiringSet;
 
   constructor(private readonly o: AdmissionOptions) {
     const now = o.now ?? Date.now;
     this.duplicates = new ExpiringSet(o.duplicateMs, 10_000, now);
-    this.busyNoticed = new ExpiringSet(o.busyNoticeMs ?? 60_000, 10_000, now);
+    const windowMs = o.noticeWindowMs ?? 60_000;
+    this.busyNoticed = new ExpiringSet(windowMs, 10_000, now);
+    this.personNoticed = new ExpiringSet(windowMs, 10_000, now);
   }
 
   /** Admits the request and queues its task, or says why not. */
@@ -69,16 +72,15 @@ export class Admission {
     const dupKey = request.dedupeKey && roomId !== null ? `${roomId}|${request.dedupeKey}` : null;
     if (dupKey && !this.duplicates.addIfAbsent(dupKey)) return { admitted: false, reason: "duplicate", notify: false };
 
-    // Room first, so a question that cannot be queued costs the person no point.
-    if (this.o.queue.room(chat) !== "queued") return this.busy(request, dupKey);
-
+    // Limits first, so that a person or group over them hears that (once), not "busy".
     const verdict = await this.o.limits.admit(talkerId, roomId);
     if (!verdict.ok) {
       if (dupKey) this.duplicates.delete(dupKey);
-      const notify = verdict.notify && (roomId === null || this.o.limits.spendNotice(roomId, verdict.scope));
+      const notify = verdict.notify && this.mayNotify(request, verdict.scope);
+      if (verdict.notify && !notify) this.o.limits.noticeNotSent(verdict.noticeKey);
       return { admitted: false, reason: verdict.scope, notify };
     }
-    // Others may have filled the queue while the limits were checked: then the points go back.
+    // No room in the chat's queue or in the whole queue: turned away now, its points given back.
     if (this.o.queue.push(chat, task) !== "queued") {
       await this.o.limits.undo(talkerId, roomId);
       return this.busy(request, dupKey);
@@ -88,8 +90,16 @@ export class Admission {
 
   private busy(request: AdmissionRequest, dupKey: string | null): AdmissionResult {
     if (dupKey) this.duplicates.delete(dupKey);
-    const first = this.busyNoticed.addIfAbsent(request.chat);
-    const notify = first && (request.roomId === null || this.o.limits.spendNotice(request.roomId, "busy"));
+    const notify = !this.busyNoticed.has(request.chat) && this.mayNotify(request, "busy");
+    if (notify) this.busyNoticed.add(request.chat);
     return { admitted: false, reason: "busy", notify };
+  }
+
+  /** One notice per person within the window, and in a group only within the day's budget. */
+  private mayNotify(request: AdmissionRequest, scope: LimitScope | "busy"): boolean {
+    if (this.personNoticed.has(request.talkerId)) return false;
+    if (request.roomId !== null && !this.o.limits.spendNotice(request.roomId, scope)) return false;
+    this.personNoticed.add(request.talkerId);
+    return true;
   }
 }

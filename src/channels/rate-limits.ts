@@ -28,6 +28,8 @@ export type LimitVerdict =
       scope: LimitScope;
       /** True once per blocking window: send the notice now, stay silent for the rest. */
       notify: boolean;
+      /** Which blocking window the notice belongs to (see noticeNotSent). */
+      noticeKey: string;
       retryAfterMs: number;
     };
 
@@ -49,27 +51,25 @@ export class RateLimits {
   }
 
   /**
-   * Counts one question from this person (in this group, roomId null for a private chat).
-   * A question admitted in a group also reserves one message of that group's daily budget.
+   * Counts one question from this person (in this group, roomId null for a private chat): the
+   * person's limit first, then the group's, then one message of the group's daily budget. The
+   * budget is checked and taken in one step after the awaits, so concurrent questions can neither
+   * overdraw it nor use it up while they are still waiting on the other limits.
    */
   async admit(talkerId: string, roomId: string | null): Promise<LimitVerdict> {
-    if (roomId !== null) {
-      if (this.remainingToday(roomId) <= DAILY_NOTICE_RESERVE) return this.refuse("daily", `daily|${roomId}`, msUntilMidnight(this.now()));
-      this.spend(roomId, 1); // reserved before any await, so concurrent questions cannot overdraw it
-    }
     const personWait = await tryConsume(this.person, talkerId);
-    if (personWait !== null) {
-      if (roomId !== null) this.spend(roomId, -1);
-      return this.refuse("person", `person|${talkerId}`, personWait);
+    if (personWait !== null) return this.refuse("person", `person|${talkerId}`, personWait);
+    if (roomId === null) return { ok: true };
+    const groupWait = await tryConsume(this.group, roomId);
+    if (groupWait !== null) {
+      await this.person.reward(talkerId, 1); // the person's question was not answered: give the point back
+      return this.refuse("group", `group|${roomId}`, groupWait);
     }
-    if (roomId !== null) {
-      const groupWait = await tryConsume(this.group, roomId);
-      if (groupWait !== null) {
-        this.spend(roomId, -1);
-        await this.person.reward(talkerId, 1); // the person's question was not answered: give the point back
-        return this.refuse("group", `group|${roomId}`, groupWait);
-      }
+    if (this.remainingToday(roomId) <= DAILY_NOTICE_RESERVE) {
+      await Promise.all([this.person.reward(talkerId, 1), this.group.reward(roomId, 1)]);
+      return this.refuse("daily", `daily|${roomId}`, msUntilMidnight(this.now()));
     }
+    this.spend(roomId, 1);
     return { ok: true };
   }
 
@@ -88,6 +88,11 @@ export class RateLimits {
     if (this.remainingToday(roomId) <= floor) return false;
     this.spend(roomId, 1);
     return true;
+  }
+
+  /** The notice admit() asked for was not sent after all: the next refusal in that window asks again. */
+  noticeNotSent(noticeKey: string): void {
+    this.noticedUntil.delete(noticeKey);
   }
 
   /** Gives back what admit() took for a question that will not be answered after all. */
@@ -112,7 +117,7 @@ export class RateLimits {
       this.noticedUntil.set(noticeKey, now + Math.max(retryAfterMs, 1000));
       this.pruneNotices(now);
     }
-    return { ok: false, scope, notify, retryAfterMs };
+    return { ok: false, scope, notify, retryAfterMs, noticeKey };
   }
 
   private pruneNotices(now: number): void {

@@ -266,4 +266,17 @@ describe("Admission", () => {
     expect(limits.remainingToday("g")).toBe(0);
     await queue.onIdle();
   });
+
+  it("gives one person one notice per window whatever the reason, and keeps the group's notice for the next person", async () => {
+    const limits = new RateLimits({ perPersonPerMinute: 1, perGroupPerMinute: 100, groupDailyBudget: 4 });
+    const queue = new ConversationQueue({ maxPending: 100, maxPerChat: 100, noticeReserve: 100 });
+    const admission = new Admission({ limits, queue, duplicateMs: 0 });
+    const ask = (who: string) => admission.admit({ chat: "g", talkerId: who, roomId: "g", dedupeKey: null }, async () => {});
+    expect(await ask("a")).toEqual({ admitted: true });
+    expect(await ask("a")).toMatchObject({ reason: "person", notify: true });
+    expect(await ask("b")).toEqual({ admitted: true }); // the budget's 3rd message; the 4th is kept for the daily notice
+    expect(await ask("a")).toMatchObject({ reason: "person", notify: false });
+    expect(await ask("c")).toMatchObject({ reason: "daily", notify: true });
+    await queue.onIdle();
+  });
 });
