@@ -33,7 +33,7 @@ const TEST_ENV: Record<string, string> = {
 export interface HarnessOptions {
   env?: Record<string, string>;
   engine?: AnswerEngine;
-  extra?: Partial<Pick<WechatBotDeps, "stats" | "unanswered" | "commands" | "retry" | "outputCheck" | "redact" | "clock">>;
+  extra?: Partial<Pick<WechatBotDeps, "stats" | "unanswered" | "commands" | "retry" | "outputCheck" | "redact" | "clock" | "log">>;
 }
 
 export interface TestClock extends Clock {

@@ -81,6 +81,8 @@ export interface DefaultCommandDeps {
   unanswered?: UnansweredProvider;
   /** Takes ID card, phone and bank card numbers (and the like) out of a question before it is listed. */
   redact: (text: string) => string;
+  /** False for a listed question the output check would stop (a link, @所有人 …): it is shown as hidden, so the list still goes out. */
+  listable: (text: string) => boolean;
   /** All registered commands, for the help listing (includes ones added later). */
   commands: () => ReadonlyMap<string, ChatCommand>;
 }
@@ -117,7 +119,11 @@ export function defaultCommands(deps: DefaultCommandDeps): Map<string, ChatComma
           const limit = Number.isFinite(asked) && asked > 0 ? Math.min(asked, UNANSWERED_MAX) : UNANSWERED_DEFAULT;
           const list = await (deps.unanswered ?? deps.ownUnanswered)(limit);
           if (list.length === 0) return prompts.get("admin-unanswered-empty");
-          const lines = list.slice(0, limit).map((q) => `${shortLocalTime(q.at)} ${oneLine(deps.redact(q.question))}`);
+          const hidden = prompts.get("admin-unanswered-hidden");
+          const lines = list.slice(0, limit).map((q) => {
+            const question = oneLine(deps.redact(q.question));
+            return `${shortLocalTime(q.at)} ${deps.listable(question) ? question : hidden}`;
+          });
           return `${prompts.render("admin-unanswered", { count: lines.length })}\n${lines.join("\n")}`;
         },
       },

@@ -101,10 +101,11 @@ export function createWechatBot(deps: WechatBotDeps): WechatBot {
   );
   const admission = new Admission({ limits, queue, duplicateMs: config.duplicateMinutes * 60_000, now });
   const sender = new Sender({ delayMs: config.sendDelayMs, clock, random: deps.random ?? Math.random, log, ...deps.retry });
+  const outputCheck: OutputCheck = deps.outputCheck ?? (() => ({ ok: true }));
   const outbox = new Outbox({
     sender,
     limits,
-    check: deps.outputCheck ?? (() => ({ ok: true })),
+    check: outputCheck,
     maxReplyChars: config.maxReplyChars,
     log,
     onBlocked: () => void counters.blocked++,
@@ -125,6 +126,7 @@ export function createWechatBot(deps: WechatBotDeps): WechatBot {
     stats: deps.stats,
     unanswered: deps.unanswered,
     redact: deps.redact ?? ((text) => text),
+    listable: (text) => outputCheck(text).ok,
     commands: () => commands,
   });
   for (const [name, cmd] of [...builtIn, ...(deps.commands ?? [])]) commands.set(name.replace(/^[#＃]/, ""), cmd);
