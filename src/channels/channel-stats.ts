@@ -45,6 +45,8 @@ export interface ChannelCounters {
   hintsSuppressed: number;
   /** Commands run (admitted). */
   commands: number;
+  /** Commands (and admin refusals) turned away by the limits or for lack of queue room. */
+  commandsLimited: number;
   /** Admin commands from non-admins. */
   denied: number;
   /** Admin commands sent in a group: answered privately to the admin instead. */
@@ -99,6 +101,7 @@ export class ChannelStats {
     hints: 0,
     hintsSuppressed: 0,
     commands: 0,
+    commandsLimited: 0,
     denied: 0,
     commandsMovedPrivate: 0,
     blocked: 0,

@@ -52,8 +52,6 @@ export interface WechatBotDeps {
 }
 
 export interface WechatCounters extends ChannelCounters {
-  /** Admitted commands turned away by the limits or for lack of queue room. */
-  commandsLimited: number;
   sent: number;
   retries: number;
   riskErrors: number;
@@ -92,7 +90,6 @@ export function createWechatBot(deps: WechatBotDeps): WechatBot {
 
   const stats = new ChannelStats(now);
   const counters = stats.counters;
-  let commandsLimited = 0;
   const conversation = new ConversationPolicy({ windowMs: config.followUpMinutes * 60_000, maxConversations: config.memoryConversations }, now);
   const limits = new RateLimits(config, now);
   const queue = new ConversationQueue(
@@ -251,7 +248,7 @@ export function createWechatBot(deps: WechatBotDeps): WechatBot {
       if (runs) counters.commands++;
       return;
     }
-    commandsLimited++;
+    counters.commandsLimited++;
     turnedAway(target, result, "command turned away");
   }
 
@@ -306,7 +303,7 @@ export function createWechatBot(deps: WechatBotDeps): WechatBot {
     commands,
     counters: () => {
       const { sent, retries, riskErrors, failed: sendFailed } = sender.counters;
-      return { ...stats.snapshot(), commandsLimited, sent, retries, riskErrors, sendFailed };
+      return { ...stats.snapshot(), sent, retries, riskErrors, sendFailed };
     },
     memorySize: () => conversation.size,
     pending: () => inflight + queue.pending,
