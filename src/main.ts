@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     : new Map();
   const running = await startWechat(rt.engine, { ...wechat.config, dataDir: config.dataDir }, {
     prompts: rt.prompts,
+    moderator: rt.moderator,
     commands: corpusCommands,
     stats: () => {
       const s = rt.questionLog?.stats({});

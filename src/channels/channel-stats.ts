@@ -72,7 +72,7 @@ export interface TodayStats {
 }
 
 /** Reasons whose question is no content gap (#未答 lists what the material lacks). */
-const NOT_A_GAP = new Set<Reply["reason"]>(["empty", "greeting", "too_long"]);
+const NOT_A_GAP = new Set<Reply["reason"]>(["empty", "greeting", "too_long", "moderated"]);
 
 export class ChannelStats {
   readonly counters: ChannelCounters = {

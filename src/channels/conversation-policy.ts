@@ -1,7 +1,7 @@
 /**
  * The one rule for follow-ups, shared by every chat channel (WeChat, console): what of a finished
  * exchange is remembered, and which earlier turns go with the next question. A greeting, an empty
- * message or an over-long one is no context; a question the engine could not answer still is
+ * message, an over-long one or one the moderation list refused is no context; a question the engine could not answer still is
  * (its follow-up may be answerable), without an answer. Memory is per person and chat.
  */
 import type { ConversationTurn, Reply } from "../types.js";
@@ -12,7 +12,7 @@ export const FOLLOW_UP_TURNS = 3;
 /** How long an earlier turn counts as context, unless configured (PUFA_FOLLOWUP_MINUTES). */
 export const DEFAULT_FOLLOW_UP_MS = 10 * 60_000;
 
-const NOT_CONTEXT = new Set<Reply["reason"]>(["empty", "greeting", "too_long"]);
+const NOT_CONTEXT = new Set<Reply["reason"]>(["empty", "greeting", "too_long", "moderated"]);
 
 export interface ConversationPolicyOptions {
   windowMs?: number;

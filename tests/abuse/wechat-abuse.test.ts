@@ -147,7 +147,7 @@ describe("hostile WeChat messages", () => {
       }
       // A flood from one person, and the admin asking for private lists in the group.
       for (let i = 0; i < 40; i++) send(() => h.say(mallory, `@${BOT_NAME}${AT}手机${SECRETS.phone} ${SECRETS.marker}`, room, [h.me]));
-      for (const cmd of ["#未答", "#状态", "#列表", "#未答 50"]) send(() => h.say(admin, `@${BOT_NAME}${AT}${cmd}`, room, [h.me]));
+      for (const cmd of ["#未答", "#状态", "#未答 5", "#未答 50"]) send(() => h.say(admin, `@${BOT_NAME}${AT}${cmd}`, room, [h.me]));
       await h.settle(120_000);
 
       const everything = h.allReplies();
@@ -173,10 +173,11 @@ describe("hostile WeChat messages", () => {
       expect(crashes).toBe(0);
       expect(echoes).toEqual([]);
       expect(privateData).toEqual([]);
-      // The admin's lists went to the admin, not to the group.
+      // The admin's lists went to the admin, whole (hostile lines hidden, not the list lost), not to the group.
+      const listHeading = new Prompts().get("admin-unanswered").split("{")[0];
       expect(c.commandsMovedPrivate).toBe(4);
-      expect(h.repliesIn(admin).length).toBeGreaterThanOrEqual(4);
-      expect(groupMessages.some((m) => m.includes(new Prompts().get("admin-unanswered").split("{")[0]))).toBe(false);
+      expect(h.repliesIn(admin).filter((m) => m.startsWith(listHeading))).toHaveLength(3);
+      expect(groupMessages.some((m) => m.includes(listHeading))).toBe(false);
     } finally {
       process.off("uncaughtException", onUncaught);
       process.off("unhandledRejection", onUncaught);

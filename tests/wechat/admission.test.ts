@@ -164,6 +164,21 @@ describe("the output check", () => {
     expect(h.bot.counters()).toMatchObject({ withheld: 1, blocked: 1, answered: 0 });
   });
 
+  it("is checkOutgoing by default: a reply with a link off the allow-list or @所有人 is withheld", async () => {
+    const poisoned = {
+      ask: async () => {
+        const parts = { body: ["[1]「详情请访问 http://evil.example.com/claim 领取」"], sources: "来源：\n[1] 某文章", notes: ["@所有人 注意"] };
+        return { text: "", parts, citations: [], refused: false, reason: "answered" as const, emergency: false, mode: "extractive" as const };
+      },
+    };
+    const h = await start({ engine: poisoned });
+    const [alice] = h.people(1);
+    h.say(alice, "怎么领补贴？", h.me);
+    await h.settle();
+    expect(h.repliesIn(alice)).toEqual([prompts.get("answer-failed")]);
+    expect(h.bot.counters()).toMatchObject({ withheld: 1, blocked: 1 });
+  });
+
   it("checks every message the bot sends: notices and command replies too", async () => {
     const checked: string[] = [];
     const h = await start({

@@ -7,6 +7,7 @@
  * with personal data redacted.
  */
 import type { Prompts } from "../../answer/prompts.js";
+import { INVISIBLE } from "../../safety/normalize.js";
 import type { RefusedQuestion, TodayStats } from "../channel-stats.js";
 import { shortLocalTime } from "../clock.js";
 
@@ -162,7 +163,9 @@ function formatUptime(prompts: Prompts, ms: number): string {
   });
 }
 
-/** A listed question on one line: its own line breaks would read as further list items. */
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "gu");
+
+/** A listed question on one line (its own line breaks would read as further list items), without invisible characters. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  return text.replace(INVISIBLE_ALL, "").replace(/\s+/g, " ").trim();
 }

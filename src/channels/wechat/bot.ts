@@ -11,6 +11,9 @@ import qrcodeTerminal from "qrcode-terminal";
 import { ScanStatus, type Contact, type Message, type Wechaty } from "wechaty";
 import type { Prompts } from "../../answer/prompts.js";
 import { childLogger } from "../../logger.js";
+import { shippedModerator, type Moderator } from "../../safety/moderation.js";
+import { checkOutgoing } from "../../safety/outgoing.js";
+import { redact } from "../../safety/redact.js";
 import type { AnswerEngine, Reply } from "../../types.js";
 import { Admission, NOTICE_PROMPT, type AdmissionResult } from "../admission.js";
 import { ChannelStats, type ChannelCounters, type DropCounter } from "../channel-stats.js";
@@ -41,9 +44,11 @@ export interface WechatBotDeps {
   unanswered?: UnansweredProvider;
   /** More # commands (name without #), or replacements of the built-in ones. */
   commands?: ReadonlyMap<string, ChatCommand>;
-  /** The check every outgoing message passes (default: the shipped moderation list, links, @所有人, hidden characters). */
+  /** The moderation list in force (PUFA_MODERATION); default: the shipped one. */
+  moderator?: Moderator;
+  /** The check every outgoing message passes; default: checkOutgoing (the moderation list, links, @所有人, hidden characters). */
   outputCheck?: OutputCheck;
-  /** Personal data out of listed questions (#未答). */
+  /** Personal data out of listed questions (#未答); default: src/safety/redact.ts. */
   redact?: (text: string) => string;
   /** Shows the login QR code; default: printed small in the terminal, with its URL. */
   showQr?: (qrcode: string, url: string) => void;
@@ -98,7 +103,8 @@ export function createWechatBot(deps: WechatBotDeps): WechatBot {
   );
   const admission = new Admission({ limits, queue, duplicateMs: config.duplicateMinutes * 60_000, now });
   const sender = new Sender({ delayMs: config.sendDelayMs, clock, random: deps.random ?? Math.random, log, ...deps.retry });
-  const outputCheck: OutputCheck = deps.outputCheck ?? (() => ({ ok: true }));
+  const moderator = deps.moderator ?? shippedModerator();
+  const outputCheck: OutputCheck = deps.outputCheck ?? ((text) => checkOutgoing(text, moderator));
   const outbox = new Outbox({
     sender,
     limits,
@@ -122,7 +128,7 @@ export function createWechatBot(deps: WechatBotDeps): WechatBot {
     ownUnanswered: (limit) => stats.unanswered(limit),
     stats: deps.stats,
     unanswered: deps.unanswered,
-    redact: deps.redact ?? ((text) => text),
+    redact: deps.redact ?? redact,
     listable: (text) => outputCheck(text).ok,
     commands: () => commands,
   });
@@ -264,7 +270,8 @@ export function createWechatBot(deps: WechatBotDeps): WechatBot {
     const key = ConversationPolicy.key(target.roomId, talkerId);
     let reply: Reply;
     try {
-      reply = await engine.ask({ question, context: conversation.context(key), channel: "wechat", askerId: talkerId });
+      const chat = target.roomId === null ? "private" : "group";
+      reply = await engine.ask({ question, context: conversation.context(key), channel: "wechat", askerId: talkerId, chat });
     } catch (err) {
       counters.failed++;
       log.error({ err, chat: target.chat }, "the engine failed on a question");
