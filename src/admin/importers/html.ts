@@ -11,13 +11,13 @@ import {
   dateFromUnixSeconds,
   isBoilerplateLine,
   joinParagraphs,
-  normalizeDate,
   parseMetaLine,
   splitAuthors,
   splitLines,
   takeHeadMeta,
   titleFromFilename,
 } from "./common.js";
+import { normalizeDate } from "../../text/dates.js";
 import type { ImportedArticle } from "./types.js";
 
 // linkedom's DOM has no TypeScript lib here (tsconfig has no "DOM"): a structural minimum.
