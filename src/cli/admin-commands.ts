@@ -11,7 +11,7 @@ import { Prompts } from "../answer/prompts.js";
 import type { PufaConfig } from "../config.js";
 import { openIndex } from "../index/builder.js";
 import { updateIndex } from "../index/incremental.js";
-import { configFrom, type GlobalOptions } from "./main.js";
+import { programConfig } from "./options.js";
 import { progressReporter } from "./progress.js";
 
 function filesUnder(target: string): string[] {
@@ -45,7 +45,7 @@ function localDate(s: string): Date {
 }
 
 export function registerAdminCommands(program: Command): void {
-  const config = () => configFrom(program.opts<GlobalOptions>());
+  const config = () => programConfig(program);
 
   program
     .command("add")
