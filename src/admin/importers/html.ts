@@ -40,7 +40,11 @@ interface Doc extends El {
 }
 
 export async function importHtml(bytes: Uint8Array, filename: string): Promise<ImportedArticle> {
-  const html = decodeHtml(bytes);
+  return importHtmlText(decodeHtml(bytes), filename);
+}
+
+/** A page already decoded (a download whose charset the server named). */
+export function importHtmlText(html: string, filename: string): ImportedArticle {
   const document = parseHTML(html).document as unknown as Doc;
   const meta = readMetadata(document, html);
 
