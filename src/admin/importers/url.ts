@@ -85,7 +85,7 @@ async function fetchFollowing(start: URL, limits: ImportLimits, signal: AbortSig
   for (let hop = 0; ; hop++) {
     let response: Response;
     try {
-      response = await fetch(url, { redirect: "manual", signal, headers: { "user-agent": "pufa/1 (+普法助手 article import)", accept: "text/html,text/plain,application/pdf;q=0.9,*/*;q=0.5" } });
+      response = await fetch(url, { redirect: "manual", signal, headers: { "user-agent": "pufa/1 (article import)", accept: "text/html,text/plain,application/pdf;q=0.9,*/*;q=0.5" } });
     } catch (err) {
       const timedOut = signal.aborted;
       throw new ImportRefusedError("url-failed", { why: timedOut ? `超过 ${limits.urlTimeoutMs / 1000} 秒未完成` : "无法连接" });
