@@ -22,13 +22,8 @@ import { parseLocalDate } from "../text/dates.js";
  * and files of no importable type inside a folder are skipped.
  */
 export function filesUnder(target: string): string[] {
-  let stat;
-  try {
-    stat = lstatSync(target);
-  } catch {
-    throw new Error(`no such file or folder: ${target}`);
-  }
-  if (!stat.isDirectory()) return [target];
+  // A missing path goes to the importer too, which names it as missing and the run goes on.
+  if (!existsSync(target) || !lstatSync(target).isDirectory()) return [target];
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {

@@ -116,5 +116,6 @@ describe("files that are not regular files", () => {
     const sub = path.join(dir, "folder.txt");
     mkdirSync(sub);
     expect((await refusal(importFile(sub))).reason).toBe("not-a-file");
+    expect((await refusal(importFile(path.join(dir, "no-such.txt")))).reason).toBe("missing");
   });
 });

@@ -33,19 +33,20 @@ beforeAll(() => {
 afterAll(() => rmSync(ws.root, { recursive: true, force: true }));
 
 describe("pufa add refuses hostile files", () => {
-  it("zip bomb .docx, symlink to /etc/passwd, random bytes as .txt, 10,000-deep page: one message each, exit 1, nothing written, audited", { timeout: 120_000 }, async () => {
+  it("zip bomb .docx, symlink to /etc/passwd, random bytes as .txt, 10,000-deep page, a missing path: one message each, exit 1, nothing written, audited", { timeout: 120_000 }, async () => {
     const files = {
       bomb: path.join(input, "bomb.docx"),
       link: path.join(input, "passwd.txt"),
       binary: path.join(input, "photo.txt"),
       deep: path.join(input, "deep.html"),
+      missing: path.join(input, "no-such-file.txt"),
     };
     writeFileSync(files.bomb, zipBombDocx(60 * 1024 * 1024));
     symlinkSync("/etc/passwd", files.link);
     writeFileSync(files.binary, randomBinary(8192));
     writeFileSync(files.deep, deepHtml(10_000));
 
-    const run = await ws.pufa(["add", files.bomb, files.link, files.binary, files.deep]);
+    const run = await ws.pufa(["add", files.bomb, files.link, files.binary, files.deep, files.missing]);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).not.toMatch(/Maximum call stack|heap out of memory|at .*\.ts:\d+/);
     const lines = run.stderr.trim().split("\n");
@@ -54,6 +55,7 @@ describe("pufa add refuses hostile files", () => {
       failed(files.link, "symlink"),
       failed(files.binary, "binary"),
       failed(files.deep, "too-deep", { max: 500 }),
+      failed(files.missing, "missing"),
     ]);
     expect(servedFiles()).toEqual([]);
     expect(ws.audit().map((r) => [r.action, r.detail.reason])).toEqual([
@@ -61,6 +63,7 @@ describe("pufa add refuses hostile files", () => {
       ["corpus.add.refused", "symlink"],
       ["corpus.add.refused", "binary"],
       ["corpus.add.refused", "too-deep"],
+      ["corpus.add.refused", "missing"],
     ]);
   });
 

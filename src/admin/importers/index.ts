@@ -100,7 +100,9 @@ export async function importBytes(bytes: Uint8Array, filename: string, limits: I
 
 /** Imports one file; a symlink or anything but a regular file is refused (lstat: links are never followed). */
 export async function importFile(file: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<ImportedArticle> {
-  const stat = await lstat(file);
+  const stat = await lstat(file).catch((err: NodeJS.ErrnoException) => {
+    throw err.code === "ENOENT" || err.code === "ENOTDIR" ? new ImportRefusedError("missing") : err;
+  });
   if (stat.isSymbolicLink()) throw new ImportRefusedError("symlink");
   if (!stat.isFile()) throw new ImportRefusedError("not-a-file");
   if (stat.size > limits.maxBytes) throw tooLarge(stat.size, limits);

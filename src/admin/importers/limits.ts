@@ -32,6 +32,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
 export const RATIO_FLOOR_BYTES = 1024 * 1024;
 
 export type RefusalReason =
+  | "missing"
   | "symlink"
   | "not-a-file"
   | "too-large"
