@@ -2,8 +2,8 @@
 import type { Command } from "commander";
 import { existsSync, lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { CorpusWriter, listCorpus, removeFromCorpus } from "../admin/corpus-manager.js";
-import { detectFormat, importFile, ImportRefusedError } from "../admin/importers/index.js";
+import { CorpusWriter, EmptyArticleError, listCorpus, removeFromCorpus } from "../admin/corpus-manager.js";
+import { detectFormat, importFile, ImportRefusedError, UnsupportedFormatError } from "../admin/importers/index.js";
 import { importUrl, looksLikeUrl } from "../admin/importers/url.js";
 import { QuestionLog } from "../admin/question-log.js";
 import { buildReport, formatReport } from "../admin/report.js";
@@ -17,9 +17,9 @@ import { progressReporter } from "./progress.js";
 import { parseLocalDate } from "../text/dates.js";
 
 /**
- * The files to import under a path. A symlink (as the argument or inside a
- * folder) is listed as it is, never followed, so the importer refuses it with a message; dot files
- * and files of no importable type inside a folder are skipped.
+ * The files to import under a path. A symlink (as the argument or inside a folder) is listed as it
+ * is, never followed, so the importer refuses it with a message; dot files and files of no
+ * importable type inside a folder are skipped.
  */
 export function filesUnder(target: string): string[] {
   // A missing path goes to the importer too, which names it as missing and the run goes on.
@@ -56,6 +56,8 @@ async function refresh(config: PufaConfig, prompts: Prompts): Promise<void> {
 /** Why an import failed, in the admin's words: a refusal's own prompt, else the error's message. */
 function failureText(err: unknown, prompts: Prompts): string {
   if (err instanceof ImportRefusedError) return prompts.render(`import-${err.reason}`, err.details);
+  if (err instanceof UnsupportedFormatError) return prompts.get("import-unsupported");
+  if (err instanceof EmptyArticleError) return prompts.get("import-empty");
   return (err as Error).message;
 }
 

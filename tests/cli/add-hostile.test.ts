@@ -33,20 +33,24 @@ beforeAll(() => {
 afterAll(() => rmSync(ws.root, { recursive: true, force: true }));
 
 describe("pufa add refuses hostile files", () => {
-  it("zip bomb .docx, symlink to /etc/passwd, random bytes as .txt, 10,000-deep page, a missing path: one message each, exit 1, nothing written, audited", { timeout: 120_000 }, async () => {
+  it("zip bomb .docx, symlink to /etc/passwd, random bytes as .txt, 10,000-deep page, a missing path, an unknown type, no text: one message each, exit 1, nothing written, audited", { timeout: 120_000 }, async () => {
     const files = {
       bomb: path.join(input, "bomb.docx"),
       link: path.join(input, "passwd.txt"),
       binary: path.join(input, "photo.txt"),
       deep: path.join(input, "deep.html"),
       missing: path.join(input, "no-such-file.txt"),
+      unsupported: path.join(input, "data.xyz"),
+      empty: path.join(input, "blank.txt"),
     };
     writeFileSync(files.bomb, zipBombDocx(60 * 1024 * 1024));
     symlinkSync("/etc/passwd", files.link);
     writeFileSync(files.binary, randomBinary(8192));
     writeFileSync(files.deep, deepHtml(10_000));
+    writeFileSync(files.unsupported, "不是可导入的格式");
+    writeFileSync(files.empty, "只有标题\n\n");
 
-    const run = await ws.pufa(["add", files.bomb, files.link, files.binary, files.deep, files.missing]);
+    const run = await ws.pufa(["add", ...Object.values(files)]);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).not.toMatch(/Maximum call stack|heap out of memory|at .*\.ts:\d+/);
     const lines = run.stderr.trim().split("\n");
@@ -56,6 +60,8 @@ describe("pufa add refuses hostile files", () => {
       failed(files.binary, "binary"),
       failed(files.deep, "too-deep", { max: 500 }),
       failed(files.missing, "missing"),
+      prompts.render("cli-add-failed", { file: files.unsupported, why: prompts.get("import-unsupported") }),
+      prompts.render("cli-add-failed", { file: files.empty, why: prompts.get("import-empty") }),
     ]);
     expect(servedFiles()).toEqual([]);
     expect(ws.audit().map((r) => [r.action, r.detail.reason])).toEqual([
