@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { looksBinary } from "../../src/admin/importers/binary.js";
 import { htmlDepth } from "../../src/admin/importers/html-depth.js";
-import { DEFAULT_IMPORT_LIMITS, importBytes, importFile, ImportRefusedError, type ImportLimits } from "../../src/admin/importers/index.js";
+import { DEFAULT_IMPORT_LIMITS, importBytes, importFile, ImportRefusedError, REFUSAL_REASONS, type ImportLimits } from "../../src/admin/importers/index.js";
+import { Prompts } from "../../src/answer/prompts.js";
 import { checkZip, zipEntries } from "../../src/admin/importers/zip-check.js";
 import { deepHtml, lyingZipDocx, makeZip, randomBinary, zipBombDocx } from "../fixtures/admin/hostile.js";
 
@@ -117,5 +118,17 @@ describe("files that are not regular files", () => {
     mkdirSync(sub);
     expect((await refusal(importFile(sub))).reason).toBe("not-a-file");
     expect((await refusal(importFile(path.join(dir, "no-such.txt")))).reason).toBe("missing");
+  });
+});
+
+describe("refusal messages", () => {
+  it("every refusal reason has its message in prompts/, Chinese, with no placeholder left unknown", () => {
+    const prompts = new Prompts();
+    const known = ["size", "max", "entry", "ratio", "chars", "scheme", "seconds", "status"];
+    for (const reason of REFUSAL_REASONS) {
+      const text = prompts.get(`import-${reason}`);
+      expect(text, reason).toMatch(/\p{Script=Han}/u);
+      for (const [, name] of text.matchAll(/\{(\w+)\}/g)) expect(known, `${reason}: {${name}}`).toContain(name);
+    }
   });
 });

@@ -19,7 +19,7 @@ import type { ImportFormat, ImportedArticle, Importer } from "./types.js";
 import { checkZip } from "./zip-check.js";
 
 export type { ImportFormat, ImportedArticle, Importer } from "./types.js";
-export { DEFAULT_IMPORT_LIMITS, ImportRefusedError, type ImportLimits, type RefusalReason } from "./limits.js";
+export { DEFAULT_IMPORT_LIMITS, ImportRefusedError, REFUSAL_REASONS, type ImportLimits, type RefusalReason } from "./limits.js";
 
 export const IMPORTERS: Record<ImportFormat, Importer> = {
   md: importMarkdown,

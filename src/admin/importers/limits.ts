@@ -31,22 +31,31 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
 /** Zip entries smaller than this are never refused for their ratio (a small XML part can compress 200:1). */
 export const RATIO_FLOOR_BYTES = 1024 * 1024;
 
-export type RefusalReason =
-  | "missing"
-  | "symlink"
-  | "not-a-file"
-  | "too-large"
-  | "zip-bomb"
-  | "bad-zip"
-  | "too-much-text"
-  | "binary"
-  | "too-deep"
-  | "url-scheme"
-  | "url-failed";
+/** Why an import was refused; each has its message in prompts/import-<reason>.txt. */
+export const REFUSAL_REASONS = [
+  "missing",
+  "symlink",
+  "not-a-file",
+  "too-large",
+  "zip-bomb",
+  "bad-zip",
+  "too-much-text",
+  "binary",
+  "too-deep",
+  "url-scheme",
+  "url-invalid",
+  "url-unreachable",
+  "url-timeout",
+  "url-redirects",
+  "url-http",
+] as const;
+
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /**
  * An import refused on purpose. `reason` names the prompt (prompts/import-<reason>.txt) the
- * channels show; `details` fill its placeholders; the message is for logs and tests.
+ * channels show; `details` fill its placeholders (some, like a zip's `why` or a connection's
+ * `cause`, are for the audit log only); the message is for logs and tests.
  */
 export class ImportRefusedError extends Error {
   constructor(

@@ -18,6 +18,8 @@ export function looksLikeUrl(s: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(s.trim());
 }
 
+const timeout = (limits: ImportLimits) => new ImportRefusedError("url-timeout", { seconds: limits.urlTimeoutMs / 1000 });
+
 function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);
@@ -31,7 +33,7 @@ function httpUrl(raw: string, base?: URL): URL {
   try {
     url = new URL(raw, base);
   } catch {
-    throw new ImportRefusedError("url-failed", { why: "地址无效" });
+    throw new ImportRefusedError("url-invalid");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new ImportRefusedError("url-scheme", { scheme: url.protocol.replace(/:$/, "") });
   return url;
@@ -88,17 +90,17 @@ async function fetchFollowing(start: URL, limits: ImportLimits, signal: AbortSig
       response = await fetch(url, { redirect: "manual", signal, headers: { "user-agent": "pufa/1 (article import)", accept: "text/html,text/plain,application/pdf;q=0.9,*/*;q=0.5" } });
     } catch (err) {
       const timedOut = signal.aborted;
-      throw new ImportRefusedError("url-failed", { why: timedOut ? `超过 ${limits.urlTimeoutMs / 1000} 秒未完成` : "无法连接" });
+      throw timedOut ? timeout(limits) : new ImportRefusedError("url-unreachable", { cause: (err as Error).message });
     }
     if (response.status >= 300 && response.status < 400 && response.headers.get("location")) {
       await response.body?.cancel();
-      if (hop >= MAX_REDIRECTS) throw new ImportRefusedError("url-failed", { why: "重定向次数过多" });
+      if (hop >= MAX_REDIRECTS) throw new ImportRefusedError("url-redirects", { max: MAX_REDIRECTS });
       url = httpUrl(response.headers.get("location")!, url);
       continue;
     }
     if (!response.ok) {
       await response.body?.cancel();
-      throw new ImportRefusedError("url-failed", { why: `HTTP ${response.status}` });
+      throw new ImportRefusedError("url-http", { status: response.status });
     }
     return { response, url };
   }
@@ -122,7 +124,7 @@ export async function importUrl(address: string, limits: ImportLimits = DEFAULT_
     bytes = await readCapped(response, limits.maxBytes);
   } catch (err) {
     if (err instanceof ImportRefusedError) throw err;
-    throw new ImportRefusedError("url-failed", { why: signal.aborted ? `超过 ${limits.urlTimeoutMs / 1000} 秒未完成` : "下载中断" });
+    throw signal.aborted ? timeout(limits) : new ImportRefusedError("url-unreachable", { cause: (err as Error).message });
   }
   const contentType = response.headers.get("content-type") ?? "";
   // The last path segment names the article when nothing in it does (the importers' title fallback).
