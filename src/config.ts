@@ -37,6 +37,9 @@ const envSchema = z.object({
   PUFA_IMPORT_MAX_TEXT_CHARS: intFrom(1, 100_000_000, DEFAULT_IMPORT_LIMITS.maxTextChars),
   PUFA_IMPORT_MAX_HTML_DEPTH: intFrom(10, 5_000, DEFAULT_IMPORT_LIMITS.maxHtmlDepth),
   PUFA_IMPORT_URL_TIMEOUT_MS: intFrom(100, 600_000, DEFAULT_IMPORT_LIMITS.urlTimeoutMs),
+  PUFA_LOG_DAYS: intFrom(1, 36_500, 180),
+  PUFA_LOG_KEY: z.string().min(16, "at least 16 characters").optional(),
+  PUFA_MODERATION: z.string().optional(),
 });
 
 export interface PufaConfig {
@@ -54,6 +57,10 @@ export interface PufaConfig {
   http: { port: number; host: string };
   /** What one import may cost (`pufa add`, #添加, the web console). */
   imports: ImportLimits;
+  /** Question log: days kept, and the key asker ids are hashed with (null: the data folder's log-key file). */
+  log: { days: number; key: string | null };
+  /** Moderation word list; null: the shipped src/data/moderation.txt. */
+  moderationFile: string | null;
 }
 
 export interface ConfigOverrides {
@@ -106,5 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       maxHtmlDepth: e.PUFA_IMPORT_MAX_HTML_DEPTH,
       urlTimeoutMs: e.PUFA_IMPORT_URL_TIMEOUT_MS,
     },
+    log: { days: e.PUFA_LOG_DAYS, key: e.PUFA_LOG_KEY ?? null },
+    moderationFile: e.PUFA_MODERATION ? resolve(e.PUFA_MODERATION) : null,
   };
 }

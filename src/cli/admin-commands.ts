@@ -5,7 +5,7 @@ import path from "node:path";
 import { CorpusWriter, EmptyArticleError, listCorpus, removeFromCorpus } from "../admin/corpus-manager.js";
 import { detectFormat, importFile, ImportRefusedError, UnsupportedFormatError } from "../admin/importers/index.js";
 import { importUrl, looksLikeUrl } from "../admin/importers/url.js";
-import { QuestionLog } from "../admin/question-log.js";
+import { openQuestionLog, type QuestionLog } from "../admin/question-log.js";
 import { buildReport, formatReport } from "../admin/report.js";
 import { writeLabelTemplate } from "../admin/label-template.js";
 import { Prompts } from "../answer/prompts.js";
@@ -40,7 +40,7 @@ export function filesUnder(target: string): string[] {
 
 /** Opens the question log (also the audit log) for one command; closed once `fn` has settled, async work included. */
 async function withLog<T>(config: PufaConfig, fn: (log: QuestionLog) => T | Promise<T>): Promise<T> {
-  const log = new QuestionLog(path.join(config.dataDir, "pufa.sqlite"));
+  const log = openQuestionLog(config);
   try {
     return await fn(log);
   } finally {

@@ -10,6 +10,7 @@ import { logger } from "../logger.js";
 import { registerAdminCommands } from "./admin-commands.js";
 import { isEntryFile } from "./entry.js";
 import { addGlobalOptions } from "./options.js";
+import { registerForgetCommand } from "./forget-command.js";
 import { registerQueryCommands } from "./query-commands.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   ).showHelpAfterError();
   registerQueryCommands(program);
   registerAdminCommands(program);
+  registerForgetCommand(program);
   return program;
 }
 
