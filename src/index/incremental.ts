@@ -13,13 +13,14 @@ import { readCorpus } from "../ingestion/article-reader.js";
 import { chunkDocument } from "../ingestion/chunker.js";
 import { listFiles } from "../ingestion/walk.js";
 import { childLogger } from "../logger.js";
-import { HybridSearcher, passageFields } from "../retrieval/hybrid-searcher.js";
+import { HybridSearcher } from "../retrieval/hybrid-searcher.js";
+import { embeddingText, passageFields } from "../retrieval/passage-text.js";
 import type { Passage } from "../types.js";
 import { configuredEmbedderId, embedderMismatch } from "./endpoint-vectors.js";
 import { buildIndex, withBuildLock, type BuildOptions, type BuildResult } from "./builder.js";
 import { sourcesMatch, writeSnapshot, type IndexManifest, type SourceFileRecord } from "./snapshot.js";
 import { IndexStore } from "./store.js";
-import { VectorIndex } from "./vector-index.js";
+import { VectorIndex } from "../retrieval/vector-index.js";
 
 const log = childLogger("index");
 
@@ -109,9 +110,9 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
     const store = new IndexStore(config.dataDir);
     const gen = store.begin();
     try {
-      if (old.embedder && old.docVectors && old.vectors) {
+      if (old.embedder?.embedSync && old.docVectors && old.vectors) {
         const dim = old.embedder.dim;
-        const fresh = old.embedder.embedSync(added.map((p) => passageFields(p).slice(0, 2).join("\n")));
+        const fresh = old.embedder.embedSync(added.map(embeddingText));
         docVectors = new Float32Array(passages.length * dim);
         docVectors.set(old.docVectors);
         fresh.forEach((v, i) => docVectors!.set(v, (old.passages.length + i) * dim));
@@ -124,7 +125,7 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
         vectors.update(fresh.map((vector, i) => ({ label: old.passages.length + i, vector })), withdrawn);
       }
       lap("vectors updated");
-      const searcher = new HybridSearcher({ passages, bm25, groups, embedder: old.embedder, vectors, docVectors, removed, lexicon: old.lexicon, labelled: old.labelled, config: old.config });
+      const searcher = new HybridSearcher({ ...old.parts(), passages, bm25, groups, vectors, docVectors, removed });
       const files: SourceFileRecord[] = [
         ...base.manifest.files.filter((f) => f.root !== "corpus" || !gone.has(f.file)),
         ...fresh.map((d) => ({ root: "corpus", file: d.file, hash: d.hash, passages: added.filter((p) => p.docId === d.docId).length })),

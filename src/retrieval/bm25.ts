@@ -10,7 +10,7 @@
  * The saturation part ("impact") is precomputed per posting at build time (k1, b fixed per field);
  * field weights stay adjustable at query time.
  */
-import { pack, unpack, type TypedArray } from "../retrieval/binpack.js";
+import { pack, unpack, type TypedArray } from "./binpack.js";
 import { DEFAULT_ANALYZER, tokenize, type AnalyzerOptions } from "../text/tokenize.js";
 
 export interface FieldConfig {
