@@ -1,7 +1,7 @@
 /**
  * Baselines run in the same bench as pufa's searcher:
  * - MiniSearch 7.2.0 with default options over jieba cutForSearch tokens (what an off-the-shelf
- *   JS full-text engine gives; ../shared/README.md measured R@10 0.400 this way);
+ *   JS full-text engine gives; its row in the bench report is the figure to compare);
  * - single-field character-bigram BM25 (title + article) on pufa's own BM25 code.
  */
 import MiniSearch from "minisearch";

@@ -4,7 +4,7 @@
  * with k-fold cross-validation so the reported figures are held-out ones. The category prior and
  * everything else stay fixed by reasoning: only generic, law-agnostic signals are fitted here.
  */
-import { FEATURE_NAMES, type HybridConfig, type HybridSearcher } from "../retrieval/hybrid-searcher.js";
+import { FEATURE_NAMES, type HybridSearcher } from "../retrieval/hybrid-searcher.js";
 import type { Passage } from "../types.js";
 import { lawArticleKey } from "../retrieval/law-aliases.js";
 import { goldKey, type StardItem } from "../eval/stard.js";
@@ -175,7 +175,3 @@ export function crossValidateWeights(qs: readonly CachedQuestion[], start: reado
   return { heldOut: { r10: r10 / n, mrr10: mrr / n, r100: r100 / n }, weights };
 }
 
-/** Config patch from a weight vector (FEATURE_NAMES order). */
-export function weightsToConfig(w: readonly number[]): Partial<HybridConfig> {
-  return { lawWeight: w[1], chapterWeight: w[2], denseWeight: w[3], coverageWeight: w[4], lengthWeight: w[5], phraseWeight: w[6], titleWeight: w[7] };
-}

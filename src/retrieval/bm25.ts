@@ -1,7 +1,7 @@
 /**
  * Multi-field BM25 over pufa's analyzer tokens, written by hand because:
  * - LangChain's BM25Retriever splits queries on whitespace and measures length with ASCII \w+,
- *   so a Chinese question is one term and an all-Chinese corpus scores NaN (../shared/STACK.md);
+ *   so a Chinese question is one term and an all-Chinese corpus scores NaN;
  * - MiniSearch (the bench baseline, measured in the same run: src/bench/retrieval-bench.ts) has no
  *   per-field BM25 saturation we control, builds object-heavy JSON and was ~20× slower per query;
  * - we need typed-array postings that load in milliseconds from the snapshot and per-field
