@@ -30,6 +30,8 @@ export interface BuildOptions {
   progress?: BuildProgress;
   /** Ignore cached work (reserved for incremental builds). */
   full?: boolean;
+  /** Incremental updates: withdrawn text (characters) above which the update compacts with a full build (default COMPACT_WITHDRAWN_CHARS). */
+  compactWithdrawnChars?: number;
   /** Test hook: called after the new generation is written, before it is switched in. */
   beforeCommit?: (dir: string) => void | Promise<void>;
 }

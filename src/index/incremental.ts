@@ -30,6 +30,14 @@ export interface ServedIndex {
   searcher: HybridSearcher;
 }
 
+/**
+ * Withdrawn passages (removed or edited articles) stay in the index, masked, so an update is fast;
+ * past this much of their text the update is a full build instead, which leaves them out, and the
+ * generations that still hold them are deleted by the store (all but the served one and its
+ * predecessor). A 50 MB article removed does not live on in every later generation.
+ */
+export const COMPACT_WITHDRAWN_CHARS = 1_000_000;
+
 export interface UpdateResult extends BuildResult {
   /** "incremental": only changed documents were processed; "full": a complete rebuild was needed; "unchanged": nothing to do. */
   mode: "incremental" | "full" | "unchanged";
@@ -75,7 +83,7 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
   log.debug({ ms: Math.round(performance.now() - t0) }, "law library checked");
   const base = served;
 
-  return withBuildLock(config.dataDir, async () => {
+  const outcome = await withBuildLock(config.dataDir, async (): Promise<UpdateResult | { compact: string }> => {
     const started = performance.now();
     const { docs, warnings } = await readCorpus(config.corpusDirs);
     const before = new Map(base.manifest.files.filter((f) => f.root === "corpus").map((f) => [f.file, f.hash]));
@@ -98,6 +106,11 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
         withdrawn.push(i);
       }
     });
+    // Withdrawn text stays in every later generation until a full build: past a limit, compact now.
+    let withdrawnChars = 0;
+    old.passages.forEach((p, i) => (withdrawnChars += removed[i] ? p.text.length : 0));
+    const limit = options.compactWithdrawnChars ?? COMPACT_WITHDRAWN_CHARS;
+    if (withdrawnChars > limit) return { compact: `${withdrawnChars} characters of withdrawn text (over ${limit})` };
 
     const lap = (step: string) => log.debug({ step, ms: Math.round(performance.now() - started) }, "incremental update");
     lap("corpus read");
@@ -154,6 +167,8 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
       throw err;
     }
   });
+  // Outside the lock: the full build takes it itself.
+  return "compact" in outcome ? full(outcome.compact) : outcome;
 }
 
 function statsOf(m: IndexManifest, filesProcessed: number, started: number) {
