@@ -139,6 +139,21 @@ describe("an index built with the endpoint's embeddings", () => {
     }
   }, 30_000);
 
+  it("an index swapped in by a hot reload embeds questions through the endpoint too", async () => {
+    endpointEnv();
+    const rt = await openRuntime(config, { questionLog: false });
+    try {
+      const rebuilt = await buildIndex(config);
+      expect(rt.holder.reload()).toBe(true);
+      expect(rt.holder.current.generation).toBe(rebuilt.generation);
+      fake.requests.length = 0;
+      expect(hasDrink((await rt.searcher().search("tipsy", { k: 3 }))[0].passage.text)).toBe(true);
+      expect(embeddingRequests().some((b) => inputs(b).includes("tipsy"))).toBe(true);
+    } finally {
+      rt.close();
+    }
+  }, 60_000);
+
   it("answers from BM25 within the deadline when the endpoint hangs at question time", async () => {
     endpointEnv();
     const rt = await openRuntime(config, { questionLog: false });
