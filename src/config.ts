@@ -29,6 +29,9 @@ const envSchema = z.object({
   PUFA_EMBEDDING: z.enum(["lsa", "none"]).default("lsa"),
   PUFA_HTTP_PORT: intFrom(0, 65_535, 8787),
   PUFA_HTTP_HOST: z.string().default("127.0.0.1"),
+  PUFA_LOG_DAYS: intFrom(1, 36_500, 180),
+  PUFA_LOG_KEY: z.string().min(16, "at least 16 characters").optional(),
+  PUFA_MODERATION: z.string().optional(),
 });
 
 export interface PufaConfig {
@@ -44,6 +47,10 @@ export interface PufaConfig {
   /** Local dense side: LSA trained on the indexed text, searched with HNSW; "none" = lexical only. */
   embedding: "lsa" | "none";
   http: { port: number; host: string };
+  /** Question log: days kept, and the key asker ids are hashed with (null: the data folder's log-key file). */
+  log: { days: number; key: string | null };
+  /** Moderation word list; null: the shipped src/data/moderation.txt. */
+  moderationFile: string | null;
 }
 
 export interface ConfigOverrides {
@@ -88,5 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     minCoverage: e.PUFA_MIN_COVERAGE,
     embedding: e.PUFA_EMBEDDING,
     http: { port: e.PUFA_HTTP_PORT, host: e.PUFA_HTTP_HOST },
+    log: { days: e.PUFA_LOG_DAYS, key: e.PUFA_LOG_KEY ?? null },
+    moderationFile: e.PUFA_MODERATION ? resolve(e.PUFA_MODERATION) : null,
   };
 }
