@@ -100,11 +100,7 @@ export function registerQueryCommands(program: Command): void {
     .action(async (question: string | undefined, o: { json?: boolean; k: number; allVersions?: boolean }) => {
       const rt = await openRuntime(configOf(), { progress: progressReporter() });
       try {
-        // An index built with the endpoint's embeddings gets each question's vector first.
-        const run = async (q: string) => {
-          const [queryVector] = (await rt.embedQueries?.([q])) ?? [];
-          return rt.searcher().search(q, { k: o.k, allVersions: !!o.allVersions, ...(queryVector ? { queryVector } : {}) });
-        };
+        const run = (q: string) => rt.searcher().search(q, { k: o.k, allVersions: !!o.allVersions });
         if (question !== undefined) {
           const hits = await run(question);
           if (o.json) process.stdout.write(`${JSON.stringify({ query: question, hits: hits.map(hitJson) })}\n`);
@@ -129,17 +125,17 @@ export function registerQueryCommands(program: Command): void {
     .argument("<file>")
     .option("--misses <n>", "how many misses to print", parsePositiveInt, 10)
     .action(async (file: string, o: { misses: number }) => {
-      const { runEvalCommand } = await import("../bench/eval-command.js");
+      const { runEvalCommand } = await import("../eval/eval-command.js");
       const config = configOf();
       const rt = await openRuntime(config, { progress: progressReporter() });
       try {
         let searcher: Searcher = rt.searcher();
         if (rt.embedQueries && existsSync(file)) {
-          const { loadStard } = await import("../bench/stard.js");
+          const { loadStard } = await import("../eval/stard.js");
           const questions = loadStard(file).map((item) => item.question);
           searcher = withQueryVectors(searcher, questions, await rt.embedQueries(questions));
         }
-        process.stdout.write(runEvalCommand(searcher, file, o.misses, config.labelledFiles));
+        process.stdout.write(await runEvalCommand(searcher, file, o.misses, config.labelledFiles));
       } finally {
         rt.close();
       }
