@@ -7,7 +7,7 @@
  * group's budget still allows one. Nothing admitted is dropped later.
  */
 import type { LimitScope, RateLimits } from "./rate-limits.js";
-import { ExpiringSet } from "./wechat/expiring-set.js";
+import { ExpiringSet } from "./expiring-set.js";
 
 export type RefusalReason = "duplicate" | LimitScope | "busy";
 

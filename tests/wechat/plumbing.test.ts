@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ConversationMemory } from "../../src/channels/conversation-memory.js";
 import { Admission } from "../../src/channels/admission.js";
 import { RateLimits } from "../../src/channels/rate-limits.js";
-import { ExpiringSet } from "../../src/channels/wechat/expiring-set.js";
+import { ExpiringSet } from "../../src/channels/expiring-set.js";
 import { ConversationQueue } from "../../src/channels/wechat/send-queue.js";
 import { Sender, isRiskError } from "../../src/channels/wechat/sender.js";
 

@@ -23,7 +23,7 @@ import { RateLimits } from "../rate-limits.js";
 import { defaultCommands, type ChatCommand, type StatsProvider, type UnansweredProvider } from "./admin.js";
 import type { WechatConfig } from "./config.js";
 import { decide, type Decision, type MessageFacts } from "./decide.js";
-import { ExpiringSet } from "./expiring-set.js";
+import { ExpiringSet } from "../expiring-set.js";
 import { MessageReader, privateTarget } from "./message-reader.js";
 import { Outbox, type Outgoing, type OutputCheck, type Target } from "./outbox.js";
 import { ConversationQueue } from "./send-queue.js";
