@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./admin/importers/limits.js";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -29,6 +30,13 @@ const envSchema = z.object({
   PUFA_EMBEDDING: z.enum(["lsa", "none"]).default("lsa"),
   PUFA_HTTP_PORT: intFrom(0, 65_535, 8787),
   PUFA_HTTP_HOST: z.string().default("127.0.0.1"),
+  // Import limits (src/admin/importers/limits.ts): a hostile file is refused, never half-processed.
+  PUFA_IMPORT_MAX_BYTES: intFrom(1, 1024 ** 3, DEFAULT_IMPORT_LIMITS.maxBytes),
+  PUFA_IMPORT_MAX_INFLATED_BYTES: intFrom(1, 4 * 1024 ** 3, DEFAULT_IMPORT_LIMITS.maxInflatedBytes),
+  PUFA_IMPORT_MAX_ZIP_RATIO: intFrom(2, 100_000, DEFAULT_IMPORT_LIMITS.maxZipRatio),
+  PUFA_IMPORT_MAX_TEXT_CHARS: intFrom(1, 100_000_000, DEFAULT_IMPORT_LIMITS.maxTextChars),
+  PUFA_IMPORT_MAX_HTML_DEPTH: intFrom(10, 5_000, DEFAULT_IMPORT_LIMITS.maxHtmlDepth),
+  PUFA_IMPORT_URL_TIMEOUT_MS: intFrom(100, 600_000, DEFAULT_IMPORT_LIMITS.urlTimeoutMs),
   PUFA_LOG_DAYS: intFrom(1, 36_500, 180),
   PUFA_LOG_KEY: z.string().min(16, "at least 16 characters").optional(),
   PUFA_MODERATION: z.string().optional(),
@@ -47,6 +55,8 @@ export interface PufaConfig {
   /** Local dense side: LSA trained on the indexed text, searched with HNSW; "none" = lexical only. */
   embedding: "lsa" | "none";
   http: { port: number; host: string };
+  /** What one import may cost (`pufa add`, #添加, the web console). */
+  imports: ImportLimits;
   /** Question log: days kept, and the key asker ids are hashed with (null: the data folder's log-key file). */
   log: { days: number; key: string | null };
   /** Moderation word list; null: the shipped src/data/moderation.txt. */
@@ -95,6 +105,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     minCoverage: e.PUFA_MIN_COVERAGE,
     embedding: e.PUFA_EMBEDDING,
     http: { port: e.PUFA_HTTP_PORT, host: e.PUFA_HTTP_HOST },
+    imports: {
+      maxBytes: e.PUFA_IMPORT_MAX_BYTES,
+      maxInflatedBytes: e.PUFA_IMPORT_MAX_INFLATED_BYTES,
+      maxZipRatio: e.PUFA_IMPORT_MAX_ZIP_RATIO,
+      maxTextChars: e.PUFA_IMPORT_MAX_TEXT_CHARS,
+      maxHtmlDepth: e.PUFA_IMPORT_MAX_HTML_DEPTH,
+      urlTimeoutMs: e.PUFA_IMPORT_URL_TIMEOUT_MS,
+    },
     log: { days: e.PUFA_LOG_DAYS, key: e.PUFA_LOG_KEY ?? null },
     moderationFile: e.PUFA_MODERATION ? resolve(e.PUFA_MODERATION) : null,
   };

@@ -1,18 +1,21 @@
 /**
  * `npm start`: the bot. With WECHATY_PUPPET set it logs in to WeChat; without it, the console
  * chat on the same engine (and one line on how to connect WeChat). Never a puppet by accident.
+ * Importing this module does nothing; it starts the bot only as the process's entry file.
  */
 import { createCorpusCommands } from "./admin/chat-commands.js";
 import { runConsoleChat } from "./channels/console.js";
 import { functionCommands } from "./channels/wechat/admin.js";
 import { loadWechatConfig } from "./channels/wechat/config.js";
 import { startWechat } from "./channels/wechat/start.js";
+import { isEntryFile } from "./cli/entry.js";
 import { progressReporter } from "./cli/progress.js";
 import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
 import { logger } from "./logger.js";
 import { openRuntime, stopOnSignals } from "./runtime.js";
 
-async function main(): Promise<void> {
+/** Starts the bot (WeChat with WECHATY_PUPPET set, else the console chat) on the environment's config. */
+export async function startBot(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const wechat = loadWechatConfig(process.env);
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
     : new Map();
   const running = await startWechat(rt.engine, { ...wechat.config, dataDir: config.dataDir }, {
     prompts: rt.prompts,
+    moderator: rt.moderator,
     commands: corpusCommands,
     stats: () => {
       const s = rt.questionLog?.stats({});
@@ -49,11 +53,13 @@ async function main(): Promise<void> {
   stopOnSignals(() => running.stop(), rt);
 }
 
-main().catch((err) => {
-  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-  else {
-    logger.error(err);
-    process.stderr.write(`pufa could not start: ${(err as Error).message}\n`);
-  }
-  process.exit(1);
-});
+if (isEntryFile(import.meta.url)) {
+  startBot().catch((err) => {
+    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+    else {
+      logger.error(err);
+      process.stderr.write(`pufa could not start: ${(err as Error).message}\n`);
+    }
+    process.exit(1);
+  });
+}

@@ -6,10 +6,10 @@
  * wechaty-puppet-mock is a dev dependency: it is imported only when a burst runs.
  */
 import { WechatyBuilder, log as wechatyLog } from "wechaty";
-import { Prompts } from "../../answer/prompts.js";
-import type { AnswerEngine, AskRequest, Reply } from "../../types.js";
-import { createWechatBot, type WechatCounters } from "./bot.js";
-import { wechatConfigOrThrow } from "./config.js";
+import { Prompts } from "../answer/prompts.js";
+import type { AnswerEngine, AskRequest, Reply } from "../types.js";
+import { createWechatBot, type WechatCounters } from "../channels/wechat/bot.js";
+import { wechatConfigOrThrow } from "../channels/wechat/config.js";
 
 export interface BurstOptions {
   engine?: AnswerEngine;
@@ -50,6 +50,7 @@ export const BURST_ENV: Record<string, string> = {
   PUFA_RATE_GROUP_PER_MINUTE: "50",
   PUFA_GROUP_DAILY_BUDGET: "100000",
   PUFA_QUEUE_SIZE: "2000",
+  PUFA_CHAT_QUEUE_SIZE: "1000",
   PUFA_MEMORY_CONVERSATIONS: "20",
   PUFA_MAX_REPLY_CHARS: "1500",
 };
