@@ -157,8 +157,8 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
     Math.min(1, [...terms.weights.values()].filter((w) => !w.expansion).length / 10),
   ];
   const p = probability(model.law, features);
-  // PUFA_MIN_COVERAGE stays a floor: below half of it no passage is on the question's topic.
-  const ok = p >= 0.5 && (top[0] ?? 0) >= minCoverage / 2;
+  // PUFA_MIN_COVERAGE stays a floor (at 70%): below it no passage is on the question's topic, however legal it sounds.
+  const ok = p >= 0.5 && (top[0] ?? 0) > minCoverage * 0.7;
   return { ok, probability: p, features, hits, docs: [], notes: [] };
 }
 
