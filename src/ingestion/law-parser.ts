@@ -1,5 +1,5 @@
 /**
- * One law file of the library (LawRefBook/Laws layout, see ../shared/README.md) → one LawPassage
+ * One law file of the library (LawRefBook/Laws layout, described in the README: "Pointing pufa at a law library") → one LawPassage
  * per article. Pure: text in, passages out.
  *
  * - `# 标题` is the title; any further H1 (民法典: `# 总则`) is the outermost heading.

@@ -2,7 +2,7 @@
  * Chinese numerals for article numbers: 第一百三十三条之一 ⇄ { num: 133, sub: 1 }.
  * Parsing goes through chinese-parseint2 (strict: NaN on anything that is not a numeral).
  * Encoding is written here: it is a dozen lines, and nzh's package (which has an encoder)
- * ships a decoder that silently returns wrong numbers (see ../shared/LIBRARIES.md).
+ * ships a decoder that silently returns wrong numbers (chinese-parseint2 returns NaN where nzh returns a wrong number, e.g. 一百三十三条之一 → 131).
  */
 import chineseParseInt from "chinese-parseint2";
 import type { ArticleNo } from "../types.js";

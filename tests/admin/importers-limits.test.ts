@@ -2,6 +2,7 @@
  * Hostile import files are refused before anything is parsed past the limits: each refusal names its
  * reason (the prompt the channels show). The CLI's end of the same cases is in tests/cli/add-hostile.test.ts.
  */
+import { refusal } from "./refusal.js";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { looksBinary } from "../../src/admin/importers/binary.js";
 import { htmlDepth } from "../../src/admin/importers/html-depth.js";
-import { DEFAULT_IMPORT_LIMITS, importBytes, importFile, ImportRefusedError, REFUSAL_REASONS, type ImportLimits } from "../../src/admin/importers/index.js";
+import { DEFAULT_IMPORT_LIMITS, importBytes, importFile, REFUSAL_REASONS, type ImportLimits } from "../../src/admin/importers/index.js";
 import { Prompts } from "../../src/answer/prompts.js";
 import { checkZip, zipEntries } from "../../src/admin/importers/zip-check.js";
 import { deepHtml, lyingZipDocx, makeZip, randomBinary, zipBombDocx } from "../fixtures/admin/hostile.js";
@@ -20,15 +21,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const MB = 1024 * 1024;
 const limits = (over: Partial<ImportLimits> = {}): ImportLimits => ({ ...DEFAULT_IMPORT_LIMITS, ...over });
-
-async function refusal(run: Promise<unknown>): Promise<ImportRefusedError> {
-  const err = await run.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ImportRefusedError);
-  return err as ImportRefusedError;
-}
 
 describe("zip (.docx) limits", () => {
   it("a .docx that would inflate past the total is refused from its central directory, before inflating", async () => {

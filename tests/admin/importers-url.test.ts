@@ -2,13 +2,14 @@
  * importUrl against a real local HTTP server (loopback only; tests stay offline): GBK and UTF-8
  * pages, redirects (only to http(s)), errors, the size cap and the deadline.
  */
+import { refusal } from "./refusal.js";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_IMPORT_LIMITS, ImportRefusedError } from "../../src/admin/importers/index.js";
+import { DEFAULT_IMPORT_LIMITS } from "../../src/admin/importers/index.js";
 import { importUrl, looksLikeUrl } from "../../src/admin/importers/url.js";
 import { deepHtml } from "../fixtures/admin/hostile.js";
 
@@ -70,15 +71,6 @@ afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
-
-async function refusal(run: Promise<unknown>): Promise<ImportRefusedError> {
-  const err = await run.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ImportRefusedError);
-  return err as ImportRefusedError;
-}
 
 describe("importUrl", () => {
   it("decodes a GBK page by the server's charset and cleans it like a saved page; the address is kept as url", async () => {

@@ -4,6 +4,7 @@
  * ../shared/data/laws is present; and that no training question is a near copy of an evaluation
  * question (the evaluation set stays a held-out check on what the reranker learns from pufa-train).
  */
+import { bigrams, jaccard } from "./set-checks.js";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -67,20 +68,6 @@ describe.each(SETS)("$name format", ({ file, idPattern }) => {
     expect(problems).toEqual([]);
   });
 });
-
-/** Distinct CJK character bigrams of a question. */
-function bigrams(text: string): Set<string> {
-  const t = text.replace(/[^\u4e00-\u9fff]/g, "");
-  const out = new Set<string>();
-  for (let i = 0; i + 2 <= t.length; i++) out.add(t.slice(i, i + 2));
-  return out;
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let both = 0;
-  for (const x of a) if (b.has(x)) both++;
-  return both / (a.size + b.size - both || 1);
-}
 
 describe("pufa-train.jsonl against the evaluation sets", () => {
   it("holds no near copy of an evaluation question (bigram Jaccard < 0.3)", () => {

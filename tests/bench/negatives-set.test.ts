@@ -7,7 +7,8 @@
  *   of its law when ../shared/data/laws is present.
  * And that no negative is a near copy of a policing story (a negative must stay a negative).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { bigrams, jaccard, readJsonl } from "./set-checks.js";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -39,42 +40,9 @@ interface Story {
   topic: string;
 }
 
-/** Parses a JSON-lines file; a line that is not a JSON object is reported by its line number. */
-function readJsonl(file: string): { items: unknown[]; errors: string[] } {
-  const items: unknown[] = [];
-  const errors: string[] = [];
-  readFileSync(file, "utf8")
-    .split(/\r?\n/)
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      try {
-        const v: unknown = JSON.parse(line);
-        if (v === null || typeof v !== "object" || Array.isArray(v)) errors.push(`line ${i + 1}: not an object`);
-        else items.push(v);
-      } catch (err) {
-        errors.push(`line ${i + 1}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    });
-  return { items, errors };
-}
-
 /** Same text up to width, case and spacing: "ＯＫ 了" and "ok了" are one question. */
 function normalise(q: string): string {
   return q.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
-}
-
-/** Distinct CJK character bigrams. */
-function bigrams(text: string): Set<string> {
-  const t = text.replace(/[^\u4e00-\u9fff]/g, "");
-  const out = new Set<string>();
-  for (let i = 0; i + 2 <= t.length; i++) out.add(t.slice(i, i + 2));
-  return out;
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let both = 0;
-  for (const x of a) if (b.has(x)) both++;
-  return both / (a.size + b.size - both || 1);
 }
 
 /** Ids, questions and repeats common to both sets. */

@@ -3,64 +3,26 @@
  * temporary corpus and data folder. `add` once failed from the command line (the question log was
  * closed before the async import finished) while every function-level test passed.
  */
-import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI_MAIN, childEnv, FIXTURE_LAWS, REPO_ROOT, tempDir, TSX } from "../engine/helpers.js";
+import { REPO_ROOT } from "../engine/helpers.js";
+import { workspace, type Workspace } from "./run-pufa.js";
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-let root: string;
-let corpus: string;
-let dataDir: string;
-
-function pufa(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CLI_MAIN, "--data", dataDir, "--corpus", corpus, "--laws", FIXTURE_LAWS, ...args], {
-      cwd: root,
-      env: childEnv(),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const articleFiles = () => readdirSync(corpus).filter((f) => !f.startsWith("."));
-const generation = () => readFileSync(path.join(dataDir, "index", "CURRENT"), "utf8").trim();
-const auditActions = (): string[] => {
-  const db = new Database(path.join(dataDir, "pufa.sqlite"), { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[];
-    const audit = tables.find((t) => /audit/.test(t.name));
-    if (!audit) return [];
-    return (db.prepare(`SELECT * FROM ${audit.name}`).all() as Record<string, unknown>[]).map((r) => String(r.action));
-  } finally {
-    db.close();
-  }
-};
+let ws: Workspace;
+const pufa = (args: string[]) => ws.pufa(args);
+const articleFiles = () => readdirSync(ws.corpus).filter((f) => !f.startsWith("."));
+const generation = () => readFileSync(path.join(ws.data, "index", "CURRENT"), "utf8").trim();
+const auditActions = (): string[] => ws.audit().map((r) => r.action);
 
 beforeAll(async () => {
-  root = tempDir("pufa-admin-cli-");
-  corpus = path.join(root, "corpus");
-  dataDir = path.join(root, "data");
-  mkdirSync(corpus);
-  copyFileSync(path.join(REPO_ROOT, "tests/fixtures/corpus/drink-driving.md"), path.join(corpus, "drink-driving.md"));
+  ws = workspace("pufa-admin-cli-");
+  copyFileSync(path.join(REPO_ROOT, "tests/fixtures/corpus/drink-driving.md"), path.join(ws.corpus, "drink-driving.md"));
   const run = await pufa(["index"]);
   expect(run.code, run.stderr).toBe(0);
 }, 90_000);
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => rmSync(ws.root, { recursive: true, force: true }));
 
 describe("pufa add / list / remove as processes", () => {
   let docId = "";
@@ -89,7 +51,7 @@ describe("pufa add / list / remove as processes", () => {
     const run = await pufa(["remove", docId]);
     expect(run.code, run.stderr).toBe(0);
     expect(articleFiles()).toHaveLength(1);
-    expect(existsSync(path.join(corpus, ".history"))).toBe(true);
+    expect(existsSync(path.join(ws.corpus, ".history"))).toBe(true);
     expect(generation()).not.toBe(before);
     expect(auditActions()).toContain("corpus.remove");
   });
