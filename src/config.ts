@@ -29,6 +29,8 @@ const envSchema = z.object({
   PUFA_EMBEDDING: z.enum(["lsa", "none"]).default("lsa"),
   PUFA_HTTP_PORT: intFrom(0, 65_535, 8787),
   PUFA_HTTP_HOST: z.string().default("127.0.0.1"),
+  PUFA_ADMIN_TOKEN: z.string().optional(),
+  PUFA_WEB_ASKS_PER_MINUTE: intFrom(1, 10_000, 20),
 });
 
 export interface PufaConfig {
@@ -43,7 +45,8 @@ export interface PufaConfig {
   minCoverage: number;
   /** Local dense side: LSA trained on the indexed text, searched with HNSW; "none" = lexical only. */
   embedding: "lsa" | "none";
-  http: { port: number; host: string };
+  /** `pufa serve` and the page `npm start` serves; adminToken (PUFA_ADMIN_TOKEN) opens the admin console. */
+  http: { port: number; host: string; adminToken: string | null; asksPerMinute: number };
 }
 
 export interface ConfigOverrides {
@@ -87,6 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     excerptChars: e.PUFA_EXCERPT_CHARS,
     minCoverage: e.PUFA_MIN_COVERAGE,
     embedding: e.PUFA_EMBEDDING,
-    http: { port: e.PUFA_HTTP_PORT, host: e.PUFA_HTTP_HOST },
+    http: { port: e.PUFA_HTTP_PORT, host: e.PUFA_HTTP_HOST, adminToken: e.PUFA_ADMIN_TOKEN || null, asksPerMinute: e.PUFA_WEB_ASKS_PER_MINUTE },
   };
 }

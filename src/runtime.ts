@@ -16,7 +16,7 @@ import { SnapshotError, sourcesMatch } from "./index/snapshot.js";
 import { loadLlmConfig } from "./llm/config.js";
 import { createLlmComposer } from "./llm/composer.js";
 import { childLogger } from "./logger.js";
-import type { AnswerEngine, Searcher } from "./types.js";
+import type { AnswerEngine, AskRequest, Searcher } from "./types.js";
 
 const log = childLogger("runtime");
 
@@ -28,7 +28,9 @@ export interface Runtime {
   questionLog: QuestionLog | null;
   searcher(): Searcher;
   /** Rebuilds the index and serves the new one (the old one serves until then). */
-  reindex(): Promise<void>;
+  reindex(progress?: BuildProgress): Promise<void>;
+  /** The question-log row of a request this engine answered (for feedback on it); undefined when not logged. */
+  recordedId(request: AskRequest): number | undefined;
   /**
    * Question vectors, when the served index was built with the endpoint's embeddings (pass them as
    * SearchOptions.queryVector); null entries: search lexically. Absent without PUFA_EMBEDDING_MODEL.
@@ -78,6 +80,7 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
     : undefined;
 
   const questionLog = options.questionLog === false ? null : new QuestionLog(path.join(config.dataDir, "pufa.sqlite"));
+  const recorded = new WeakMap<AskRequest, number>();
   const engine = createEngine({
     searcher: () => holder.searcher(),
     prompts,
@@ -91,7 +94,7 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
     },
     onReply: (req, reply, latencyMs) => {
       try {
-        questionLog?.record({
+        const id = questionLog?.record({
           channel: req.channel ?? "unknown",
           askerId: req.askerId ?? null,
           question: req.question.slice(0, 2000),
@@ -100,6 +103,7 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
           citations: reply.citations.map((c) => (c.article ? `${c.title}${c.article}` : c.title)),
           latencyMs: Math.round(latencyMs),
         });
+        if (id !== undefined) recorded.set(req, id);
       } catch (err) {
         log.error({ err }, "question log write failed"); // never costs the user the answer
       }
@@ -115,9 +119,10 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
     questionLog,
     searcher: () => holder.searcher(),
     ...(embedQueries ? { embedQueries } : {}),
-    reindex() {
+    recordedId: (req) => recorded.get(req),
+    reindex(progress) {
       // Incremental against the index in memory: a new article is served in about a second.
-      reindexing ??= updateIndex(config, holder.current)
+      reindexing ??= updateIndex(config, holder.current, { progress })
         .then((b) => {
           if (b.mode !== "unchanged") holder.adopt({ generation: b.generation, manifest: b.manifest, searcher: b.searcher });
         })

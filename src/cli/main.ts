@@ -3,6 +3,7 @@
  */
 import { Command, Option } from "commander";
 import { readFileSync } from "node:fs";
+import { BindRefused } from "../channels/web/server.js";
 import { ConfigError, loadConfig, loadDotEnv, type ConfigOverrides } from "../config.js";
 import { logger } from "../logger.js";
 import { registerAdminCommands } from "./admin-commands.js";
@@ -41,7 +42,7 @@ registerAdminCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof BindRefused) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }
