@@ -4,6 +4,7 @@
  * remove and restore, re-index progress to 100%, statistics charts drawn, 未答 and 试问; CSRF and
  * the audit log.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,6 +53,20 @@ describe("admin API", () => {
     expect(noCsrf.status).toBe(403);
     const ok = await fetch(`${f.web.url}/admin/api/history/restore`, { method: "POST", headers: { cookie: session, "x-csrf-token": csrf }, body: JSON.stringify({ name: "../../etc/passwd" }) });
     expect(ok.status).toBe(404); // past the CSRF check; a path is never a history name
+  });
+
+  it("未答 groups similar refused questions; 标注 appends a labelled question in the pufa eval format", async () => {
+    for (const q of ["邻居家的狗半夜总叫怎么投诉", "邻居的狗晚上一直叫怎么投诉"]) await fetch(`${f.web.url}/ask`, { method: "POST", body: JSON.stringify({ question: q }) });
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const report = (await (await fetch(`${f.web.url}/admin/api/unanswered`, { headers: auth })).json()) as { unanswered: { representative: string; count: number }[] };
+    expect(report.unanswered.find((g) => g.representative.includes("狗"))?.count).toBe(2);
+    const label = { question: "邻居的狗晚上一直叫怎么投诉", gold: [{ law: "治安管理处罚法", article: "第七十五条" }] };
+    const res = await fetch(`${f.web.url}/admin/api/labels`, { method: "POST", headers: auth, body: JSON.stringify(label) });
+    expect(res.status).toBe(200);
+    const { file } = (await res.json()) as { file: string };
+    expect(readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as unknown)).toEqual([label]);
+    expect((await fetch(`${f.web.url}/admin/api/labels`, { method: "POST", headers: auth, body: JSON.stringify({ question: "x", gold: [] }) })).status).toBe(400);
+    expect(auditActions()).toContain("labels.add");
   });
 
   it("an upload over the size limit is refused and counted", async () => {

@@ -25,6 +25,7 @@ const ACTOR = "web-admin";
 
 interface AdminRouteOptions {
   counters: RejectCounters;
+  clientKey: (c: Context) => string;
   uploadBytes: number;
   page: (entry: string, data: () => unknown) => (c: Context) => Promise<Response>;
 }
@@ -52,7 +53,7 @@ export function adminRoutes(deps: WebDeps, auth: AdminAuth, options: AdminRouteO
   // Login: a few tries per minute per client, so the secret cannot be guessed by brute force.
   const tries = new Map<string, { n: number; until: number }>();
   admin.post("/login", bodyLimit({ maxSize: 4096, onError: (c) => c.json({ error: "body too large" }, 413) }), async (c) => {
-    const key = c.req.header("x-forwarded-for") ?? "local";
+    const key = options.clientKey(c); // the socket's address: a header could be forged per try
     const t = tries.get(key);
     if (t && t.until > Date.now() && t.n >= 10) return c.json({ error: "too many attempts" }, 429);
     const body = (await c.req.json().catch(() => null)) as { token?: unknown } | null;

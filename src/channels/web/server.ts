@@ -146,7 +146,7 @@ export function createWebApp(deps: WebDeps, options: WebOptions) {
     return view ? c.json(view) : c.json({ error: "no such passage in the served index" }, 404);
   });
 
-  app.route("/admin", adminRoutes(deps, auth, { counters, uploadBytes: options.uploadBytes ?? 20 * 1024 * 1024, page }));
+  app.route("/admin", adminRoutes(deps, auth, { counters, clientKey, uploadBytes: options.uploadBytes ?? 20 * 1024 * 1024, page }));
 
   app.notFound((c) => c.json({ error: "not found: the API is POST /ask and GET /healthz" }, 404));
   return { app, counters };
