@@ -142,7 +142,8 @@ describe("refusals", () => {
   it.each(["明天天气怎么样", "帮我写首诗"])("%s → out of scope, no citations", async (question) => {
     const reply = await engine.ask({ question });
     expect(reply).toMatchObject({ refused: true, reason: "out_of_scope", citations: [], mode: "canned" });
-    expect(reply.text).toContain(question);
+    // A stranger's words are never sent back under the office's name.
+    expect(reply.text).not.toContain(question);
   });
 
   it("a legal question the fixture says nothing about → no_match, no citations", async () => {

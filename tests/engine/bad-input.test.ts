@@ -56,7 +56,7 @@ describe("questions with nothing to answer", () => {
     const question = `${" ".repeat(50_000)}酒驾怎么处罚${"\n".repeat(50_000)}`;
     const reply = await engine.ask({ question });
     expect(reply.reason).toBe("answered");
-    expect(reply.text).toContain("关于“酒驾怎么处罚”");
+    expect(reply.citations.length).toBeGreaterThan(0);
   });
 });
 
