@@ -5,6 +5,8 @@
  * the audit log.
  */
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -153,7 +155,33 @@ describe.skipIf(!hasChromium)("admin console (browser)", () => {
     await page.close();
   }, 120_000);
 
-  it("statistics draw non-empty charts; 未答 groups refused questions; 试问 shows ranked hits and the reason", async () => {
+  it("a URL import from a local server: fetched, cleaned, previewed, saved", async () => {
+    const site = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(readFileSync(path.join(REPO_ROOT, "tests/fixtures/admin/wechat-page.html")));
+    });
+    await new Promise<void>((r) => site.listen(0, "127.0.0.1", r));
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    try {
+      await login(page);
+      await page.fill("#url", `http://127.0.0.1:${(site.address() as AddressInfo).port}/s/article`);
+      await page.click("#import button[type=submit]");
+      const preview = page.locator("form.preview").first();
+      await preview.waitFor();
+      expect(await preview.locator("input[name=title]").inputValue()).toBe("冒充公检法诈骗，记住这“三个凡是”");
+      const body = await preview.locator("textarea[name=body]").inputValue();
+      expect(body).not.toMatch(/<[a-z]/i);
+      await preview.locator("button.save").click();
+      await expect(preview.locator(".status").textContent()).resolves.toBe("已保存");
+      expect(listCorpus(f.corpusDir).some((a) => a.title === "冒充公检法诈骗，记住这“三个凡是”")).toBe(true);
+      await page.screenshot({ path: screenshotPath("admin-url-import"), fullPage: true });
+    } finally {
+      await page.close();
+      site.close();
+    }
+  }, 60_000);
+
+  it("statistics draw non-empty charts; 未答 groups refused questions, 写一篇解答 prefills the import, 标注 lists articles; 试问 shows ranked hits and the reason", async () => {
     for (const q of ["道交法第91条", "酒驾怎么处罚", "邻居家的狗半夜总叫怎么办理投诉", "邻居的狗晚上一直叫怎么投诉"]) {
       await fetch(`${f.web.url}/ask`, { method: "POST", body: JSON.stringify({ question: q }) });
     }
@@ -182,6 +210,13 @@ describe.skipIf(!hasChromium)("admin console (browser)", () => {
     await page.click(".tabs button[data-tab=unanswered]");
     await page.locator("#gaps .gap, #gaps p").first().waitFor();
     await page.screenshot({ path: screenshotPath("admin-unanswered"), fullPage: true });
+    // 写一篇解答: the import opens with the group's questions in the paste box.
+    await page.locator("#gaps .gap", { hasText: "狗" }).locator("button.write").click();
+    await expect(page.locator("#paste").inputValue()).resolves.toMatch(/邻居.*狗[\s\S]*邻居.*狗/);
+    await page.click(".tabs button[data-tab=unanswered]");
+    // 标注: the hits for the question, checkboxes to pick the articles that answer it.
+    await page.locator("#gaps .gap", { hasText: "狗" }).locator("button.label").click();
+    await page.locator("#labeler input[type=checkbox]").first().waitFor();
 
     await page.click(".tabs button[data-tab=try]");
     await page.fill("#try input[name=question]", "酒驾怎么处罚");
