@@ -159,7 +159,8 @@ export function registerQueryCommands(program: Command): void {
       if (refusal) throw new BindRefused(refusal);
       const rt = await openRuntime(config, { progress: progressReporter(), watch: true, refresh: true });
       const web = await startWebServer(rt, { ...listen, askPerMinute: listen.asksPerMinute });
-      process.stdout.write(`pufa web: ${web.url}/ (POST ${web.url}/ask${listen.adminToken ? `, admin ${web.url}/admin` : ""})\n`);
+      // The first line as before (scripts read it); then the page and, with a secret, the console.
+      process.stdout.write(`pufa HTTP: ${web.url}/ask\npufa web: ${web.url}/${listen.adminToken ? ` (admin: ${web.url}/admin)` : ""}\n`);
       stopOnSignals(() => web.close(), rt);
     });
 }

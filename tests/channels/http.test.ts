@@ -120,6 +120,9 @@ describe("rate limit", () => {
       expect(res.headers.get("retry-after")).toBe("60");
       expect(((await res.json()) as { message: string }).message).toBe(g.rt.prompts.get("web-busy"));
       expect(g.rt.questionLog!.between().length).toBe(3);
+      // A question over the length limit is refused before any search: it costs no point.
+      const long = await fetch(`${g.web.url}/ask`, { method: "POST", body: JSON.stringify({ question: "酒".repeat(2000) }) });
+      expect(((await long.json()) as Reply).reason).toBe("too_long");
     } finally {
       await g.close();
     }

@@ -32,7 +32,7 @@ function serve(args: string[], env: NodeJS.ProcessEnv = {}) {
   const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
   const url = new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", () => {
-      const m = /pufa web: (http:\/\/\S+?)\/ /.exec(stdout);
+      const m = /pufa web: (http:\/\/\S+?)\/(\s|$)/.exec(stdout);
       if (m) resolve(m[1]);
     });
     void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
@@ -46,6 +46,7 @@ describe("pufa serve (process)", () => {
     const s = serve(["--port", "0"]);
     const url = await s.url;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(s.output().stdout).toContain(`pufa HTTP: ${url}/ask`);
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true });
     const res = await fetch(`${url}/ask`, { method: "POST", body: JSON.stringify({ question: "道交法第91条" }) });
     expect(res.status).toBe(200);

@@ -114,7 +114,9 @@ export function createWebApp(deps: WebDeps, options: WebOptions) {
     async (c) => {
       const { question, context } = parseAskBody(await c.req.text(), cap);
       try {
-        await limiter.consume(clientKey(c));
+        // The limit guards the engine's work: a question over the length limit is refused before
+        // any search (too_long, counted in the log), so it costs no point.
+        if ([...question].length <= deps.config.maxQuestionChars) await limiter.consume(clientKey(c));
       } catch {
         counters.rateLimited++;
         c.header("retry-after", "60");
