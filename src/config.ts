@@ -30,6 +30,7 @@ const envSchema = z.object({
   PUFA_HTTP_PORT: intFrom(0, 65_535, 8787),
   PUFA_HTTP_HOST: z.string().default("127.0.0.1"),
   PUFA_ADMIN_TOKEN: z.string().optional(),
+  PUFA_ADMIN_PASSWORD_HASH: z.string().regex(/^scrypt:[0-9a-f]{16,}:[0-9a-f]{64}$/, "expected scrypt:<salt hex>:<64 hex digits>").optional(),
   PUFA_WEB_ASKS_PER_MINUTE: intFrom(1, 10_000, 20),
 });
 
@@ -46,7 +47,7 @@ export interface PufaConfig {
   /** Local dense side: LSA trained on the indexed text, searched with HNSW; "none" = lexical only. */
   embedding: "lsa" | "none";
   /** `pufa serve` and the page `npm start` serves; adminToken (PUFA_ADMIN_TOKEN) opens the admin console. */
-  http: { port: number; host: string; adminToken: string | null; asksPerMinute: number };
+  http: { port: number; host: string; adminToken: string | null; adminPasswordHash: string | null; asksPerMinute: number };
 }
 
 export interface ConfigOverrides {
@@ -90,6 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     excerptChars: e.PUFA_EXCERPT_CHARS,
     minCoverage: e.PUFA_MIN_COVERAGE,
     embedding: e.PUFA_EMBEDDING,
-    http: { port: e.PUFA_HTTP_PORT, host: e.PUFA_HTTP_HOST, adminToken: e.PUFA_ADMIN_TOKEN || null, asksPerMinute: e.PUFA_WEB_ASKS_PER_MINUTE },
+    http: { port: e.PUFA_HTTP_PORT, host: e.PUFA_HTTP_HOST, adminToken: e.PUFA_ADMIN_TOKEN || null, adminPasswordHash: e.PUFA_ADMIN_PASSWORD_HASH ?? null, asksPerMinute: e.PUFA_WEB_ASKS_PER_MINUTE },
   };
 }

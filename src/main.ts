@@ -57,9 +57,9 @@ async function main(): Promise<void> {
 
 /** The ask page beside the chat (PUFA_HTTP_HOST/PORT); a busy port costs the page, not the bot. */
 async function startPage(rt: Runtime): Promise<WebServer | null> {
-  const { host, port, adminToken, asksPerMinute } = rt.config.http;
+  const { host, port, adminToken, adminPasswordHash, asksPerMinute } = rt.config.http;
   try {
-    const web = await startWebServer(rt, { host, port, adminToken, askPerMinute: asksPerMinute });
+    const web = await startWebServer(rt, { host, port, adminToken, adminPasswordHash, askPerMinute: asksPerMinute });
     process.stdout.write(`网页版 (web page): ${web.url}/\n`);
     return web;
   } catch (err) {

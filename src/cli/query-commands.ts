@@ -155,12 +155,12 @@ export function registerQueryCommands(program: Command): void {
       const config = configFrom(globals());
       const listen = { ...config.http, host: o.host ?? config.http.host, port: o.port ?? config.http.port };
       // Refuse before the index is loaded: a wrong bind should fail in a second, not after a build.
-      const refusal = bindRefusal(listen.host, listen.adminToken);
+      const refusal = bindRefusal(listen.host, Boolean(listen.adminToken || listen.adminPasswordHash));
       if (refusal) throw new BindRefused(refusal);
       const rt = await openRuntime(config, { progress: progressReporter(), watch: true, refresh: true });
       const web = await startWebServer(rt, { ...listen, askPerMinute: listen.asksPerMinute });
       // The first line as before (scripts read it); then the page and, with a secret, the console.
-      process.stdout.write(`pufa HTTP: ${web.url}/ask\npufa web: ${web.url}/${listen.adminToken ? ` (admin: ${web.url}/admin)` : ""}\n`);
+      process.stdout.write(`pufa HTTP: ${web.url}/ask\npufa web: ${web.url}/${listen.adminToken || listen.adminPasswordHash ? ` (admin: ${web.url}/admin)` : ""}\n`);
       stopOnSignals(() => web.close(), rt);
     });
 }

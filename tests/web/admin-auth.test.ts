@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { AdminAuth } from "../../src/channels/web/admin-auth.js";
+import { AdminAuth, hashAdminPassword } from "../../src/channels/web/admin-auth.js";
 import { ReindexJob, type ReindexState } from "../../src/channels/web/reindex-job.js";
 
 describe("AdminAuth", () => {
   it("no secret configured: nobody logs in, not even with an empty string", () => {
-    const auth = new AdminAuth(null);
+    const auth = new AdminAuth({ token: null });
     expect(auth.enabled).toBe(false);
     expect(auth.login("")).toBeNull();
     expect(auth.login(undefined)).toBeNull();
@@ -12,7 +12,7 @@ describe("AdminAuth", () => {
 
   it("a session lives until its time is up, then is gone; logout ends it at once", () => {
     let now = 1_000;
-    const auth = new AdminAuth("a-long-admin-secret", 60_000, () => now);
+    const auth = new AdminAuth({ token: "a-long-admin-secret" }, 60_000, () => now);
     expect(auth.login("a-long-admin-secret ")).toBeNull();
     const s = auth.login("a-long-admin-secret")!;
     expect(auth.session(s.id)?.csrf).toBe(s.csrf);
@@ -23,6 +23,15 @@ describe("AdminAuth", () => {
     const t = auth.login("a-long-admin-secret")!;
     auth.logout(t.id);
     expect(auth.session(t.id)).toBeNull();
+  });
+});
+
+describe("password hash", () => {
+  it("logs in with the password whose scrypt hash is configured, and nothing else", () => {
+    const auth = new AdminAuth({ token: null, passwordHash: hashAdminPassword("正确的密码 horse") });
+    expect(auth.enabled).toBe(true);
+    expect(auth.login("正确的密码 horse")).not.toBeNull();
+    expect(auth.login("正确的密码")).toBeNull();
   });
 });
 

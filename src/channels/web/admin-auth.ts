@@ -4,7 +4,7 @@
  * carries the session's CSRF token in a header (a form on another site can set neither). Scripts
  * may instead send `Authorization: Bearer <token>`, which no browser adds on its own.
  */
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
 
 export const SESSION_COOKIE = "pufa_admin";
 export const CSRF_HEADER = "x-csrf-token";
@@ -19,23 +19,30 @@ const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
 export class AdminAuth {
   private readonly sessions = new Map<string, Session>();
   private readonly secret: Buffer | null;
+  private readonly password: { salt: Buffer; key: Buffer } | null;
 
+  /** `passwordHash`: "scrypt:<salt hex>:<key hex>" (see hashAdminPassword), so the environment need not hold the password. */
   constructor(
-    token: string | null,
+    secrets: { token: string | null; passwordHash?: string | null },
     private readonly ttlMs = 8 * 3600_000,
     private readonly now: () => number = Date.now,
   ) {
-    this.secret = token ? digest(token) : null;
+    this.secret = secrets.token ? digest(secrets.token) : null;
+    const m = /^scrypt:([0-9a-f]+):([0-9a-f]+)$/.exec(secrets.passwordHash ?? "");
+    this.password = m ? { salt: Buffer.from(m[1], "hex"), key: Buffer.from(m[2], "hex") } : null;
   }
 
   get enabled(): boolean {
-    return this.secret !== null;
+    return this.secret !== null || this.password !== null;
   }
 
-  /** Constant-time comparison of hashes, so the answer time says nothing about the secret. */
+  /** Constant-time comparisons, so the answer time says nothing about the secret. */
   checkSecret(candidate: unknown): boolean {
-    if (!this.secret || typeof candidate !== "string" || candidate === "") return false;
-    return timingSafeEqual(digest(candidate), this.secret);
+    if (typeof candidate !== "string" || candidate === "") return false;
+    if (this.secret && timingSafeEqual(digest(candidate), this.secret)) return true;
+    if (!this.password) return false;
+    const key = scryptSync(candidate, this.password.salt, this.password.key.length);
+    return timingSafeEqual(key, this.password.key);
   }
 
   login(candidate: unknown): { id: string; csrf: string } | null {
@@ -72,4 +79,9 @@ export class AdminAuth {
 export function sameToken(a: string | undefined | null, b: string): boolean {
   if (typeof a !== "string") return false;
   return timingSafeEqual(digest(a), digest(b));
+}
+
+/** The PUFA_ADMIN_PASSWORD_HASH value for a password. */
+export function hashAdminPassword(password: string, salt: Buffer = randomBytes(16)): string {
+  return `scrypt:${salt.toString("hex")}:${scryptSync(password, salt, 32).toString("hex")}`;
 }

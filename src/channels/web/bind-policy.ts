@@ -11,8 +11,8 @@ export function isLoopback(host: string): boolean {
   return h === "::1";
 }
 
-/** Null when binding is allowed; otherwise the message to print before exiting. */
-export function bindRefusal(host: string, adminToken: string | null): string | null {
-  if (isLoopback(host) || adminToken) return null;
-  return `pufa serve: refusing to listen on ${host} without PUFA_ADMIN_TOKEN (the admin console would be open to the network). Set PUFA_ADMIN_TOKEN, or listen on 127.0.0.1.`;
+/** Null when binding is allowed; otherwise the message to print before exiting. `hasSecret`: PUFA_ADMIN_TOKEN or PUFA_ADMIN_PASSWORD_HASH is set. */
+export function bindRefusal(host: string, hasSecret: boolean): string | null {
+  if (isLoopback(host) || hasSecret) return null;
+  return `pufa serve: refusing to listen on ${host} without PUFA_ADMIN_TOKEN (the admin console would be open to the network). Set PUFA_ADMIN_TOKEN (or PUFA_ADMIN_PASSWORD_HASH), or listen on 127.0.0.1.`;
 }

@@ -27,8 +27,10 @@ const log = childLogger("web");
 export type WebDeps = Pick<Runtime, "engine" | "prompts" | "config" | "questionLog" | "holder" | "reindex" | "recordedId">;
 
 export interface WebOptions {
-  /** PUFA_ADMIN_TOKEN; null: no admin console, loopback only. */
+  /** PUFA_ADMIN_TOKEN; null (and no password hash): no admin console, loopback only. */
   adminToken: string | null;
+  /** PUFA_ADMIN_PASSWORD_HASH (scrypt:<salt hex>:<key hex>): a password that logs in, stored only as its hash. */
+  adminPasswordHash?: string | null;
   /** Questions one client (IP) may ask per minute. */
   askPerMinute?: number;
   contextCap?: ContextCap;
@@ -56,7 +58,7 @@ export function createWebApp(deps: WebDeps, options: WebOptions) {
   // Signs feedback tokens: only the page that got a reply can rate it.
   const feedbackKey = randomBytes(32);
   const feedbackToken = (id: number) => `${id}.${createHmac("sha256", feedbackKey).update(String(id)).digest("base64url").slice(0, 22)}`;
-  const auth = new AdminAuth(options.adminToken);
+  const auth = new AdminAuth({ token: options.adminToken, passwordHash: options.adminPasswordHash ?? null });
 
   app.use("*", secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
 
@@ -161,7 +163,7 @@ export interface WebServer {
 
 /** Listens; refuses (throws) a non-loopback host without an admin secret. */
 export async function startWebServer(deps: WebDeps, options: WebOptions & { host: string; port: number }): Promise<WebServer> {
-  const refusal = bindRefusal(options.host, options.adminToken);
+  const refusal = bindRefusal(options.host, Boolean(options.adminToken || options.adminPasswordHash));
   if (refusal) throw new BindRefused(refusal);
   const { app } = createWebApp(deps, options);
   const server: ServerType = await new Promise((resolve, reject) => {
