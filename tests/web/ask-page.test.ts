@@ -76,9 +76,11 @@ describe.skipIf(!hasChromium)("ask page (390×844)", () => {
     await page.context().close();
   }, 60_000);
 
-  it("large text option, a refusal shown as a refusal", async () => {
+  it("greeting from prompts, large text option, a refusal shown as a refusal", async () => {
     const page = await phonePage();
     await page.goto(f.web.url);
+    // The greeting from prompts/web-welcome.txt, before any question.
+    await expect(page.locator("section.card.intro p").first().textContent()).resolves.toBe(f.rt.prompts.get("web-welcome").split("\n")[0]);
     const small = await page.evaluate(() => getComputedStyle(document.body).fontSize);
     await page.click("#large");
     expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).not.toBe(small);

@@ -48,7 +48,7 @@ export interface RejectCounters {
 }
 
 /** Wording of the page (prompts/web-*.txt), sent with the page so the script never hard-codes it. */
-export const ASK_PAGE_TEXTS = ["web-busy", "web-network-error", "web-copied", "web-feedback-thanks"] as const;
+export const ASK_PAGE_TEXTS = ["web-welcome", "web-busy", "web-network-error", "web-copied", "web-feedback-thanks"] as const;
 
 export function createWebApp(deps: WebDeps, options: WebOptions) {
   const app = new Hono();

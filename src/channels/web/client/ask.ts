@@ -8,7 +8,7 @@
 import "./ask.css";
 import type { Citation, Reply } from "../../../types.js";
 
-type Texts = Record<"web-busy" | "web-network-error" | "web-copied" | "web-feedback-thanks", string>;
+type Texts = Record<"web-welcome" | "web-busy" | "web-network-error" | "web-copied" | "web-feedback-thanks", string>;
 type WebReply = Reply & { feedback?: string };
 interface Turn {
   question: string;
@@ -201,6 +201,9 @@ function failed(slot: HTMLElement, message: string, question: string, context: T
   retry.addEventListener("click", () => void ask(question, context, slot));
   slot.append(el("p", {}, message), retry);
 }
+
+// The same greeting as in chat: what pufa answers and how to ask.
+thread.append(el("section", { class: "card intro" }, ...texts["web-welcome"].split(/\n{2,}/).map((p) => el("p", {}, p))));
 
 form.addEventListener("submit", (e) => {
   e.preventDefault();
