@@ -71,6 +71,20 @@ describe("admin API", () => {
     expect(auditActions()).toContain("labels.add");
   });
 
+  it("a preview of several inputs: a bad file is named with its error, the good ones still preview, nothing is saved", async () => {
+    const before = listCorpus(f.corpusDir).length;
+    const form = new FormData();
+    form.append("files", new Blob([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0])]), "setup.exe");
+    form.append("files", new Blob([readFileSync(DOCX)]), "article.docx");
+    form.append("text", "夏季防溺水提示\n\n不要私自下水游泳。");
+    const res = await fetch(`${f.web.url}/admin/api/articles/preview`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body: form });
+    expect(res.status).toBe(200);
+    const json = (await res.json()) as { previews: { name: string; title: string }[]; errors: { name: string; error: string }[] };
+    expect(json.previews.map((p) => p.title)).toEqual(["警惕“刷单返利”骗局", "夏季防溺水提示"]);
+    expect(json.errors).toEqual([{ name: "setup.exe", error: expect.any(String) }]);
+    expect(listCorpus(f.corpusDir).length).toBe(before);
+  });
+
   it("an upload over the size limit is refused and counted", async () => {
     const g = await startFixtureWeb({ adminToken: TOKEN, uploadBytes: 10_000 });
     try {

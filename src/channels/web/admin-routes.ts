@@ -112,29 +112,26 @@ export function adminRoutes(deps: WebDeps, auth: AdminAuth, options: AdminRouteO
   admin.post("/api/articles/preview", bodyLimit({ maxSize: options.uploadBytes, onError: (c) => (options.counters.tooLarge++, c.json({ error: "upload too large" }, 413)) }), async (c) => {
     const previews: (ImportedArticle & { name: string })[] = [];
     const errors: { name: string; error: string }[] = [];
+    // One bad file, page or paste is reported by name; the others still preview.
+    const attempt = async (name: string, load: () => Promise<ImportedArticle | null>) => {
+      try {
+        const article = await load();
+        if (article) previews.push({ ...article, name });
+      } catch (err) {
+        errors.push({ name, error: (err as Error).message });
+      }
+    };
+    const pasted = async (text: string) => (text.trim() ? importBytes(new TextEncoder().encode(text.trim()), "粘贴.txt") : null);
     const type = c.req.header("content-type") ?? "";
     if (type.startsWith("multipart/form-data")) {
       const form = await c.req.parseBody({ all: true });
       const files = ([] as unknown[]).concat(form["files"] ?? []).filter((f): f is File => f instanceof File);
-      for (const f of files) {
-        try {
-          previews.push({ ...(await importBytes(new Uint8Array(await f.arrayBuffer()), path.basename(f.name))), name: f.name });
-        } catch (err) {
-          errors.push({ name: f.name, error: (err as Error).message });
-        }
-      }
-      const text = typeof form["text"] === "string" ? form["text"].trim() : "";
-      if (text) previews.push({ ...(await importBytes(new TextEncoder().encode(text), "粘贴.txt")), name: "粘贴" });
+      for (const f of files) await attempt(f.name, async () => importBytes(new Uint8Array(await f.arrayBuffer()), path.basename(f.name)));
+      if (typeof form["text"] === "string") await attempt("粘贴", () => pasted(form["text"] as string));
     } else {
       const body = (await c.req.json().catch(() => ({}))) as { url?: unknown; text?: unknown };
-      if (typeof body.text === "string" && body.text.trim()) previews.push({ ...(await importBytes(new TextEncoder().encode(body.text.trim()), "粘贴.txt")), name: "粘贴" });
-      if (typeof body.url === "string") {
-        try {
-          previews.push({ ...(await importFromUrl(body.url)), name: body.url });
-        } catch (err) {
-          errors.push({ name: body.url, error: (err as Error).message });
-        }
-      }
+      if (typeof body.text === "string") await attempt("粘贴", () => pasted(body.text as string));
+      if (typeof body.url === "string") await attempt(body.url, () => importFromUrl(body.url as string));
     }
     return c.json({ previews, errors });
   });
@@ -186,9 +183,13 @@ export function adminRoutes(deps: WebDeps, auth: AdminAuth, options: AdminRouteO
     // Only a name the listing itself gives: never a path from the request.
     const entry = historyEntries().find((h) => h.name === body?.name);
     if (!entry) return c.json({ error: "no such history file" }, 404);
-    const bytes = readFileSync(path.join(corpusDir, HISTORY_DIR, entry.name));
-    const article = await importBytes(new Uint8Array(bytes), entry.name);
-    const result = addToCorpus(corpusDir, { ...article, date: article.date ?? entry.date }, { actor: ACTOR, audit: deps.questionLog ?? undefined });
+    let result;
+    try {
+      const article = await importBytes(new Uint8Array(readFileSync(path.join(corpusDir, HISTORY_DIR, entry.name))), entry.name);
+      result = addToCorpus(corpusDir, { ...article, date: article.date ?? entry.date }, { actor: ACTOR, audit: deps.questionLog ?? undefined });
+    } catch (err) {
+      return c.json({ error: `could not restore: ${(err as Error).message}` }, 422);
+    }
     audit("corpus.restore", { name: entry.name, result: result.action, docId: result.docId });
     if (result.action === "added" || result.action === "replaced") void job.start();
     return c.json(result);
