@@ -85,6 +85,15 @@ describe("admin API", () => {
     expect(listCorpus(f.corpusDir).length).toBe(before);
   });
 
+  it("an article id that is a path removes nothing", async () => {
+    const before = listCorpus(f.corpusDir).map((a) => a.id);
+    for (const id of ["../../../etc/passwd", "..", "/etc/hosts", "anti-fraud.md/../../x"]) {
+      const res = await fetch(`${f.web.url}/admin/api/articles/${encodeURIComponent(id)}`, { method: "DELETE", headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(res.status, id).toBe(404);
+    }
+    expect(listCorpus(f.corpusDir).map((a) => a.id)).toEqual(before);
+  });
+
   it("an upload over the size limit is refused and counted", async () => {
     const g = await startFixtureWeb({ adminToken: TOKEN, uploadBytes: 10_000 });
     try {
