@@ -32,6 +32,9 @@ const envSchema = z.object({
   PUFA_ADMIN_TOKEN: z.string().optional(),
   PUFA_ADMIN_PASSWORD_HASH: z.string().regex(/^scrypt:[0-9a-f]{16,}:[0-9a-f]{64}$/, "expected scrypt:<salt hex>:<64 hex digits>").optional(),
   PUFA_WEB_ASKS_PER_MINUTE: intFrom(1, 10_000, 20),
+  PUFA_LOG_DAYS: intFrom(1, 36_500, 180),
+  PUFA_LOG_KEY: z.string().min(16, "at least 16 characters").optional(),
+  PUFA_MODERATION: z.string().optional(),
 });
 
 export interface PufaConfig {
@@ -48,6 +51,10 @@ export interface PufaConfig {
   embedding: "lsa" | "none";
   /** `pufa serve` and the page `npm start` serves; adminToken (PUFA_ADMIN_TOKEN) opens the admin console. */
   http: { port: number; host: string; adminToken: string | null; adminPasswordHash: string | null; asksPerMinute: number };
+  /** Question log: days kept, and the key asker ids are hashed with (null: the data folder's log-key file). */
+  log: { days: number; key: string | null };
+  /** Moderation word list; null: the shipped src/data/moderation.txt. */
+  moderationFile: string | null;
 }
 
 export interface ConfigOverrides {
@@ -92,5 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     minCoverage: e.PUFA_MIN_COVERAGE,
     embedding: e.PUFA_EMBEDDING,
     http: { port: e.PUFA_HTTP_PORT, host: e.PUFA_HTTP_HOST, adminToken: e.PUFA_ADMIN_TOKEN || null, adminPasswordHash: e.PUFA_ADMIN_PASSWORD_HASH ?? null, asksPerMinute: e.PUFA_WEB_ASKS_PER_MINUTE },
+    log: { days: e.PUFA_LOG_DAYS, key: e.PUFA_LOG_KEY ?? null },
+    moderationFile: e.PUFA_MODERATION ? resolve(e.PUFA_MODERATION) : null,
   };
 }

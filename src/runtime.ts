@@ -3,10 +3,9 @@
  * the optional model, the question log and hot index refresh. Channels get a Runtime and only
  * ever call runtime.engine.ask().
  */
-import path from "node:path";
 import { createEngine } from "./answer/engine.js";
 import { Prompts } from "./answer/prompts.js";
-import { QuestionLog } from "./admin/question-log.js";
+import { openQuestionLog, type QuestionLog } from "./admin/question-log.js";
 import type { PufaConfig } from "./config.js";
 import { buildIndex, openIndex, type BuildProgress } from "./index/builder.js";
 import { updateIndex } from "./index/incremental.js";
@@ -16,7 +15,8 @@ import { SnapshotError, sourcesMatch } from "./index/snapshot.js";
 import { loadLlmConfig } from "./llm/config.js";
 import { createLlmComposer } from "./llm/composer.js";
 import { childLogger } from "./logger.js";
-import type { AnswerEngine, AskRequest, Searcher } from "./types.js";
+import { loadModerator, shippedModerator, type Moderator } from "./safety/moderation.js";
+import type { AnswerEngine, Reply, Searcher } from "./types.js";
 
 const log = childLogger("runtime");
 
@@ -26,11 +26,13 @@ export interface Runtime {
   prompts: Prompts;
   holder: IndexHolder;
   questionLog: QuestionLog | null;
+  /** The moderation list in force: the engine checks questions with it; channels check what they send (checkOutgoing). */
+  moderator: Moderator;
+  /** The question log row of a reply this runtime's engine gave (for 有用/没用 feedback); null when not stored. */
+  logEntryId(reply: Reply): number | null;
   searcher(): Searcher;
   /** Rebuilds the index and serves the new one (the old one serves until then). */
   reindex(progress?: BuildProgress): Promise<void>;
-  /** The question-log row of a request this engine answered (for feedback on it); undefined when not logged. */
-  recordedId(request: AskRequest): number | undefined;
   /**
    * Question vectors, when the served index was built with the endpoint's embeddings (pass them as
    * SearchOptions.queryVector); null entries: search lexically. Absent without PUFA_EMBEDDING_MODEL.
@@ -79,12 +81,14 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
     ? async (queries: string[]) => (holder.searcher().embedder?.id === queryEmbedder.id ? queryEmbedder.embedMany(queries) : queries.map(() => null))
     : undefined;
 
-  const questionLog = options.questionLog === false ? null : new QuestionLog(path.join(config.dataDir, "pufa.sqlite"));
-  const recorded = new WeakMap<AskRequest, number>();
+  const questionLog = options.questionLog === false ? null : openQuestionLog(config);
+  const moderator = config.moderationFile ? loadModerator(config.moderationFile) : shippedModerator();
+  const entryIds = new WeakMap<Reply, number>();
   const engine = createEngine({
     searcher: () => holder.searcher(),
     prompts,
     composer,
+    moderator,
     ...(embedQueries ? { embedQuery: async (q: string) => (await embedQueries([q]))[0] } : {}),
     options: {
       maxQuestionChars: config.maxQuestionChars,
@@ -97,13 +101,16 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
         const id = questionLog?.record({
           channel: req.channel ?? "unknown",
           askerId: req.askerId ?? null,
-          question: req.question.slice(0, 2000),
+          question: req.question,
           refused: reply.refused,
           reason: reply.reason,
           citations: reply.citations.map((c) => (c.article ? `${c.title}${c.article}` : c.title)),
           latencyMs: Math.round(latencyMs),
+          private: req.chat !== "group",
+          // A blocked question is kept as its categories only.
+          ...(reply.reason === "moderated" ? { moderated: moderator.check(req.question).categories } : {}),
         });
-        if (id !== undefined) recorded.set(req, id);
+        if (id != null) entryIds.set(reply, id);
       } catch (err) {
         log.error({ err }, "question log write failed"); // never costs the user the answer
       }
@@ -117,9 +124,10 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
     prompts,
     holder,
     questionLog,
+    moderator,
+    logEntryId: (reply) => entryIds.get(reply) ?? null,
     searcher: () => holder.searcher(),
     ...(embedQueries ? { embedQueries } : {}),
-    recordedId: (req) => recorded.get(req),
     reindex(progress) {
       // Incremental against the index in memory: a new article is served in about a second.
       reindexing ??= updateIndex(config, holder.current, { progress })

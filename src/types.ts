@@ -128,6 +128,8 @@ export interface AskRequest {
   channel?: string;
   /** Who asked, as the channel knows them (hashed before it is stored). */
   askerId?: string;
+  /** Where it was asked; lists shown in a group leave out anything not asked in one (default: private). */
+  chat?: "private" | "group";
 }
 
 export interface Citation {
@@ -159,7 +161,8 @@ export type ReplyReason =
   | "too_long" // over the question length limit
   | "out_of_scope" // weather, poems …: not legal education
   | "no_match" // legal, but nothing relevant enough in the corpus
-  | "greeting"; // hello / help
+  | "greeting" // hello / help
+  | "moderated"; // hit the moderation word list: refused before retrieval
 
 /**
  * A reply as structure, so that channels lay it out (split into messages, render on a page) without

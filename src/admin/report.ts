@@ -11,6 +11,7 @@
  */
 import { Prompts } from "../answer/prompts.js";
 import { wordTokens } from "../text/tokenize.js";
+import { redact } from "../safety/redact.js";
 import type { QuestionLog, QuestionRow } from "./question-log.js";
 
 export const GAP_SIMILARITY_THRESHOLD = 0.18;
@@ -33,8 +34,10 @@ export interface ReportOptions {
   maxGroups?: number;
   maxExamples?: number;
   maxTopics?: number;
-  /** Reasons whose questions are not legal topics at all (default: out_of_scope, empty, greeting, too_long). */
+  /** Reasons whose questions are not legal topics at all (default: out_of_scope, empty, greeting, too_long, moderated). */
   nonTopicReasons?: string[];
+  /** Include questions asked in private chats (default true); false for a report shown in a group. */
+  includePrivate?: boolean;
 }
 
 export interface GapGroup {
@@ -166,7 +169,8 @@ export function topTopics(rows: QuestionRow[], limit: number): TopicCount[] {
 }
 
 export function buildReport(log: Pick<QuestionLog, "between">, options: ReportOptions = {}): ContentGapReport {
-  const rows = log.between(options.from, options.to);
+  // Redacted again on the way out: rows written before redaction existed, or by another tool.
+  const rows = log.between(options.from, options.to, { includePrivate: options.includePrivate }).map((r) => ({ ...r, question: redact(r.question) }));
   const gapReasons = new Set(options.gapReasons ?? ["no_match"]);
   const gaps = rows.filter((r) => r.refused && gapReasons.has(r.reason));
   const groups = groupSimilar(phrasings(gaps), options.threshold ?? GAP_SIMILARITY_THRESHOLD)
@@ -174,7 +178,7 @@ export function buildReport(log: Pick<QuestionLog, "between">, options: ReportOp
     .sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked))
     .slice(0, options.maxGroups ?? 20);
   const refused = rows.filter((r) => r.refused).length;
-  const nonTopic = new Set(options.nonTopicReasons ?? ["out_of_scope", "empty", "greeting", "too_long"]);
+  const nonTopic = new Set(options.nonTopicReasons ?? ["out_of_scope", "empty", "greeting", "too_long", "moderated"]);
   const iso = (v: Date | number | string | undefined) => (v === undefined ? null : new Date(v).toISOString());
   return {
     from: iso(options.from),

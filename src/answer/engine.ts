@@ -9,6 +9,7 @@ import { selectExcerpts } from "./excerpts.js";
 import { looksLikeFollowUp, retrievalQuery } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, toCitation, type Excerpt } from "./layout.js";
 import type { Prompts } from "./prompts.js";
+import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
 import { citedHits, coverage, namesLawArticle } from "./relevance.js";
 import { termMatcher, type TermMatcher } from "./term-weights.js";
@@ -66,6 +67,8 @@ export interface EngineDeps {
   embedQuery?: (query: string) => Promise<Float32Array | null>;
   /** Told about every answered question (the question log listens here). */
   onReply?: (request: AskRequest, reply: Reply, latencyMs: number) => void;
+  /** Questions it blocks are refused before retrieval (default: the shipped word list). */
+  moderator?: Moderator;
 }
 
 /** The promise's value, or null when it fails or is not settled within `ms` (logged: the answer goes on without it). */
@@ -95,6 +98,7 @@ async function withDeadline<T>(run: () => Promise<T | null>, ms: number): Promis
 export function createEngine(deps: EngineDeps): AnswerEngine {
   const opt = { ...DEFAULT_ENGINE_OPTIONS, ...deps.options };
   const { prompts } = deps;
+  const moderator = deps.moderator ?? shippedModerator();
 
   function canned(reason: Reply["reason"], name: string, vars: Record<string, string | number>, flags = { emergency: false, dispute: false }): Reply {
     const parts = cannedParts(prompts, name, vars, flags);
@@ -122,6 +126,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     const verdict = classifyQuestion(request.question ?? "", { maxChars: opt.maxQuestionChars });
     const flags = { emergency: verdict.emergency, dispute: verdict.dispute };
     const q = verdict.question;
+    if (verdict.kind !== "empty" && verdict.kind !== "too_long" && moderator.check(q).blocked) return canned("moderated", "moderated", {});
     switch (verdict.kind) {
       case "empty":
         return canned("empty", "empty", {});

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { addToCorpus, EmptyArticleError, listCorpus, removeFromCorpus } from "../admin/corpus-manager.js";
 import { detectFormat, importFile, UnsupportedFormatError } from "../admin/importers/index.js";
-import { QuestionLog } from "../admin/question-log.js";
+import { openQuestionLog, type QuestionLog } from "../admin/question-log.js";
 import { buildReport, formatReport } from "../admin/report.js";
 import { writeLabelTemplate } from "../admin/label-template.js";
 import { Prompts } from "../answer/prompts.js";
@@ -24,7 +24,7 @@ function filesUnder(target: string): string[] {
 
 /** Opens the question log (also the audit log) for one command; closed once `fn` has settled, async work included. */
 async function withLog<T>(config: PufaConfig, fn: (log: QuestionLog) => T | Promise<T>): Promise<T> {
-  const log = new QuestionLog(path.join(config.dataDir, "pufa.sqlite"));
+  const log = openQuestionLog(config);
   try {
     return await fn(log);
   } finally {

@@ -7,6 +7,7 @@ import { BindRefused } from "../channels/web/server.js";
 import { ConfigError, loadConfig, loadDotEnv, type ConfigOverrides } from "../config.js";
 import { logger } from "../logger.js";
 import { registerAdminCommands } from "./admin-commands.js";
+import { registerForgetCommand } from "./forget-command.js";
 import { registerQueryCommands } from "./query-commands.js";
 
 loadDotEnv();
@@ -38,6 +39,7 @@ const program = new Command("pufa")
 
 registerQueryCommands(program);
 registerAdminCommands(program);
+registerForgetCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -104,13 +104,13 @@ describe("QuestionLog", () => {
     // Control: the question text itself is there, so the search would have found the id.
     expect(bytes.includes(Buffer.from("醉驾怎么处罚"))).toBe(true);
 
-    log = new QuestionLog(dbPath);
+    log = new QuestionLog(dbPath, { retentionDays: 36_500 }); // the 2024 row outlives the default 180 days
     expect(log.hashId(RAW_ID)).toBe(hash);
     expect(log.between()[0].asker).toBe(hash);
     log.close();
 
-    const other = new QuestionLog(path.join(dir, "other.sqlite"));
-    expect(other.hashId(RAW_ID)).not.toBe(hash); // another install, another secret
+    const other = new QuestionLog(path.join(dir, "other", "pufa.sqlite"));
+    expect(other.hashId(RAW_ID)).not.toBe(hash); // another install (data folder), another key
     other.close();
   });
 

@@ -101,3 +101,15 @@ describe("buildReport", () => {
     expect(text).toContain(prompts.get("admin-report-no-topics"));
   });
 });
+
+describe("personal data in the report", () => {
+  it("is redacted even in rows written before redaction existed", () => {
+    ask("电动车被偷了，我电话13812345678");
+    // A row as an older release stored it: verbatim.
+    const db = (log as unknown as { db: import("better-sqlite3").Database }).db;
+    db.prepare("UPDATE questions SET question = ? WHERE id = (SELECT MAX(id) FROM questions)").run("电动车被偷了，我电话13812345678");
+    const text = formatReport(buildReport(log), new Prompts());
+    expect(text).not.toContain("13812345678");
+    expect(text).toContain("[手机号]");
+  });
+});

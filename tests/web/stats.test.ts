@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { QuestionRow } from "../../src/admin/question-log.js";
 import { computeStats, localDay, statsCsv } from "../../src/channels/web/stats.js";
 
-const row = (at: string, question: string, refused: boolean, extra: Record<string, unknown> = {}): QuestionRow =>
-  ({ id: 1, at, channel: "http", asker: null, question, refused, reason: refused ? "no_match" : "answered", citations: [], latencyMs: 5, ...extra }) as QuestionRow;
+const row = (at: string, question: string, refused: boolean, extra: Partial<QuestionRow> = {}): QuestionRow => ({
+  id: 1, at, channel: "http", asker: null, question, refused, reason: refused ? "no_match" : "answered", citations: [], latencyMs: 5, private: true, useful: null, ...extra,
+});
 
 describe("computeStats", () => {
   const rows = [

@@ -245,7 +245,8 @@ export function adminRoutes(deps: WebDeps, auth: AdminAuth, options: AdminRouteO
     const rows = deps.questionLog?.between(from ? new Date(`${from}T00:00:00`) : undefined, to ? dayAfter(to) : undefined) ?? [];
     return computeStats(rows.filter((r) => r.channel !== "admin"));
   };
-  admin.get("/api/stats", (c) => c.json({ ...statsFor(c), rejected: options.counters }));
+  // `counted`: questions the log keeps only as daily counts (too long, empty), by reason.
+  admin.get("/api/stats", (c) => c.json({ ...statsFor(c), counted: deps.questionLog?.rejections(dateParam(c.req.query("from")) ? new Date(`${c.req.query("from")}T00:00:00`) : undefined) ?? {}, rejected: options.counters }));
   admin.get("/api/stats.csv", (c) => {
     c.header("content-type", "text/csv; charset=utf-8");
     c.header("content-disposition", 'attachment; filename="pufa-stats.csv"');

@@ -24,7 +24,7 @@ import { sourceView } from "./source-view.js";
 const log = childLogger("web");
 
 /** What the web channel needs of the running pufa (openRuntime gives all of it). */
-export type WebDeps = Pick<Runtime, "engine" | "prompts" | "config" | "questionLog" | "holder" | "reindex" | "recordedId">;
+export type WebDeps = Pick<Runtime, "engine" | "prompts" | "config" | "questionLog" | "holder" | "reindex" | "logEntryId" | "moderator">;
 
 export interface WebOptions {
   /** PUFA_ADMIN_TOKEN; null (and no password hash): no admin console, loopback only. */
@@ -126,8 +126,8 @@ export function createWebApp(deps: WebDeps, options: WebOptions) {
       }
       const request: AskRequest = { question, context, channel: "http", askerId: `web:${clientKey(c)}` };
       const reply = await deps.engine.ask(request);
-      const id = deps.recordedId?.(request);
-      return c.json(id === undefined ? reply : { ...reply, feedback: feedbackToken(id) });
+      const id = deps.logEntryId(reply);
+      return c.json(id === null ? reply : { ...reply, feedback: feedbackToken(id) });
     },
   );
 
@@ -139,9 +139,7 @@ export function createWebApp(deps: WebDeps, options: WebOptions) {
       counters.badRequest++;
       return c.json({ error: "unknown reply or missing useful" }, 400);
     }
-    const log = deps.questionLog as (typeof deps.questionLog & { feedback?: (id: number, useful: boolean) => unknown }) | null;
-    if (!log?.feedback) return c.json({ error: "feedback is not stored by this installation" }, 501);
-    log.feedback(id, body.useful);
+    if (!deps.questionLog?.feedback(id, body.useful)) return c.json({ error: "that reply is no longer in the log" }, 404);
     return c.json({ ok: true });
   });
 

@@ -23,12 +23,6 @@ export function localDay(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** A row's feedback when the log stores one (true = 有用), else null. */
-function feedbackOf(row: QuestionRow): boolean | null {
-  const f = (row as { useful?: unknown; feedback?: unknown }).useful ?? (row as { feedback?: unknown }).feedback;
-  return typeof f === "boolean" ? f : f === 1 ? true : f === 0 ? false : null;
-}
-
 export function computeStats(rows: readonly QuestionRow[], top = 10): WebStats {
   const days = new Map<string, { day: string; total: number; answered: number; refused: number }>();
   const byReason: Record<string, number> = {};
@@ -44,9 +38,8 @@ export function computeStats(rows: readonly QuestionRow[], top = 10): WebStats {
     byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
     const q = r.question.trim();
     if (q) asked.set(q, (asked.get(q) ?? 0) + 1);
-    const f = feedbackOf(r);
-    if (f === true) feedback.useful++;
-    if (f === false) feedback.notUseful++;
+    if (r.useful === true) feedback.useful++;
+    if (r.useful === false) feedback.notUseful++;
   }
   const refused = rows.filter((r) => r.refused).length;
   return {

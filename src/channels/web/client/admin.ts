@@ -259,9 +259,10 @@ async function loadStats(): Promise<void> {
   const q = new URLSearchParams();
   for (const [k, v] of new FormData($<HTMLFormElement>("#range"))) if (typeof v === "string" && v) q.set(k, v);
   $<HTMLAnchorElement>("#csv").href = `/admin/api/stats.csv?${q}`;
-  const s = await api<{ days: { day: string; total: number; answered: number; refused: number }[]; total: number; answered: number; refused: number; feedback: { useful: number; notUseful: number }; topics: { term: string; count: number }[]; topQuestions: { question: string; count: number }[] }>("GET", `/admin/api/stats?${q}`);
+  const s = await api<{ counted: Record<string, number>; days: { day: string; total: number; answered: number; refused: number }[]; total: number; answered: number; refused: number; feedback: { useful: number; notUseful: number }; topics: { term: string; count: number }[]; topQuestions: { question: string; count: number }[] }>("GET", `/admin/api/stats?${q}`);
   const rate = s.total ? Math.round((100 * s.answered) / s.total) : 0;
-  $("#totals").textContent = `共 ${s.total} 个问题：已答 ${s.answered}，未答 ${s.refused}（回答率 ${rate}%）；反馈 有用 ${s.feedback.useful}，没用 ${s.feedback.notUseful}`;
+  const counted = Object.values(s.counted).reduce((x, y) => x + y, 0);
+  $("#totals").textContent = `共 ${s.total} 个问题：已答 ${s.answered}，未答 ${s.refused}（回答率 ${rate}%）；反馈 有用 ${s.feedback.useful}，没用 ${s.feedback.notUseful}${counted ? `；另有 ${counted} 个过长或空白的提问只计数` : ""}`;
   for (const c of charts) c.destroy();
   charts = [];
   const width = Math.min(900, $("#tab-stats").clientWidth - 20);
