@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)("admin console (browser)", () => {
     await page.goto(`${f.web.url}/admin`);
     await page.fill("#token", "not-the-secret");
     await page.click("#login-form button[type=submit]");
-    await expect(page.locator("#login-error").textContent()).resolves.toMatch(/密钥不正确/);
+    await expect.poll(() => page.locator("#login-error").textContent(), { timeout: 15_000 }).toMatch(/密钥不正确/);
     expect(await page.locator("#console").isHidden()).toBe(true);
     await page.screenshot({ path: screenshotPath("admin-login-refused") });
     await page.close();
@@ -141,7 +141,7 @@ describe.skipIf(!hasChromium)("admin console (browser)", () => {
     await preview.locator("input[name=tags]").fill("反诈，刷单");
     await page.screenshot({ path: screenshotPath("admin-articles-preview"), fullPage: true });
     await preview.locator("button.save").click();
-    await expect(preview.locator(".status").textContent()).resolves.toBe("已保存");
+    await expect.poll(() => preview.locator(".status").textContent(), { timeout: 15_000 }).toBe("已保存");
     const row = page.locator("#articles tbody tr", { hasText: "平安临江" });
     await row.waitFor();
     const saved = listCorpus(f.corpusDir).find((a) => a.title === "警惕“刷单返利”骗局")!;
@@ -159,7 +159,7 @@ describe.skipIf(!hasChromium)("admin console (browser)", () => {
     await ask.fill("#question", "刷单返利是诈骗吗");
     await ask.click("#send");
     await ask.locator("section.card.answer").waitFor();
-    await expect(ask.locator("section.card.answer .sources").textContent()).resolves.toContain("平安临江");
+    await expect.poll(() => ask.locator("section.card.answer .sources").textContent(), { timeout: 15_000 }).toContain("平安临江");
     await ask.close();
 
     // Remove, then restore from history.
@@ -195,7 +195,7 @@ describe.skipIf(!hasChromium)("admin console (browser)", () => {
       const body = await preview.locator("textarea[name=body]").inputValue();
       expect(body).not.toMatch(/<[a-z]/i);
       await preview.locator("button.save").click();
-      await expect(preview.locator(".status").textContent()).resolves.toBe("已保存");
+      await expect.poll(() => preview.locator(".status").textContent(), { timeout: 15_000 }).toBe("已保存");
       expect(listCorpus(f.corpusDir).some((a) => a.title === "冒充公检法诈骗，记住这“三个凡是”")).toBe(true);
       await page.screenshot({ path: screenshotPath("admin-url-import"), fullPage: true });
     } finally {
@@ -213,7 +213,7 @@ describe.skipIf(!hasChromium)("admin console (browser)", () => {
     await page.click(".tabs button[data-tab=stats]");
     await page.locator("#chart-days canvas").waitFor();
     await page.locator("#chart-topics canvas").waitFor();
-    await expect(page.locator("#totals").textContent()).resolves.toMatch(/共 \d+ 个问题/);
+    await expect.poll(() => page.locator("#totals").textContent(), { timeout: 15_000 }).toMatch(/共 \d+ 个问题/);
     // Non-empty: the canvases have drawn pixels (not all transparent).
     const painted = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLCanvasElement>(".chart canvas")].map((c) => {
@@ -235,7 +235,7 @@ describe.skipIf(!hasChromium)("admin console (browser)", () => {
     await page.screenshot({ path: screenshotPath("admin-unanswered"), fullPage: true });
     // 写一篇解答: the import opens with the group's questions in the paste box.
     await page.locator("#gaps .gap", { hasText: "狗" }).locator("button.write").click();
-    await expect(page.locator("#paste").inputValue()).resolves.toMatch(/邻居.*狗[\s\S]*邻居.*狗/);
+    await expect.poll(() => page.locator("#paste").inputValue(), { timeout: 15_000 }).toMatch(/邻居.*狗[\s\S]*邻居.*狗/);
     await page.click(".tabs button[data-tab=unanswered]");
     // 标注: the hits for the question, checkboxes to pick the articles that answer it.
     await page.locator("#gaps .gap", { hasText: "狗" }).locator("button.label").click();
@@ -246,7 +246,7 @@ describe.skipIf(!hasChromium)("admin console (browser)", () => {
     await page.click("#try button");
     await page.locator("#try-result table.hits tbody tr").first().waitFor();
     expect(await page.locator("#try-result table.hits tbody tr").count()).toBeGreaterThan(1);
-    await expect(page.locator("#try-result .reason").textContent()).resolves.toContain("已回答");
+    await expect.poll(() => page.locator("#try-result .reason").textContent(), { timeout: 15_000 }).toContain("已回答");
     await page.screenshot({ path: screenshotPath("admin-try"), fullPage: true });
     await page.close();
   }, 90_000);

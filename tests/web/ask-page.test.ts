@@ -40,8 +40,8 @@ describe.skipIf(!hasChromium)("ask page (390×844)", () => {
     await page.goto(f.web.url);
     await askOnPage(page, "道交法第91条");
     const answer = page.locator("section.card.answer").first();
-    await expect(answer.locator("button.cite").first().textContent()).resolves.toBe("[1]");
-    await expect(answer.locator(".notes p").count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => answer.locator("button.cite").first().textContent(), { timeout: 15_000 }).toBe("[1]");
+    await expect.poll(() => answer.locator(".notes p").count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await answer.locator("button.cite").first().click();
     const mark = answer.locator("details.source[data-n='1'] .full mark");
     await mark.waitFor();
@@ -62,13 +62,13 @@ describe.skipIf(!hasChromium)("ask page (390×844)", () => {
     await askOnPage(page, "酒驾怎么处罚");
     await askOnPage(page, "那第二次被查到呢？");
     const second = page.locator("section.card.answer").nth(1);
-    await expect(second.textContent()).resolves.toContain("再次饮酒后驾驶");
+    await expect.poll(() => second.textContent(), { timeout: 15_000 }).toContain("再次饮酒后驾驶");
     await second.locator("button.copy").click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain("再次饮酒后驾驶");
     expect(copied).not.toContain("复制转发");
     await second.locator("button.fb[data-useful='0']").click();
-    await expect(second.locator(".status").textContent()).resolves.toBe(f.rt.prompts.get("web-feedback-thanks").trim());
+    await expect.poll(() => second.locator(".status").textContent(), { timeout: 15_000 }).toBe(f.rt.prompts.get("web-feedback-thanks").trim());
     const row = f.rt.questionLog!.between().filter((r) => r.question === "那第二次被查到呢？").at(-1)!;
     expect(row.useful).toBe(false);
     await page.screenshot({ path: screenshotPath("ask-follow-up-390x844") });
@@ -79,13 +79,13 @@ describe.skipIf(!hasChromium)("ask page (390×844)", () => {
     const page = await phonePage();
     await page.goto(f.web.url);
     // The greeting from prompts/web-welcome.txt, before any question.
-    await expect(page.locator("section.card.intro p").first().textContent()).resolves.toBe(f.rt.prompts.get("web-welcome").split("\n")[0]);
+    await expect.poll(() => page.locator("section.card.intro p").first().textContent(), { timeout: 15_000 }).toBe(f.rt.prompts.get("web-welcome").split("\n")[0]);
     const small = await page.evaluate(() => getComputedStyle(document.body).fontSize);
     await page.click("#large");
     expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).not.toBe(small);
     await askOnPage(page, "明天天气怎么样");
-    await expect(page.locator("section.card.refused").count()).resolves.toBe(1);
-    await expect(page.locator("section.card.refused button.fb").count()).resolves.toBe(0);
+    await expect.poll(() => page.locator("section.card.refused").count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator("section.card.refused button.fb").count(), { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: screenshotPath("ask-refused-large-390x844") });
     await page.context().close();
   }, 60_000);
@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)("ask page (390×844)", () => {
       return route.continue();
     });
     await askOnPage(page, "道交法第91条");
-    await expect(page.locator("section.card.error p").textContent()).resolves.toBe(f.rt.prompts.get("web-busy").trim());
+    await expect.poll(() => page.locator("section.card.error p").textContent(), { timeout: 15_000 }).toBe(f.rt.prompts.get("web-busy").trim());
     await page.click("section.card.error button.retry");
     await page.locator("section.card.error p", { hasText: f.rt.prompts.get("web-network-error").trim() }).waitFor();
     await page.screenshot({ path: screenshotPath("ask-network-error-390x844") });
