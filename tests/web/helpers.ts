@@ -3,7 +3,7 @@
  * the fixture corpus (the console writes to it). Browser helpers launch Debian's Chromium with
  * playwright-core, or say why they cannot.
  */
-import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { startWebServer, type WebOptions, type WebServer } from "../../src/channels/web/server.js";
@@ -22,10 +22,12 @@ export interface FixtureWeb {
   close(): Promise<void>;
 }
 
-export async function startFixtureWeb(options: Partial<WebOptions> = {}): Promise<FixtureWeb> {
+/** `articles`: extra corpus files (name → content) beside the fixture corpus. */
+export async function startFixtureWeb(options: Partial<WebOptions> & { articles?: Record<string, string> } = {}): Promise<FixtureWeb> {
   const dir = tempDir("pufa-web-");
   const corpusDir = path.join(dir, "corpus");
   cpSync(FIXTURE_CORPUS, corpusDir, { recursive: true });
+  for (const [name, text] of Object.entries(options.articles ?? {})) writeFileSync(path.join(corpusDir, name), text);
   const rt = await openRuntime(fixtureConfig(path.join(dir, "data"), { corpus: [corpusDir] }));
   const web = await startWebServer(rt, { adminToken: null, ...options, host: "127.0.0.1", port: 0 });
   return {

@@ -12,13 +12,14 @@ import { createHmac, randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Runtime } from "../../runtime.js";
-import type { AskRequest } from "../../types.js";
+import type { AskRequest, Reply } from "../../types.js";
 import { AdminAuth } from "./admin-auth.js";
 import { adminRoutes } from "./admin-routes.js";
 import { BadRequest, DEFAULT_CONTEXT_CAP, parseAskBody, type ContextCap } from "./ask-request.js";
 import { renderPage, type PageAsset } from "./assets.js";
 import { bindRefusal } from "./bind-policy.js";
 import { childLogger } from "../../logger.js";
+import { checkOutgoing } from "../../safety/outgoing.js";
 import { sourceView } from "./source-view.js";
 
 const log = childLogger("web");
@@ -125,8 +126,11 @@ export function createWebApp(deps: WebDeps, options: WebOptions) {
         return c.json({ error: "rate limited", message: deps.prompts.get("web-busy") }, 429);
       }
       const request: AskRequest = { question, context, channel: "http", askerId: `web:${clientKey(c)}` };
-      const reply = await deps.engine.ask(request);
-      const id = deps.logEntryId(reply);
+      const answered = await deps.engine.ask(request);
+      const id = deps.logEntryId(answered);
+      const verdict = checkOutgoing(answered.text, deps.moderator);
+      if (!verdict.ok) log.warn({ reason: verdict.reason, detail: verdict.detail, entry: id }, "reply withheld: it failed the outgoing check");
+      const reply = verdict.ok ? answered : withheld(answered, deps.prompts.get("answer-failed"));
       return c.json(id === null ? reply : { ...reply, feedback: feedbackToken(id) });
     },
   );
@@ -152,6 +156,11 @@ export function createWebApp(deps: WebDeps, options: WebOptions) {
 
   app.notFound((c) => c.json({ error: "not found: the API is POST /ask and GET /healthz" }, 404));
   return { app, counters };
+}
+
+/** What goes out instead of a reply that failed the outgoing check (a poisoned article, a model gone wrong): the canned apology, nothing of the reply. */
+export function withheld(reply: Reply, apology: string): Reply {
+  return { ...reply, text: apology, parts: { body: [apology], sources: "", notes: [] }, citations: [], refused: true, mode: "canned" };
 }
 
 export interface WebServer {
