@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./admin/importers/limits.js";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -32,6 +33,13 @@ const envSchema = z.object({
   PUFA_ADMIN_TOKEN: z.string().optional(),
   PUFA_ADMIN_PASSWORD_HASH: z.string().regex(/^scrypt:[0-9a-f]{16,}:[0-9a-f]{64}$/, "expected scrypt:<salt hex>:<64 hex digits>").optional(),
   PUFA_WEB_ASKS_PER_MINUTE: intFrom(1, 10_000, 20),
+  // Import limits (src/admin/importers/limits.ts): a hostile file is refused, never half-processed.
+  PUFA_IMPORT_MAX_BYTES: intFrom(1, 1024 ** 3, DEFAULT_IMPORT_LIMITS.maxBytes),
+  PUFA_IMPORT_MAX_INFLATED_BYTES: intFrom(1, 4 * 1024 ** 3, DEFAULT_IMPORT_LIMITS.maxInflatedBytes),
+  PUFA_IMPORT_MAX_ZIP_RATIO: intFrom(2, 100_000, DEFAULT_IMPORT_LIMITS.maxZipRatio),
+  PUFA_IMPORT_MAX_TEXT_CHARS: intFrom(1, 100_000_000, DEFAULT_IMPORT_LIMITS.maxTextChars),
+  PUFA_IMPORT_MAX_HTML_DEPTH: intFrom(10, 5_000, DEFAULT_IMPORT_LIMITS.maxHtmlDepth),
+  PUFA_IMPORT_URL_TIMEOUT_MS: intFrom(100, 600_000, DEFAULT_IMPORT_LIMITS.urlTimeoutMs),
   PUFA_LOG_DAYS: intFrom(1, 36_500, 180),
   PUFA_LOG_KEY: z.string().min(16, "at least 16 characters").optional(),
   PUFA_MODERATION: z.string().optional(),
@@ -51,6 +59,8 @@ export interface PufaConfig {
   embedding: "lsa" | "none";
   /** `pufa serve` and the page `npm start` serves; adminToken (PUFA_ADMIN_TOKEN) opens the admin console. */
   http: { port: number; host: string; adminToken: string | null; adminPasswordHash: string | null; asksPerMinute: number };
+  /** What one import may cost (`pufa add`, #添加, the web console). */
+  imports: ImportLimits;
   /** Question log: days kept, and the key asker ids are hashed with (null: the data folder's log-key file). */
   log: { days: number; key: string | null };
   /** Moderation word list; null: the shipped src/data/moderation.txt. */
@@ -99,6 +109,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     minCoverage: e.PUFA_MIN_COVERAGE,
     embedding: e.PUFA_EMBEDDING,
     http: { port: e.PUFA_HTTP_PORT, host: e.PUFA_HTTP_HOST, adminToken: e.PUFA_ADMIN_TOKEN || null, adminPasswordHash: e.PUFA_ADMIN_PASSWORD_HASH ?? null, asksPerMinute: e.PUFA_WEB_ASKS_PER_MINUTE },
+    imports: {
+      maxBytes: e.PUFA_IMPORT_MAX_BYTES,
+      maxInflatedBytes: e.PUFA_IMPORT_MAX_INFLATED_BYTES,
+      maxZipRatio: e.PUFA_IMPORT_MAX_ZIP_RATIO,
+      maxTextChars: e.PUFA_IMPORT_MAX_TEXT_CHARS,
+      maxHtmlDepth: e.PUFA_IMPORT_MAX_HTML_DEPTH,
+      urlTimeoutMs: e.PUFA_IMPORT_URL_TIMEOUT_MS,
+    },
     log: { days: e.PUFA_LOG_DAYS, key: e.PUFA_LOG_KEY ?? null },
     moderationFile: e.PUFA_MODERATION ? resolve(e.PUFA_MODERATION) : null,
   };

@@ -1,19 +1,22 @@
 /**
  * `npm start`: the bot. With WECHATY_PUPPET set it logs in to WeChat; without it, the console
  * chat on the same engine (and one line on how to connect WeChat). Never a puppet by accident.
+ * Importing this module does nothing; it starts the bot only as the process's entry file.
  */
 import { createCorpusCommands } from "./admin/chat-commands.js";
 import { runConsoleChat } from "./channels/console.js";
 import { functionCommands } from "./channels/wechat/admin.js";
 import { loadWechatConfig } from "./channels/wechat/config.js";
 import { startWechat } from "./channels/wechat/start.js";
+import { isEntryFile } from "./cli/entry.js";
 import { progressReporter } from "./cli/progress.js";
 import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
 import { logger } from "./logger.js";
 import { openRuntime, stopOnSignals, type Runtime } from "./runtime.js";
 import { startWebServer, type WebServer } from "./channels/web/server.js";
 
-async function main(): Promise<void> {
+/** Starts the bot (WeChat with WECHATY_PUPPET set, else the console chat) on the environment's config. */
+export async function startBot(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const wechat = loadWechatConfig(process.env);
@@ -69,11 +72,13 @@ async function startPage(rt: Runtime): Promise<WebServer | null> {
   }
 }
 
-main().catch((err) => {
-  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-  else {
-    logger.error(err);
-    process.stderr.write(`pufa could not start: ${(err as Error).message}\n`);
-  }
-  process.exit(1);
-});
+if (isEntryFile(import.meta.url)) {
+  startBot().catch((err) => {
+    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+    else {
+      logger.error(err);
+      process.stderr.write(`pufa could not start: ${(err as Error).message}\n`);
+    }
+    process.exit(1);
+  });
+}

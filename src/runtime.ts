@@ -65,18 +65,18 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
   // Vectors of another embedder would give wrong neighbours: refuse, and say how to fix it.
   const mismatch = embedderMismatch(index.manifest.embedder, configuredEmbedderId(process.env));
   if (mismatch) throw new SnapshotError(mismatch);
-  const holder = new IndexHolder(config.dataDir, index);
+  const llmConfig = loadLlmConfig(process.env);
+  // The served searcher embeds questions with the endpoint when its vectors came from there.
+  const queryEmbedder = llmConfig.enabled ? createQueryEmbedder(llmConfig) : null;
+  const holder = new IndexHolder(config.dataDir, index, queryEmbedder);
   if (options.watch) holder.watch();
 
   const prompts = new Prompts(config.promptsDir);
-  const llmConfig = loadLlmConfig(process.env);
   const knownLaws = () => [...new Set(holder.searcher().passages.flatMap((p) => (p.kind === "law" ? [p.lawShort] : [])))];
-  const composer = llmConfig.enabled ? createLlmComposer(llmConfig, prompts, { knownLaws: knownLaws() }) : null;
+  const composer = llmConfig.enabled ? createLlmComposer(llmConfig, prompts, { knownLaws }) : null;
   if (composer) log.info({ model: llmConfig.enabled ? llmConfig.chatModel : null }, "model answers enabled");
 
-  // The searcher cannot call the endpoint (search is synchronous): questions are embedded first,
-  // only while the served index was built by this same embedder (a hot-reloaded one may not be).
-  const queryEmbedder = llmConfig.enabled ? createQueryEmbedder(llmConfig) : null;
+  // Batches for `pufa eval` (one request per batch), while the served index was built by this embedder.
   const embedQueries = queryEmbedder
     ? async (queries: string[]) => (holder.searcher().embedder?.id === queryEmbedder.id ? queryEmbedder.embedMany(queries) : queries.map(() => null))
     : undefined;
@@ -89,7 +89,6 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
     prompts,
     composer,
     moderator,
-    ...(embedQueries ? { embedQuery: async (q: string) => (await embedQueries([q]))[0] } : {}),
     options: {
       maxQuestionChars: config.maxQuestionChars,
       excerptChars: config.excerptChars,

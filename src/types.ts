@@ -98,7 +98,7 @@ export interface SearchOptions {
   kinds?: PassageKind[];
   /** Include non-current law versions as separate hits (default false: versions collapse onto the current one). */
   allVersions?: boolean;
-  /** A query embedding computed by the caller, for embedders that cannot run synchronously (endpoint embeddings). */
+  /** A question vector computed beforehand (the CLI's batch of questions, embedded in one request); default: the searcher embeds the question itself. */
   queryVector?: Float32Array;
 }
 
@@ -107,7 +107,8 @@ export type QueryTermWeights = ReadonlyMap<string, { weight: number; expansion: 
 
 /** Anything that can rank passages for a question. */
 export interface Searcher {
-  search(query: string, options?: SearchOptions): Hit[];
+  /** Asynchronous: the searcher's embedder may call an endpoint for the question's vector. */
+  search(query: string, options?: SearchOptions): Promise<Hit[]>;
   /** The question's words weighted by this index's statistics, so answers pick sentences and judge relevance the way the index sees the text. */
   termWeights?(query: string): QueryTermWeights;
 }
@@ -130,6 +131,22 @@ export interface AskRequest {
   askerId?: string;
   /** Where it was asked; lists shown in a group leave out anything not asked in one (default: private). */
   chat?: "private" | "group";
+}
+
+/** A verbatim excerpt of a passage, as quoted in a reply with its [n]. */
+export interface Excerpt {
+  /** The [n] of this excerpt. */
+  n: number;
+  passage: Passage;
+  /** Verbatim: passage.text.slice(start - passage.start, end - passage.start). */
+  text: string;
+  /** Offsets in the source file. */
+  start: number;
+  end: number;
+  /** True when the excerpt stops before the end of a sentence (shown with …… after the quote). */
+  clipped: boolean;
+  /** How the source is named in the reply: 《中华人民共和国刑法》第一百三十三条之一, or 标题 — 来源 日期. */
+  label: string;
 }
 
 export interface Citation {

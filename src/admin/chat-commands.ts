@@ -6,6 +6,7 @@
  */
 import { Prompts } from "../answer/prompts.js";
 import { childLogger } from "../logger.js";
+import { localDate } from "../text/dates.js";
 import { addToCorpus, listCorpus, removeFromCorpus, type AddResult } from "./corpus-manager.js";
 import { joinParagraphs, splitLines } from "./importers/common.js";
 import type { ImportedArticle } from "./importers/types.js";
@@ -38,10 +39,6 @@ export const LIST_COMMAND = "#列表";
 function stripCommand(text: string, command: string): string {
   const t = text.replace(/^\s+/, "");
   return t.startsWith(command) ? t.slice(command.length) : t;
-}
-
-function localDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 export function createCorpusCommands(options: CorpusCommandsOptions): Map<string, AdminCommand> {

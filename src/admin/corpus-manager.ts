@@ -213,53 +213,91 @@ export class EmptyArticleError extends Error {
   }
 }
 
-export function addToCorpus(corpusDir: string, imported: ImportedArticle, options: CorpusActionOptions = {}): AddResult {
-  const now = options.now ?? new Date();
-  if (!imported.body.trim()) throw new EmptyArticleError(imported.title);
-  const hash = contentHash(imported.body);
-  const docId = docIdFromHash(hash);
-  const served = scan(corpusDir);
-  const result = decide(corpusDir, served, imported, hash, docId, now);
-  options.audit?.audit(options.actor ?? "system", "corpus.add", {
-    action: result.action,
-    docId: result.docId,
-    title: imported.title,
-    file: result.file,
-    format: imported.format,
-    ...(result.replaced ? { replaced: result.replaced.map((r) => r.file) } : {}),
-    ...(result.existing ? { existing: result.existing.file } : {}),
-  }, now);
-  return result;
-}
+/**
+ * Adds articles to one corpus folder. The folder is scanned once, when the writer is made, and kept
+ * up to date in memory as articles are added, so importing N files costs O(N), not a re-scan (and a
+ * re-hash of every served article) per file. One writer per batch: it assumes nobody else writes the
+ * folder meanwhile (the CLI and the chat commands work synchronously).
+ */
+export class CorpusWriter {
+  private readonly byHash = new Map<string, Scanned>();
+  private readonly byTitleSource = new Map<string, Scanned[]>();
 
-function decide(corpusDir: string, served: Scanned[], imported: ImportedArticle, hash: string, docId: string, now: Date): AddResult {
-  const dup = served.find((d) => d.contentHash === hash);
-  if (dup) return { action: "duplicate", docId: dup.id, file: dup.file, existing: { ...ref(dup), date: dup.date } };
-
-  const data = frontMatter(imported, docId, hash, now);
-  const titleKey = sameKey(imported.title);
-  const sourceKey = sameKey(imported.source);
-  const versions = served
-    .filter((d) => sameKey(d.title) === titleKey && sameKey(d.source) === sourceKey)
-    .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
-
-  const newest = versions[0];
-  if (newest && imported.date && newest.date && imported.date < newest.date) {
-    const existing = { ...ref(newest), date: newest.date };
-    const kept = historyWithHash(corpusDir, hash);
-    if (kept) return { action: "outdated", docId, file: kept, existing }; // already kept once
-    const historyDir = path.join(corpusDir, HISTORY_DIR);
-    const name = freeName(historyDir, `${imported.date}-${slug(imported.title) || docId}--${stamp(now)}`);
-    const record = { ...data, history_reason: "outdated", history_at: now.toISOString(), superseded_by: newest.id };
-    writeAtomic(path.join(historyDir, name), serializeFrontMatter(record, imported.body));
-    return { action: "outdated", docId, file: `${HISTORY_DIR}/${name}`, existing };
+  constructor(readonly corpusDir: string) {
+    for (const doc of scan(corpusDir)) this.remember(doc);
   }
 
-  // Old versions leave first, so the new one can take their file name.
-  const replaced = versions.map((old) => ({ ...ref(old), historyFile: moveToHistory(corpusDir, old, "replaced", now, { replaced_by: docId }) }));
-  const name = freeName(corpusDir, `${imported.date ?? "undated"}-${slug(imported.title) || docId}`);
-  writeAtomic(path.join(corpusDir, name), serializeFrontMatter(data, imported.body));
-  return replaced.length ? { action: "replaced", docId, file: name, replaced } : { action: "added", docId, file: name };
+  add(imported: ImportedArticle, options: CorpusActionOptions = {}): AddResult {
+    const now = options.now ?? new Date();
+    if (!imported.body.trim()) throw new EmptyArticleError(imported.title);
+    const hash = contentHash(imported.body);
+    const result = this.decide(imported, hash, docIdFromHash(hash), now);
+    options.audit?.audit(options.actor ?? "system", "corpus.add", {
+      action: result.action,
+      docId: result.docId,
+      title: imported.title,
+      file: result.file,
+      format: imported.format,
+      ...(result.replaced ? { replaced: result.replaced.map((r) => r.file) } : {}),
+      ...(result.existing ? { existing: result.existing.file } : {}),
+    }, now);
+    return result;
+  }
+
+  private remember(doc: Scanned): void {
+    if (!this.byHash.has(doc.contentHash)) this.byHash.set(doc.contentHash, doc);
+    const key = titleSourceKey(doc.title, doc.source);
+    this.byTitleSource.set(key, [...(this.byTitleSource.get(key) ?? []), doc]);
+  }
+
+  private forget(doc: Scanned): void {
+    if (this.byHash.get(doc.contentHash) === doc) this.byHash.delete(doc.contentHash);
+    const key = titleSourceKey(doc.title, doc.source);
+    this.byTitleSource.set(key, (this.byTitleSource.get(key) ?? []).filter((d) => d !== doc));
+  }
+
+  private decide(imported: ImportedArticle, hash: string, docId: string, now: Date): AddResult {
+    const corpusDir = this.corpusDir;
+    const dup = this.byHash.get(hash);
+    if (dup) return { action: "duplicate", docId: dup.id, file: dup.file, existing: { ...ref(dup), date: dup.date } };
+
+    const data = frontMatter(imported, docId, hash, now);
+    const versions = [...(this.byTitleSource.get(titleSourceKey(imported.title, imported.source)) ?? [])].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
+
+    const newest = versions[0];
+    if (newest && imported.date && newest.date && imported.date < newest.date) {
+      const existing = { ...ref(newest), date: newest.date };
+      const kept = historyWithHash(corpusDir, hash);
+      if (kept) return { action: "outdated", docId, file: kept, existing }; // already kept once
+      const historyDir = path.join(corpusDir, HISTORY_DIR);
+      const name = freeName(historyDir, `${imported.date}-${slug(imported.title) || docId}--${stamp(now)}`);
+      const record = { ...data, history_reason: "outdated", history_at: now.toISOString(), superseded_by: newest.id };
+      writeAtomic(path.join(historyDir, name), serializeFrontMatter(record, imported.body));
+      return { action: "outdated", docId, file: `${HISTORY_DIR}/${name}`, existing };
+    }
+
+    // Old versions leave first, so the new one can take their file name.
+    const replaced = versions.map((old) => {
+      const historyFile = moveToHistory(corpusDir, old, "replaced", now, { replaced_by: docId });
+      this.forget(old);
+      return { ...ref(old), historyFile };
+    });
+    const name = freeName(corpusDir, `${imported.date ?? "undated"}-${slug(imported.title) || docId}`);
+    writeAtomic(path.join(corpusDir, name), serializeFrontMatter(data, imported.body));
+    // Read back as a scan would read it, so later adds in this batch compare with exactly what is served.
+    const written = readEntry(corpusDir, name);
+    if (written) this.remember(written);
+    return replaced.length ? { action: "replaced", docId, file: name, replaced } : { action: "added", docId, file: name };
+  }
+}
+
+/** Adds one article (a writer for one add: scans the folder). For many files, use one CorpusWriter. */
+export function addToCorpus(corpusDir: string, imported: ImportedArticle, options: CorpusActionOptions = {}): AddResult {
+  return new CorpusWriter(corpusDir).add(imported, options);
+}
+
+function titleSourceKey(title: string, source: string | null): string {
+  return `${sameKey(title)}\u0000${sameKey(source)}`;
 }
 
 /** The history file (relative) whose content_hash is `hash`, if any. */

@@ -11,6 +11,7 @@
  */
 import { Prompts } from "../answer/prompts.js";
 import { wordTokens } from "../text/tokenize.js";
+import { localDate } from "../text/dates.js";
 import { redact } from "../safety/redact.js";
 import type { QuestionLog, QuestionRow } from "./question-log.js";
 
@@ -189,17 +190,11 @@ export function buildReport(log: Pick<QuestionLog, "between">, options: ReportOp
   };
 }
 
-/** Local calendar date of an ISO time. */
-function localDate(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
-
 /** Plain-text Chinese report for `pufa report` and admin chat (wording in prompts/admin-report-*.txt). */
 export function formatReport(report: ContentGapReport, prompts: Prompts = new Prompts()): string {
-  const from = report.from ? localDate(report.from) : prompts.get("admin-report-open-start");
+  const from = report.from ? localDate(new Date(report.from)) : prompts.get("admin-report-open-start");
   // `to` is exclusive: show the last day it covers.
-  const to = report.to ? localDate(new Date(new Date(report.to).getTime() - 1).toISOString()) : prompts.get("admin-report-open-end");
+  const to = report.to ? localDate(new Date(new Date(report.to).getTime() - 1)) : prompts.get("admin-report-open-end");
   const out: string[] = [prompts.render("admin-report-header", { from, to, ...report.totals }), ""];
 
   out.push(prompts.get("admin-report-gaps-title"));

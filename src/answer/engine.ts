@@ -146,7 +146,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     const queryVector = deps.embedQuery ? await withDeadline(() => deps.embedQuery!(query), opt.embedDeadlineMs) : null;
     const searcher = deps.searcher();
     const terms = termMatcher(searcher, query);
-    const hits = relevantHits(q, terms, searcher.search(query, { k: 10, ...(queryVector ? { queryVector } : {}) }));
+    const hits = relevantHits(q, terms, await searcher.search(query, { k: 10, ...(queryVector ? { queryVector } : {}) }));
     if (!hits.length) return canned("no_match", "no-match", {}, flags);
 
     const excerpts = selectExcerpts(hits, terms, prompts, { budget: opt.excerptChars, maxPassages: opt.maxPassages });

@@ -2,23 +2,10 @@
  * Turns excerpts into the plain-text reply: numbered verbatim quotes, a source list built by pufa
  * (never by a model), optional 110/12348 advice and the disclaimer. Wording comes from prompts/.
  */
-import type { Citation, Passage, ReplyParts } from "../types.js";
+import type { Citation, Excerpt, Passage, ReplyParts } from "../types.js";
 import type { Prompts } from "./prompts.js";
 
-export interface Excerpt {
-  /** The [n] of this excerpt. */
-  n: number;
-  passage: Passage;
-  /** Verbatim: passage.text.slice(start - passage.start, end - passage.start). */
-  text: string;
-  /** Offsets in the source file. */
-  start: number;
-  end: number;
-  /** True when the excerpt stops before the end of a sentence (shown with …… after the quote). */
-  clipped: boolean;
-  /** How the source is named in the reply: 《中华人民共和国刑法》第一百三十三条之一, or 标题 — 来源 日期. */
-  label: string;
-}
+export type { Excerpt } from "../types.js";
 
 /** How a source is named in the reply (prompts/source-*.txt): the law and article, with the version date when not current; or the article's title, source and date. */
 export function sourceLabel(prompts: Prompts, passage: Passage): string {

@@ -1,13 +1,13 @@
 /**
  * Baselines run in the same bench as pufa's searcher:
  * - MiniSearch 7.2.0 with default options over jieba cutForSearch tokens (what an off-the-shelf
- *   JS full-text engine gives; ../shared/README.md measured R@10 0.400 this way);
+ *   JS full-text engine gives; its row in the bench report is the figure to compare);
  * - single-field character-bigram BM25 (title + article) on pufa's own BM25 code.
  */
 import MiniSearch from "minisearch";
 import type { Hit, Passage, Searcher, SearchOptions } from "../types.js";
 import { jieba } from "../text/segmenter.js";
-import { Bm25Index } from "../index/bm25.js";
+import { Bm25Index } from "../retrieval/bm25.js";
 
 function docText(p: Passage): string {
   return p.kind === "law" ? `${p.lawShort} ${p.text}` : `${p.title} ${p.text}`;
@@ -25,7 +25,7 @@ export class MiniSearchBaseline implements Searcher {
     this.ms.addAll(passages.map((p, id) => ({ id, text: docText(p) })));
   }
 
-  search(query: string, options: SearchOptions = {}): Hit[] {
+  async search(query: string, options: SearchOptions = {}): Promise<Hit[]> {
     const k = options.k ?? 10;
     const out: Hit[] = [];
     for (const r of this.ms.search(query)) {
@@ -50,7 +50,7 @@ export class BigramBm25Baseline implements Searcher {
     this.allow = Uint8Array.from(passages, (p) => (currentOnly(p) ? 1 : 0));
   }
 
-  search(query: string, options: SearchOptions = {}): Hit[] {
+  async search(query: string, options: SearchOptions = {}): Promise<Hit[]> {
     return this.index
       .search(query, options.k ?? 10, options.allVersions ? undefined : this.allow)
       .map((r, i) => ({ passage: this.passages[r.doc], score: r.score, rank: i + 1 }));

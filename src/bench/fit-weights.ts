@@ -4,10 +4,10 @@
  * with k-fold cross-validation so the reported figures are held-out ones. The category prior and
  * everything else stay fixed by reasoning: only generic, law-agnostic signals are fitted here.
  */
-import { FEATURE_NAMES, isSuperseded, type HybridConfig, type HybridSearcher } from "../retrieval/hybrid-searcher.js";
+import { FEATURE_NAMES, type HybridSearcher } from "../retrieval/hybrid-searcher.js";
 import type { Passage } from "../types.js";
 import { lawArticleKey } from "../retrieval/law-aliases.js";
-import { goldKey, type StardItem } from "./stard.js";
+import { goldKey, type StardItem } from "../eval/stard.js";
 
 export interface CachedQuestion {
   docs: number[];
@@ -43,25 +43,18 @@ export function goldMarks(passages: readonly Passage[], docs: readonly number[],
 /** Features of every question's candidates (current versions only, as search() uses). */
 export function collectFeatures(searcher: HybridSearcher, items: readonly StardItem[]): CachedQuestion[] {
   const allow = currentVersions(searcher.passages);
-  const prior = searcher.config.categoryPrior;
-  const phrase = searcher.alwaysPhrase;
-  searcher.alwaysPhrase = true;
-  const out = items.map((item) => {
-    const { docs, feats } = searcher.candidateFeatures(item.question, allow);
+  const withPhrase = searcher.with({ alwaysPhrase: true });
+  return items.map((item) => {
+    const { docs, feats } = withPhrase.candidateFeatures(item.question, allow);
     const { gold, nGold } = goldMarks(searcher.passages, docs, item);
     return {
       docs,
       feats,
-      prior: Float64Array.from(docs, (d) => {
-        const p = searcher.passages[d];
-        return p.kind === "law" ? (prior[p.category] ?? 1) * (isSuperseded(p.lawShort) ? searcher.config.supersededPrior : 1) : 1;
-      }),
+      prior: Float64Array.from(docs, (d) => searcher.prior[d]),
       gold,
       nGold,
     };
   });
-  searcher.alwaysPhrase = phrase;
-  return out;
 }
 
 export interface FitMetrics {
@@ -182,7 +175,3 @@ export function crossValidateWeights(qs: readonly CachedQuestion[], start: reado
   return { heldOut: { r10: r10 / n, mrr10: mrr / n, r100: r100 / n }, weights };
 }
 
-/** Config patch from a weight vector (FEATURE_NAMES order). */
-export function weightsToConfig(w: readonly number[]): Partial<HybridConfig> {
-  return { lawWeight: w[1], chapterWeight: w[2], denseWeight: w[3], coverageWeight: w[4], lengthWeight: w[5], phraseWeight: w[6], titleWeight: w[7] };
-}

@@ -9,21 +9,17 @@ import type { HybridSearcher } from "../retrieval/hybrid-searcher.js";
 import type { FoldMode } from "./fit-weights.js";
 import { heldOutMetrics } from "./cross-validate.js";
 import type { FoldRerankers } from "./rerank-cv.js";
-import type { EvalMetrics, StardItem } from "./stard.js";
+import type { EvalMetrics, StardItem } from "../eval/stard.js";
 
 /**
  * Held-out metrics of `searcher` learning from k−1 folds of `items` (latencies pooled over all
  * folds). With `rerankers`, each fold's reranker is also the one trained without that fold.
  */
-export function crossValidateLabelled(searcher: HybridSearcher, items: readonly StardItem[], folds = 5, mode: FoldMode = "random", rerankers?: FoldRerankers): EvalMetrics {
-  const before = { labelled: searcher.labelled, reranker: searcher.reranker };
-  try {
-    return heldOutMetrics(searcher, items, folds, mode, (train, f) => {
-      searcher.labelled = LabelledKnowledge.learn(train.map((i) => items[i]), searcher.passages, { analyzer: searcher.bm25.analyzer });
-      if (rerankers) searcher.reranker = rerankers.model(mode, f, train);
-    });
-  } finally {
-    searcher.labelled = before.labelled;
-    searcher.reranker = before.reranker;
-  }
+export function crossValidateLabelled(searcher: HybridSearcher, items: readonly StardItem[], folds = 5, mode: FoldMode = "random", rerankers?: FoldRerankers): Promise<EvalMetrics> {
+  return heldOutMetrics(items, folds, mode, (train, f) =>
+    searcher.with({
+      labelled: LabelledKnowledge.learn(train.map((i) => items[i]), searcher.passages, { analyzer: searcher.bm25.analyzer }),
+      ...(rerankers ? { reranker: rerankers.model(mode, f, train) } : {}),
+    }),
+  );
 }

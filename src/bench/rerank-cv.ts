@@ -12,7 +12,7 @@ import type { ExpansionLearning } from "../retrieval/labelled-questions.js";
 import { learnModelExpansions, MODEL_EXPANSION_LEARNING } from "../retrieval/model-expansions.js";
 import { currentVersions, goldMarks, type FoldMode } from "./fit-weights.js";
 import { heldOutMetrics } from "./cross-validate.js";
-import type { EvalMetrics, StardItem } from "./stard.js";
+import type { EvalMetrics, StardItem } from "../eval/stard.js";
 
 /** One RankGroup per question, in order (current law versions only, as search() ranks). */
 export function rerankGroups(searcher: HybridSearcher, items: readonly StardItem[]): RankGroup[] {
@@ -27,7 +27,7 @@ export function rerankGroups(searcher: HybridSearcher, items: readonly StardItem
 
 /**
  * Trains the ranking model on labelled questions: first the expansions (model-expansions.ts), then
- * the trees over the first stage that searches them (the searcher's own model is set aside meanwhile).
+ * the trees over the first stage that searches them (a variant of the searcher without its own model).
  * `learning: null` trains trees alone, over a first stage without learned expansions.
  */
 export function trainReranker(
@@ -36,17 +36,11 @@ export function trainReranker(
   options: Partial<LambdaMartOptions> = {},
   learning: ExpansionLearning | null = MODEL_EXPANSION_LEARNING,
 ): GbdtModel {
-  const before = searcher.reranker;
-  try {
-    searcher.reranker = null;
-    const expansions = learning ? learnModelExpansions(searcher, items, learning) : [];
-    searcher.modelExpansions = expansions.length ? new Map(expansions) : null;
-    const model = trainLambdaMart(rerankGroups(searcher, items), RERANK_FEATURES, options);
-    if (expansions.length) model.expansions = expansions;
-    return model;
-  } finally {
-    searcher.reranker = before;
-  }
+  const expansions = learning ? learnModelExpansions(searcher, items, learning) : [];
+  const firstStage = searcher.with({ reranker: null, modelExpansions: expansions.length ? new Map(expansions) : null });
+  const model = trainLambdaMart(rerankGroups(firstStage, items), RERANK_FEATURES, options);
+  if (expansions.length) model.expansions = expansions;
+  return model;
 }
 
 /**
@@ -74,13 +68,6 @@ export class FoldRerankers {
 }
 
 /** Held-out metrics: k folds, each answered by a model trained on the others (latencies pooled). */
-export function crossValidateReranker(searcher: HybridSearcher, items: readonly StardItem[], folds = 5, mode: FoldMode = "random", models = new FoldRerankers(searcher, items)): EvalMetrics {
-  const before = searcher.reranker;
-  try {
-    return heldOutMetrics(searcher, items, folds, mode, (train, f) => {
-      searcher.reranker = models.model(mode, f, train);
-    });
-  } finally {
-    searcher.reranker = before;
-  }
+export function crossValidateReranker(searcher: HybridSearcher, items: readonly StardItem[], folds = 5, mode: FoldMode = "random", models = new FoldRerankers(searcher, items)): Promise<EvalMetrics> {
+  return heldOutMetrics(items, folds, mode, (train, f) => searcher.with({ reranker: models.model(mode, f, train) }));
 }

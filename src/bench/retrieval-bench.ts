@@ -10,13 +10,14 @@ import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Passage } from "../types.js";
 import { loadLawLibrary } from "../ingestion/law-library.js";
-import { FEATURE_NAMES, featureWeights, HybridSearcher, type HybridConfig } from "../retrieval/hybrid-searcher.js";
+import { FEATURE_NAMES, featureWeights, type HybridConfig } from "../retrieval/hybrid-searcher.js";
+import { buildSearcher } from "../index/searcher-build.js";
 import { BigramBm25Baseline, MiniSearchBaseline } from "./baseline-minisearch.js";
 import { collectFeatures, crossValidateWeights, scoreWeights } from "./fit-weights.js";
 import { crossValidateLabelled } from "./labelled-cv.js";
 import { crossValidateReranker, FoldRerankers } from "./rerank-cv.js";
 import { LabelledKnowledge } from "../retrieval/labelled-questions.js";
-import { evaluate, formatMetricsRow, loadStard, METRICS_HEADER, type EvalMetrics, type StardItem } from "./stard.js";
+import { evaluate, formatMetricsRow, loadStard, METRICS_HEADER, type EvalMetrics, type StardItem } from "../eval/stard.js";
 
 export interface RetrievalBenchOptions {
   /** Extra passages (e.g. corpus chunks) indexed with the laws. */
@@ -40,7 +41,7 @@ export interface RetrievalBenchOptions {
   log?: (line: string) => void;
 }
 
-/** Each signal switched off in turn (same index, config patches only). */
+/** Each signal switched off in turn (same index, config variants only). */
 export const ABLATIONS: [string, Partial<HybridConfig>][] = [
   ["pufa hybrid (defaults)", {}],
   ["  − reranker (trees; expansions kept)", { rerankTop: 0 }],
@@ -64,7 +65,7 @@ export async function runRetrievalBench(lawsDir: string, stardFile: string, opts
   const loadS = (performance.now() - t0) / 1000;
   log(`loaded ${passages.length} passages in ${loadS.toFixed(1)} s`);
   t0 = performance.now();
-  const pufa = HybridSearcher.build(passages, { embedding: opts.embedding, onProgress: (s) => log(`build: ${s} (${((performance.now() - t0) / 1000).toFixed(1)} s)`) });
+  const pufa = buildSearcher(passages, { embedding: opts.embedding, onProgress: (s) => log(`build: ${s} (${((performance.now() - t0) / 1000).toFixed(1)} s)`) });
   const buildS = (performance.now() - t0) / 1000;
   const rssAfterBuild = process.resourceUsage().maxRSS / 1024;
   lines.push(
@@ -79,14 +80,10 @@ export async function runRetrievalBench(lawsDir: string, stardFile: string, opts
     log(r);
   };
   const defaults = { ...pufa.config };
-  const ablate = (set: readonly StardItem[]) => {
-    for (const [name, patch] of ABLATIONS) {
-      pufa.setConfig({ ...defaults, ...patch });
-      row(name, evaluate(pufa, set).metrics);
-    }
-    pufa.setConfig(defaults);
+  const ablate = async (set: readonly StardItem[]) => {
+    for (const [name, patch] of ABLATIONS) row(name, (await evaluate(pufa.with({ config: patch }), set)).metrics);
   };
-  ablate(items);
+  await ablate(items);
   if (pufa.reranker) {
     const note = `  (the shipped reranker was trained on ${pufa.reranker.trainedOn ?? "an unrecorded set"}: on that file the rows with it are in-sample; quote the CV rows below)`;
     lines.push(note);
@@ -96,7 +93,7 @@ export async function runRetrievalBench(lawsDir: string, stardFile: string, opts
   t0 = performance.now();
   const bigram = new BigramBm25Baseline(passages);
   log(`bigram baseline built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  row("baseline: char-bigram BM25 (title+text)", evaluate(bigram, items).metrics);
+  row("baseline: char-bigram BM25 (title+text)", (await evaluate(bigram, items)).metrics);
 
   const every = opts.miniSearchEvery ?? 4;
   if (every > 0) {
@@ -104,16 +101,14 @@ export async function runRetrievalBench(lawsDir: string, stardFile: string, opts
     const ms = new MiniSearchBaseline(passages);
     log(`MiniSearch built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const sample = items.filter((_, i) => i % every === 0);
-    row(`baseline: MiniSearch+jieba (every ${every}th q)`, evaluate(ms, sample).metrics);
-    row(`pufa hybrid on the same ${sample.length} q`, evaluate(pufa, sample).metrics);
+    row(`baseline: MiniSearch+jieba (every ${every}th q)`, (await evaluate(ms, sample)).metrics);
+    row(`pufa hybrid on the same ${sample.length} q`, (await evaluate(pufa, sample)).metrics);
   }
 
   const folds = opts.folds ?? 5;
   if (folds > 1) {
     // Without the model's learned expansions: they were learned from these questions (in-sample).
-    pufa.setConfig({ ...defaults, modelExpansionWeight: 0 });
-    const cached = collectFeatures(pufa, items);
-    pufa.setConfig(defaults);
+    const cached = collectFeatures(pufa.with({ config: { modelExpansionWeight: 0 } }), items);
     const start = featureWeights(defaults);
     const inSample = scoreWeights(cached, start);
     lines.push(
@@ -143,7 +138,7 @@ export async function runRetrievalBench(lawsDir: string, stardFile: string, opts
       `ranking model (learned expansions + LambdaMART over law-agnostic features) trained inside ${folds}-fold CV (each fold: the other folds${pooled}), held-out figures:`,
       METRICS_HEADER,
     );
-    for (const mode of ["random", "block"] as const) row(`reranker ${mode} CV`, crossValidateReranker(pufa, items, folds, mode, rerankers));
+    for (const mode of ["random", "block"] as const) row(`reranker ${mode} CV`, await crossValidateReranker(pufa, items, folds, mode, rerankers));
     lines.push(`  (${folds * 2} models trained and evaluated in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
 
@@ -158,11 +153,9 @@ export async function runRetrievalBench(lawsDir: string, stardFile: string, opts
     ];
     for (const mode of ["random", "block"] as const) {
       for (const [name, patch] of mode === "random" ? variants : variants.slice(0, 1)) {
-        pufa.setConfig({ ...defaults, ...patch });
-        row(`labelled ${mode} CV: ${name}`, crossValidateLabelled(pufa, items, folds, mode, rerankers));
+        row(`labelled ${mode} CV: ${name}`, await crossValidateLabelled(pufa.with({ config: patch }), items, folds, mode, rerankers));
       }
     }
-    pufa.setConfig(defaults);
   }
 
   const learnedAll = folds > 1 ? LabelledKnowledge.learn(items, pufa.passages, { analyzer: pufa.bm25.analyzer }) : null;
@@ -170,13 +163,11 @@ export async function runRetrievalBench(lawsDir: string, stardFile: string, opts
     if (!existsSync(domain)) continue;
     const dItems = loadStard(domain);
     lines.push("", `domain set: ${dItems.length} questions (${domain})`, METRICS_HEADER);
-    ablate(dItems);
-    row("baseline: char-bigram BM25 (title+text)", evaluate(bigram, dItems).metrics);
+    await ablate(dItems);
+    row("baseline: char-bigram BM25 (title+text)", (await evaluate(bigram, dItems)).metrics);
     if (learnedAll) {
       // Cross-domain check: everything learned from STARD-train (civil law) applied to policing questions.
-      pufa.labelled = learnedAll;
-      row("pufa + labelled (all STARD-train)", evaluate(pufa, dItems).metrics);
-      pufa.labelled = null;
+      row("pufa + labelled (all STARD-train)", (await evaluate(pufa.with({ labelled: learnedAll }), dItems)).metrics);
     }
   }
   lines.push("", `peak RSS of the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { createEngine } from "../answer/engine.js";
 import { Prompts } from "../answer/prompts.js";
-import { runWechatBurstBench } from "../channels/wechat/burst-bench.js";
+import { runWechatBurstBench } from "./wechat-burst.js";
 import { loadConfig, PROJECT_ROOT } from "../config.js";
 import { buildIndex, openIndex } from "../index/builder.js";
 import { updateIndex } from "../index/incremental.js";

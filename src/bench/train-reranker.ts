@@ -16,14 +16,14 @@ import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { loadLawLibrary } from "../ingestion/law-library.js";
-import { HybridSearcher } from "../retrieval/hybrid-searcher.js";
+import { buildSearcher } from "../index/searcher-build.js";
 import { DEFAULT_LAMBDAMART } from "../retrieval/lambdamart.js";
 import { MODEL_EXPANSION_LEARNING } from "../retrieval/model-expansions.js";
 import { dataPath } from "../data/paths.js";
 import { labelledFileSha256, RERANKER_FILE } from "../retrieval/reranker-model.js";
 import { defaultPaths } from "./retrieval-bench.js";
 import { trainReranker } from "./rerank-cv.js";
-import { parseStard } from "./stard.js";
+import { parseStard } from "../eval/stard.js";
 
 const program = new Command()
   .name("train-reranker")
@@ -63,7 +63,7 @@ if (!items.length) {
 }
 const t0 = performance.now();
 const lib = await loadLawLibrary(paths.laws);
-const searcher = HybridSearcher.build(lib.passages, { embedding, reranker: null });
+const searcher = buildSearcher(lib.passages, { embedding, reranker: null });
 process.stderr.write(`index built in ${((performance.now() - t0) / 1000).toFixed(0)} s; training on ${items.length} questions\n`);
 const model = trainReranker(searcher, items);
 const files = perFile.map((f) => `${f.items.length} questions of ${basename(f.file)}`).join(" + ");

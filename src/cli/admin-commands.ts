@@ -1,9 +1,10 @@
 /** pufa add | remove | list | report: the admin's corpus tools, each followed by an index refresh. */
 import type { Command } from "commander";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { addToCorpus, EmptyArticleError, listCorpus, removeFromCorpus } from "../admin/corpus-manager.js";
-import { detectFormat, importFile, UnsupportedFormatError } from "../admin/importers/index.js";
+import { CorpusWriter, EmptyArticleError, listCorpus, removeFromCorpus } from "../admin/corpus-manager.js";
+import { detectFormat, importFile, ImportRefusedError, UnsupportedFormatError } from "../admin/importers/index.js";
+import { importUrl, looksLikeUrl } from "../admin/importers/url.js";
 import { openQuestionLog, type QuestionLog } from "../admin/question-log.js";
 import { buildReport, formatReport } from "../admin/report.js";
 import { writeLabelTemplate } from "../admin/label-template.js";
@@ -11,15 +12,30 @@ import { Prompts } from "../answer/prompts.js";
 import type { PufaConfig } from "../config.js";
 import { openIndex } from "../index/builder.js";
 import { updateIndex } from "../index/incremental.js";
-import { configFrom, type GlobalOptions } from "./main.js";
+import { programConfig } from "./options.js";
 import { progressReporter } from "./progress.js";
+import { parseLocalDate } from "../text/dates.js";
 
-function filesUnder(target: string): string[] {
-  if (!existsSync(target)) throw new Error(`no such file or folder: ${target}`);
-  if (!statSync(target).isDirectory()) return [target];
-  return readdirSync(target, { recursive: true, encoding: "utf8" })
-    .map((f) => path.join(target, f))
-    .filter((f) => statSync(f).isFile() && detectFormat(f) !== null && !path.basename(f).startsWith("."));
+/**
+ * The files to import under a path. A symlink (as the argument or inside a folder) is listed as it
+ * is, never followed, so the importer refuses it with a message; dot files and files of no
+ * importable type inside a folder are skipped.
+ */
+export function filesUnder(target: string): string[] {
+  // A missing path goes to the importer too, which names it as missing and the run goes on.
+  if (!existsSync(target) || !lstatSync(target).isDirectory()) return [target];
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
+      if (entry.name.startsWith(".")) continue;
+      const file = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) out.push(file);
+      else if (entry.isDirectory()) walk(file);
+      else if (entry.isFile() && detectFormat(file) !== null) out.push(file);
+    }
+  };
+  walk(target);
+  return out;
 }
 
 /** Opens the question log (also the audit log) for one command; closed once `fn` has settled, async work included. */
@@ -37,20 +53,21 @@ async function refresh(config: PufaConfig, prompts: Prompts): Promise<void> {
   process.stdout.write(`${prompts.render("cli-refreshed", { passages: result.stats.passages, seconds: (result.stats.ms / 1000).toFixed(1) })}\n`);
 }
 
-/** Parses yyyy-mm-dd as a local midnight. */
-function localDate(s: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) throw new Error(`expected a date as yyyy-mm-dd, got ${s}`);
-  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+/** Why an import failed, in the admin's words: a refusal's own prompt, else the error's message. */
+function failureText(err: unknown, prompts: Prompts): string {
+  if (err instanceof ImportRefusedError) return prompts.render(`import-${err.reason}`, err.details);
+  if (err instanceof UnsupportedFormatError) return prompts.get("import-unsupported");
+  if (err instanceof EmptyArticleError) return prompts.get("import-empty");
+  return (err as Error).message;
 }
 
 export function registerAdminCommands(program: Command): void {
-  const config = () => configFrom(program.opts<GlobalOptions>());
+  const config = () => programConfig(program);
 
   program
     .command("add")
-    .description("import articles (.md .txt .docx .html .pdf, a file or a folder) into the first corpus folder, then re-index")
-    .argument("<paths...>")
+    .description("import articles (.md .txt .docx .html .pdf: files, folders or http(s) addresses) into the first corpus folder, then re-index once")
+    .argument("<paths...>", "files, folders, or http(s):// addresses")
     .option("--no-index", "do not refresh the index afterwards")
     .action(async (paths: string[], o: { index: boolean }) => {
       const cfg = config();
@@ -58,17 +75,20 @@ export function registerAdminCommands(program: Command): void {
       const corpusDir = cfg.corpusDirs[0];
       let changed = 0;
       let failed = 0;
+      const sources = paths.flatMap((p) => (looksLikeUrl(p) ? [p] : filesUnder(p)));
       await withLog(cfg, async (log) => {
-        for (const file of paths.flatMap(filesUnder)) {
+        const writer = new CorpusWriter(corpusDir);
+        for (const source of sources) {
           try {
-            const result = addToCorpus(corpusDir, await importFile(file), { actor: "cli", audit: log });
+            const article = looksLikeUrl(source) ? await importUrl(source, cfg.imports) : await importFile(source, cfg.imports);
+            const result = writer.add(article, { actor: "cli", audit: log });
             if (result.action === "added" || result.action === "replaced") changed++;
             const note = prompts.get(`cli-add-${result.action}`);
-            process.stdout.write(`${prompts.render("cli-add-result", { result: note, file, stored: result.file, id: result.docId })}\n`);
+            process.stdout.write(`${prompts.render("cli-add-result", { result: note, file: source, stored: result.file, id: result.docId })}\n`);
           } catch (err) {
             failed++;
-            const known = err instanceof UnsupportedFormatError || err instanceof EmptyArticleError;
-            process.stderr.write(`${prompts.render("cli-add-failed", { file, why: known ? err.message : (err as Error).message })}\n`);
+            if (err instanceof ImportRefusedError) log.audit("cli", "corpus.add.refused", { file: source, reason: err.reason, ...err.details });
+            process.stderr.write(`${prompts.render("cli-add-failed", { file: source, why: failureText(err, prompts) })}\n`);
           }
         }
       });
@@ -119,9 +139,9 @@ export function registerAdminCommands(program: Command): void {
     .option("--to-label <file>", "also write the unanswered questions to FILE as labelled questions to fill in (for PUFA_LABELLED); labels already in FILE are kept")
     .action(async (o: { from?: string; to?: string; toLabel?: string }) => {
       const cfg = config();
-      const to = o.to ? localDate(o.to) : new Date();
+      const to = o.to ? parseLocalDate(o.to) : new Date();
       const toExclusive = o.to ? new Date(to.getFullYear(), to.getMonth(), to.getDate() + 1) : new Date(to.getTime() + 1);
-      const from = o.from ? localDate(o.from) : new Date(to.getFullYear(), to.getMonth(), to.getDate() - 30);
+      const from = o.from ? parseLocalDate(o.from) : new Date(to.getFullYear(), to.getMonth(), to.getDate() - 30);
       const prompts = new Prompts(cfg.promptsDir);
       const [report, everyGap] = await withLog(cfg, (log) => [
         buildReport(log, { from, to: toExclusive }),

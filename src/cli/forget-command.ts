@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { openQuestionLog } from "../admin/question-log.js";
 import { Prompts } from "../answer/prompts.js";
-import { configFrom, type GlobalOptions } from "./main.js";
+import { configFrom, type GlobalOptions } from "./options.js";
 
 export function registerForgetCommand(program: Command): void {
   program

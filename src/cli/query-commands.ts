@@ -10,7 +10,7 @@ import { updateIndex } from "../index/incremental.js";
 import { openRuntime, stopOnSignals } from "../runtime.js";
 import type { Hit, Searcher } from "../types.js";
 import { Prompts } from "../answer/prompts.js";
-import { configFrom, type GlobalOptions } from "./main.js";
+import { programConfig } from "./options.js";
 import { progressReporter } from "./progress.js";
 
 /** One search hit as the documented, stable JSON of `pufa search --json`. */
@@ -43,7 +43,7 @@ function parsePositiveInt(v: string): number {
 }
 
 export function registerQueryCommands(program: Command): void {
-  const globals = () => program.opts<GlobalOptions>();
+  const configOf = () => programConfig(program);
 
   program
     .command("index")
@@ -51,7 +51,7 @@ export function registerQueryCommands(program: Command): void {
     .option("--full", "rebuild everything (default: only what changed in the corpus)")
     .option("--verbose", "print every warning (default: the first few)")
     .action(async (o: { full?: boolean; verbose?: boolean }) => {
-      const config = configFrom(globals());
+      const config = configOf();
       const result = await updateIndex(config, null, { progress: progressReporter(), full: !!o.full });
       const prompts = new Prompts(config.promptsDir);
       printWarnings(prompts, result.warnings, !!o.verbose);
@@ -67,7 +67,7 @@ export function registerQueryCommands(program: Command): void {
     .argument("<question>")
     .option("--json", "print the reply as JSON")
     .action(async (question: string, o: { json?: boolean }) => {
-      const rt = await openRuntime(configFrom(globals()), { progress: progressReporter() });
+      const rt = await openRuntime(configOf(), { progress: progressReporter() });
       try {
         const reply = await rt.engine.ask({ question, channel: "cli" });
         if (o.json) {
@@ -83,7 +83,7 @@ export function registerQueryCommands(program: Command): void {
     .command("chat")
     .description("chat in the terminal through the same engine as the bot")
     .action(async () => {
-      const rt = await openRuntime(configFrom(globals()), { progress: progressReporter() });
+      const rt = await openRuntime(configOf(), { progress: progressReporter() });
       try {
         await runConsoleChat(rt.engine, { banner: rt.prompts.get("console-banner"), prompt: rt.prompts.get("console-prompt") });
       } finally {
@@ -99,13 +99,9 @@ export function registerQueryCommands(program: Command): void {
     .option("-k <n>", "hits per question", parsePositiveInt, 10)
     .option("--all-versions", "list every version of a law separately")
     .action(async (question: string | undefined, o: { json?: boolean; k: number; allVersions?: boolean }) => {
-      const rt = await openRuntime(configFrom(globals()), { progress: progressReporter() });
+      const rt = await openRuntime(configOf(), { progress: progressReporter() });
       try {
-        // An index built with the endpoint's embeddings gets each question's vector first.
-        const run = async (q: string) => {
-          const [queryVector] = (await rt.embedQueries?.([q])) ?? [];
-          return rt.searcher().search(q, { k: o.k, allVersions: !!o.allVersions, ...(queryVector ? { queryVector } : {}) });
-        };
+        const run = (q: string) => rt.searcher().search(q, { k: o.k, allVersions: !!o.allVersions });
         if (question !== undefined) {
           const hits = await run(question);
           if (o.json) process.stdout.write(`${JSON.stringify({ query: question, hits: hits.map(hitJson) })}\n`);
@@ -130,17 +126,17 @@ export function registerQueryCommands(program: Command): void {
     .argument("<file>")
     .option("--misses <n>", "how many misses to print", parsePositiveInt, 10)
     .action(async (file: string, o: { misses: number }) => {
-      const { runEvalCommand } = await import("../bench/eval-command.js");
-      const config = configFrom(globals());
+      const { runEvalCommand } = await import("../eval/eval-command.js");
+      const config = configOf();
       const rt = await openRuntime(config, { progress: progressReporter() });
       try {
         let searcher: Searcher = rt.searcher();
         if (rt.embedQueries && existsSync(file)) {
-          const { loadStard } = await import("../bench/stard.js");
+          const { loadStard } = await import("../eval/stard.js");
           const questions = loadStard(file).map((item) => item.question);
           searcher = withQueryVectors(searcher, questions, await rt.embedQueries(questions));
         }
-        process.stdout.write(runEvalCommand(searcher, file, o.misses, config.labelledFiles));
+        process.stdout.write(await runEvalCommand(searcher, file, o.misses, config.labelledFiles));
       } finally {
         rt.close();
       }
@@ -152,7 +148,7 @@ export function registerQueryCommands(program: Command): void {
     .option("--host <host>", "address to listen on (env PUFA_HTTP_HOST; beyond loopback only with PUFA_ADMIN_TOKEN)")
     .option("--port <n>", "port, 0 = any free one (env PUFA_HTTP_PORT)", (v) => Number.parseInt(v, 10))
     .action(async (o: { host?: string; port?: number }) => {
-      const config = configFrom(globals());
+      const config = configOf();
       const listen = { ...config.http, host: o.host ?? config.http.host, port: o.port ?? config.http.port };
       // Refuse before the index is loaded: a wrong bind should fail in a second, not after a build.
       const refusal = bindRefusal(listen.host, Boolean(listen.adminToken || listen.adminPasswordHash));

@@ -11,7 +11,8 @@ import { chunkDocument } from "../ingestion/chunker.js";
 import { loadLawLibrary } from "../ingestion/law-library.js";
 import { readLabelledFiles } from "../ingestion/labelled-reader.js";
 import { childLogger } from "../logger.js";
-import { HybridSearcher } from "../retrieval/hybrid-searcher.js";
+import type { HybridSearcher } from "../retrieval/hybrid-searcher.js";
+import { buildSearcher } from "./searcher-build.js";
 import type { ArticlePassage, LawPassage, Passage } from "../types.js";
 import { endpointVectors } from "./endpoint-vectors.js";
 import { loadSnapshot, writeSnapshot, type IndexManifest, type SourceFileRecord } from "./snapshot.js";
@@ -29,6 +30,8 @@ export interface BuildOptions {
   progress?: BuildProgress;
   /** Ignore cached work (reserved for incremental builds). */
   full?: boolean;
+  /** Incremental updates: withdrawn text (characters) above which the update compacts with a full build (default COMPACT_WITHDRAWN_CHARS). */
+  compactWithdrawnChars?: number;
   /** Test hook: called after the new generation is written, before it is switched in. */
   beforeCommit?: (dir: string) => void | Promise<void>;
 }
@@ -145,7 +148,7 @@ export async function buildIndex(config: PufaConfig, options: BuildOptions = {})
     src.warnings.push(...labelled.warnings);
     const stages = ["tokenize", "bm25", "groups", "embeddings", "hnsw"];
     options.progress?.start("index", stages.length);
-    const searcher = HybridSearcher.build(src.passages, {
+    const searcher = buildSearcher(src.passages, {
       // LSA needs enough text to learn from; a tiny corpus gets the untrained hashing embedder.
       embedding: config.embedding === "none" ? "none" : src.passages.length >= 32 ? "lsa" : "hash",
       ...(vectors ? { vectors } : {}),

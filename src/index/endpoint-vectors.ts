@@ -9,7 +9,8 @@ import { loadLlmConfig, type LlmConfig } from "../llm/config.js";
 import { embedderId, createOpenAiEmbeddings } from "../llm/openai-embeddings.js";
 import { toFault } from "../llm/faults.js";
 import { childLogger } from "../logger.js";
-import { passageFields } from "../retrieval/hybrid-searcher.js";
+import { embeddingText } from "../retrieval/passage-text.js";
+import type { Embedder } from "../retrieval/embedder.js";
 import type { Passage, Searcher } from "../types.js";
 import type { BuildProgress } from "./builder.js";
 
@@ -41,11 +42,7 @@ export function embedderMismatch(built: string | null, configured: string | null
   return `the index's vectors were made by ${made} but ${now} is configured: run pufa index --full to rebuild`;
 }
 
-/** Text embedded per passage: the same fields the local model reads (text and headings / article title). */
-export function embeddingText(p: Passage): string {
-  const [text, headings] = passageFields(p);
-  return `${text}\n${headings}`;
-}
+export { embeddingText };
 
 /**
  * Every passage's vector from the configured endpoint, in passage order, or null when no embeddings
@@ -94,6 +91,23 @@ export interface QueryEmbedder {
   embed(query: string): Promise<Float32Array | null>;
   /** Several questions in batched requests (CLI eval); null entries as for embed(). */
   embedMany(queries: string[]): Promise<(Float32Array | null)[]>;
+}
+
+/**
+ * The query embedder as the searcher's Embedder for an index whose vectors it made (`dim`: the
+ * index's): a question it cannot embed (endpoint down, slow, circuit open) rejects, and the searcher
+ * ranks lexically.
+ */
+export function endpointEmbedder(q: QueryEmbedder, dim: number): Embedder {
+  return {
+    id: q.id,
+    dim,
+    async embed(texts) {
+      const out = await q.embedMany([...texts]);
+      if (out.some((v) => !v)) throw new Error(`${q.id} could not embed the question`);
+      return out as Float32Array[];
+    },
+  };
 }
 
 /**

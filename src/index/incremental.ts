@@ -13,13 +13,14 @@ import { readCorpus } from "../ingestion/article-reader.js";
 import { chunkDocument } from "../ingestion/chunker.js";
 import { listFiles } from "../ingestion/walk.js";
 import { childLogger } from "../logger.js";
-import { HybridSearcher, passageFields } from "../retrieval/hybrid-searcher.js";
+import { HybridSearcher } from "../retrieval/hybrid-searcher.js";
+import { embeddingText, passageFields } from "../retrieval/passage-text.js";
 import type { Passage } from "../types.js";
 import { configuredEmbedderId, embedderMismatch } from "./endpoint-vectors.js";
 import { buildIndex, withBuildLock, type BuildOptions, type BuildResult } from "./builder.js";
 import { sourcesMatch, writeSnapshot, type IndexManifest, type SourceFileRecord } from "./snapshot.js";
 import { IndexStore } from "./store.js";
-import { VectorIndex } from "./vector-index.js";
+import { VectorIndex } from "../retrieval/vector-index.js";
 
 const log = childLogger("index");
 
@@ -28,6 +29,14 @@ export interface ServedIndex {
   manifest: IndexManifest;
   searcher: HybridSearcher;
 }
+
+/**
+ * Withdrawn passages (removed or edited articles) stay in the index, masked, so an update is fast;
+ * past this much of their text the update is a full build instead, which leaves them out, and the
+ * generations that still hold them are deleted by the store (all but the served one and its
+ * predecessor). A 50 MB article removed does not live on in every later generation.
+ */
+export const COMPACT_WITHDRAWN_CHARS = 1_000_000;
 
 export interface UpdateResult extends BuildResult {
   /** "incremental": only changed documents were processed; "full": a complete rebuild was needed; "unchanged": nothing to do. */
@@ -74,7 +83,7 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
   log.debug({ ms: Math.round(performance.now() - t0) }, "law library checked");
   const base = served;
 
-  return withBuildLock(config.dataDir, async () => {
+  const outcome = await withBuildLock(config.dataDir, async (): Promise<UpdateResult | { compact: string }> => {
     const started = performance.now();
     const { docs, warnings } = await readCorpus(config.corpusDirs);
     const before = new Map(base.manifest.files.filter((f) => f.root === "corpus").map((f) => [f.file, f.hash]));
@@ -97,6 +106,11 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
         withdrawn.push(i);
       }
     });
+    // Withdrawn text stays in every later generation until a full build: past a limit, compact now.
+    let withdrawnChars = 0;
+    old.passages.forEach((p, i) => (withdrawnChars += removed[i] ? p.text.length : 0));
+    const limit = options.compactWithdrawnChars ?? COMPACT_WITHDRAWN_CHARS;
+    if (withdrawnChars > limit) return { compact: `${withdrawnChars} characters of withdrawn text (over ${limit})` };
 
     const lap = (step: string) => log.debug({ step, ms: Math.round(performance.now() - started) }, "incremental update");
     lap("corpus read");
@@ -109,9 +123,9 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
     const store = new IndexStore(config.dataDir);
     const gen = store.begin();
     try {
-      if (old.embedder && old.docVectors && old.vectors) {
+      if (old.embedder?.embedSync && old.docVectors && old.vectors) {
         const dim = old.embedder.dim;
-        const fresh = old.embedder.embedSync(added.map((p) => passageFields(p).slice(0, 2).join("\n")));
+        const fresh = old.embedder.embedSync(added.map(embeddingText));
         docVectors = new Float32Array(passages.length * dim);
         docVectors.set(old.docVectors);
         fresh.forEach((v, i) => docVectors!.set(v, (old.passages.length + i) * dim));
@@ -124,7 +138,7 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
         vectors.update(fresh.map((vector, i) => ({ label: old.passages.length + i, vector })), withdrawn);
       }
       lap("vectors updated");
-      const searcher = new HybridSearcher({ passages, bm25, groups, embedder: old.embedder, vectors, docVectors, removed, lexicon: old.lexicon, labelled: old.labelled, config: old.config });
+      const searcher = new HybridSearcher({ ...old.parts(), passages, bm25, groups, vectors, docVectors, removed });
       const files: SourceFileRecord[] = [
         ...base.manifest.files.filter((f) => f.root !== "corpus" || !gone.has(f.file)),
         ...fresh.map((d) => ({ root: "corpus", file: d.file, hash: d.hash, passages: added.filter((p) => p.docId === d.docId).length })),
@@ -153,6 +167,8 @@ export async function updateIndex(config: PufaConfig, served: ServedIndex | null
       throw err;
     }
   });
+  // Outside the lock: the full build takes it itself.
+  return "compact" in outcome ? full(outcome.compact) : outcome;
 }
 
 function statsOf(m: IndexManifest, filesProcessed: number, started: number) {

@@ -7,6 +7,7 @@ import { watchFile, unwatchFile } from "node:fs";
 import path from "node:path";
 import { childLogger } from "../logger.js";
 import type { HybridSearcher } from "../retrieval/hybrid-searcher.js";
+import { endpointEmbedder, type QueryEmbedder } from "./endpoint-vectors.js";
 import type { IndexManifest } from "./snapshot.js";
 import { loadSnapshot } from "./snapshot.js";
 import { IndexStore } from "./store.js";
@@ -26,9 +27,25 @@ export class IndexHolder {
   private watching = false;
   private readonly listeners: ((index: LoadedIndex) => void)[] = [];
 
-  constructor(dataDir: string, initial: Omit<LoadedIndex, "loadedAt">) {
+  /**
+   * `questionEmbedder`: the endpoint's (PUFA_EMBEDDING_MODEL). A served index whose vectors it made
+   * embeds questions with it, this one and every one swapped in later; other indexes ignore it.
+   */
+  constructor(
+    dataDir: string,
+    initial: Omit<LoadedIndex, "loadedAt">,
+    private readonly questionEmbedder: QueryEmbedder | null = null,
+  ) {
     this.store = new IndexStore(dataDir);
-    this.loaded = { ...initial, loadedAt: Date.now() };
+    this.loaded = { ...this.connect(initial), loadedAt: Date.now() };
+  }
+
+  /** The index with the endpoint embedder connected when its vectors came from that endpoint. */
+  private connect<T extends { searcher: HybridSearcher }>(index: T): T {
+    const stored = index.searcher.embedder;
+    const q = this.questionEmbedder;
+    if (!q || !stored || stored.embedSync || stored.id !== q.id) return index;
+    return { ...index, searcher: index.searcher.with({ embedder: endpointEmbedder(q, stored.dim) }) };
   }
 
   get current(): LoadedIndex {
@@ -45,7 +62,7 @@ export class IndexHolder {
     if (!gen || gen.name === this.loaded.generation) return false;
     try {
       const snap = loadSnapshot(gen.dir);
-      this.loaded = { generation: gen.name, ...snap, loadedAt: Date.now() };
+      this.loaded = { generation: gen.name, ...this.connect(snap), loadedAt: Date.now() };
       log.info({ generation: gen.name, passages: snap.manifest.counts.passages }, "index refreshed");
       for (const l of this.listeners) l(this.loaded);
       return true;
@@ -58,7 +75,7 @@ export class IndexHolder {
 
   /** Adopts an index this process has just built (no reload from disk). */
   adopt(index: Omit<LoadedIndex, "loadedAt">): void {
-    this.loaded = { ...index, loadedAt: Date.now() };
+    this.loaded = { ...this.connect(index), loadedAt: Date.now() };
     for (const l of this.listeners) l(this.loaded);
   }
 

@@ -1,11 +1,12 @@
 /**
- * One index generation on disk: the passages, the searcher's own files (HybridSearcher.save:
+ * One index generation on disk: the passages, the searcher's own files (searcher-files.ts:
  * BM25 postings, law/chapter scores, embedder, HNSW graph, doc vectors, searcher.json) and a manifest
  * of what was indexed. The manifest is written last: a folder with a manifest has everything else.
  */
 import { existsSync, linkSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { HybridSearcher } from "../retrieval/hybrid-searcher.js";
+import type { HybridSearcher } from "../retrieval/hybrid-searcher.js";
+import { loadSearcher, saveSearcher, type ReusableFile } from "./searcher-files.js";
 import type { Passage } from "../types.js";
 import { labelledChanged, type LabelledFileRecord } from "../ingestion/labelled-reader.js";
 
@@ -56,14 +57,14 @@ export function writeSnapshot(
   dir: string,
   searcher: HybridSearcher,
   manifest: Omit<IndexManifest, "format" | "embedder" | "basePassages">,
-  reuse?: Parameters<HybridSearcher["save"]>[1] & { basePassages: number },
+  reuse?: { dir: string; files: ReusableFile[]; basePassages: number },
 ): IndexManifest {
   const basePassages = reuse?.basePassages ?? searcher.passages.length;
   const full: IndexManifest = { format: SNAPSHOT_FORMAT, embedder: searcher.embedder?.id ?? null, basePassages, ...manifest };
   if (reuse && existsSync(path.join(reuse.dir, "passages.json"))) linkSync(path.join(reuse.dir, "passages.json"), path.join(dir, "passages.json"));
   else writeFileSync(path.join(dir, "passages.json"), JSON.stringify(searcher.passages.slice(0, basePassages)));
   if (basePassages < searcher.passages.length) writeFileSync(path.join(dir, "passages-added.json"), JSON.stringify(searcher.passages.slice(basePassages)));
-  searcher.save(dir, reuse);
+  saveSearcher(searcher, dir, reuse);
   writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(full, null, 1));
   return full;
 }
@@ -81,7 +82,7 @@ export function loadSnapshot(dir: string): { manifest: IndexManifest; searcher: 
   const passages = JSON.parse(readFileSync(path.join(dir, "passages.json"), "utf8")) as Passage[];
   const added = path.join(dir, "passages-added.json");
   if (existsSync(added)) passages.push(...(JSON.parse(readFileSync(added, "utf8")) as Passage[]));
-  const searcher = HybridSearcher.load(dir, passages);
+  const searcher = loadSearcher(dir, passages);
   if ((searcher.embedder?.id ?? null) !== manifest.embedder) {
     throw new SnapshotError(`the index was built with embedder ${manifest.embedder} but loads ${searcher.embedder?.id ?? "none"}: run pufa index --full`);
   }

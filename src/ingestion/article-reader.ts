@@ -13,6 +13,7 @@ import { listFiles } from "./walk.js";
 import type { CorpusDocument } from "../types.js";
 import { decodeText } from "./decode.js";
 import { parseFrontMatter } from "./front-matter.js";
+import { normalizeDate } from "../text/dates.js";
 
 export interface ReadResult {
   doc: CorpusDocument | null;
@@ -116,16 +117,6 @@ function makeDoc(
     bodyOffset,
     hash,
   };
-}
-
-/** 2021-12-03, 2021/12/3, 2021.12.3, 2021年12月3日 (time after it ignored) → "2021-12-03"; else null. */
-export function normalizeDate(s: string): string | null {
-  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:$|[\sT])/.exec(s);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const check = new Date(Date.UTC(y, mo - 1, d));
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  return `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 function stringField(v: unknown): string | null {

@@ -18,7 +18,7 @@
  *   county (海南省万宁市); null when there is none.
  */
 import { serializeFrontMatter } from "./front-matter.js";
-import { normalizeDate } from "./article-reader.js";
+import { normalizeDate } from "../text/dates.js";
 
 export interface CleanedPage {
   title: string;

@@ -9,7 +9,7 @@ import type OpenAI from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { Prompts } from "../answer/prompts.js";
 import { childLogger } from "../logger.js";
-import type { ConversationTurn, Passage } from "../types.js";
+import type { ConversationTurn, Excerpt } from "../types.js";
 import { CircuitBreaker } from "./circuit.js";
 import { createOpenAiClient } from "./client.js";
 import type { LlmConfig } from "./config.js";
@@ -21,19 +21,13 @@ import { withRetries } from "./retry.js";
 import { citationNumbers, normalizeCitations } from "./reply-sentences.js";
 import { verifyAnswer, type Removal } from "./verify.js";
 
-export interface Excerpt {
-  n: number;
-  passage: Passage;
-  /** Verbatim text given to the model. */
-  text: string;
-  /** e.g. 《中华人民共和国刑法》第一百三十三条之一, or 标题 — 来源 日期 */
-  label: string;
-}
+/** What the model is given of an excerpt (types.ts Excerpt): its [n], passage, verbatim text and label. */
+export type ModelExcerpt = Pick<Excerpt, "n" | "passage" | "text" | "label">;
 
 export interface ComposeInput {
   question: string;
   context?: ConversationTurn[];
-  excerpts: Excerpt[];
+  excerpts: ModelExcerpt[];
   /** Whole-answer budget in ms (default: config.timeoutMs). */
   deadlineMs?: number;
 }
@@ -51,8 +45,11 @@ export interface LlmComposer {
 export interface ComposerDeps {
   /** A ready client (tests); by default one is built from the config. */
   client?: OpenAI;
-  /** Law names of the whole library, so a bare mention of a law outside the excerpts is recognized. */
-  knownLaws?: Iterable<string>;
+  /**
+   * Law names of the whole library, so a bare mention of a law outside the excerpts is recognized.
+   * A function, asked at each answer: the served index may have been hot-reloaded since the start.
+   */
+  knownLaws?: () => Iterable<string>;
   now?: () => number;
 }
 
@@ -65,7 +62,6 @@ export function createLlmComposer(config: LlmConfig, prompts: Prompts, deps: Com
   const client = deps.client ?? createOpenAiClient(config);
   const now = deps.now ?? Date.now;
   const breaker = new CircuitBreaker({ failureThreshold: config.circuitFailures, cooldownMs: config.circuitCooldownMs, now });
-  const knownLaws = deps.knownLaws ? [...deps.knownLaws] : [];
 
   /** One chat call with retries inside `budgetMs`; resolves to the raw content or throws an LlmFault. */
   async function chat(messages: ChatCompletionMessageParam[], budgetMs: number, temperature: number): Promise<{ content: string; truncated: boolean }> {
@@ -148,7 +144,7 @@ export function createLlmComposer(config: LlmConfig, prompts: Prompts, deps: Com
     if (!draft.trim()) return fallback("empty", started);
     if (!citationNumbers(normalizeCitations(draft)).length) return fallback("no_citations", started, { draft: clip(draft) });
 
-    const verified = verifyAnswer(draft, input.excerpts, { knownLaws, leak: { nonce, secrets: built.secrets } });
+    const verified = verifyAnswer(draft, input.excerpts, { knownLaws: deps.knownLaws?.() ?? [], leak: { nonce, secrets: built.secrets } });
     if (verified.removed.length) log.info({ removed: verified.removed }, "llm sentences removed by verification");
     if (!verified.answers) return fallback("verification_failed", started, { removed: verified.removed.length });
     log.debug({ ms: now() - started, used: verified.used }, "llm answer verified");

@@ -4,9 +4,10 @@
  * Used both on model replies (what is claimed) and on excerpts (what a news excerpt itself cites).
  */
 import { ARTICLE_PATTERN, articleKey, parseArticleNo } from "../text/numerals.js";
+import { mentionedLawKey } from "../retrieval/law-aliases.js";
 
 export interface ArticleMention {
-  /** Normalized law name (see normalizeLawName), or null when the text names no law for it. */
+  /** Normalized law name (mentionedLawKey in src/retrieval/law-aliases.ts: the searcher's lawNameKey, version note dropped), or null when the text names no law for it. */
   law: string | null;
   /** articleKey(): "133-1" */
   key: string;
@@ -14,19 +15,11 @@ export interface ArticleMention {
   raw: string;
 }
 
-const PRC = /^中华人民共和国/;
 /** Generic shape of a law's name written without 《》: ends like a law, regulation or interpretation does. */
 const BARE_LAW_TAIL = /([\u4e00-\u9fa5（）()]{1,40}?(?:法典|法|条例|规定|办法|细则|解释|决定|规则))\s*$/;
 /** "this law / the said law": refers to a law named before it (or, in an excerpt, to the excerpt's own law). */
 const SELF_REFERENCE = /(?:本|该|此|上述|同)(?:法|条例|规定|办法|解释)\s*$/;
 
-/** 《中华人民共和国刑法》 / 中华人民共和国刑法 / 刑法 → 刑法; drops a trailing (2021年修正)-style version note. */
-export function normalizeLawName(name: string): string {
-  return name
-    .replace(/[《》\s]/g, "")
-    .replace(/[（(]\d{4}[^）)]*[）)]$/, "")
-    .replace(PRC, "");
-}
 
 /**
  * Article mentions in order. `knownLaws` (normalized names) help read a bare name: in
@@ -53,11 +46,11 @@ export function findArticleMentions(text: string, knownLaws: Iterable<string> = 
 /** The law named immediately before an article number, if any. */
 function lawNamedAt(before: string, known: string[]): string | null {
   const book = /《([^《》]{1,80})》\s*$/.exec(before);
-  if (book) return normalizeLawName(book[1]);
+  if (book) return mentionedLawKey(book[1]);
   const bare = BARE_LAW_TAIL.exec(before);
   if (!bare) return null;
   if (SELF_REFERENCE.test(before)) return null;
-  const tail = normalizeLawName(bare[1]);
+  const tail = mentionedLawKey(bare[1]);
   return known.find((k) => tail.endsWith(k)) ?? tail;
 }
 
@@ -71,7 +64,7 @@ function nameText(before: string): string {
 export function lastNameIn(text: string, known: string[]): string | null {
   let best: { at: number; law: string } | null = null;
   for (const m of text.matchAll(/《([^《》]{1,80})》/g)) {
-    if (!best || m.index >= best.at) best = { at: m.index, law: normalizeLawName(m[1]) };
+    if (!best || m.index >= best.at) best = { at: m.index, law: mentionedLawKey(m[1]) };
   }
   for (const k of known) {
     const at = text.lastIndexOf(k);
@@ -82,7 +75,7 @@ export function lastNameIn(text: string, known: string[]): string | null {
 
 /** Law names mentioned in a text: every 《…》 plus the known bare names. */
 export function lawNamesIn(text: string, known: Iterable<string>): string[] {
-  const found = [...text.matchAll(/《([^《》]{1,80})》/g)].map((m) => normalizeLawName(m[1]));
+  const found = [...text.matchAll(/《([^《》]{1,80})》/g)].map((m) => mentionedLawKey(m[1]));
   for (const k of known) if (k && text.includes(k)) found.push(k);
   return [...new Set(found)];
 }

@@ -20,10 +20,11 @@
  * The draft still answers when at least one kept sentence has a valid citation.
  */
 import { articleKey } from "../text/numerals.js";
-import type { Excerpt } from "./composer.js";
+import type { ModelExcerpt } from "./composer.js";
 import { findQuantities, quantityKey } from "./quantities.js";
 import { LeakGuard, leakKey, type LeakGuardOptions } from "./leak.js";
-import { findArticleMentions, lawNamesIn, normalizeLawName } from "./law-mentions.js";
+import { findArticleMentions, lawNamesIn } from "./law-mentions.js";
+import { mentionedLawKey } from "../retrieval/law-aliases.js";
 import { citationNumbers, joinReply, normalizeCitations, splitReply, type ReplySentence } from "./reply-sentences.js";
 
 export interface VerifyOptions {
@@ -73,7 +74,7 @@ const COPY_WINDOW = 8;
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 
 interface ExcerptFacts {
-  excerpt: Excerpt;
+  excerpt: ModelExcerpt;
   squeezed: string;
   /** Law (normalized) + article keys this excerpt is evidence for: its own article and those it names. */
   articles: Set<string>;
@@ -81,16 +82,16 @@ interface ExcerptFacts {
   quantities: Set<string>;
 }
 
-export function verifyAnswer(draft: string, excerpts: Excerpt[], options: VerifyOptions = {}): Verified {
+export function verifyAnswer(draft: string, excerpts: ModelExcerpt[], options: VerifyOptions = {}): Verified {
   const byN = new Map<number, ExcerptFacts>();
   const excerptLaws = new Set<string>();
   for (const e of excerpts) {
     if (e.passage.kind === "law") {
-      excerptLaws.add(normalizeLawName(e.passage.lawShort));
-      excerptLaws.add(normalizeLawName(e.passage.lawTitle));
+      excerptLaws.add(mentionedLawKey(e.passage.lawShort));
+      excerptLaws.add(mentionedLawKey(e.passage.lawTitle));
     }
   }
-  const known = new Set<string>([...excerptLaws, ...[...(options.knownLaws ?? [])].map(normalizeLawName)]);
+  const known = new Set<string>([...excerptLaws, ...[...(options.knownLaws ?? [])].map(mentionedLawKey)]);
   for (const e of excerpts) byN.set(e.n, factsOf(e, known));
   const excerptWindows = windowsOf(excerpts.map((e) => e.text), COPY_WINDOW);
 
@@ -128,13 +129,13 @@ export function verifyAnswer(draft: string, excerpts: Excerpt[], options: Verify
   return { body, used, removed, answers: used.length > 0 };
 }
 
-function factsOf(e: Excerpt, known: Set<string>): ExcerptFacts {
+function factsOf(e: ModelExcerpt, known: Set<string>): ExcerptFacts {
   const articles = new Set<string>();
-  const own = e.passage.kind === "law" ? normalizeLawName(e.passage.lawShort) : null;
+  const own = e.passage.kind === "law" ? mentionedLawKey(e.passage.lawShort) : null;
   if (e.passage.kind === "law") {
     const key = articleKey(e.passage.articleNo);
     articles.add(`${own}|${key}`);
-    articles.add(`${normalizeLawName(e.passage.lawTitle)}|${key}`);
+    articles.add(`${mentionedLawKey(e.passage.lawTitle)}|${key}`);
   }
   // What the excerpt itself cites (a news report quoting 《刑法》第一百三十三条之一, or 本法第X条).
   for (const m of findArticleMentions(e.text, known, own)) if (m.law) articles.add(`${m.law}|${m.key}`);

@@ -7,7 +7,7 @@
  */
 import type { ArticleNo, LawPassage, Passage } from "../types.js";
 import { ANY_NUMBER, articleKey, parseNumber } from "../text/numerals.js";
-import { lawAliases, normalizeLawName } from "./law-aliases.js";
+import { lawAliases, lawNameKey, normalizeLawText } from "./law-aliases.js";
 
 export interface CitationRef {
   /** Normalized short title (no 中华人民共和国). */
@@ -40,7 +40,7 @@ export class CitationIndex {
     const rank = (p: LawPassage) => `${p.current ? 1 : 0}${p.version ?? "0000"}`;
     passages.forEach((p, i) => {
       if (p.kind !== "law") return;
-      const law = normalizeLawName(p.lawShort);
+      const law = lawNameKey(p.lawShort);
       this.names.set(law, law);
       const key = `${law}|${articleKey(p.articleNo)}`;
       const prev = this.articles.get(key);
@@ -52,12 +52,12 @@ export class CitationIndex {
 
   /** Law short titles and aliases known to this index. */
   knowsLaw(name: string): boolean {
-    return this.names.has(normalizeLawName(name));
+    return this.names.has(lawNameKey(name));
   }
 
   /** Citations in `question`, in order of appearance, duplicates removed. */
   find(question: string): CitationRef[] {
-    const text = normalizeLawName(question);
+    const text = normalizeLawText(question);
     const out: CitationRef[] = [];
     const seen = new Set<string>();
     let lastLaw: string | null = null;

@@ -2,13 +2,13 @@
  * Law-level and chapter-level relevance passed down to articles: each law file and each
  * 编/章/节 section is indexed as one BM25 document (the concatenation of its articles); a query's
  * group scores, divided by the best group's, are added to their articles' scores.
- * (RETRIEVAL-NOTES: +2.5 R@10 in the prototype; here mostly a Recall@100 gain.)
+ * (`npm run bench`, ablation "− law/chapter scores": mostly a Recall@100 gain.)
  */
 import type { Passage } from "../types.js";
-import { Bm25Index, type WeightedTerms } from "../index/bm25.js";
+import { Bm25Index, type WeightedTerms } from "./bm25.js";
 import { pack, unpack } from "./binpack.js";
 import { tokenize, type AnalyzerOptions } from "../text/tokenize.js";
-import { normalizeLawName } from "./law-aliases.js";
+import { lawNameKey } from "./law-aliases.js";
 
 export class GroupScorer {
   /** passage → law group (-1: none, e.g. corpus chunks) */
@@ -45,7 +45,7 @@ export class GroupScorer {
         l = lawIds.size;
         lawIds.set(p.file, l);
         lawTexts.push([]);
-        lawTitles.push(normalizeLawName(p.lawShort));
+        lawTitles.push(lawNameKey(p.lawShort));
       }
       lawOf[i] = l;
       lawTexts[l].push(i);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addToCorpus, contentHash, EmptyArticleError, listCorpus, removeFromCorpus } from "../../src/admin/corpus-manager.js";
+import { addToCorpus, contentHash, CorpusWriter, EmptyArticleError, listCorpus, removeFromCorpus } from "../../src/admin/corpus-manager.js";
 import { importFile } from "../../src/admin/importers/index.js";
 import type { ImportedArticle } from "../../src/admin/importers/types.js";
 import { QuestionLog } from "../../src/admin/question-log.js";
@@ -163,5 +163,29 @@ describe("removeFromCorpus and listCorpus", () => {
     expect(listed.map((e) => e.id).sort()).toEqual(docs.map((d) => d.docId).sort());
     // And the same body imported again is a duplicate of the hand-placed file.
     expect(addToCorpus(corpus, article({ title: "别的标题", body: "手写文章的正文。" })).action).toBe("duplicate");
+  });
+});
+
+describe("CorpusWriter (a batch of adds)", () => {
+  it("scans the folder once: later adds compare with its memory, not a re-scan of every file", () => {
+    const first = addToCorpus(corpus, article());
+    const writer = new CorpusWriter(corpus);
+    // Gone from disk after the scan: a writer that re-scanned per add would not see it any more.
+    rmSync(path.join(corpus, first.file));
+    expect(writer.add(article()).action).toBe("duplicate");
+  });
+
+  it("keeps its memory up to date within the batch: a repeat is a duplicate, a newer version replaces the earlier import", () => {
+    const writer = new CorpusWriter(corpus);
+    const a = writer.add(article());
+    expect(a.action).toBe("added");
+    expect(writer.add(article({ format: "txt" })).action).toBe("duplicate");
+    const newer = writer.add(article({ date: "2024-04-01", body: "新版：停放电动车时，请停在有监控的地方，并加装防盗锁。" }));
+    expect(newer.action).toBe("replaced");
+    expect(newer.replaced?.map((r) => r.file)).toEqual([a.file]);
+    expect(writer.add(article({ date: "2024-02-01", body: "旧版：电动车要上锁。" })).action).toBe("outdated");
+    expect(served()).toEqual([newer.file]);
+    // What the writer remembered is what a fresh scan finds.
+    expect(new CorpusWriter(corpus).add(article({ date: "2024-04-01", body: "新版：停放电动车时，请停在有监控的地方，并加装防盗锁。" })).action).toBe("duplicate");
   });
 });

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadStard, type StardItem } from "../../src/bench/stard.js";
+import { loadStard, type StardItem } from "../../src/eval/stard.js";
 import { loadLawLibrary } from "../../src/ingestion/law-library.js";
 import { articleKey, formatArticleNo, parseArticleNo } from "../../src/text/numerals.js";
 

@@ -1,61 +1,62 @@
 /**
- * The `pufa` command line as a user runs it: real child processes (tsx) over one index built into a
- * temp data folder by `pufa index`. Spawns are slow (~3 s each), so there are five in all.
+ * The `pufa` command line as a user runs it: real child processes (tsx) on a temporary copy of the
+ * fixture corpus and a temporary data folder, over one index built there by `pufa index`. Spawns are
+ * slow (~3 s each), so each command runs once or twice.
  */
-import { spawn } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prompts } from "../../src/answer/prompts.js";
 import { collectPassages } from "../../src/index/builder.js";
-import { CLI_MAIN, childEnv, citedFile, FIXTURE_CORPUS, FIXTURE_LAWS, fixtureConfig, sourceText, tempDir, TSX } from "../engine/helpers.js";
+import { localDate } from "../../src/text/dates.js";
+import { citedFile, fixtureConfig, sourceText } from "../engine/helpers.js";
+import { workspace, type Run, type Workspace } from "./run-pufa.js";
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-let root: string;
+let ws: Workspace;
 let dataDir: string;
 let indexRun: Run;
 
-/** Runs `tsx src/cli/main.ts --data … --corpus … --laws … <args>` from a neutral folder (no .env). */
-function pufa(args: string[], input?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CLI_MAIN, "--data", dataDir, "--corpus", FIXTURE_CORPUS, "--laws", FIXTURE_LAWS, ...args], {
-      cwd: root,
-      env: childEnv(),
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? "");
-  });
-}
+const pufa = (args: string[], input?: string) => ws.pufa(args, { input });
+const config = () => fixtureConfig(dataDir, { corpus: [ws.corpus] });
 
 const current = () => readFileSync(path.join(dataDir, "index", "CURRENT"), "utf8").trim();
 
 beforeAll(async () => {
-  root = tempDir("pufa-cli-");
-  dataDir = path.join(root, "data");
+  ws = workspace("pufa-cli-", { copyFixtureCorpus: true });
+  dataDir = ws.data;
   indexRun = await pufa(["index"]);
 }, 90_000);
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => rmSync(ws.root, { recursive: true, force: true }));
+
+const indexDone = (run: Run) => {
+  const m = /索引已更新: (\d+) 段（法条 (\d+)，文章片段 (\d+)，文章 (\d+) 篇），处理 (\d+) 个文件/.exec(run.stdout);
+  expect(m, run.stdout).not.toBeNull();
+  return m!.slice(1).map(Number);
+};
 
 describe("pufa index", () => {
   it("builds the index, reports its size and the corpus warnings", async () => {
     expect(indexRun.code, indexRun.stderr).toBe(0);
-    const expected = await collectPassages(fixtureConfig(dataDir));
-    const m = /索引已更新: (\d+) 段（法条 (\d+)，文章片段 (\d+)，文章 (\d+) 篇）/.exec(indexRun.stdout);
-    expect(m, indexRun.stdout).not.toBeNull();
-    expect(m!.slice(1).map(Number)).toEqual([expected.passages.length, expected.laws.length, expected.chunks.length, expected.documents]);
+    const expected = await collectPassages(config());
+    expect(indexDone(indexRun).slice(0, 4)).toEqual([expected.passages.length, expected.laws.length, expected.chunks.length, expected.documents]);
     expect(indexRun.stderr).toContain("bad-front-matter.md");
     expect(current()).toMatch(/^gen-/);
+  });
+
+  it("index --full rebuilds every file into a new generation; a plain index after it has nothing to do", { timeout: 120_000 }, async () => {
+    const before = current();
+    const filesFirst = indexDone(indexRun)[4];
+    const full = await pufa(["index", "--full"]);
+    expect(full.code, full.stderr).toBe(0);
+    expect(indexDone(full)).toEqual(indexDone(indexRun));
+    expect(indexDone(full)[4]).toBe(filesFirst);
+    expect(current()).not.toBe(before);
+    const rebuilt = current();
+    const again = await pufa(["index"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(indexDone(again)[4]).toBe(0);
+    expect(current()).toBe(rebuilt);
   });
 });
 
@@ -75,8 +76,7 @@ describe("pufa ask --json", () => {
     const first = reply.citations[0] as { n: number; kind: "law"; title: string; article: string; path: string; excerpt: string; start: number; end: number };
     expect(first).toMatchObject({ n: 1, kind: "law", title: "中华人民共和国刑法", article: "第一百三十三条之一", path: "刑法/刑法.md" });
     expect(reply.text).toContain("[1] 《中华人民共和国刑法》第一百三十三条之一");
-    const config = fixtureConfig(dataDir);
-    expect(sourceText(citedFile(config, first)).slice(first.start, first.end)).toBe(first.excerpt);
+    expect(sourceText(citedFile(config(), first)).slice(first.start, first.end)).toBe(first.excerpt);
     expect(current()).toBe(generation);
   });
 });
@@ -127,7 +127,7 @@ describe("pufa search --json", () => {
 
 describe("pufa eval", () => {
   it("reports Recall@k and MRR on a labelled file, and lists the misses", { timeout: 60_000 }, async () => {
-    const file = path.join(root, "tiny-eval.jsonl");
+    const file = path.join(ws.root, "tiny-eval.jsonl");
     const items = [
       { id: "q1", question: "喝酒后开车被查到怎么处罚", gold: [{ law: "中华人民共和国道路交通安全法", article: "第九十一条" }] },
       { id: "q2", question: "诈骗公私财物数额较大怎么判", gold: [{ law: "刑法", article: "第二百六十六条" }] },
@@ -149,5 +149,36 @@ describe("pufa eval", () => {
     expect(mrr).toBeGreaterThan(0);
     expect(mrr).toBeLessThanOrEqual(r10);
     expect(run.stdout).toContain("[q3] 离婚后孩子抚养费怎么算");
+  });
+});
+
+describe("pufa report", () => {
+  const unanswered = ["离婚后孩子抚养费怎么算", "宠物狗咬伤了邻居家的小孩要赔多少钱"];
+
+  it("after a few asks, reports the unanswered questions and writes them to label", { timeout: 120_000 }, async () => {
+    for (const question of unanswered) {
+      const run = await pufa(["ask", "--json", question]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ refused: true, reason: "no_match" });
+    }
+    const labelFile = path.join(ws.root, "to-label.jsonl");
+    const run = await pufa(["report", "--to-label", labelFile]);
+    expect(run.code, run.stderr).toBe(0);
+    const today = new Date();
+    const from = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 30);
+    const prompts = new Prompts();
+    // Three questions asked in this file: the answered one (ask --json above) and the two gaps.
+    const header = prompts.render("admin-report-header", { from: localDate(from), to: localDate(today), total: 3, answered: 1, refused: 2, unanswered: 2 });
+    expect(run.stdout.startsWith(header), run.stdout).toBe(true);
+    for (const question of unanswered) expect(run.stdout).toContain(question);
+    const labelled = readFileSync(labelFile, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { question: string; gold: unknown[] });
+    expect(labelled.map((l) => l.question).sort()).toEqual([...unanswered].sort());
+    for (const l of labelled) expect(l.gold).toEqual([]);
+  });
+
+  it("a date that does not exist is refused with a message (exit 1), not read as another day", { timeout: 60_000 }, async () => {
+    const run = await pufa(["report", "--from", "2023-02-30"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("yyyy-mm-dd");
   });
 });

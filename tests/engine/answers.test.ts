@@ -49,8 +49,8 @@ describe("article lookup", () => {
     { q: "治安管理处罚法第四十九条", title: "中华人民共和国治安管理处罚法", article: "第四十九条" },
   ];
 
-  it.each(cases)("$q → that article is the first hit", ({ q, title, article }) => {
-    const top = built.searcher.search(q, { k: 5 })[0].passage as LawPassage;
+  it.each(cases)("$q → that article is the first hit", async ({ q, title, article }) => {
+    const top = (await built.searcher.search(q, { k: 5 }))[0].passage as LawPassage;
     expect(top.kind).toBe("law");
     expect(top.lawTitle).toBe(title);
     expect(top.article).toBe(article);
@@ -198,17 +198,17 @@ describe("follow-up questions", () => {
 });
 
 describe("law versions", () => {
-  it("two versions of one law collapse onto the current one", () => {
+  it("two versions of one law collapse onto the current one", async () => {
     const law = (h: { passage: { kind: string } }) => h.passage as LawPassage;
     const isArt11 = (p: LawPassage) => p.kind === "law" && p.lawShort === "未成年人保护法" && p.article === "第十一条";
     const both = built.searcher.passages.filter((p): p is LawPassage => p.kind === "law" && isArt11(p));
     expect(both.map((p) => p.version).sort()).toEqual(["2020-10-17", "2024-04-26"]);
 
-    const hits = built.searcher.search("发现未成年人受到侵害向哪里报告", { k: 10 }).filter((h) => isArt11(law(h)));
+    const hits = (await built.searcher.search("发现未成年人受到侵害向哪里报告", { k: 10 })).filter((h) => isArt11(law(h)));
     expect(hits).toHaveLength(1);
     expect(law(hits[0])).toMatchObject({ version: "2024-04-26", current: true });
 
-    const all = built.searcher.search("发现未成年人受到侵害向哪里报告", { k: 10, allVersions: true }).filter((h) => isArt11(law(h)));
+    const all = (await built.searcher.search("发现未成年人受到侵害向哪里报告", { k: 10, allVersions: true })).filter((h) => isArt11(law(h)));
     expect(all.map((h) => law(h).version).sort()).toEqual(["2020-10-17", "2024-04-26"]);
   });
 

@@ -123,7 +123,7 @@ describe("an empty or missing corpus folder", () => {
       expect(rt.holder.current.generation).toBe(result.generation); // served as built, not rebuilt
       const reply = await rt.engine.ask({ question: "酒驾怎么处罚" });
       expect(reply).toMatchObject({ refused: true, reason: "no_match", citations: [] });
-      expect(rt.searcher().search("酒驾", { k: 3 })).toEqual([]);
+      expect(await rt.searcher().search("酒驾", { k: 3 })).toEqual([]);
     } finally {
       rt.close();
     }

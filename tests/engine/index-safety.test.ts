@@ -23,7 +23,7 @@ afterAll(() => {
 });
 
 const generations = (config: PufaConfig) => readdirSync(path.join(config.dataDir, "index")).filter((e) => e.startsWith("gen-"));
-const top = (config: PufaConfig, q: string) => openIndex(config)!.searcher.search(q, { k: 1 })[0]?.passage.id;
+const top = async (config: PufaConfig, q: string) => (await openIndex(config)!.searcher.search(q, { k: 1 }))[0]?.passage.id;
 
 describe("crash safety of the index", () => {
   let config: PufaConfig;
@@ -48,7 +48,7 @@ describe("crash safety of the index", () => {
     const served = openIndex(config)!;
     expect(served.generation).toBe(a.generation);
     expect(served.searcher.passages.length).toBe(a.searcher.passages.length);
-    expect(top(config, "刑法第一百三十三条之一")).toBe(a.searcher.search("刑法第一百三十三条之一", { k: 1 })[0].passage.id);
+    expect(await top(config, "刑法第一百三十三条之一")).toBe((await a.searcher.search("刑法第一百三十三条之一", { k: 1 }))[0].passage.id);
     expect(existsSync(seenDir)).toBe(false);
     expect(existsSync(path.join(config.dataDir, "index.lock"))).toBe(false);
     expect(generations(config)).toEqual([a.generation]);

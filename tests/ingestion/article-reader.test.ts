@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { normalizeDate, readArticleFile, readCorpus } from "../../src/ingestion/article-reader.js";
+import { readArticleFile, readCorpus } from "../../src/ingestion/article-reader.js";
 import { decodeText } from "../../src/ingestion/decode.js";
 import { FIXTURES } from "./paths.js";
 
@@ -101,16 +101,5 @@ describe("readCorpus", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe("normalizeDate", () => {
-  it("accepts common forms and rejects impossible dates", () => {
-    expect(normalizeDate("2021-12-03")).toBe("2021-12-03");
-    expect(normalizeDate("2021/1/5")).toBe("2021-01-05");
-    expect(normalizeDate("2021.1.5 10:30")).toBe("2021-01-05");
-    expect(normalizeDate("2021年12月3日")).toBe("2021-12-03");
-    expect(normalizeDate("2021-02-30")).toBeNull();
-    expect(normalizeDate("昨天")).toBeNull();
   });
 });

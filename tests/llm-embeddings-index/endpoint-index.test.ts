@@ -9,10 +9,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import type { PufaConfig } from "../../src/config.js";
 import { buildIndex, openIndex, type BuildResult } from "../../src/index/builder.js";
 import { EndpointEmbeddingError, embedderMismatch, embeddingText, withQueryVectors } from "../../src/index/endpoint-vectors.js";
-import { embedderFromBuffer, embedderToBuffer } from "../../src/index/local-embeddings.js";
-import { RemoteEmbedderRef } from "../../src/index/remote-embedder.js";
+import { embedderFromBuffer, embedderToBuffer } from "../../src/retrieval/local-embeddings.js";
+import { RemoteEmbedderRef } from "../../src/retrieval/remote-embedder.js";
 import { SnapshotError } from "../../src/index/snapshot.js";
-import { HybridSearcher } from "../../src/retrieval/hybrid-searcher.js";
+import type { HybridSearcher } from "../../src/retrieval/hybrid-searcher.js";
+import { buildSearcher } from "../../src/index/searcher-build.js";
 import { openRuntime } from "../../src/runtime.js";
 import { fixtureConfig, tempDir } from "../engine/helpers.js";
 import { startFakeOpenAi, type EmbeddingsRequestBody, type FakeOpenAi } from "../llm/fake-openai.js";
@@ -91,27 +92,27 @@ describe("an index built with the endpoint's embeddings", () => {
     expect(buildRequests.flatMap(inputs)).toEqual(passages.map(embeddingText));
   });
 
-  it("uses the caller's query vector for the dense side, and ranks lexically without one", () => {
+  it("uses the caller's query vector for the dense side, and ranks lexically without one", async () => {
     const s = openIndex(config)!.searcher;
     // "tipsy" is in no passage: BM25 finds nothing; the vector points at the drinking passages.
-    expect(s.search("tipsy", { k: 5 })).toEqual([]);
-    const hits = s.search("tipsy", { k: 5, queryVector: vec("tipsy") });
+    expect(await s.search("tipsy", { k: 5 })).toEqual([]);
+    const hits = await s.search("tipsy", { k: 5, queryVector: vec("tipsy") });
     expect(hits.length).toBeGreaterThan(0);
     expect(hasDrink(hits[0].passage.text)).toBe(true);
     // Another direction gives other passages: the vector, not the word, decides.
-    const scam = s.search("tipsy", { k: 5, queryVector: vec("scam") });
+    const scam = await s.search("tipsy", { k: 5, queryVector: vec("scam") });
     expect(scam[0].passage.text).toMatch(/诈骗/);
     // A vector of the wrong size is ignored rather than thrown on.
-    expect(s.search("tipsy", { k: 5, queryVector: new Float32Array(3).fill(1) })).toEqual([]);
+    expect(await s.search("tipsy", { k: 5, queryVector: new Float32Array(3).fill(1) })).toEqual([]);
   });
 
-  it("without a query vector ranks exactly as a lexical-only index", () => {
+  it("without a query vector ranks exactly as a lexical-only index", async () => {
     const remote = openIndex(config)!.searcher;
-    const lexical = HybridSearcher.build(remote.passages, { embedding: "none" });
+    const lexical = buildSearcher(remote.passages, { embedding: "none" });
     for (const q of ["醉驾怎么处罚", "电信诈骗被骗了怎么办", "家暴可以报警吗"]) {
-      const ids = (s: HybridSearcher) => s.search(q, { k: 10 }).map((h) => h.passage.id);
-      expect(ids(remote)).toEqual(ids(lexical));
-      expect(ids(remote).length).toBeGreaterThan(0);
+      const ids = async (s: HybridSearcher) => (await s.search(q, { k: 10 })).map((h) => h.passage.id);
+      expect(await ids(remote)).toEqual(await ids(lexical));
+      expect((await ids(remote)).length).toBeGreaterThan(0);
     }
   });
 
@@ -124,15 +125,34 @@ describe("an index built with the endpoint's embeddings", () => {
       const reply = await rt.engine.ask({ question });
       expect(reply.reason).toBe("answered");
       expect(embeddingRequests().some((b) => inputs(b).some((t) => t.includes("醉驾")))).toBe(true);
+      // The served searcher embeds a question itself (no vector passed by the caller).
+      fake.requests.length = 0;
+      expect(hasDrink((await rt.searcher().search("tipsy", { k: 3 }))[0].passage.text)).toBe(true);
+      expect(embeddingRequests().some((b) => inputs(b).includes("tipsy"))).toBe(true);
       // The CLI path: vectors for several questions, passed through to the searcher.
       const [v] = await rt.embedQueries!(["tipsy"]);
       expect(v).toBeInstanceOf(Float32Array);
       const searcher = withQueryVectors(rt.searcher(), ["tipsy"], [v]);
-      expect(hasDrink(searcher.search("tipsy", { k: 3 })[0].passage.text)).toBe(true);
+      expect(hasDrink((await searcher.search("tipsy", { k: 3 }))[0].passage.text)).toBe(true);
     } finally {
       rt.close();
     }
   }, 30_000);
+
+  it("an index swapped in by a hot reload embeds questions through the endpoint too", async () => {
+    endpointEnv();
+    const rt = await openRuntime(config, { questionLog: false });
+    try {
+      const rebuilt = await buildIndex(config);
+      expect(rt.holder.reload()).toBe(true);
+      expect(rt.holder.current.generation).toBe(rebuilt.generation);
+      fake.requests.length = 0;
+      expect(hasDrink((await rt.searcher().search("tipsy", { k: 3 }))[0].passage.text)).toBe(true);
+      expect(embeddingRequests().some((b) => inputs(b).includes("tipsy"))).toBe(true);
+    } finally {
+      rt.close();
+    }
+  }, 60_000);
 
   it("answers from BM25 within the deadline when the endpoint hangs at question time", async () => {
     endpointEnv();
@@ -195,13 +215,13 @@ describe("a locally built index once PUFA_EMBEDDING_MODEL is set", () => {
 });
 
 describe("pieces", () => {
-  it("the remote embedder reference round-trips through the snapshot format and refuses to embed", () => {
+  it("the remote embedder reference round-trips through the snapshot format and refuses to embed", async () => {
     const ref = new RemoteEmbedderRef("openai:bge-m3@127.0.0.1:11434", 1024);
     const back = embedderFromBuffer(embedderToBuffer(ref));
     expect(back).toBeInstanceOf(RemoteEmbedderRef);
     expect(back.id).toBe(ref.id);
     expect(back.dim).toBe(1024);
-    expect(() => back.embedSync(["醉驾"])).toThrow(/openai:bge-m3@127\.0\.0\.1:11434.*SearchOptions\.queryVector/);
+    await expect(back.embed(["醉驾"])).rejects.toThrow(/openai:bge-m3@127\.0\.0\.1:11434.*not connected/);
   });
 
   it("embedderMismatch: only endpoint embedders must match the configuration", () => {
@@ -216,7 +236,7 @@ describe("pieces", () => {
   it("build rejects precomputed vectors that do not fit the passages", () => {
     const passages = openIndex(fixtureConfig(path.join(root, "data-endpoint")))!.searcher.passages.slice(0, 3);
     const v = (n: number) => new Float32Array(n).fill(1);
-    expect(() => HybridSearcher.build(passages, { vectors: { embedderId: "openai:x@h", dim: 4, vectors: [v(4), v(4)] } })).toThrow(/2 precomputed vectors for 3/);
-    expect(() => HybridSearcher.build(passages, { vectors: { embedderId: "openai:x@h", dim: 4, vectors: [v(4), v(3), v(4)] } })).toThrow(/vector 1 has 3/);
+    expect(() => buildSearcher(passages, { vectors: { embedderId: "openai:x@h", dim: 4, vectors: [v(4), v(4)] } })).toThrow(/2 precomputed vectors for 3/);
+    expect(() => buildSearcher(passages, { vectors: { embedderId: "openai:x@h", dim: 4, vectors: [v(4), v(3), v(4)] } })).toThrow(/vector 1 has 3/);
   });
 });

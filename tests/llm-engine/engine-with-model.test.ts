@@ -14,7 +14,7 @@ import { articlePassages, lawPassages, testConfig } from "../llm/fixtures.js";
 /** Ranks the fixture passages by how many of the question's characters they contain (a test double for the index). */
 class FixtureSearcher implements Searcher {
   constructor(private readonly passages: Passage[]) {}
-  search(query: string, options: { k?: number } = {}): Hit[] {
+  async search(query: string, options: { k?: number } = {}): Promise<Hit[]> {
     const chars = new Set(Array.from(query));
     return this.passages
       .map((p) => ({ p, s: Array.from(new Set(Array.from(p.text))).filter((c) => chars.has(c)).length }))

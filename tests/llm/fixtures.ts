@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Excerpt } from "../../src/llm/composer.js";
+import type { ModelExcerpt as Excerpt } from "../../src/llm/composer.js";
 import type { LlmConfig } from "../../src/llm/config.js";
 import type { ArticlePassage, LawPassage } from "../../src/types.js";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Bm25Index, topK } from "../../src/index/bm25.js";
-import { FIELDS, passageFields } from "../../src/retrieval/hybrid-searcher.js";
+import { Bm25Index, topK } from "../../src/retrieval/bm25.js";
+import { FIELDS } from "../../src/retrieval/hybrid-config.js";
+import { passageFields } from "../../src/retrieval/passage-text.js";
 import { find, fixturePassages } from "./helpers.js";
 
 const ps = fixturePassages();

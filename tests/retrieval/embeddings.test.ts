@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { HashingEmbeddings, LsaEmbeddings, symmetricEigen } from "../../src/index/local-embeddings.js";
-import { PufaVectorStore, VectorIndex } from "../../src/index/vector-index.js";
+import { HashingEmbeddings, LsaEmbeddings, symmetricEigen } from "../../src/retrieval/local-embeddings.js";
+import { VectorIndex } from "../../src/retrieval/vector-index.js";
+import { PufaVectorStore } from "../../src/retrieval/langchain.js";
 import { Document } from "@langchain/core/documents";
 import { fixturePassages } from "./helpers.js";
 

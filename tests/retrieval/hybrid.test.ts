@@ -1,9 +1,10 @@
+import { loadSearcher, saveSearcher } from "../../src/index/searcher-files.js";
+import { buildSearcher } from "../../src/index/searcher-build.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { HybridSearcher } from "../../src/retrieval/hybrid-searcher.js";
-import { PufaRetriever } from "../../src/retrieval/retriever.js";
+import { PufaRetriever } from "../../src/retrieval/langchain.js";
 import { Lexicon } from "../../src/retrieval/lexicon.js";
 import type { ArticlePassage, Passage } from "../../src/types.js";
 import { find, fixturePassages } from "./helpers.js";
@@ -26,54 +27,54 @@ const article: ArticlePassage = {
   chunk: 0,
 };
 const passages: Passage[] = [...laws, article];
-const searcher = HybridSearcher.build(passages, { embedding: "lsa", lsa: { dim: 8, minDf: 1, maxDfRatio: 0.9 } });
+const searcher = buildSearcher(passages, { embedding: "lsa", lsa: { dim: 8, minDf: 1, maxDfRatio: 0.9 } });
 const dir = mkdtempSync(join(tmpdir(), "pufa-hybrid-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("HybridSearcher", () => {
-  it("puts explicit citations first", () => {
-    const hits = searcher.search("道交法第91条和醉驾有什么关系", { k: 5 });
+  it("puts explicit citations first", async () => {
+    const hits = await searcher.search("道交法第91条和醉驾有什么关系", { k: 5 });
     expect(hits[0].passage.id).toBe(find(laws, "道路交通安全法", 91).id);
     expect(hits[0].rank).toBe(1);
     expect(hits[0].score).toBeGreaterThan(hits[1].score);
   });
 
-  it("ranks the right article first for a plain question", () => {
-    expect(searcher.search("飙车追逐竞驶情节恶劣会判什么刑", { k: 3 })[0].passage.id).toBe(find(laws, "刑法", 133, 1).id);
+  it("ranks the right article first for a plain question", async () => {
+    expect((await searcher.search("飙车追逐竞驶情节恶劣会判什么刑", { k: 3 }))[0].passage.id).toBe(find(laws, "刑法", 133, 1).id);
   });
 
-  it("collapses versions onto the current one unless allVersions", () => {
+  it("collapses versions onto the current one unless allVersions", async () => {
     const q = "公司从事经营活动 股东 有限责任公司";
-    const ids = searcher.search(q, { k: 20 }).map((h) => h.passage).filter((p) => p.kind === "law" && p.lawShort === "公司法");
+    const ids = (await searcher.search(q, { k: 20 })).map((h) => h.passage).filter((p) => p.kind === "law" && p.lawShort === "公司法");
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((p) => p.kind === "law" && p.current)).toBe(true);
-    const all = searcher.search(q, { k: 20, allVersions: true }).map((h) => h.passage).filter((p) => p.kind === "law" && p.lawShort === "公司法");
+    const all = (await searcher.search(q, { k: 20, allVersions: true })).map((h) => h.passage).filter((p) => p.kind === "law" && p.lawShort === "公司法");
     expect(all.some((p) => p.kind === "law" && !p.current)).toBe(true);
   });
 
-  it("returns nothing for an empty or punctuation-only question", () => {
-    expect(searcher.search("", { k: 5 })).toEqual([]);
-    expect(searcher.search("？？！", { k: 5 })).toEqual([]);
+  it("returns nothing for an empty or punctuation-only question", async () => {
+    expect(await searcher.search("", { k: 5 })).toEqual([]);
+    expect(await searcher.search("？？！", { k: 5 })).toEqual([]);
   });
 
-  it("filters kinds", () => {
-    const onlyArticles = searcher.search("警保联控 电动自行车", { k: 5, kinds: ["article"] });
+  it("filters kinds", async () => {
+    const onlyArticles = await searcher.search("警保联控 电动自行车", { k: 5, kinds: ["article"] });
     expect(onlyArticles.map((h) => h.passage.id)).toEqual([article.id]);
-    expect(searcher.search("警保联控", { k: 5, kinds: ["law"] }).every((h) => h.passage.kind === "law")).toBe(true);
+    expect((await searcher.search("警保联控", { k: 5, kinds: ["law"] })).every((h) => h.passage.kind === "law")).toBe(true);
   });
 
-  it("expands colloquial words through the lexicon", () => {
+  it("expands colloquial words through the lexicon", async () => {
     const withLex = searcher.queryTerms("老公打我");
     expect(withLex.get("配偶")).toBeGreaterThan(0);
-    const plain = HybridSearcher.build(passages, { embedding: "none", lexicon: null });
+    const plain = buildSearcher(passages, { embedding: "none", lexicon: null });
     expect(plain.queryTerms("老公打我").has("配偶")).toBe(false);
   });
 
   it("round-trips through save/load with identical results", async () => {
-    searcher.save(dir);
-    const loaded = HybridSearcher.load(dir, passages);
+    saveSearcher(searcher, dir);
+    const loaded = loadSearcher(dir, passages);
     for (const q of ["醉驾", "家庭暴力 人身安全保护令", "刑法第二百六十六条", "帮助信息网络犯罪活动"]) {
-      expect(loaded.search(q, { k: 5 })).toEqual(searcher.search(q, { k: 5 }));
+      expect(await loaded.search(q, { k: 5 })).toEqual(await searcher.search(q, { k: 5 }));
     }
     expect(loaded.embedder?.id).toBe(searcher.embedder?.id);
   });
@@ -82,7 +83,7 @@ describe("HybridSearcher", () => {
 describe("Lexicon", () => {
   const lex = Lexicon.parse(["喝酒开车 饮酒后驾驶", "开车 驾驶", "老公 配偶", "打人 殴打他人", "狗+咬 饲养的动物", "# comment"]);
 
-  it("matches the longest key, also with a particle inside", () => {
+  it("matches the longest key, also with a particle inside", async () => {
     expect(lex.match("喝了酒开车").map((m) => m.key)).toEqual(["喝酒开车"]);
     expect(lex.match("我老公喝酒开车").map((m) => m.key).sort()).toEqual(["喝酒开车", "老公"]);
     expect(lex.match("他打了人").map((m) => m.key)).toEqual(["打人"]);
@@ -90,12 +91,12 @@ describe("Lexicon", () => {
     expect(lex.match("今天天气好")).toEqual([]);
   });
 
-  it("matches A+B keys when every part occurs", () => {
+  it("matches A+B keys when every part occurs", async () => {
     expect(lex.match("邻居的狗把我孩子咬伤了")[0].expansions).toEqual(["饲养的动物"]);
     expect(lex.match("邻居的狗很凶")).toEqual([]);
   });
 
-  it("ships a lexicon of 150+ entries", () => {
+  it("ships a lexicon of 150+ entries", async () => {
     expect(Lexicon.default().size).toBeGreaterThan(150);
   });
 });
@@ -113,7 +114,7 @@ describe("PufaRetriever", () => {
 
 describe("isSuperseded", () => {
   it("flags laws repealed by the Civil Code and their interpretations only", async () => {
-    const { isSuperseded } = await import("../../src/retrieval/hybrid-searcher.js");
+    const { isSuperseded } = await import("../../src/retrieval/category-prior.js");
     expect(isSuperseded("合同法")).toBe(true);
     expect(isSuperseded("最高人民法院关于适用《中华人民共和国合同法》若干问题的解释（二）")).toBe(true);
     expect(isSuperseded("劳动合同法")).toBe(false);

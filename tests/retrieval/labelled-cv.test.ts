@@ -1,8 +1,8 @@
+import { buildSearcher } from "../../src/index/searcher-build.js";
 import { describe, expect, it } from "vitest";
 import { crossValidateLabelled } from "../../src/bench/labelled-cv.js";
 import { foldAssignment } from "../../src/bench/fit-weights.js";
-import { evaluate, type StardItem } from "../../src/bench/stard.js";
-import { HybridSearcher } from "../../src/retrieval/hybrid-searcher.js";
+import { evaluate, type StardItem } from "../../src/eval/stard.js";
 import { LabelledKnowledge } from "../../src/retrieval/labelled-questions.js";
 import { fixturePassages } from "./helpers.js";
 
@@ -15,29 +15,27 @@ const UNRELATED: StardItem[] = ["醉驾怎么判", "偷手机", "电话卡卖了
 describe("crossValidateLabelled", () => {
   // Reranker off: in a 30-article fixture its law-size feature alone can lift an unmatched 民法典
   // article into the top 10, and these tests are about what labelled questions add.
-  const searcher = HybridSearcher.build(laws, { embedding: "none", reranker: null });
+  const searcher = buildSearcher(laws, { embedding: "none", reranker: null });
 
-  it("never lets a question learn from itself", () => {
-    const plain = evaluate(searcher, UNRELATED).metrics;
-    const cv = crossValidateLabelled(searcher, UNRELATED, 5, "block");
+  it("never lets a question learn from itself", async () => {
+    const plain = (await evaluate(searcher, UNRELATED)).metrics;
+    const cv = await crossValidateLabelled(searcher, UNRELATED, 5, "block");
     expect(cv.r10).toBeCloseTo(plain.r10, 10);
     expect(cv.mrr10).toBeCloseTo(plain.mrr10, 10);
     // In-sample (learning from the very questions asked) would look perfect: that is what CV avoids.
-    searcher.labelled = LabelledKnowledge.learn(UNRELATED, laws);
-    expect(evaluate(searcher, UNRELATED).metrics.r1).toBe(1);
-    searcher.labelled = null;
+    expect((await evaluate(searcher.with({ labelled: LabelledKnowledge.learn(UNRELATED, laws) }), UNRELATED)).metrics.r1).toBe(1);
     expect(plain.r10).toBe(0);
   });
 
-  it("gains on held-out questions when other folds hold similar ones, and restores the searcher", () => {
+  it("gains on held-out questions when other folds hold similar ones, and leaves the searcher as it was", async () => {
     const paired: StardItem[] = ["东家嫌我喝酒误事不要我了", "邻居楼上往下扔垃圾砸了车", "东家嫌我喝酒误事，就不要我了", "楼上邻居往下扔垃圾砸坏了我的车"].map((question, i) => ({
       id: `p${i}`,
       question,
       gold: i % 2 === 0 ? [{ law: "劳动合同法", article: "第三十九条" }] : [{ law: "民法典", article: "第一千二百五十四条" }],
     }));
     // Block folds of two: each question's twin is in the other fold.
-    const plain = evaluate(searcher, paired).metrics;
-    const cv = crossValidateLabelled(searcher, paired, 2, "block");
+    const plain = (await evaluate(searcher, paired)).metrics;
+    const cv = await crossValidateLabelled(searcher, paired, 2, "block");
     expect(cv.mrr10).toBeGreaterThan(plain.mrr10);
     expect(cv.r10).toBeGreaterThan(plain.r10);
     expect(searcher.labelled).toBeNull();

@@ -3,6 +3,7 @@
  * recur, an expansion must be distinctive, heading numbers are never expansions), the model file
  * carrying them, and the first stage searching them only while that model is in use.
  */
+import { buildSearcher } from "../../src/index/searcher-build.js";
 import { describe, expect, it } from "vitest";
 import { HybridSearcher } from "../../src/retrieval/hybrid-searcher.js";
 import { LabelledKnowledge, learnExpansions, type LabelledQuestion } from "../../src/retrieval/labelled-questions.js";
@@ -34,7 +35,7 @@ const loose = { minCount: 1, minShare: 0, minLift: 0, perWord: 100 };
 const expansionWords = (m: Map<string, [string, number][]>, w: string) => (m.get(w) ?? []).map(([e]) => e);
 
 describe("learning expansions with the model's settings", () => {
-  it("drops question words seen in fewer than minQuestions questions", () => {
+  it("drops question words seen in fewer than minQuestions questions", async () => {
     const two = learnExpansions(questions, laws, { ...loose, minQuestions: 2 });
     expect(expansionWords(two, "东家")).toContain("用人单位");
     expect(expansionWords(two, "老乡")).toContain("用人单位");
@@ -43,7 +44,7 @@ describe("learning expansions with the model's settings", () => {
     expect(three.has("老乡")).toBe(false);
   });
 
-  it("drops article words commoner than maxDocShare, and never learns a heading's number", () => {
+  it("drops article words commoner than maxDocShare, and never learns a heading's number", async () => {
     const common = (w: string) => (w === "用人单位" ? 0.5 : 0.01);
     const all = learnExpansions(questions, laws, { ...loose, maxDocShare: 0.03 }, common);
     expect(expansionWords(all, "东家")).not.toContain("用人单位");
@@ -56,8 +57,8 @@ describe("learning expansions with the model's settings", () => {
     expect(words.filter((e) => /^第.+[章节编]$/.test(e))).toEqual([]);
   });
 
-  it("bounds a word's document share by its rarest bigram in the index", () => {
-    const s = HybridSearcher.build(laws, { embedding: "none", reranker: null });
+  it("bounds a word's document share by its rarest bigram in the index", async () => {
+    const s = buildSearcher(laws, { embedding: "none", reranker: null });
     const share = docShareOf(s);
     const n = s.bm25.nDocs;
     expect(share("用人单位")).toBeCloseTo(Math.min(s.bm25.df("用人", 0), s.bm25.df("人单", 0), s.bm25.df("单位", 0)) / n, 10);
@@ -67,8 +68,8 @@ describe("learning expansions with the model's settings", () => {
   });
 
   // maxDocShare 0.2: in a 32-article fixture one article is already 3% of the library.
-  it("learns from the labelled questions whose gold the library holds", () => {
-    const s = HybridSearcher.build(laws, { embedding: "none", reranker: null });
+  it("learns from the labelled questions whose gold the library holds", async () => {
+    const s = buildSearcher(laws, { embedding: "none", reranker: null });
     const items = [...LABELLED, { question: "东家不存在法", gold: [g("不存在法", "第一条")] }];
     const learned = new Map(learnModelExpansions(s, items, { ...MODEL_EXPANSION_LEARNING, minLift: 1, maxDocShare: 0.2 }));
     expect(expansionWords(learned, "东家")).toContain("劳动合同");
@@ -84,30 +85,28 @@ describe("the ranking model's expansions in the first stage", () => {
   const trees: GbdtModel = { features: [...RERANK_FEATURES], baseScale: 1, trees: [{ feature: [-1], threshold: [0], left: [-1], right: [-1], value: [0] }] };
   const withExpansions: GbdtModel = { ...trees, expansions: [["东家", [["用人单位", 0.5]]]] };
 
-  it("searches the model's expansions at modelExpansionWeight × share, and nothing without that model", () => {
-    const s = HybridSearcher.build(laws, { embedding: "none", reranker: withExpansions });
+  it("searches the model's expansions at modelExpansionWeight × share, and nothing without that model", async () => {
+    const s = buildSearcher(laws, { embedding: "none", reranker: withExpansions });
     expect(s.queryTerms("东家要我走人").get("用人")).toBeCloseTo(0.5, 10);
-    s.setConfig({ modelExpansionWeight: 0 });
-    expect(s.queryTerms("东家要我走人").has("用人")).toBe(false);
-    s.setConfig({ modelExpansionWeight: 1 });
-    s.reranker = trees;
-    expect(s.queryTerms("东家要我走人").has("用人")).toBe(false);
-    s.reranker = withExpansions;
-    expect(s.queryTerms("东家要我走人").has("用人")).toBe(true);
-    s.reranker = null;
-    expect(s.queryTerms("东家要我走人").has("用人")).toBe(false);
+    expect(s.with({ config: { modelExpansionWeight: 0 } }).queryTerms("东家要我走人").has("用人")).toBe(false);
+    const other = s.with({ reranker: trees });
+    expect(other.queryTerms("东家要我走人").has("用人")).toBe(false);
+    expect(other.with({ reranker: withExpansions }).queryTerms("东家要我走人").has("用人")).toBe(true);
+    expect(s.with({ reranker: null }).queryTerms("东家要我走人").has("用人")).toBe(false);
+    // A variant leaves the searcher it came from as it was.
+    expect(s.queryTerms("东家要我走人").get("用人")).toBeCloseTo(0.5, 10);
   });
 
-  it("brings an article no question word matches into the results", () => {
+  it("brings an article no question word matches into the results", async () => {
     const q = "东家要我走人";
-    const plain = HybridSearcher.build(laws, { embedding: "none", reranker: trees });
-    const taught = HybridSearcher.build(laws, { embedding: "none", reranker: withExpansions });
-    const laborLaw = (s: HybridSearcher) => s.search(q, { k: 5 }).filter((h) => h.passage.kind === "law" && h.passage.lawShort === "劳动合同法").length;
-    expect(laborLaw(taught)).toBeGreaterThan(laborLaw(plain));
+    const plain = buildSearcher(laws, { embedding: "none", reranker: trees });
+    const taught = buildSearcher(laws, { embedding: "none", reranker: withExpansions });
+    const laborLaw = async (s: HybridSearcher) => (await s.search(q, { k: 5 })).filter((h) => h.passage.kind === "law" && h.passage.lawShort === "劳动合同法").length;
+    expect(await laborLaw(taught)).toBeGreaterThan(await laborLaw(plain));
   });
 
-  it("trainReranker stores the expansions it trained the trees over; learning null trains trees alone", () => {
-    const s = HybridSearcher.build(laws, { embedding: "none", reranker: null });
+  it("trainReranker stores the expansions it trained the trees over; learning null trains trees alone", async () => {
+    const s = buildSearcher(laws, { embedding: "none", reranker: null });
     const m = trainReranker(s, ITEMS, { trees: 5 }, { ...MODEL_EXPANSION_LEARNING, minLift: 1, maxDocShare: 0.2 });
     expect(new Map(m.expansions).has("东家")).toBe(true);
     expect(s.reranker).toBeNull();
@@ -116,7 +115,7 @@ describe("the ranking model's expansions in the first stage", () => {
     expect(bare.expansions).toBeUndefined();
   });
 
-  it("a model file with malformed expansions is refused", () => {
+  it("a model file with malformed expansions is refused", async () => {
     expect(validateModel(JSON.parse(JSON.stringify(withExpansions)), RERANK_FEATURES).expansions).toEqual(withExpansions.expansions);
     expect(() => validateModel({ ...trees, expansions: [["东家", "用人单位"]] }, RERANK_FEATURES)).toThrow(/expansions/);
     expect(() => validateModel({ ...trees, expansions: { 东家: [] } }, RERANK_FEATURES)).toThrow(/expansions/);
@@ -127,8 +126,8 @@ describe("the ranking model inside cross-validation", () => {
   const items = ITEMS;
   const learning = { ...MODEL_EXPANSION_LEARNING, minLift: 1, maxDocShare: 0.2 };
 
-  it("learns each fold's expansions from the training folds and the extra file only", () => {
-    const s = HybridSearcher.build(laws, { embedding: "none", reranker: null });
+  it("learns each fold's expansions from the training folds and the extra file only", async () => {
+    const s = buildSearcher(laws, { embedding: "none", reranker: null });
     const dongjia = items.filter((x) => x.question.includes("东家"));
     const others = [...items.keys()].filter((i) => !items[i].question.includes("东家"));
     const folds = new FoldRerankers(s, items, [], { trees: 3 }, learning);

@@ -1,3 +1,4 @@
+import { buildSearcher } from "../../src/index/searcher-build.js";
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -7,7 +8,6 @@ import { predictRow, validateModel, type GbdtModel } from "../../src/retrieval/g
 import { trainLambdaMart, type RankGroup } from "../../src/retrieval/lambdamart.js";
 import { CitationIndex } from "../../src/retrieval/citation-lookup.js";
 import { PassageStructure, RERANK_FEATURES, rerankInput } from "../../src/retrieval/rerank-features.js";
-import { HybridSearcher } from "../../src/retrieval/hybrid-searcher.js";
 import { defaultReranker, loadReranker, RERANKER_FILE, trainedOnText } from "../../src/retrieval/reranker-model.js";
 import { dataPath } from "../../src/data/paths.js";
 import { REPO_ROOT } from "../engine/helpers.js";
@@ -60,13 +60,13 @@ describe("gbdt", () => {
     trees: [{ feature: [1, -1, -1], threshold: [0.5, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [0, -1, 3] }],
   };
 
-  it("adds the leaf reached by each row to baseScale × base", () => {
+  it("adds the leaf reached by each row to baseScale × base", async () => {
     expect(predictRow(model, 0.5, [9, 0.2], 0)).toBe(0);
     expect(predictRow(model, 0.5, [9, 0.9], 0)).toBe(4);
     expect(predictRow(model, 1, [0, 0, 9, 0.9], 2)).toBe(5);
   });
 
-  it("refuses a model for other features or with a broken tree", () => {
+  it("refuses a model for other features or with a broken tree", async () => {
     expect(validateModel(model, ["a", "b"])).toBe(model);
     expect(() => validateModel(model, ["a", "c"])).toThrow(/retrain/);
     const broken = { ...model, trees: [{ ...model.trees[0], left: [0, -1, -1] }] };
@@ -80,7 +80,7 @@ describe("trainLambdaMart", () => {
   const test = syntheticGroups(100, 2);
   const model = trainLambdaMart(train, ["noise", "signal"], { trees: 20, minHessian: 1 });
 
-  it("learns the feature that marks relevance, on queries it has not seen", () => {
+  it("learns the feature that marks relevance, on queries it has not seen", async () => {
     const first = mrr(test, (g, r) => g.base[r]);
     const reranked = mrr(test, (g, r) => predictRow(model, g.base[r], g.x, r * 2));
     expect(first).toBeLessThan(0.3);
@@ -88,7 +88,7 @@ describe("trainLambdaMart", () => {
     expect(model.trees.some((t) => t.feature.includes(1))).toBe(true);
   });
 
-  it("is deterministic and its output passes validation", () => {
+  it("is deterministic and its output passes validation", async () => {
     const again = trainLambdaMart(train, ["noise", "signal"], { trees: 20, minHessian: 1 });
     expect(JSON.stringify(again)).toBe(JSON.stringify(model));
     expect(() => validateModel(JSON.parse(JSON.stringify(model)), ["noise", "signal"])).not.toThrow();
@@ -127,7 +127,7 @@ const passages: LawPassage[] = [
 describe("rerank features", () => {
   const structure = PassageStructure.build(passages, new CitationIndex(passages));
 
-  it("reads citations between laws, law size, distance to the law's ends and category", () => {
+  it("reads citations between laws, law size, distance to the law's ends and category", async () => {
     expect(structure.citedBy.get(2)).toEqual([5]);
     expect(structure.citedBy.has(3)).toBe(false);
     expect(structure.lawSize[0]).toBeCloseTo(Math.log(5));
@@ -138,7 +138,7 @@ describe("rerank features", () => {
     expect(structure.category[0]).toBe(0);
   });
 
-  it("orders rows by the first-stage score and says which strong candidate cites an article", () => {
+  it("orders rows by the first-stage score and says which strong candidate cites an article", async () => {
     const docs = [2, 5, 0];
     const F = FEATURE_NAMES.length;
     const feats = new Float64Array(docs.length * F);
@@ -162,19 +162,19 @@ describe("HybridSearcher with a reranker", () => {
     baseScale: 1,
     trees: [{ feature: [col, -1, -1], threshold: [0.1, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [0, 0, 10] }],
   };
-  const build = (reranker: GbdtModel | null) => HybridSearcher.build(passages, { reranker, groups: false, lexicon: null });
+  const build = (reranker: GbdtModel | null) => buildSearcher(passages, { reranker, groups: false, lexicon: null });
   const q = "房东催收房租 拖欠房租";
 
-  it("re-orders the first stage by the model, keeping its score values", () => {
-    const plain = build(null).search(q, { k: 3 });
-    const reranked = build(lift).search(q, { k: 3 });
+  it("re-orders the first stage by the model, keeping its score values", async () => {
+    const plain = await build(null).search(q, { k: 3 });
+    const reranked = await build(lift).search(q, { k: 3 });
     expect(plain[0].passage.id).toBe("租赁解释#1");
     expect(plain.map((h) => h.passage.id)).not.toEqual(reranked.map((h) => h.passage.id));
     expect(reranked[0].passage.id).toBe("租赁法#3");
     expect(reranked[0].score).toBe(plain[0].score);
   });
 
-  it("leaves the corpus's own articles where the first stage put them", () => {
+  it("leaves the corpus's own articles where the first stage put them", async () => {
     const news: ArticlePassage = {
       id: "article:rent#0",
       kind: "article",
@@ -191,24 +191,23 @@ describe("HybridSearcher with a reranker", () => {
       tags: [],
       chunk: 0,
     };
-    const mixed = (reranker: GbdtModel | null) => HybridSearcher.build([...passages, news], { reranker, groups: false, lexicon: null }).search(q, { k: 5 });
-    const plain = mixed(null);
-    const reranked = mixed(lift);
+    const mixed = (reranker: GbdtModel | null) => buildSearcher([...passages, news], { reranker, groups: false, lexicon: null }).search(q, { k: 5 });
+    const plain = await mixed(null);
+    const reranked = await mixed(lift);
     const at = (hits: typeof plain) => hits.findIndex((h) => h.passage.id === news.id);
     expect(at(plain)).toBeGreaterThanOrEqual(0);
     expect(at(reranked)).toBe(at(plain));
     expect(reranked.map((h) => h.passage.id)).not.toEqual(plain.map((h) => h.passage.id));
   });
 
-  it("does nothing with rerankTop 0", () => {
-    const s = build(lift);
-    s.setConfig({ rerankTop: 0 });
-    expect(s.search(q, { k: 3 }).map((h) => h.passage.id)).toEqual(build(null).search(q, { k: 3 }).map((h) => h.passage.id));
+  it("does nothing with rerankTop 0", async () => {
+    const s = build(lift).with({ config: { rerankTop: 0 } });
+    expect((await s.search(q, { k: 3 })).map((h) => h.passage.id)).toEqual((await build(null).search(q, { k: 3 })).map((h) => h.passage.id));
   });
 });
 
 describe("reranker model files", () => {
-  it("the shipped model matches this version's features", () => {
+  it("the shipped model matches this version's features", async () => {
     const file = dataPath(RERANKER_FILE);
     expect(existsSync(file)).toBe(true);
     const m = loadReranker(file);
@@ -218,7 +217,7 @@ describe("reranker model files", () => {
     expect(m.expansions?.length).toBeGreaterThan(100);
   });
 
-  it("the shipped model learned from the current policing training set and never from the evaluation set", () => {
+  it("the shipped model learned from the current policing training set and never from the evaluation set", async () => {
     // Editing pufa-train.jsonl without retraining fails here; so would training on pufa-domain.jsonl,
     // which must stay a held-out check.
     const m = loadReranker(dataPath(RERANKER_FILE));
@@ -227,7 +226,7 @@ describe("reranker model files", () => {
     expect(trainedOnText(m, readFileSync(join(REPO_ROOT, "tests/fixtures/retrieval/police-domain.jsonl")))).toBe(false);
   });
 
-  it("PUFA_RERANKER: another model file, or none; an unusable file falls back to the first stage", () => {
+  it("PUFA_RERANKER: another model file, or none; an unusable file falls back to the first stage", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pufa-rr-"));
     try {
       const own: GbdtModel = { features: [...RERANK_FEATURES], baseScale: 1, trees: [{ feature: [-1], threshold: [0], left: [-1], right: [-1], value: [0.5] }] };
@@ -245,7 +244,7 @@ describe("reranker model files", () => {
     }
   });
 
-  it("names the file when a model cannot be used", () => {
+  it("names the file when a model cannot be used", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pufa-rr-"));
     try {
       const bad = join(dir, "bad.json");
@@ -263,7 +262,7 @@ describe("npm run train-reranker", () => {
   const script = join(REPO_ROOT, "src/bench/train-reranker.ts");
   const run = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: REPO_ROOT, encoding: "utf8", timeout: 120_000 });
 
-  it("pools several labelled files, skips questions without gold, and records every file as in-sample", () => {
+  it("pools several labelled files, skips questions without gold, and records every file as in-sample", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pufa-train-"));
     try {
       const police = join(REPO_ROOT, "tests/fixtures/labelled/police-questions.jsonl");
@@ -288,7 +287,7 @@ describe("npm run train-reranker", () => {
     }
   }, 120_000);
 
-  it("names a labelled file that does not exist or does not parse, and asks for one when only the library is given", () => {
+  it("names a labelled file that does not exist or does not parse, and asks for one when only the library is given", async () => {
     const laws = join(REPO_ROOT, "tests/fixtures/laws");
     const missing = run([laws, "/nonexistent/labels.jsonl", "--embedding", "none", "--out", join(tmpdir(), "never.json")]);
     expect(missing.status).toBe(2);

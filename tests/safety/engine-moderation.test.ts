@@ -19,7 +19,7 @@ const prompts = new Prompts();
 function countingSearcher(): Searcher & { calls: number } {
   const s = {
     calls: 0,
-    search() {
+    async search() {
       s.calls++;
       return [];
     },

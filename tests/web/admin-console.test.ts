@@ -150,8 +150,8 @@ describe.skipIf(!hasChromium)("admin console (browser)", () => {
     // The save started an incremental re-index; the index tab follows it to 100%.
     await page.click(".tabs button[data-tab=index]");
     await page.click("#rebuild");
-    await page.waitForFunction(() => document.querySelector("#progress-text")?.textContent?.includes("完成"), null, { timeout: 60_000 });
-    expect(await page.locator("#progress").evaluate((p) => (p as HTMLProgressElement).value)).toBe(100);
+    await page.waitForFunction(`document.querySelector("#progress-text")?.textContent?.includes("完成")`, null, { timeout: 60_000 });
+    expect(await page.locator("#progress").evaluate((p) => (p as unknown as { value: number }).value)).toBe(100);
     await page.screenshot({ path: screenshotPath("admin-index") });
 
     const ask = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -215,18 +215,17 @@ describe.skipIf(!hasChromium)("admin console (browser)", () => {
     await page.locator("#chart-topics canvas").waitFor();
     await expect.poll(() => page.locator("#totals").textContent(), { timeout: 15_000 }).toMatch(/共 \d+ 个问题/);
     // Non-empty: the canvases have drawn pixels (not all transparent).
-    const painted = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLCanvasElement>(".chart canvas")].map((c) => {
-        const d = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-        return n;
-      }),
-    );
+    // (Browser code as text: the tests' program has no DOM types.)
+    const painted = await page.evaluate<number[]>(`[...document.querySelectorAll(".chart canvas")].map((c) => {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n;
+    })`);
     expect(painted.length).toBe(2);
     expect(painted.every((n) => n > 100)).toBe(true);
     await page.screenshot({ path: screenshotPath("admin-stats"), fullPage: true });
-    const csv = await page.evaluate(async () => [...new Uint8Array(await (await fetch((document.querySelector("#csv") as HTMLAnchorElement).href)).arrayBuffer())]);
+    const csv = await page.evaluate<number[]>(`fetch(document.querySelector("#csv").href).then((r) => r.arrayBuffer()).then((b) => [...new Uint8Array(b)])`);
     const text = Buffer.from(csv).toString("utf8");
     expect(text).toMatch(/^\uFEFF日期,提问,已答,未答\r\n\d{4}-\d{2}-\d{2},\d+,\d+,\d+/); // BOM: Excel reads it as UTF-8
 

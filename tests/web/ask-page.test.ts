@@ -51,7 +51,7 @@ describe.skipIf(!hasChromium)("ask page (390×844)", () => {
     expect(full).toContain("中华人民共和国道路交通安全法");
     expect(full!.length).toBeGreaterThan(marked!.length);
     // Nothing wider than the phone: no sideways scrolling in WeChat.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     await page.screenshot({ path: screenshotPath("ask-answer-390x844") });
     await page.context().close();
   }, 60_000);
@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)("ask page (390×844)", () => {
     const second = page.locator("section.card.answer").nth(1);
     await expect.poll(() => second.textContent(), { timeout: 15_000 }).toContain("再次饮酒后驾驶");
     await second.locator("button.copy").click();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = await page.evaluate<string>("navigator.clipboard.readText()");
     expect(copied).toContain("再次饮酒后驾驶");
     expect(copied).not.toContain("复制转发");
     await second.locator("button.fb[data-useful='0']").click();
@@ -80,9 +80,9 @@ describe.skipIf(!hasChromium)("ask page (390×844)", () => {
     await page.goto(f.web.url);
     // The greeting from prompts/web-welcome.txt, before any question.
     await expect.poll(() => page.locator("section.card.intro p").first().textContent(), { timeout: 15_000 }).toBe(f.rt.prompts.get("web-welcome").split("\n")[0]);
-    const small = await page.evaluate(() => getComputedStyle(document.body).fontSize);
+    const small = await page.evaluate<string>("getComputedStyle(document.body).fontSize");
     await page.click("#large");
-    expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).not.toBe(small);
+    expect(await page.evaluate<string>("getComputedStyle(document.body).fontSize")).not.toBe(small);
     await askOnPage(page, "明天天气怎么样");
     await expect.poll(() => page.locator("section.card.refused").count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.locator("section.card.refused button.fb").count(), { timeout: 15_000 }).toBe(0);

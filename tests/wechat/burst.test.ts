@@ -1,6 +1,6 @@
 /** 1,000 @-mentions from 50 people in 5 groups at once, through real Wechaty events. */
 import { describe, expect, it } from "vitest";
-import { runWechatBurst, runWechatBurstBench } from "../../src/channels/wechat/burst-bench.js";
+import { runWechatBurst, runWechatBurstBench } from "../../src/bench/wechat-burst.js";
 import { FakeEngine } from "./fake-engine.js";
 
 describe("a burst of 1,000 group questions", () => {

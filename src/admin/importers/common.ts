@@ -1,8 +1,9 @@
 /**
- * Small text helpers the importers share: paragraph joining, date normalization, the
+ * Small text helpers the importers share: paragraph joining, the
  * 来源/发布时间/作者 lines at the head of an article, and site boilerplate lines.
  */
 import path from "node:path";
+import { normalizeDate } from "../../text/dates.js";
 
 /** Trimmed, non-empty paragraphs joined by one blank line (the ImportedArticle body convention). */
 export function joinParagraphs(paragraphs: Iterable<string>): string {
@@ -17,19 +18,6 @@ export function joinParagraphs(paragraphs: Iterable<string>): string {
 /** Lines of a text, any line ending. */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
-}
-
-const DATE_RE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/;
-
-/** "2024-03-15", "2024年3月15日", "2024/3/15 10:00", "2024.03.15" → "2024-03-15"; anything else → null. */
-export function normalizeDate(value: unknown): string | null {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  if (typeof value !== "string") return null;
-  const m = DATE_RE.exec(value);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1949 || y > 2200) return null;
-  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 /** Unix seconds (WeChat's `var ct`) → the calendar date in China (UTC+8, no DST). */

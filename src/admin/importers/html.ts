@@ -11,13 +11,13 @@ import {
   dateFromUnixSeconds,
   isBoilerplateLine,
   joinParagraphs,
-  normalizeDate,
   parseMetaLine,
   splitAuthors,
   splitLines,
   takeHeadMeta,
   titleFromFilename,
 } from "./common.js";
+import { normalizeDate } from "../../text/dates.js";
 import type { ImportedArticle } from "./types.js";
 
 // linkedom's DOM has no TypeScript lib here (tsconfig has no "DOM"): a structural minimum.
@@ -40,7 +40,11 @@ interface Doc extends El {
 }
 
 export async function importHtml(bytes: Uint8Array, filename: string): Promise<ImportedArticle> {
-  const html = decodeHtml(bytes);
+  return importHtmlText(decodeHtml(bytes), filename);
+}
+
+/** A page already decoded (a download whose charset the server named). */
+export function importHtmlText(html: string, filename: string): ImportedArticle {
   const document = parseHTML(html).document as unknown as Doc;
   const meta = readMetadata(document, html);
 

@@ -1,7 +1,8 @@
 /** .md: the front matter is kept as the article's metadata; the first `# ` heading is the title fallback. */
 import { decodeText } from "../../ingestion/decode.js";
 import { parseFrontMatter } from "../../ingestion/front-matter.js";
-import { normalizeDate, splitAuthors, titleFromFilename } from "./common.js";
+import { splitAuthors, titleFromFilename } from "./common.js";
+import { normalizeDate } from "../../text/dates.js";
 import type { ImportedArticle } from "./types.js";
 
 export async function importMarkdown(bytes: Uint8Array, filename: string): Promise<ImportedArticle> {

@@ -6,7 +6,8 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { extractText, getDocumentProxy } from "unpdf";
-import { joinParagraphs, looksLikeTitle, takeHeadMeta, titleFromFilename, normalizeDate } from "./common.js";
+import { joinParagraphs, looksLikeTitle, takeHeadMeta, titleFromFilename } from "./common.js";
+import { normalizeDate } from "../../text/dates.js";
 import type { ImportedArticle } from "./types.js";
 
 let cMapUrl: string | null = null;

@@ -4,7 +4,8 @@
  */
 import { cleanCapturedPage } from "../../ingestion/clean-page.js";
 import { decodeText } from "../../ingestion/decode.js";
-import { isBoilerplateLine, joinParagraphs, normalizeDate, splitLines, titleFromFilename } from "./common.js";
+import { isBoilerplateLine, joinParagraphs, splitLines, titleFromFilename } from "./common.js";
+import { normalizeDate } from "../../text/dates.js";
 import type { ImportedArticle } from "./types.js";
 
 export async function importText(bytes: Uint8Array, filename: string): Promise<ImportedArticle> {

@@ -11,6 +11,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from
 import path from "node:path";
 import { addToCorpus, HISTORY_DIR, listCorpus, removeFromCorpus } from "../../admin/corpus-manager.js";
 import { importBytes } from "../../admin/importers/index.js";
+import { importUrl } from "../../admin/importers/url.js";
 import type { ImportedArticle } from "../../admin/importers/types.js";
 import { buildReport } from "../../admin/report.js";
 import { parseFrontMatter } from "../../ingestion/front-matter.js";
@@ -39,6 +40,8 @@ const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00`) + 86_400_00
 export function adminRoutes(deps: WebDeps, auth: AdminAuth, options: AdminRouteOptions) {
   const admin = new Hono<Vars>();
   const corpusDir = deps.config.corpusDirs[0];
+  // The same import limits as `pufa add` (PUFA_IMPORT_*): a hostile file is refused with its reason.
+  const limits = deps.config.imports;
   const audit = (action: string, detail: unknown = {}) => {
     try {
       deps.questionLog?.audit(ACTOR, action, detail);
@@ -121,17 +124,17 @@ export function adminRoutes(deps: WebDeps, auth: AdminAuth, options: AdminRouteO
         errors.push({ name, error: (err as Error).message });
       }
     };
-    const pasted = async (text: string) => (text.trim() ? importBytes(new TextEncoder().encode(text.trim()), "粘贴.txt") : null);
+    const pasted = async (text: string) => (text.trim() ? importBytes(new TextEncoder().encode(text.trim()), "粘贴.txt", limits) : null);
     const type = c.req.header("content-type") ?? "";
     if (type.startsWith("multipart/form-data")) {
       const form = await c.req.parseBody({ all: true });
       const files = ([] as unknown[]).concat(form["files"] ?? []).filter((f): f is File => f instanceof File);
-      for (const f of files) await attempt(f.name, async () => importBytes(new Uint8Array(await f.arrayBuffer()), path.basename(f.name)));
+      for (const f of files) await attempt(f.name, async () => importBytes(new Uint8Array(await f.arrayBuffer()), path.basename(f.name), limits));
       if (typeof form["text"] === "string") await attempt("粘贴", () => pasted(form["text"] as string));
     } else {
       const body = (await c.req.json().catch(() => ({}))) as { url?: unknown; text?: unknown };
       if (typeof body.text === "string") await attempt("粘贴", () => pasted(body.text as string));
-      if (typeof body.url === "string") await attempt(body.url, () => importFromUrl(body.url as string));
+      if (typeof body.url === "string") await attempt(body.url, () => importUrl(body.url as string, limits));
     }
     return c.json({ previews, errors });
   });
@@ -185,7 +188,7 @@ export function adminRoutes(deps: WebDeps, auth: AdminAuth, options: AdminRouteO
     if (!entry) return c.json({ error: "no such history file" }, 404);
     let result;
     try {
-      const article = await importBytes(new Uint8Array(readFileSync(path.join(corpusDir, HISTORY_DIR, entry.name))), entry.name);
+      const article = await importBytes(new Uint8Array(readFileSync(path.join(corpusDir, HISTORY_DIR, entry.name))), entry.name, limits);
       result = addToCorpus(corpusDir, { ...article, date: article.date ?? entry.date }, { actor: ACTOR, audit: deps.questionLog ?? undefined });
     } catch (err) {
       return c.json({ error: `could not restore: ${(err as Error).message}` }, 422);
@@ -276,7 +279,7 @@ export function adminRoutes(deps: WebDeps, auth: AdminAuth, options: AdminRouteO
     if (typeof body?.question !== "string") return c.json({ error: '"question" must be a string' }, 400);
     const question = body.question.slice(0, 2000);
     const reply = await deps.engine.ask({ question, channel: "admin" });
-    const hits = deps.holder.searcher().search(question, { k: 10 }).map((h) => ({
+    const hits = (await deps.holder.searcher().search(question, { k: 10 })).map((h) => ({
       rank: h.rank,
       score: h.score,
       kind: h.passage.kind,
@@ -319,11 +322,3 @@ function toArticle(raw: unknown): ImportedArticle | null {
   };
 }
 
-/** The imports engineer's URL importer (fetch + clean like the founding page), when installed. */
-async function importFromUrl(url: string): Promise<ImportedArticle> {
-  if (!/^https?:\/\//i.test(url)) throw new Error("only http(s) addresses");
-  const modulePath = "../../admin/importers/url.js";
-  const mod = (await import(modulePath).catch(() => null)) as { importUrl?: (url: string, limits?: unknown) => Promise<ImportedArticle> } | null;
-  if (!mod?.importUrl) throw new Error("URL import is not available in this installation");
-  return mod.importUrl(url);
-}

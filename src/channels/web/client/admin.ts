@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 /**
  * The admin console: login, then five tabs over /admin/api. Every change sends the session's
  * CSRF token; every text from the server is set as textContent.

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 /**
  * The ask page: a question box, the reply rendered from its structure (body with [n] links,
  * expandable sources, notes), follow-ups within the page's session, copy and feedback. All text

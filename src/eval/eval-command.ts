@@ -11,12 +11,12 @@ export function formatMiss(q: QuestionResult): string {
 }
 
 /** `learnedFrom`: the labelled files the index learned from; evaluating on one of them is flagged as in-sample. */
-export function runEvalCommand(searcher: Searcher, file: string, misses = 10, learnedFrom: readonly string[] = []): string {
+export async function runEvalCommand(searcher: Searcher, file: string, misses = 10, learnedFrom: readonly string[] = []): Promise<string> {
   if (!existsSync(file)) throw new Error(`evaluation file not found: ${file}`);
   const text = readFileSync(file, "utf8");
   const items = parseStard(text);
   if (!items.length) throw new Error(`evaluation file has no questions: ${file}`);
-  const report = evaluate(searcher, items, { k: 100, worst: misses });
+  const report = await evaluate(searcher, items, { k: 100, worst: misses });
   // A "miss" is a question with a gold article outside the top 10; perfect answers are not listed.
   report.misses = report.misses.filter((q) => q.recall10 < 1);
   const lines = [METRICS_HEADER, formatMetricsRow(`pufa (${report.metrics.n} questions)`, report.metrics), ""];

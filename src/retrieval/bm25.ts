@@ -1,7 +1,7 @@
 /**
  * Multi-field BM25 over pufa's analyzer tokens, written by hand because:
  * - LangChain's BM25Retriever splits queries on whitespace and measures length with ASCII \w+,
- *   so a Chinese question is one term and an all-Chinese corpus scores NaN (../shared/STACK.md);
+ *   so a Chinese question is one term and an all-Chinese corpus scores NaN;
  * - MiniSearch (the bench baseline, measured in the same run: src/bench/retrieval-bench.ts) has no
  *   per-field BM25 saturation we control, builds object-heavy JSON and was ~20× slower per query;
  * - we need typed-array postings that load in milliseconds from the snapshot and per-field
@@ -10,7 +10,7 @@
  * The saturation part ("impact") is precomputed per posting at build time (k1, b fixed per field);
  * field weights stay adjustable at query time.
  */
-import { pack, unpack, type TypedArray } from "../retrieval/binpack.js";
+import { pack, unpack, type TypedArray } from "./binpack.js";
 import { DEFAULT_ANALYZER, tokenize, type AnalyzerOptions } from "../text/tokenize.js";
 
 export interface FieldConfig {

@@ -6,10 +6,10 @@
  * wechaty-puppet-mock is a dev dependency: it is imported only when a burst runs.
  */
 import { WechatyBuilder, log as wechatyLog } from "wechaty";
-import { Prompts } from "../../answer/prompts.js";
-import type { AnswerEngine, AskRequest, Reply } from "../../types.js";
-import { createWechatBot, type WechatCounters } from "./bot.js";
-import { wechatConfigOrThrow } from "./config.js";
+import { Prompts } from "../answer/prompts.js";
+import type { AnswerEngine, AskRequest, Reply } from "../types.js";
+import { createWechatBot, type WechatCounters } from "../channels/wechat/bot.js";
+import { wechatConfigOrThrow } from "../channels/wechat/config.js";
 
 export interface BurstOptions {
   engine?: AnswerEngine;

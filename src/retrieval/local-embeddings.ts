@@ -11,16 +11,12 @@
  * the hot path, and expose `id` (model + params) so an index records which embedder built it.
  */
 import { Embeddings } from "@langchain/core/embeddings";
-import { pack, unpack } from "../retrieval/binpack.js";
+import { pack, unpack } from "./binpack.js";
 import { isCjk, tokenize, type AnalyzerOptions } from "../text/tokenize.js";
 import { RemoteEmbedderRef } from "./remote-embedder.js";
+import type { Embedder, LocalEmbedder } from "./embedder.js";
 
-export interface LocalEmbedder {
-  readonly id: string;
-  readonly dim: number;
-  /** Unit-length vectors (all zeros for a text with no known token). */
-  embedSync(texts: readonly string[]): Float32Array[];
-}
+export type { LocalEmbedder } from "./embedder.js";
 
 /** Bigrams only: the index analyzer's tokens minus unigrams, so the build analyzes the library once. */
 export const EMBEDDING_ANALYZER: AnalyzerOptions = { unigrams: false, bigrams: true, words: false, minWordLength: 3 };
@@ -67,6 +63,10 @@ abstract class LocalEmbeddingsBase extends Embeddings implements LocalEmbedder {
 
   async embedQuery(document: string): Promise<number[]> {
     return Array.from(this.embedSync([document])[0]);
+  }
+
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    return this.embedSync(texts);
   }
 }
 
@@ -444,10 +444,11 @@ export class HashingEmbeddings extends LocalEmbeddingsBase {
   }
 }
 
-/** Serializes either local embedder, or the reference to an endpoint's (the snapshot stores which one built the vectors). */
-export function embedderToBuffer(e: LocalEmbedder): Buffer {
+/** Serializes either local embedder, or a reference to an endpoint's (the snapshot stores which one built the vectors). */
+export function embedderToBuffer(e: Embedder): Buffer {
   if (e instanceof LsaEmbeddings || e instanceof HashingEmbeddings || e instanceof RemoteEmbedderRef) return e.toBuffer();
-  throw new Error(`cannot serialize embedder ${e.id}`);
+  if (e.embedSync) throw new Error(`cannot serialize embedder ${e.id}`);
+  return new RemoteEmbedderRef(e.id, e.dim).toBuffer();
 }
 
 export function embedderFromBuffer(buf: Uint8Array): LsaEmbeddings | HashingEmbeddings | RemoteEmbedderRef {

@@ -4,7 +4,7 @@
  * first gold hit. A hit = same law (中华人民共和国 removed on both sides) and same article number,
  * any version. Latency is measured around each search call.
  */
-import { lawArticleKey, normalizeLawName } from "../retrieval/law-aliases.js";
+import { lawArticleKey } from "../retrieval/law-aliases.js";
 import { readFileSync } from "node:fs";
 import type { Hit, Searcher, SearchOptions } from "../types.js";
 import { labelKey } from "../retrieval/labelled-questions.js";
@@ -65,9 +65,6 @@ export function parseStard(text: string): StardItem[] {
     .map((l) => JSON.parse(l) as StardItem);
 }
 
-/** The same normalization the citation lookup uses, so bench hits and gold compare alike. */
-export { normalizeLawName };
-
 /** "law|article" of a gold label (the same key pufa learns labelled questions by). */
 export const goldKey: (g: GoldArticle) => string | null = labelKey;
 
@@ -81,18 +78,18 @@ export function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-export function evaluate(
+export async function evaluate(
   searcher: Searcher,
   items: readonly StardItem[],
   opts: { k?: number; search?: SearchOptions; worst?: number } = {},
-): EvalReport {
+): Promise<EvalReport> {
   const k = opts.k ?? 100;
   const questions: QuestionResult[] = [];
   const lat: number[] = [];
   let r1 = 0, r5 = 0, r10 = 0, r100 = 0, mrr = 0;
   for (const item of items) {
     const t0 = performance.now();
-    const hits = searcher.search(item.question, { ...opts.search, k });
+    const hits = await searcher.search(item.question, { ...opts.search, k });
     lat.push(performance.now() - t0);
     const firstRank = new Map<string, number>();
     hits.forEach((h, i) => {

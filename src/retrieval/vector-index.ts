@@ -1,14 +1,11 @@
 /**
  * Dense vector index: hnswlib-node used directly (the LangChain HNSWLib wrapper builds ~5× slower
- * and fixes efConstruction at 200, see ../shared/STACK.md). Labels are passage ordinals.
+ * and fixes efConstruction at 200). Labels are passage ordinals.
  * Saved as `<file>` (hnswlib's own format) plus `<file>.json` (dim, count, embedder id).
- * PufaVectorStore wraps it as a LangChain VectorStore so the piece stays interoperable.
+ * langchain.ts wraps it as a LangChain VectorStore (PufaVectorStore).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import hnswlib from "hnswlib-node";
-import { VectorStore } from "@langchain/core/vectorstores";
-import { Document, type DocumentInterface } from "@langchain/core/documents";
-import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -105,61 +102,4 @@ export class VectorIndex {
     index.readIndexSync(file);
     return new VectorIndex(index, meta, opts.ef ?? 64);
   }
-}
-
-/** Metadata filter: keep documents whose metadata matches every given key. */
-export type PufaVectorFilter = Record<string, unknown> | ((doc: DocumentInterface) => boolean);
-
-/** LangChain VectorStore over a VectorIndex (documents kept in memory, label = position). */
-export class PufaVectorStore extends VectorStore {
-  declare FilterType: PufaVectorFilter;
-  private docs: DocumentInterface[];
-  private pendingVectors: Float32Array[] = [];
-  private index: VectorIndex | null;
-
-  constructor(embeddings: EmbeddingsInterface, fields: { index?: VectorIndex; docs?: DocumentInterface[] } = {}) {
-    super(embeddings, {});
-    this.index = fields.index ?? null;
-    this.docs = fields.docs ?? [];
-  }
-
-  _vectorstoreType(): string {
-    return "pufa-hnsw";
-  }
-
-  /** Appends; the HNSW graph is rebuilt lazily on the next search (fine for the small stores this is used for). */
-  async addVectors(vectors: number[][], documents: DocumentInterface[]): Promise<string[]> {
-    if (vectors.length !== documents.length) throw new Error("vectors and documents differ in length");
-    if (this.index && this.pendingVectors.length === 0 && this.docs.length) {
-      for (let i = 0; i < this.docs.length; i++) this.pendingVectors.push(this.index.vector(i));
-    }
-    const ids = documents.map((d, i) => d.id ?? String(this.docs.length + i));
-    this.docs.push(...documents.map((d, i) => new Document({ pageContent: d.pageContent, metadata: d.metadata, id: ids[i] })));
-    this.pendingVectors.push(...vectors.map((v) => Float32Array.from(v)));
-    this.index = null;
-    return ids;
-  }
-
-  async addDocuments(documents: DocumentInterface[]): Promise<string[]> {
-    return this.addVectors(await this.embeddings.embedDocuments(documents.map((d) => d.pageContent)), documents);
-  }
-
-  async similaritySearchVectorWithScore(query: number[], k: number, filter?: PufaVectorFilter): Promise<[DocumentInterface, number][]> {
-    const index = this.ensureIndex();
-    if (!index) return [];
-    const allow = filter ? (label: number) => matches(this.docs[label], filter) : undefined;
-    return index.search(query, k, allow).map((h) => [this.docs[h.label], h.similarity]);
-  }
-
-  private ensureIndex(): VectorIndex | null {
-    if (!this.index && this.pendingVectors.length) {
-      this.index = VectorIndex.build(this.pendingVectors, this.pendingVectors[0].length, "langchain-adapter");
-    }
-    return this.index;
-  }
-}
-
-function matches(doc: DocumentInterface, filter: PufaVectorFilter): boolean {
-  if (typeof filter === "function") return filter(doc);
-  return Object.entries(filter).every(([k, v]) => doc.metadata[k] === v);
 }
