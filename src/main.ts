@@ -38,6 +38,7 @@ export async function startBot(): Promise<void> {
     : new Map();
   const running = await startWechat(rt.engine, { ...wechat.config, dataDir: config.dataDir }, {
     prompts: rt.prompts,
+    moderator: rt.moderator,
     commands: corpusCommands,
     stats: () => {
       const s = rt.questionLog?.stats({});

@@ -19,7 +19,8 @@ export interface AdminCommandArgs {
   actorId: string;
   text: string;
 }
-export type AdminCommand = (args: AdminCommandArgs) => Promise<string>;
+/** One corpus command as a plain function (wrapped for the chat by channels/wechat/admin.ts functionCommands). */
+export type CorpusCommand = (args: AdminCommandArgs) => Promise<string>;
 
 export interface CorpusCommandsOptions {
   corpusDir: string;
@@ -41,7 +42,7 @@ function stripCommand(text: string, command: string): string {
   return t.startsWith(command) ? t.slice(command.length) : t;
 }
 
-export function createCorpusCommands(options: CorpusCommandsOptions): Map<string, AdminCommand> {
+export function createCorpusCommands(options: CorpusCommandsOptions): Map<string, CorpusCommand> {
   const prompts = options.prompts ?? new Prompts();
   const now = options.now ?? (() => new Date());
   const listLimit = options.listLimit ?? 20;
@@ -60,7 +61,7 @@ export function createCorpusCommands(options: CorpusCommandsOptions): Map<string
   }
 
   /** Any unexpected error: logged and audited, a polite reply instead of a stack trace. */
-  function guarded(name: string, run: AdminCommand): AdminCommand {
+  function guarded(name: string, run: CorpusCommand): CorpusCommand {
     return async (args) => {
       try {
         return await run(args);
@@ -76,7 +77,7 @@ export function createCorpusCommands(options: CorpusCommandsOptions): Map<string
     };
   }
 
-  const add: AdminCommand = async ({ actorId, text }) => {
+  const add: CorpusCommand = async ({ actorId, text }) => {
     const lines = splitLines(stripCommand(text, ADD_COMMAND)).map((l) => l.trim());
     const titleIndex = lines.findIndex(Boolean);
     const title = titleIndex >= 0 ? lines[titleIndex] : "";
@@ -109,7 +110,7 @@ export function createCorpusCommands(options: CorpusCommandsOptions): Map<string
     }
   };
 
-  const remove: AdminCommand = async ({ actorId, text }) => {
+  const remove: CorpusCommand = async ({ actorId, text }) => {
     const key = stripCommand(text, DELETE_COMMAND).trim().split(/\s+/)[0] ?? "";
     if (!key) {
       audit.audit(actorId, "corpus.remove", { removed: false, reason: "no id" }, now());
@@ -124,7 +125,7 @@ export function createCorpusCommands(options: CorpusCommandsOptions): Map<string
     return prompts.render("admin-delete-not-found", { id: key });
   };
 
-  const list: AdminCommand = async ({ actorId, text }) => {
+  const list: CorpusCommand = async ({ actorId, text }) => {
     const keyword = stripCommand(text, LIST_COMMAND).trim();
     const all = listCorpus(corpusDir);
     const docs = keyword ? all.filter((d) => d.title.includes(keyword) || d.id.startsWith(keyword)) : all;
@@ -141,7 +142,7 @@ export function createCorpusCommands(options: CorpusCommandsOptions): Map<string
     return [header, ...items, prompts.get("admin-list-footer")].join("\n");
   };
 
-  return new Map<string, AdminCommand>([
+  return new Map<string, CorpusCommand>([
     [ADD_COMMAND, guarded(ADD_COMMAND, add)],
     [DELETE_COMMAND, guarded(DELETE_COMMAND, remove)],
     [LIST_COMMAND, guarded(LIST_COMMAND, list)],

@@ -15,7 +15,6 @@ import Database from "better-sqlite3";
 import { createHmac, randomBytes } from "node:crypto";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { PufaConfig } from "../config.js";
 import { childLogger } from "../logger.js";
 import { redact, redactDeep } from "../safety/redact.js";
 
@@ -456,8 +455,14 @@ function tightenFolder(dir: string): void {
   }
 }
 
+/** What opening the log needs of a configuration (structural, so admin/ does not import config.ts, which imports admin/). */
+export interface QuestionLogSettings {
+  dataDir: string;
+  log: { days: number; key: string | null };
+}
+
 /** The question log of a configuration: pufa.sqlite in the data folder, with its key and retention. */
-export function openQuestionLog(config: Pick<PufaConfig, "dataDir" | "log">): QuestionLog {
+export function openQuestionLog(config: QuestionLogSettings): QuestionLog {
   return new QuestionLog(path.join(config.dataDir, "pufa.sqlite"), { key: config.log.key, retentionDays: config.log.days });
 }
 

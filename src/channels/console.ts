@@ -1,9 +1,10 @@
 /**
  * The console chat: the same engine a WeChat group talks to, in a terminal.
- * One person, so earlier turns are that person's context for follow-ups.
+ * One person in one chat; follow-ups follow the same rule as in WeChat (conversation-policy.ts).
  */
 import readline from "node:readline";
-import type { AnswerEngine, ConversationTurn } from "../types.js";
+import type { AnswerEngine } from "../types.js";
+import { ConversationPolicy } from "./conversation-policy.js";
 
 export interface ConsoleOptions {
   input?: NodeJS.ReadableStream;
@@ -12,15 +13,17 @@ export interface ConsoleOptions {
   banner?: string;
   /** The input prompt (prompts/console-prompt.txt). */
   prompt?: string;
-  /** How long an earlier turn still counts as context (ms). */
+  /** How long an earlier turn still counts as context (ms; default as in WeChat). */
   followUpWindowMs?: number;
+  now?: () => number;
 }
 
 export async function runConsoleChat(engine: AnswerEngine, options: ConsoleOptions = {}): Promise<void> {
   const output = options.output ?? process.stdout;
   const rl = readline.createInterface({ input: options.input ?? process.stdin, output, terminal: false });
-  const windowMs = options.followUpWindowMs ?? 5 * 60_000;
-  const turns: ConversationTurn[] = [];
+  const now = options.now ?? Date.now;
+  const conversation = new ConversationPolicy({ windowMs: options.followUpWindowMs, maxConversations: 1 }, now);
+  const key = ConversationPolicy.key(null, "console");
   const write = (s: string) => output.write(`${s}\n`);
   if (options.banner) write(options.banner);
   const prompt = () => output.write(`\n${options.prompt ?? ">"} `);
@@ -32,11 +35,10 @@ export async function runConsoleChat(engine: AnswerEngine, options: ConsoleOptio
       prompt();
       continue;
     }
-    const now = Date.now();
-    const context = turns.filter((t) => now - t.at <= windowMs).slice(-3);
-    const reply = await engine.ask({ question, context, channel: "console" });
+    const askedAt = now();
+    const reply = await engine.ask({ question, context: conversation.context(key), channel: "console" });
     write(`\n${reply.text}`);
-    if (!reply.refused) turns.push({ question, answer: reply.text, at: now });
+    conversation.record(key, question, reply, askedAt);
     prompt();
   }
   rl.close();

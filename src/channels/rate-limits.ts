@@ -3,7 +3,8 @@
  * questions per person per minute, questions per group per minute (rate-limiter-flexible),
  * and a daily budget of messages sent into each group (own counter, so it rolls over at local midnight).
  * When something is over a limit the caller is told to send one notice, then stay silent
- * until that limit frees up again.
+ * until that limit frees up again. The last message of a group's day is kept for the notice that
+ * the day's budget is spent, so the budget holds notices included.
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { localDay } from "./clock.js";
@@ -11,11 +12,14 @@ import { localDay } from "./clock.js";
 export interface RateLimitOptions {
   perPersonPerMinute: number;
   perGroupPerMinute: number;
-  /** Messages the bot may send into one group per day (answers, their extra parts, notices). */
+  /** Messages the bot may send into one group per day (answers, command replies, their extra parts, notices). */
   groupDailyBudget: number;
 }
 
 export type LimitScope = "person" | "group" | "daily";
+
+/** Messages of a group's daily budget kept for the notice that the budget is spent. */
+const DAILY_NOTICE_RESERVE = 1;
 
 export type LimitVerdict =
   | { ok: true }
@@ -24,6 +28,8 @@ export type LimitVerdict =
       scope: LimitScope;
       /** True once per blocking window: send the notice now, stay silent for the rest. */
       notify: boolean;
+      /** Which blocking window the notice belongs to (see noticeNotSent). */
+      noticeKey: string;
       retryAfterMs: number;
     };
 
@@ -45,27 +51,25 @@ export class RateLimits {
   }
 
   /**
-   * Counts one question from this person (in this group, roomId null for a private chat).
-   * A question admitted in a group also reserves one message of that group's daily budget.
+   * Counts one question from this person (in this group, roomId null for a private chat): the
+   * person's limit first, then the group's, then one message of the group's daily budget. The
+   * budget is checked and taken in one step after the awaits, so concurrent questions can neither
+   * overdraw it nor use it up while they are still waiting on the other limits.
    */
   async admit(talkerId: string, roomId: string | null): Promise<LimitVerdict> {
-    if (roomId !== null) {
-      if (this.remainingToday(roomId) <= 0) return this.refuse("daily", `daily|${roomId}`, msUntilMidnight(this.now()));
-      this.spend(roomId, 1); // reserved before any await, so concurrent questions cannot overdraw it
-    }
     const personWait = await tryConsume(this.person, talkerId);
-    if (personWait !== null) {
-      if (roomId !== null) this.spend(roomId, -1);
-      return this.refuse("person", `person|${talkerId}`, personWait);
+    if (personWait !== null) return this.refuse("person", `person|${talkerId}`, personWait);
+    if (roomId === null) return { ok: true };
+    const groupWait = await tryConsume(this.group, roomId);
+    if (groupWait !== null) {
+      await this.person.reward(talkerId, 1); // the person's question was not answered: give the point back
+      return this.refuse("group", `group|${roomId}`, groupWait);
     }
-    if (roomId !== null) {
-      const groupWait = await tryConsume(this.group, roomId);
-      if (groupWait !== null) {
-        this.spend(roomId, -1);
-        await this.person.reward(talkerId, 1); // the person's question was not answered: give the point back
-        return this.refuse("group", `group|${roomId}`, groupWait);
-      }
+    if (this.remainingToday(roomId) <= DAILY_NOTICE_RESERVE) {
+      await Promise.all([this.person.reward(talkerId, 1), this.group.reward(roomId, 1)]);
+      return this.refuse("daily", `daily|${roomId}`, msUntilMidnight(this.now()));
     }
+    this.spend(roomId, 1);
     return { ok: true };
   }
 
@@ -73,6 +77,31 @@ export class RateLimits {
   spend(roomId: string, n: number): void {
     this.rollDay();
     this.daily.set(roomId, (this.daily.get(roomId) ?? 0) + n);
+  }
+
+  /**
+   * Takes one message of the group's budget for a notice, if the budget allows it: the daily notice
+   * may use the message kept for it, other notices may not. False: send no notice.
+   */
+  spendNotice(roomId: string, scope: LimitScope | "busy"): boolean {
+    const floor = scope === "daily" ? 0 : DAILY_NOTICE_RESERVE;
+    if (this.remainingToday(roomId) <= floor) return false;
+    this.spend(roomId, 1);
+    return true;
+  }
+
+  /** The notice admit() asked for was not sent after all: the next refusal in that window asks again. */
+  noticeNotSent(noticeKey: string): void {
+    this.noticedUntil.delete(noticeKey);
+  }
+
+  /** Gives back what admit() took for a question that will not be answered after all. */
+  async undo(talkerId: string, roomId: string | null): Promise<void> {
+    if (roomId !== null) {
+      this.spend(roomId, -1);
+      await this.group.reward(roomId, 1);
+    }
+    await this.person.reward(talkerId, 1);
   }
 
   remainingToday(roomId: string): number {
@@ -88,7 +117,7 @@ export class RateLimits {
       this.noticedUntil.set(noticeKey, now + Math.max(retryAfterMs, 1000));
       this.pruneNotices(now);
     }
-    return { ok: false, scope, notify, retryAfterMs };
+    return { ok: false, scope, notify, retryAfterMs, noticeKey };
   }
 
   private pruneNotices(now: number): void {

@@ -1,14 +1,17 @@
 /**
  * Cuts a reply that is too long for one chat message into several, so that each part still reads
- * (and forwards) on its own:
+ * (and forwards) on its own. A structured reply (ReplyParts) is cut by its parts: the body sections
+ * first, then the source list with the notes (advice, disclaimer) in the last message. Where the
+ * sources begin is known from the structure, never by looking for a heading word in the text, so
+ * rewording prompts/answer-sources.txt cannot move a cut. Within a body section:
  * - cuts only at sentence ends or line breaks;
  * - never inside a quoted excerpt 「…」, and never between an excerpt and its [n]
- *   (the engine writes `[1]「…」`; `「…」[1]` is kept together as well, with a cut allowed after the [1]);
- * - the source list (the last line starting with 来源：, and everything after it: advice, disclaimer)
- *   goes into the last part.
+ *   (the engine writes `[1]「…」`; `「…」[1]` is kept together as well, with a cut allowed after the [1]).
  * Only a single sentence longer than the limit is cut mid-sentence (at a comma when there is one).
  * Lengths are UTF-16 code units (String.length), which is never less than what WeChat counts.
  */
+import { joinParts } from "../answer/layout.js";
+import type { ReplyParts } from "../types.js";
 
 export const MIN_SPLIT_LIMIT = 20;
 
@@ -20,34 +23,47 @@ const MARKER_AHEAD = /^[ \t]*[[［]\d+[\]］]/;
 /** Text ending in a citation marker right after an excerpt or a sentence: "…」[1]", "…。[2]". */
 const MARKER_BEHIND = /(?:[。！？!?；;…」])[”’"）)】』》〉]*[ \t]*[[［]\d+[\]］]$/;
 const NO_CUT_BEFORE = new Set(["，", "、", ",", "：", ":"]);
-const SOURCES_LINE = /(?:^|\n)[ \t]*来源[ \t]*[：:]/g;
+/** Blank line between sections of one message, as the engine joins them. */
+const SECTION_GAP = "\n\n";
 
-export function splitReply(text: string, limit: number): string[] {
-  if (!Number.isInteger(limit) || limit < MIN_SPLIT_LIMIT) {
-    throw new RangeError(`splitReply: limit must be an integer ≥ ${MIN_SPLIT_LIMIT}, got ${limit}`);
-  }
-  const whole = text.trim();
+/** The messages for a structured reply: body sections packed in order, sources and notes in the last message(s). */
+export function splitReplyParts(parts: ReplyParts, limit: number): string[] {
+  checkLimit(limit);
+  const whole = joinParts(parts);
   if (whole.length <= limit) return whole ? [whole] : [];
 
-  const { body, tail } = separateSources(whole);
-  const parts = pack(sentenceAtoms(body), limit);
-  if (tail) {
-    const last = parts.at(-1);
-    if (last !== undefined && last.length + 2 + tail.length <= limit) {
-      parts[parts.length - 1] = `${last}\n\n${tail}`;
+  const messages: string[] = [];
+  for (const section of parts.body.map((b) => b.trim()).filter(Boolean)) {
+    const last = messages.at(-1);
+    if (last !== undefined && last.length + SECTION_GAP.length + section.length <= limit) {
+      messages[messages.length - 1] = `${last}${SECTION_GAP}${section}`;
     } else {
-      parts.push(...pack(tail.split(/(?<=\n)/), limit));
+      messages.push(...pack(sentenceAtoms(section), limit));
     }
   }
-  return parts;
+  const tail = [parts.sources, ...parts.notes].map((s) => s.trim()).filter(Boolean).join(SECTION_GAP);
+  if (!tail) return messages;
+  const last = messages.at(-1);
+  if (last !== undefined && last.length + SECTION_GAP.length + tail.length <= limit) {
+    messages[messages.length - 1] = `${last}${SECTION_GAP}${tail}`;
+  } else {
+    messages.push(...pack(tail.split(/(?<=\n)/), limit));
+  }
+  return messages;
 }
 
-/** Body before the last "来源：" line, and that line with everything after it. */
-export function separateSources(text: string): { body: string; tail: string } {
-  let start = -1;
-  for (const m of text.matchAll(SOURCES_LINE)) start = m.index + (m[0].startsWith("\n") ? 1 : 0);
-  if (start < 0) return { body: text, tail: "" };
-  return { body: text.slice(0, start).trim(), tail: text.slice(start).trim() };
+/** The messages for a plain text (a notice, a command's output): cut between sentences or lines. */
+export function splitText(text: string, limit: number): string[] {
+  checkLimit(limit);
+  const whole = text.trim();
+  if (whole.length <= limit) return whole ? [whole] : [];
+  return pack(sentenceAtoms(whole), limit);
+}
+
+function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < MIN_SPLIT_LIMIT) {
+    throw new RangeError(`reply splitter: limit must be an integer ≥ ${MIN_SPLIT_LIMIT}, got ${limit}`);
+  }
 }
 
 /** Contiguous slices of `text` between the places where a cut is allowed. */

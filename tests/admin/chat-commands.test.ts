@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Prompts } from "../../src/answer/prompts.js";
-import { createCorpusCommands, type AdminCommand } from "../../src/admin/chat-commands.js";
+import { createCorpusCommands, type CorpusCommand } from "../../src/admin/chat-commands.js";
 import { listCorpus } from "../../src/admin/corpus-manager.js";
 import { QuestionLog } from "../../src/admin/question-log.js";
 import { readCorpus } from "../../src/ingestion/article-reader.js";
@@ -16,7 +16,7 @@ let corpus: string;
 let log: QuestionLog;
 let changes: number;
 let failReindex: boolean;
-let commands: Map<string, AdminCommand>;
+let commands: Map<string, CorpusCommand>;
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "pufa-cmd-"));

@@ -63,4 +63,12 @@ describe("runConsoleChat", () => {
     const followUp = printed.slice(printed.lastIndexOf("问> ", printed.length - 5));
     expect(followUp).toContain("再次饮酒后驾驶");
   });
+
+  it("follows the same follow-up rule as WeChat: a declined question is context, a greeting is not", async () => {
+    asked.length = 0;
+    await chat(["你好", "明天天气怎么样", "那后天呢"]);
+    expect(asked.map((r) => r.question)).toEqual(["你好", "明天天气怎么样", "那后天呢"]);
+    expect(asked[2].context?.map((t) => t.question)).toEqual(["明天天气怎么样"]);
+    expect(asked[2].context?.[0].answer).toBeUndefined(); // the refusal's text is not passed on as an answer
+  });
 });

@@ -10,6 +10,8 @@ import { createCorpusCommands } from "../../src/admin/chat-commands.js";
 import { QuestionLog } from "../../src/admin/question-log.js";
 import { FakeEngine, LAW_SOURCE } from "./fake-engine.js";
 import { AT, BOT_NAME, Harness } from "./harness.js";
+import pino from "pino";
+import { Writable } from "node:stream";
 
 const prompts = new Prompts();
 let h: Harness | undefined;
@@ -335,7 +337,7 @@ describe("staying safe", () => {
     expect(h.bot.counters()).toMatchObject({ limited: 3, notices: 1, answered: 3 });
   });
 
-  it("over the group's daily budget: one notice for the day", async () => {
+  it("over the group's daily budget: one notice for the day, within the budget", async () => {
     const h = await start({ env: { PUFA_GROUP_DAILY_BUDGET: "3" } });
     const people = h.people(4);
     const room = h.room("村民群", people);
@@ -346,7 +348,8 @@ describe("staying safe", () => {
 
     const replies = h.repliesIn(room);
     expect(replies.filter((r) => r.includes(prompts.get("daily-limit")))).toHaveLength(1);
-    expect(replies.filter((r) => r.includes(LAW_SOURCE))).toHaveLength(3);
+    expect(replies.filter((r) => r.includes(LAW_SOURCE))).toHaveLength(2); // the budget's last message is the notice
+    expect(replies).toHaveLength(3);
   });
 
   it("a send refused as too frequent is retried after a back-off and not lost", async () => {
@@ -395,3 +398,22 @@ describe("staying safe", () => {
     expect(h.bot.counters().failed).toBe(1);
   });
 });
+
+describe("the log", () => {
+  it("names the reason of every message dropped or turned away", async () => {
+    const lines: Array<{ msg: string; reason?: string }> = [];
+    const sink = new Writable({ write: (chunk, _e, done) => void (lines.push(JSON.parse(String(chunk))), done()) });
+    const h = await start({ env: { PUFA_RATE_PERSON_PER_MINUTE: "1" }, extra: { log: pino({ level: "debug" }, sink) } });
+    const [alice, bob] = h.people(2);
+    const room = h.room("村民群", [alice, bob]);
+    h.say(alice, "今天晚上吃什么？", room); // not addressed
+    h.raw({ talkerId: alice.id, listenerId: h.me.id, type: types.Message.Url, text: "<appmsg/>" }); // unsupported
+    h.ask(bob, "醉驾怎么处罚？", room);
+    h.ask(alice, "醉驾 怎么处罚", room); // repeat
+    h.ask(bob, "超速罚多少？", room); // over the person limit
+    await h.settle();
+    const reasons = lines.filter((l) => (l.msg === "message dropped" && l.reason !== "self") || l.msg.endsWith("turned away")).map((l) => l.reason);
+    expect(reasons.sort()).toEqual(["duplicate", "not-addressed", "person", "unsupported-type"]);
+  });
+});
+

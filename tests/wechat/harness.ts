@@ -33,7 +33,7 @@ const TEST_ENV: Record<string, string> = {
 export interface HarnessOptions {
   env?: Record<string, string>;
   engine?: AnswerEngine;
-  extra?: Partial<Pick<WechatBotDeps, "stats" | "unanswered" | "commands" | "retry">>;
+  extra?: Partial<Pick<WechatBotDeps, "stats" | "unanswered" | "commands" | "retry" | "outputCheck" | "redact" | "clock" | "log">>;
 }
 
 export interface TestClock extends Clock {
@@ -43,6 +43,8 @@ export interface TestClock extends Clock {
 
 export class Harness {
   readonly replies = new Map<string, string[]>();
+  /** Every message of the bot in the order it arrived, with its chat (room id or person id). */
+  readonly sends: Array<{ chat: string; text: string }> = [];
   private userMessages = 0;
   private rawId = 0;
 
@@ -150,6 +152,7 @@ export class Harness {
   }
 
   private capture(chatId: string, text: string): void {
+    this.sends.push({ chat: chatId, text });
     const list = this.replies.get(chatId) ?? [];
     list.push(text);
     this.replies.set(chatId, list);

@@ -2,8 +2,9 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { ConversationMemory } from "../../src/channels/conversation-memory.js";
+import { Admission } from "../../src/channels/admission.js";
 import { RateLimits } from "../../src/channels/rate-limits.js";
-import { ExpiringSet } from "../../src/channels/wechat/expiring-set.js";
+import { ExpiringSet } from "../../src/channels/expiring-set.js";
 import { ConversationQueue } from "../../src/channels/wechat/send-queue.js";
 import { Sender, isRiskError } from "../../src/channels/wechat/sender.js";
 
@@ -94,11 +95,15 @@ describe("RateLimits", () => {
     expect((await limits.admit("bob", "g3")).ok).toBe(true);
   });
 
-  it("keeps a daily budget per group that rolls over at local midnight, and cannot be overdrawn concurrently", async () => {
+  it("keeps a daily budget per group, its last message for the notice, that rolls over at local midnight and cannot be overdrawn concurrently", async () => {
     const clock = manualClock(new Date(2025, 0, 1, 23, 0).getTime());
     const limits = new RateLimits({ perPersonPerMinute: 100, perGroupPerMinute: 100, groupDailyBudget: 3 }, clock.now);
     const verdicts = await Promise.all(["a", "b", "c", "d", "e"].map((who) => limits.admit(who, "g1")));
-    expect(verdicts.filter((v) => v.ok)).toHaveLength(3);
+    expect(verdicts.filter((v) => v.ok)).toHaveLength(2);
+    expect(limits.spendNotice("g1", "person")).toBe(false); // other notices may not take the daily notice's message
+    expect(limits.spendNotice("g1", "daily")).toBe(true);
+    expect(limits.spendNotice("g1", "daily")).toBe(false);
+    expect(limits.remainingToday("g1")).toBe(0);
     expect(verdicts.filter((v) => !v.ok && v.scope === "daily" && v.notify)).toHaveLength(1);
     expect((await limits.admit("a", null)).ok).toBe(true); // private chats have no group budget
     clock.advance(2 * 3600_000);
@@ -108,14 +113,14 @@ describe("RateLimits", () => {
 
 describe("ConversationQueue", () => {
   it("runs one chat in order, chats side by side, and refuses beyond the bound", async () => {
-    const q = new ConversationQueue(3);
+    const q = new ConversationQueue({ maxPending: 3, maxPerChat: 10, noticeReserve: 0 });
     const log: string[] = [];
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
-    expect(q.push("a", async () => void (await gate, log.push("a1")))).toBe(true);
-    expect(q.push("a", async () => void log.push("a2"))).toBe(true);
-    expect(q.push("b", async () => void log.push("b1"))).toBe(true);
-    expect(q.push("c", async () => void log.push("c1"))).toBe(false);
+    expect(q.push("a", async () => void (await gate, log.push("a1")))).toBe("queued");
+    expect(q.push("a", async () => void log.push("a2"))).toBe("queued");
+    expect(q.push("b", async () => void log.push("b1"))).toBe("queued");
+    expect(q.push("c", async () => void log.push("c1"))).toBe("full");
     await new Promise((r) => setImmediate(r));
     expect(log).toEqual(["b1"]); // b is not held up by a
     release();
@@ -127,7 +132,7 @@ describe("ConversationQueue", () => {
 
   it("keeps going after a failing task and reports it", async () => {
     const errors: string[] = [];
-    const q = new ConversationQueue(10, (err) => errors.push(String(err)));
+    const q = new ConversationQueue({ maxPending: 10, maxPerChat: 10, noticeReserve: 0 }, (err) => errors.push(String(err)));
     const done: string[] = [];
     q.push("a", async () => {
       throw new Error("boom");
@@ -136,6 +141,22 @@ describe("ConversationQueue", () => {
     await q.onIdle();
     expect(errors).toEqual(["Error: boom"]);
     expect(done).toEqual(["after"]);
+  });
+});
+
+describe("ConversationQueue bounds", () => {
+  it("holds one chat to its own share, so a flooded chat leaves room for the others", async () => {
+    const q = new ConversationQueue({ maxPending: 10, maxPerChat: 3, noticeReserve: 2 });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const pushes = Array.from({ length: 6 }, () => q.push("flood", () => gate));
+    expect(pushes).toEqual(["queued", "queued", "queued", "chat-full", "chat-full", "chat-full"]);
+    expect(q.push("quiet", async () => {})).toBe("queued");
+    // Notices come from a reserve of their own, even for the full chat; the reserve is bounded too.
+    expect([q.pushNotice("flood", async () => {}), q.pushNotice("flood", async () => {}), q.pushNotice("x", async () => {})]).toEqual([true, true, false]);
+    release();
+    await q.onIdle();
+    expect(q.room("flood")).toBe("queued");
   });
 });
 
@@ -193,5 +214,69 @@ describe("Sender", () => {
     let called = false;
     expect(await sender.deliver("a", "t", async () => void (called = true))).toBe(false);
     expect(called).toBe(false);
+  });
+});
+
+describe("Admission", () => {
+  const setup = (o: { person?: number; group?: number; budget?: number; maxPending?: number; maxPerChat?: number } = {}) => {
+    const limits = new RateLimits({ perPersonPerMinute: o.person ?? 100, perGroupPerMinute: o.group ?? 100, groupDailyBudget: o.budget ?? 100 });
+    const queue = new ConversationQueue({ maxPending: o.maxPending ?? 100, maxPerChat: o.maxPerChat ?? 100, noticeReserve: 100 });
+    const ran: string[] = [];
+    const admission = new Admission({ limits, queue, duplicateMs: 60_000 });
+    const ask = (talkerId: string, roomId: string | null, q: string | null = null) =>
+      admission.admit({ chat: roomId ?? `private:${talkerId}`, talkerId, roomId, dedupeKey: q }, async () => void ran.push(`${talkerId}:${q}`));
+    return { limits, queue, ran, ask };
+  };
+
+  it("answers a question repeated in one group once, with no notice, and again after a refusal", async () => {
+    const { ask, queue } = setup({ person: 1 });
+    expect(await ask("a", "g", "醉驾")).toEqual({ admitted: true });
+    expect(await ask("b", "g", "醉驾")).toEqual({ admitted: false, reason: "duplicate", notify: false });
+    expect(await ask("a", "g", "超速")).toMatchObject({ admitted: false, reason: "person", notify: true });
+    expect(await ask("c", "g", "超速")).toEqual({ admitted: true }); // a's refused question did not block it as a repeat
+    await queue.onIdle();
+  });
+
+  it("turns a question away at once as busy when the queue is full, notifying each chat once, without using the person's points", async () => {
+    const limits = new RateLimits({ perPersonPerMinute: 2, perGroupPerMinute: 100, groupDailyBudget: 100 });
+    const queue = new ConversationQueue({ maxPending: 1, maxPerChat: 1, noticeReserve: 10 });
+    const admission = new Admission({ limits, queue, duplicateMs: 0 });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const enter = (who: string) => admission.admit({ chat: `private:${who}`, talkerId: who, roomId: null, dedupeKey: null }, () => gate);
+    expect(await enter("a")).toEqual({ admitted: true });
+    expect(await enter("b")).toEqual({ admitted: false, reason: "busy", notify: true });
+    expect(await enter("b")).toEqual({ admitted: false, reason: "busy", notify: false }); // one notice per chat and window
+    expect(await enter("c")).toEqual({ admitted: false, reason: "busy", notify: true });
+    release();
+    await queue.onIdle();
+    expect(await enter("b")).toEqual({ admitted: true });
+    await queue.onIdle();
+    expect(await enter("b")).toEqual({ admitted: true }); // b's busy refusals cost no points (limit 2)
+    await queue.onIdle();
+    expect(await enter("b")).toMatchObject({ admitted: false, reason: "person" });
+  });
+
+  it("sends a limit notice in a group only while the day's budget allows one", async () => {
+    const { ask, limits, queue } = setup({ person: 1, budget: 3 });
+    expect(await ask("a", "g")).toEqual({ admitted: true });
+    expect(await ask("a", "g")).toMatchObject({ reason: "person", notify: true }); // spends the 2nd message
+    expect(await ask("b", "g")).toMatchObject({ reason: "daily", notify: true }); // the 3rd, kept for it
+    expect(await ask("c", "g")).toMatchObject({ reason: "daily", notify: false });
+    expect(limits.remainingToday("g")).toBe(0);
+    await queue.onIdle();
+  });
+
+  it("gives one person one notice per window whatever the reason, and keeps the group's notice for the next person", async () => {
+    const limits = new RateLimits({ perPersonPerMinute: 1, perGroupPerMinute: 100, groupDailyBudget: 4 });
+    const queue = new ConversationQueue({ maxPending: 100, maxPerChat: 100, noticeReserve: 100 });
+    const admission = new Admission({ limits, queue, duplicateMs: 0 });
+    const ask = (who: string) => admission.admit({ chat: "g", talkerId: who, roomId: "g", dedupeKey: null }, async () => {});
+    expect(await ask("a")).toEqual({ admitted: true });
+    expect(await ask("a")).toMatchObject({ reason: "person", notify: true });
+    expect(await ask("b")).toEqual({ admitted: true }); // the budget's 3rd message; the 4th is kept for the daily notice
+    expect(await ask("a")).toMatchObject({ reason: "person", notify: false });
+    expect(await ask("c")).toMatchObject({ reason: "daily", notify: true });
+    await queue.onIdle();
   });
 });

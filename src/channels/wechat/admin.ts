@@ -1,10 +1,14 @@
 /**
- * # commands. The built-in ones (#状态, #未答, #帮助) are entries of a Map<name, AdminCommand>,
- * and later features (#添加, #删除, #列表 for the admin corpus) register more entries the same way.
- * Who may run what is decided by the bot: adminOnly commands from anyone but a configured admin
- * id get the admin-denied text and nothing else.
+ * # commands. The built-in ones (#状态, #未答, #帮助) are entries of a Map<name, ChatCommand>,
+ * and the corpus commands (#添加, #删除, #列表, src/admin/chat-commands.ts) register more entries
+ * the same way. Who may run what, and where the reply goes, is decided by the bot: adminOnly
+ * commands from anyone but a configured admin id get the admin-denied text and nothing else, and
+ * an admin's command is answered in the private chat only. Lists of what people asked are shown
+ * with personal data redacted.
  */
 import type { Prompts } from "../../answer/prompts.js";
+import { INVISIBLE } from "../../safety/normalize.js";
+import type { RefusedQuestion, TodayStats } from "../channel-stats.js";
 import { shortLocalTime } from "../clock.js";
 
 export interface CommandContext {
@@ -17,7 +21,7 @@ export interface CommandContext {
   now: number;
 }
 
-export interface AdminCommand {
+export interface ChatCommand {
   /** false: anyone may use it (#帮助). Default: admins only. */
   adminOnly?: boolean;
   /** One line for the admin help listing (commands registered later; the built-in ones are in prompts/admin-help.txt). */
@@ -30,14 +34,14 @@ export interface AdminCommand {
 export type FunctionCommand = (args: { actorId: string; text: string }) => Promise<string>;
 
 /**
- * Wraps function commands keyed "#添加" or "添加" as admin-only AdminCommands, so the corpus
+ * Wraps function commands keyed "#添加" or "添加" as admin-only ChatCommands, so the corpus
  * commands plug in as `commands: functionCommands(createCorpusCommands(…))`.
  */
 export function functionCommands(
   map: ReadonlyMap<string, FunctionCommand>,
   summaries: Record<string, () => string> = {},
-): Map<string, AdminCommand> {
-  const out = new Map<string, AdminCommand>();
+): Map<string, ChatCommand> {
+  const out = new Map<string, ChatCommand>();
   for (const [key, fn] of map) {
     const name = key.replace(/^[#＃]/, "");
     out.set(name, { summary: summaries[name], run: ({ talkerId, args }) => fn({ actorId: talkerId, text: args }) });
@@ -59,70 +63,42 @@ export interface EngineStats {
 
 export type StatsProvider = () => EngineStats | Promise<EngineStats>;
 
-export interface RefusedQuestion {
-  question: string;
-  /** epoch ms */
-  at: number;
-  reason: string;
-  /** Room topic, or null for a private chat. */
-  room?: string | null;
-}
-
 /** Recent questions the engine declined, newest first, at most `limit`. */
 export type UnansweredProvider = (limit: number) => RefusedQuestion[] | Promise<RefusedQuestion[]>;
 
-/** The WeChat channel's own counts for today. */
-export interface ChannelStats {
-  questionsToday: number;
-  answeredToday: number;
-  refusedToday: number;
+/** The WeChat channel's own counts for today, and its queue. */
+export interface ChannelToday extends TodayStats {
   /** Replies queued or being sent. */
   pending: number;
-}
-
-/** A ring of the last `max` refused questions. */
-export class RecentRefusals {
-  private ring: RefusedQuestion[] = [];
-
-  constructor(private readonly max = 100) {}
-
-  record(q: RefusedQuestion): void {
-    this.ring.push(q);
-    if (this.ring.length > this.max) this.ring.splice(0, this.ring.length - this.max);
-  }
-
-  /** Newest first. */
-  list(limit: number): RefusedQuestion[] {
-    return this.ring.slice(-limit).reverse();
-  }
-
-  get size(): number {
-    return this.ring.length;
-  }
 }
 
 export interface DefaultCommandDeps {
   prompts: Prompts;
   startedAt: number;
-  channelStats: () => ChannelStats;
-  refusals: RecentRefusals;
+  channelToday: () => ChannelToday;
+  /** The channel's own recent refusals, when no question log gives them. */
+  ownUnanswered: UnansweredProvider;
   stats?: StatsProvider;
   unanswered?: UnansweredProvider;
+  /** Takes ID card, phone and bank card numbers (and the like) out of a question before it is listed. */
+  redact: (text: string) => string;
+  /** False for a listed question the output check would stop (a link, @所有人 …): it is shown as hidden, so the list still goes out. */
+  listable: (text: string) => boolean;
   /** All registered commands, for the help listing (includes ones added later). */
-  commands: () => ReadonlyMap<string, AdminCommand>;
+  commands: () => ReadonlyMap<string, ChatCommand>;
 }
 
 export const UNANSWERED_DEFAULT = 10;
 export const UNANSWERED_MAX = 50;
 
-export function defaultCommands(deps: DefaultCommandDeps): Map<string, AdminCommand> {
+export function defaultCommands(deps: DefaultCommandDeps): Map<string, ChatCommand> {
   const { prompts } = deps;
-  return new Map<string, AdminCommand>([
+  return new Map<string, ChatCommand>([
     [
       "状态",
       {
         run: async ({ now }) => {
-          const own = deps.channelStats();
+          const own = deps.channelToday();
           const engine = (await deps.stats?.()) ?? {};
           return prompts.render("admin-status", {
             indexSize: engine.indexSize ?? "—",
@@ -142,9 +118,13 @@ export function defaultCommands(deps: DefaultCommandDeps): Map<string, AdminComm
         run: async ({ args }) => {
           const asked = Number.parseInt(args, 10);
           const limit = Number.isFinite(asked) && asked > 0 ? Math.min(asked, UNANSWERED_MAX) : UNANSWERED_DEFAULT;
-          const list = deps.unanswered ? await deps.unanswered(limit) : deps.refusals.list(limit);
+          const list = await (deps.unanswered ?? deps.ownUnanswered)(limit);
           if (list.length === 0) return prompts.get("admin-unanswered-empty");
-          const lines = list.slice(0, limit).map((q) => `${shortLocalTime(q.at)} ${q.question}`);
+          const hidden = prompts.get("admin-unanswered-hidden");
+          const lines = list.slice(0, limit).map((q) => {
+            const question = oneLine(deps.redact(q.question));
+            return `${shortLocalTime(q.at)} ${deps.listable(question) ? question : hidden}`;
+          });
           return `${prompts.render("admin-unanswered", { count: lines.length })}\n${lines.join("\n")}`;
         },
       },
@@ -181,4 +161,11 @@ function formatUptime(prompts: Prompts, ms: number): string {
     hours: Math.floor((minutes % 1440) / 60),
     minutes: minutes % 60,
   });
+}
+
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "gu");
+
+/** A listed question on one line (its own line breaks would read as further list items), without invisible characters. */
+function oneLine(text: string): string {
+  return text.replace(INVISIBLE_ALL, "").replace(/\s+/g, " ").trim();
 }

@@ -1,30 +1,31 @@
 /**
- * The WeChat channel: Wechaty events in, engine answers out. One named handler per event;
- * the message handler reads plain facts from the message, lets decide() say what to do, then
- * applies the stateful rules (repeat questions, rate limits) and queues the work per chat.
- * The engine never sees Wechaty; Wechaty never sees the engine.
+ * The WeChat channel as a router, in the shape of Wechaty's ding-dong-bot: one named handler per
+ * event, and a message handler that reads plain facts, lets decide() say what the message is, and
+ * hands it to the handler for that kind. The stateful policy lives in named pieces: Admission
+ * (repeats, limits, queue room), ConversationPolicy (follow-ups, shared with the console),
+ * ChannelStats (counts, #未答), Outbox (split, output check, pacing). Every message dropped or
+ * turned away is logged with its reason. The engine never sees Wechaty; Wechaty never sees the engine.
  */
 import type { Logger } from "pino";
 import qrcodeTerminal from "qrcode-terminal";
-import { ScanStatus, types, type Contact, type Message, type Room, type Wechaty } from "wechaty";
+import { ScanStatus, type Contact, type Message, type Wechaty } from "wechaty";
 import type { Prompts } from "../../answer/prompts.js";
 import { childLogger } from "../../logger.js";
+import { shippedModerator, type Moderator } from "../../safety/moderation.js";
+import { checkOutgoing } from "../../safety/outgoing.js";
+import { redact } from "../../safety/redact.js";
 import type { AnswerEngine, Reply } from "../../types.js";
-import { localDay, systemClock, type Clock } from "../clock.js";
-import { ConversationMemory } from "../conversation-memory.js";
-import { RateLimits, type LimitScope } from "../rate-limits.js";
-import { MIN_SPLIT_LIMIT, splitReply } from "../reply-splitter.js";
-import {
-  RecentRefusals,
-  defaultCommands,
-  type AdminCommand,
-  type ChannelStats,
-  type StatsProvider,
-  type UnansweredProvider,
-} from "./admin.js";
+import { Admission, NOTICE_PROMPT, type AdmissionResult } from "../admission.js";
+import { ChannelStats, type ChannelCounters, type DropCounter } from "../channel-stats.js";
+import { systemClock, type Clock } from "../clock.js";
+import { ConversationPolicy } from "../conversation-policy.js";
+import { RateLimits } from "../rate-limits.js";
+import { defaultCommands, type ChatCommand, type StatsProvider, type UnansweredProvider } from "./admin.js";
 import type { WechatConfig } from "./config.js";
-import { decide, type DecideSettings, type DropReason, type MessageFacts, type MessageKind } from "./decide.js";
-import { ExpiringSet } from "./expiring-set.js";
+import { decide, type Decision, type MessageFacts } from "./decide.js";
+import { ExpiringSet } from "../expiring-set.js";
+import { MessageReader, privateTarget } from "./message-reader.js";
+import { Outbox, type Outgoing, type OutputCheck, type Target } from "./outbox.js";
 import { ConversationQueue } from "./send-queue.js";
 import { Sender, type SenderOptions } from "./sender.js";
 import { normalizeQuestion } from "./triggers.js";
@@ -39,41 +40,23 @@ export interface WechatBotDeps {
   random?: () => number;
   /** Index size, last refresh, today's counts over all channels: for #状态. */
   stats?: StatsProvider;
-  /** Recent refused questions over all channels: for #未答 (default: this channel's own ring). */
+  /** Recent refused questions over all channels: for #未答 (default: this channel's own). */
   unanswered?: UnansweredProvider;
   /** More # commands (name without #), or replacements of the built-in ones. */
-  commands?: ReadonlyMap<string, AdminCommand>;
+  commands?: ReadonlyMap<string, ChatCommand>;
+  /** The moderation list in force (PUFA_MODERATION); default: the shipped one. */
+  moderator?: Moderator;
+  /** The check every outgoing message passes; default: checkOutgoing (the moderation list, links, @所有人, hidden characters). */
+  outputCheck?: OutputCheck;
+  /** Personal data out of listed questions (#未答); default: src/safety/redact.ts. */
+  redact?: (text: string) => string;
   /** Shows the login QR code; default: printed small in the terminal, with its URL. */
   showQr?: (qrcode: string, url: string) => void;
   /** Retry tuning (tests use small numbers). */
   retry?: Pick<SenderOptions, "maxAttempts" | "maxRiskAttempts" | "retryBaseMs" | "riskBaseMs" | "maxBackoffMs" | "sendTimeoutMs">;
 }
 
-export type DropCounter = DropReason | "repeat-delivery";
-
-export interface WechatCounters {
-  /** Message events not sent by the bot itself. */
-  received: number;
-  dropped: Record<DropCounter, number>;
-  /** Questions addressed to the bot; each ends as exactly one of the next five. */
-  questions: number;
-  /** The engine replied (possibly a polite refusal) and every part was sent. */
-  answered: number;
-  /** Same question in the same group within the duplicate window. */
-  deduped: number;
-  /** Over a rate limit, the daily budget, or the queue bound. */
-  limited: number;
-  /** The engine threw (the asker got the answer-failed text). */
-  failed: number;
-  /** Answered, but WeChat would not take every part even after retries (logged with the text). */
-  undelivered: number;
-  /** Of answered: the engine's reply was a refusal. */
-  refused: number;
-  notices: number;
-  hints: number;
-  hintsSuppressed: number;
-  commands: number;
-  denied: number;
+export interface WechatCounters extends ChannelCounters {
   sent: number;
   retries: number;
   riskErrors: number;
@@ -89,7 +72,7 @@ export interface WechatBot {
     onMessage(msg: Message): Promise<void>;
   };
   /** Registered # commands; add entries to register more (#添加 …). */
-  readonly commands: Map<string, AdminCommand>;
+  readonly commands: Map<string, ChatCommand>;
   counters(): WechatCounters;
   /** Conversations in follow-up memory. */
   memorySize(): number;
@@ -101,93 +84,55 @@ export interface WechatBot {
   close(): void;
 }
 
-const MEDIA_TYPES = new Set<types.Message>([
-  types.Message.Image,
-  types.Message.Audio,
-  types.Message.Video,
-  types.Message.Attachment,
-  types.Message.Emoticon,
-]);
-
-/** Turns kept per person and chat for follow-ups. */
-const MEMORY_TURNS = 3;
-/** Reasons whose turn is no context for a later question. */
-const NOT_CONTEXT = new Set<Reply["reason"]>(["empty", "greeting", "too_long"]);
-
-interface Target {
-  /** Queue key: one per chat. */
-  chat: string;
-  roomId: string | null;
-  roomTopic: string | null;
-  /** Sends one part; `first` carries the @mention in a group. */
-  say(text: string, first: boolean): Promise<unknown>;
-  /** Characters the @mention adds to the first part. */
-  mentionLength(): Promise<number>;
-}
+type CommandDecision = Extract<Decision, { kind: "command" }>;
 
 export function createWechatBot(deps: WechatBotDeps): WechatBot {
   const { wechaty, engine, config, prompts } = deps;
   const log = deps.log ?? childLogger("wechat");
   const clock = deps.clock ?? systemClock;
-  const random = deps.random ?? Math.random;
   const now = () => clock.now();
   const startedAt = now();
 
-  const memory = new ConversationMemory(
-    { windowMs: config.followUpMinutes * 60_000, maxConversations: config.memoryConversations, maxTurns: MEMORY_TURNS },
-    now,
-  );
+  const stats = new ChannelStats(now);
+  const counters = stats.counters;
+  const conversation = new ConversationPolicy({ windowMs: config.followUpMinutes * 60_000, maxConversations: config.memoryConversations }, now);
   const limits = new RateLimits(config, now);
-  const duplicates = new ExpiringSet(config.duplicateMinutes * 60_000, 10_000, now);
+  const queue = new ConversationQueue(
+    { maxPending: config.queueSize, maxPerChat: config.chatQueueSize, noticeReserve: config.queueSize },
+    (err, chat) => log.error({ err, chat }, "queued task failed"),
+  );
+  const admission = new Admission({ limits, queue, duplicateMs: config.duplicateMinutes * 60_000, now });
+  const sender = new Sender({ delayMs: config.sendDelayMs, clock, random: deps.random ?? Math.random, log, ...deps.retry });
+  const moderator = deps.moderator ?? shippedModerator();
+  const outputCheck: OutputCheck = deps.outputCheck ?? ((text) => checkOutgoing(text, moderator));
+  const outbox = new Outbox({
+    sender,
+    limits,
+    check: outputCheck,
+    maxReplyChars: config.maxReplyChars,
+    log,
+    onBlocked: () => void counters.blocked++,
+  });
   const hinted = new ExpiringSet(config.hintIntervalMinutes * 60_000, 10_000, now);
   const seenIds = new ExpiringSet(10 * 60_000, 20_000, now);
-  const refusals = new RecentRefusals();
-  const queue = new ConversationQueue(config.queueSize, (err, chat) => log.error({ err, chat }, "queued task failed"));
-  const sender = new Sender({ delayMs: config.sendDelayMs, clock, random, log, ...deps.retry });
-  const roomAliases = new Map<string, { alias: string | null; at: number }>();
-
-  const c: Omit<WechatCounters, "sent" | "retries" | "riskErrors" | "sendFailed"> = {
-    received: 0,
-    dropped: {
-      self: 0,
-      stale: 0,
-      "not-a-person": 0,
-      "room-not-allowed": 0,
-      "media-in-group": 0,
-      "unsupported-type": 0,
-      empty: 0,
-      "not-addressed": 0,
-      "repeat-delivery": 0,
-    },
-    questions: 0,
-    answered: 0,
-    deduped: 0,
-    limited: 0,
-    failed: 0,
-    undelivered: 0,
-    refused: 0,
-    notices: 0,
-    hints: 0,
-    hintsSuppressed: 0,
-    commands: 0,
-    denied: 0,
-  };
-  const today = { day: localDay(startedAt), questions: 0, answered: 0, refused: 0 };
+  const commands = new Map<string, ChatCommand>();
+  const reader = new MessageReader({ wechaty, config, startedAt, now, commandNames: () => commands.keys() });
+  const showQr = deps.showQr ?? printQr;
   let inflight = 0;
   let closed = false;
-  let accountName: string | null = null;
 
-  const commands = new Map<string, AdminCommand>();
-  const channelStats = (): ChannelStats => {
-    rollToday();
-    return { questionsToday: today.questions, answeredToday: today.answered, refusedToday: today.refused, pending: queue.pending };
-  };
-  for (const [name, cmd] of defaultCommands({ prompts, startedAt, channelStats, refusals, stats: deps.stats, unanswered: deps.unanswered, commands: () => commands })) {
-    commands.set(name, cmd);
-  }
-  for (const [name, cmd] of deps.commands ?? []) commands.set(name.replace(/^[#＃]/, ""), cmd);
-
-  const showQr = deps.showQr ?? printQr;
+  const builtIn = defaultCommands({
+    prompts,
+    startedAt,
+    channelToday: () => ({ ...stats.todayStats(), pending: queue.pending }),
+    ownUnanswered: (limit) => stats.unanswered(limit),
+    stats: deps.stats,
+    unanswered: deps.unanswered,
+    redact: deps.redact ?? redact,
+    listable: (text) => outputCheck(text).ok,
+    commands: () => commands,
+  });
+  for (const [name, cmd] of [...builtIn, ...(deps.commands ?? [])]) commands.set(name.replace(/^[#＃]/, ""), cmd);
 
   // ---- event handlers -------------------------------------------------------------------
 
@@ -195,16 +140,16 @@ export function createWechatBot(deps: WechatBotDeps): WechatBot {
     if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
       showQr(qrcode, `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`);
       log.info({ status: ScanStatus[status] }, "scan the QR code with the bot's WeChat account to log in");
-    } else {
-      log.info({ status: ScanStatus[status] }, "login QR code status");
+      return;
     }
+    log.info({ status: ScanStatus[status] }, "login QR code status");
   }
 
   function onLogin(user: Contact): void {
-    accountName = user.name();
-    log.info({ user: accountName, id: user.id }, "logged in");
-    if (accountName !== config.botName) {
-      log.warn({ account: accountName, configured: config.botName }, "account name differs from PUFA_BOT_NAME: both are recognised in @mentions and quotes");
+    reader.accountName = user.name();
+    log.info({ user: reader.accountName, id: user.id }, "logged in");
+    if (reader.accountName !== config.botName) {
+      log.warn({ account: reader.accountName, configured: config.botName }, "account name differs from PUFA_BOT_NAME: both are recognised in @mentions and quotes");
     }
   }
 
@@ -220,7 +165,7 @@ export function createWechatBot(deps: WechatBotDeps): WechatBot {
     if (closed) return;
     inflight++;
     try {
-      await handleMessage(msg);
+      await route(msg);
     } catch (err) {
       log.error({ err, id: msg.id }, "could not handle a message");
     } finally {
@@ -228,252 +173,146 @@ export function createWechatBot(deps: WechatBotDeps): WechatBot {
     }
   }
 
-  // ---- message handling -----------------------------------------------------------------
+  // ---- routing --------------------------------------------------------------------------
 
-  async function handleMessage(msg: Message): Promise<void> {
-    if (msg.self()) {
-      c.dropped.self++; // our own replies come back as message events
-      return;
-    }
-    c.received++;
-    if (!seenIds.addIfAbsent(msg.id)) {
-      c.dropped["repeat-delivery"]++; // a puppet re-emitted a message after reconnecting
-      return;
-    }
-    const facts = await readFacts(msg);
-    const decision = decide(facts, await settingsFor(msg, facts));
-    const target = targetOf(msg, facts);
-
-    switch (decision.kind) {
-      case "drop":
-        c.dropped[decision.reason]++;
-        log.debug({ reason: decision.reason, chat: target.chat }, "message dropped");
-        return;
-      case "hint":
-        if (!hinted.addIfAbsent(facts.talkerId)) {
-          c.hintsSuppressed++; // hinted this person a short while ago
-          return;
-        }
-        c.hints++;
-        queueText(target, prompts.get("only-text"));
-        return;
-      case "command":
-        await handleCommand(target, facts, decision.name, decision.args, decision.admin);
-        return;
-      case "answer":
-        await handleQuestion(target, facts, decision.question);
-        return;
-    }
+  async function route(msg: Message): Promise<void> {
+    if (msg.self()) return dropped("self", null); // our own replies come back as message events
+    counters.received++;
+    if (!seenIds.addIfAbsent(msg.id)) return dropped("repeat-delivery", null); // re-emitted after a reconnect
+    const facts = await reader.facts(msg);
+    const decision = decide(facts, await reader.settings(msg, facts));
+    const target = reader.replyTarget(msg, facts);
+    if (decision.kind === "drop") return dropped(decision.reason, target.chat);
+    if (decision.kind === "hint") return onMediaInPrivate(target, facts);
+    if (decision.kind === "command") return onCommand(msg, target, facts, decision);
+    return onQuestion(target, facts, decision.question);
   }
 
-  async function handleQuestion(target: Target, facts: MessageFacts, question: string): Promise<void> {
-    c.questions++;
-    rollToday();
-    today.questions++;
-    const roomId = facts.room?.id ?? null;
-    const normalized = normalizeQuestion(question);
-    const dupKey = roomId !== null && normalized ? `${roomId}|${normalized}` : null;
-    if (dupKey && !duplicates.addIfAbsent(dupKey)) {
-      c.deduped++; // asked in this group a moment ago: the answer is right above
-      log.debug({ chat: target.chat }, "repeated question: answered once");
+  function dropped(reason: DropCounter, chat: string | null): void {
+    counters.dropped[reason]++;
+    log.debug({ reason, chat }, "message dropped");
+  }
+
+  function onMediaInPrivate(target: Target, facts: MessageFacts): void {
+    if (!hinted.addIfAbsent(facts.talkerId)) {
+      counters.hintsSuppressed++;
+      log.debug({ reason: "hinted-recently", chat: target.chat }, "media message: no hint");
       return;
     }
-    const verdict = await limits.admit(facts.talkerId, roomId);
-    if (!verdict.ok) {
-      if (dupKey) duplicates.delete(dupKey);
-      c.limited++;
-      log.info({ chat: target.chat, scope: verdict.scope, notify: verdict.notify }, "over a limit: question not answered");
-      if (verdict.notify) sendNotice(target, verdict.scope);
-      return;
-    }
-    const memoryKey = ConversationMemory.key(roomId, facts.talkerId);
+    counters.hints++;
+    notice(target, "only-text");
+  }
+
+  async function onQuestion(target: Target, facts: MessageFacts, question: string): Promise<void> {
+    stats.question();
     const askedAt = now();
-    const queued = queue.push(target.chat, async () => {
-      const context = memory.recent(memoryKey);
-      let reply: Reply;
-      try {
-        reply = await engine.ask({ question, context: context.length > 0 ? context : undefined, channel: "wechat", askerId: facts.talkerId });
-      } catch (err) {
-        c.failed++;
-        log.error({ err, chat: target.chat }, "the engine failed on a question");
-        await deliver(target, prompts.get("answer-failed"));
-        return;
-      }
-      if (!NOT_CONTEXT.has(reply.reason)) {
-        memory.remember(memoryKey, { question, answer: reply.refused ? undefined : reply.text, at: askedAt });
-      }
-      if (reply.refused) {
-        c.refused++;
-        today.refused++;
-        if (!NOT_CONTEXT.has(reply.reason)) refusals.record({ question, at: askedAt, reason: reply.reason, room: target.roomTopic });
-      } else {
-        today.answered++;
-      }
-      const delivered = await deliver(target, reply.text);
-      if (delivered) c.answered++;
-      else c.undelivered++;
-    });
-    if (!queued) {
-      if (dupKey) duplicates.delete(dupKey);
-      c.limited++;
-      log.warn({ chat: target.chat, pending: queue.pending }, "send queue full: question not answered");
-    }
-  }
-
-  async function handleCommand(target: Target, facts: MessageFacts, name: string, args: string, admin: boolean): Promise<void> {
-    const command = commands.get(name);
-    if (!command) return;
-    if (command.adminOnly !== false && !admin) {
-      c.denied++;
-      log.info({ chat: target.chat, talker: facts.talkerId, command: name }, "admin command from a non-admin");
-      const verdict = await limits.admit(facts.talkerId, facts.room?.id ?? null);
-      if (verdict.ok) queueText(target, prompts.get("admin-denied"));
-      else c.limited++;
+    const request = { chat: target.chat, talkerId: facts.talkerId, roomId: target.roomId, dedupeKey: normalizeQuestion(question) || null };
+    const result = await admission.admit(request, () => answer(target, facts.talkerId, question, askedAt));
+    if (result.admitted) return;
+    if (result.reason === "duplicate") {
+      counters.deduped++; // asked in this group a moment ago: the answer is right above
+      log.debug({ reason: "duplicate", chat: target.chat }, "question turned away");
       return;
     }
-    c.commands++;
-    queueText(target, async () =>
-      command.run({ args, isAdmin: admin, talkerId: facts.talkerId, roomId: facts.room?.id ?? null, now: now() }),
-    );
+    counters.limited++;
+    if (result.reason === "busy") counters.busy++;
+    turnedAway(target, result, "question turned away");
   }
 
-  function sendNotice(target: Target, scope: LimitScope): void {
-    c.notices++;
-    if (target.roomId !== null) limits.spend(target.roomId, 1);
-    queueText(target, prompts.get(scope === "daily" ? "daily-limit" : "rate-limited"));
-  }
-
-  /** Queues a reply that needs no engine: hints, notices, command output. */
-  function queueText(target: Target, text: string | (() => Promise<string>)): void {
-    const queued = queue.push(target.chat, async () => {
-      await deliver(target, typeof text === "string" ? text : await text());
+  async function onCommand(msg: Message, target: Target, facts: MessageFacts, d: CommandDecision): Promise<void> {
+    const command = commands.get(d.name);
+    if (!command) return dropped("not-addressed", target.chat); // unregistered between decide() and now
+    const adminOnly = command.adminOnly !== false;
+    if (adminOnly && !d.admin) {
+      counters.denied++;
+      log.info({ chat: target.chat, talker: facts.talkerId, command: d.name }, "admin command from a non-admin");
+      return admitCommand(target, facts, false, async () => void (await send(target, { text: prompts.get("admin-denied") })));
+    }
+    // An admin's command is answered in the private chat only: its output is not for the group.
+    const replyTo = adminOnly && target.roomId !== null ? privateTarget(msg.talker()) : target;
+    if (replyTo !== target) {
+      counters.commandsMovedPrivate++;
+      log.info({ chat: target.chat, command: d.name }, "admin command in a group: answered privately");
+    }
+    const context = { args: d.args, isAdmin: d.admin, talkerId: facts.talkerId, roomId: facts.room?.id ?? null, now: now() };
+    return admitCommand(replyTo, facts, true, async () => {
+      let text: string;
+      try {
+        text = await command.run(context);
+      } catch (err) {
+        log.error({ err, command: d.name }, "a command failed");
+        text = prompts.get("admin-error");
+      }
+      await send(replyTo, { text });
     });
-    if (!queued) log.warn({ chat: target.chat }, "send queue full: a notice was not sent");
   }
 
-  /** Splits and sends a reply, part after part. True when every part went out. */
-  async function deliver(target: Target, text: string): Promise<boolean> {
-    const limit = Math.max(MIN_SPLIT_LIMIT, config.maxReplyChars - (await target.mentionLength()));
-    const parts = splitReply(text, limit);
-    if (target.roomId !== null && parts.length > 1) limits.spend(target.roomId, parts.length - 1);
-    let all = true;
-    for (const [i, part] of parts.entries()) {
-      const ok = await sender.deliver(target.chat, part, () => target.say(part, i === 0));
-      all &&= ok;
+  /** Commands and their refusals pass the same admission as questions: limits, budget, queue room. */
+  async function admitCommand(target: Target, facts: MessageFacts, runs: boolean, task: () => Promise<void>): Promise<void> {
+    const result = await admission.admit({ chat: target.chat, talkerId: facts.talkerId, roomId: target.roomId, dedupeKey: null }, task);
+    if (result.admitted) {
+      if (runs) counters.commands++;
+      return;
     }
-    return all;
+    counters.commandsLimited++;
+    turnedAway(target, result, "command turned away");
   }
 
-  // ---- reading Wechaty ------------------------------------------------------------------
-
-  async function readFacts(msg: Message): Promise<MessageFacts> {
-    const room = msg.room();
-    const talker = msg.talker();
-    const type = msg.type();
-    const kind: MessageKind = type === types.Message.Text ? "text" : MEDIA_TYPES.has(type) ? "media" : "other";
-    const text = kind === "text" ? msg.text() : "";
-    const talkerType = talker.type();
-    return {
-      self: false,
-      kind,
-      text,
-      at: msg.date().getTime(),
-      room: room ? { id: room.id, topic: await room.topic() } : null,
-      talkerId: talker.id,
-      talkerIsPerson: talkerType !== types.Contact.Official && talkerType !== types.Contact.Corporation,
-      // mentionSelf() may look members up by name: only worth it when there is an @ at all
-      mentionSelf: room !== undefined && kind === "text" && /[@＠]/.test(text) ? await msg.mentionSelf() : false,
-    };
+  function turnedAway(target: Target, result: Extract<AdmissionResult, { admitted: false }>, what: string): void {
+    log.info({ chat: target.chat, reason: result.reason, notice: result.notify }, what);
+    if (result.notify && result.reason !== "duplicate") notice(target, NOTICE_PROMPT[result.reason]);
   }
 
-  async function settingsFor(msg: Message, facts: MessageFacts): Promise<DecideSettings> {
-    const names = new Set<string>([config.botName]);
-    if (accountName) names.add(accountName);
-    const room = msg.room();
-    if (room && /[@＠「]/.test(facts.text)) {
-      const alias = await selfAlias(room);
-      if (alias) names.add(alias);
-    }
-    return {
-      selfNames: [...names],
-      prefixes: config.groupPrefixes,
-      allowedRooms: config.allowedRooms,
-      adminIds: config.adminIds,
-      startedAt,
-      graceMs: config.startupGraceSeconds * 1000,
-      commandNames: new Set(commands.keys()),
-    };
-  }
+  // ---- answering and sending ------------------------------------------------------------
 
-  /** The bot's group nickname in a room (people @ and quote it by that name), cached for 10 minutes. */
-  async function selfAlias(room: Room): Promise<string | null> {
-    const cached = roomAliases.get(room.id);
-    if (cached && now() - cached.at < 10 * 60_000) return cached.alias;
-    let alias: string | null = null;
+  /** Runs in the chat's queue: asks the engine with the conversation so far, then sends the reply. */
+  async function answer(target: Target, talkerId: string, question: string, askedAt: number): Promise<void> {
+    const key = ConversationPolicy.key(target.roomId, talkerId);
+    let reply: Reply;
     try {
-      alias = (await room.alias(wechaty.currentUser)) ?? null;
-    } catch {
-      alias = null; // not every puppet knows member aliases
+      const chat = target.roomId === null ? "private" : "group";
+      reply = await engine.ask({ question, context: conversation.context(key), channel: "wechat", askerId: talkerId, chat });
+    } catch (err) {
+      counters.failed++;
+      log.error({ err, chat: target.chat }, "the engine failed on a question");
+      await send(target, { text: prompts.get("answer-failed") });
+      return;
     }
-    if (roomAliases.size >= 1000) roomAliases.clear();
-    roomAliases.set(room.id, { alias, at: now() });
-    return alias;
+    conversation.record(key, question, reply, askedAt);
+    stats.reply(question, reply, askedAt, target.roomTopic);
+    const result = await send(target, { parts: reply.parts });
+    if (result === "sent") counters.answered++;
+    else if (result === "undelivered") counters.undelivered++;
+    else counters.withheld++;
   }
 
-  function targetOf(msg: Message, facts: MessageFacts): Target {
-    const room = msg.room();
-    const talker = msg.talker();
-    if (room) {
-      let mention: number | null = null;
-      return {
-        chat: room.id,
-        roomId: room.id,
-        roomTopic: facts.room?.topic ?? null,
-        say: (text, first) => (first ? room.say(text, talker) : room.say(text)),
-        mentionLength: async () => {
-          if (mention === null) {
-            const alias = await room.alias(talker).catch(() => undefined);
-            mention = (alias || talker.name()).length + 2; // "@name" + separator
-          }
-          return mention;
-        },
-      };
-    }
-    return {
-      chat: `private:${talker.id}`,
-      roomId: null,
-      roomTopic: null,
-      say: (text) => talker.say(text),
-      mentionLength: async () => 0,
-    };
+  /** Sends; a reply the output check stopped is replaced by the answer-failed text, so the asker is not left waiting. */
+  async function send(target: Target, outgoing: Outgoing): Promise<"sent" | "undelivered" | "withheld"> {
+    const result = await outbox.deliver(target, outgoing);
+    if (result === "withheld") await outbox.deliver(target, { text: prompts.get("answer-failed") });
+    return result;
   }
 
-  function rollToday(): void {
-    const day = localDay(now());
-    if (day !== today.day) Object.assign(today, { day, questions: 0, answered: 0, refused: 0 });
+  /** A short text of the bot's own (hint, limit or busy notice), from the queue's notice reserve. */
+  function notice(target: Target, promptName: string): void {
+    counters.notices++;
+    const queued = queue.pushNotice(target.chat, async () => void (await send(target, { text: prompts.get(promptName) })));
+    if (!queued) log.warn({ chat: target.chat, notice: promptName }, "notice reserve used up: notice not sent");
   }
 
   // ---- wiring ---------------------------------------------------------------------------
 
   const handlers = { onScan, onLogin, onLogout, onError, onMessage };
-  wechaty.on("scan", onScan);
-  wechaty.on("login", onLogin);
-  wechaty.on("logout", onLogout);
-  wechaty.on("error", onError);
-  wechaty.on("message", onMessage);
+  wechaty.on("scan", onScan).on("login", onLogin).on("logout", onLogout).on("error", onError).on("message", onMessage);
 
   return {
     handlers,
     commands,
-    counters: () => ({
-      ...c,
-      dropped: { ...c.dropped },
-      sent: sender.counters.sent,
-      retries: sender.counters.retries,
-      riskErrors: sender.counters.riskErrors,
-      sendFailed: sender.counters.failed,
-    }),
-    memorySize: () => memory.size,
+    counters: () => {
+      const { sent, retries, riskErrors, failed: sendFailed } = sender.counters;
+      return { ...stats.snapshot(), sent, retries, riskErrors, sendFailed };
+    },
+    memorySize: () => conversation.size,
     pending: () => inflight + queue.pending,
     idle: async () => {
       while (inflight > 0 || queue.pending > 0) {
@@ -484,11 +323,7 @@ export function createWechatBot(deps: WechatBotDeps): WechatBot {
     close: () => {
       if (closed) return;
       closed = true;
-      wechaty.off("scan", onScan);
-      wechaty.off("login", onLogin);
-      wechaty.off("logout", onLogout);
-      wechaty.off("error", onError);
-      wechaty.off("message", onMessage);
+      wechaty.off("scan", onScan).off("login", onLogin).off("logout", onLogout).off("error", onError).off("message", onMessage);
       sender.close();
       if (queue.pending > 0) log.warn({ pending: queue.pending }, "closing with replies still queued: they are logged, not sent");
     },

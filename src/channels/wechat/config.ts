@@ -21,8 +21,10 @@ export interface WechatConfig {
   perPersonPerMinute: number;
   perGroupPerMinute: number;
   groupDailyBudget: number;
-  /** Replies waiting to be sent, all chats together; beyond it new questions are declined. */
+  /** Replies waiting to be sent, all chats together; beyond it new questions are turned away with a "busy" notice. */
   queueSize: number;
+  /** Replies waiting to be sent into one chat; beyond it that chat's new questions are turned away. */
+  chatQueueSize: number;
   /** Random pause before each message sent, in ms. */
   sendDelayMs: { min: number; max: number };
   followUpMinutes: number;
@@ -125,6 +127,7 @@ export const wechatEnvSchema = z.object({
   PUFA_RATE_GROUP_PER_MINUTE: intVar(1, 10_000, 20),
   PUFA_GROUP_DAILY_BUDGET: intVar(1, 1_000_000, 300),
   PUFA_QUEUE_SIZE: intVar(1, 100_000, 500),
+  PUFA_CHAT_QUEUE_SIZE: intVar(1, 100_000, 20),
   PUFA_SEND_DELAY_MS: delayRange,
   PUFA_FOLLOWUP_MINUTES: intVar(0, 24 * 60, 10),
   PUFA_DUPLICATE_MINUTES: intVar(0, 24 * 60, 3),
@@ -142,8 +145,6 @@ export const wechatEnvSchema = z.object({
       return s;
     }),
 });
-
-export type WechatEnv = z.input<typeof wechatEnvSchema>;
 
 export type LoadResult = { ok: true; config: WechatConfig } | { ok: false; errors: string[] };
 
@@ -170,6 +171,7 @@ export function loadWechatConfig(env: Record<string, string | undefined>): LoadR
       perGroupPerMinute: e.PUFA_RATE_GROUP_PER_MINUTE,
       groupDailyBudget: e.PUFA_GROUP_DAILY_BUDGET,
       queueSize: e.PUFA_QUEUE_SIZE,
+      chatQueueSize: e.PUFA_CHAT_QUEUE_SIZE,
       sendDelayMs: e.PUFA_SEND_DELAY_MS,
       followUpMinutes: e.PUFA_FOLLOWUP_MINUTES,
       duplicateMinutes: e.PUFA_DUPLICATE_MINUTES,

@@ -14,7 +14,7 @@ import { sessionPath, type WechatConfig } from "./config.js";
 
 const log = childLogger("wechat");
 
-export type StartWechatOptions = Partial<Pick<WechatBotDeps, "prompts" | "stats" | "unanswered" | "commands" | "showQr">>;
+export type StartWechatOptions = Partial<Pick<WechatBotDeps, "prompts" | "stats" | "unanswered" | "commands" | "showQr" | "moderator" | "outputCheck" | "redact">>;
 
 export interface RunningWechat {
   wechaty: Wechaty;
