@@ -30,6 +30,9 @@ const envSchema = z.object({
   PUFA_EMBEDDING: z.enum(["lsa", "none"]).default("lsa"),
   PUFA_HTTP_PORT: intFrom(0, 65_535, 8787),
   PUFA_HTTP_HOST: z.string().default("127.0.0.1"),
+  PUFA_ADMIN_TOKEN: z.string().optional(),
+  PUFA_ADMIN_PASSWORD_HASH: z.string().regex(/^scrypt:[0-9a-f]{16,}:[0-9a-f]{64}$/, "expected scrypt:<salt hex>:<64 hex digits>").optional(),
+  PUFA_WEB_ASKS_PER_MINUTE: intFrom(1, 10_000, 20),
   // Import limits (src/admin/importers/limits.ts): a hostile file is refused, never half-processed.
   PUFA_IMPORT_MAX_BYTES: intFrom(1, 1024 ** 3, DEFAULT_IMPORT_LIMITS.maxBytes),
   PUFA_IMPORT_MAX_INFLATED_BYTES: intFrom(1, 4 * 1024 ** 3, DEFAULT_IMPORT_LIMITS.maxInflatedBytes),
@@ -54,7 +57,8 @@ export interface PufaConfig {
   minCoverage: number;
   /** Local dense side: LSA trained on the indexed text, searched with HNSW; "none" = lexical only. */
   embedding: "lsa" | "none";
-  http: { port: number; host: string };
+  /** `pufa serve` and the page `npm start` serves; adminToken (PUFA_ADMIN_TOKEN) opens the admin console. */
+  http: { port: number; host: string; adminToken: string | null; adminPasswordHash: string | null; asksPerMinute: number };
   /** What one import may cost (`pufa add`, #添加, the web console). */
   imports: ImportLimits;
   /** Question log: days kept, and the key asker ids are hashed with (null: the data folder's log-key file). */
@@ -104,7 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     excerptChars: e.PUFA_EXCERPT_CHARS,
     minCoverage: e.PUFA_MIN_COVERAGE,
     embedding: e.PUFA_EMBEDDING,
-    http: { port: e.PUFA_HTTP_PORT, host: e.PUFA_HTTP_HOST },
+    http: { port: e.PUFA_HTTP_PORT, host: e.PUFA_HTTP_HOST, adminToken: e.PUFA_ADMIN_TOKEN || null, adminPasswordHash: e.PUFA_ADMIN_PASSWORD_HASH ?? null, asksPerMinute: e.PUFA_WEB_ASKS_PER_MINUTE },
     imports: {
       maxBytes: e.PUFA_IMPORT_MAX_BYTES,
       maxInflatedBytes: e.PUFA_IMPORT_MAX_INFLATED_BYTES,

@@ -12,7 +12,8 @@ import { isEntryFile } from "./cli/entry.js";
 import { progressReporter } from "./cli/progress.js";
 import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
 import { logger } from "./logger.js";
-import { openRuntime, stopOnSignals } from "./runtime.js";
+import { openRuntime, stopOnSignals, type Runtime } from "./runtime.js";
+import { startWebServer, type WebServer } from "./channels/web/server.js";
 
 /** Starts the bot (WeChat with WECHATY_PUPPET set, else the console chat) on the environment's config. */
 export async function startBot(): Promise<void> {
@@ -23,9 +24,11 @@ export async function startBot(): Promise<void> {
 
   const rt = await openRuntime(config, { progress: progressReporter(), watch: true, refresh: true });
   process.on("SIGHUP", () => rt.holder.reload());
+  const web = await startPage(rt);
 
   if (!wechat.config.puppet) {
     await runConsoleChat(rt.engine, { banner: rt.prompts.get("console-banner"), prompt: rt.prompts.get("console-prompt") });
+    await web?.close();
     rt.close();
     return;
   }
@@ -50,7 +53,24 @@ export async function startBot(): Promise<void> {
     unanswered: (limit) =>
       (rt.questionLog?.recentRefused(limit) ?? []).map((r) => ({ question: r.question, at: Date.parse(r.at), reason: r.reason, room: null })),
   });
-  stopOnSignals(() => running.stop(), rt);
+  stopOnSignals(async () => {
+    await web?.close();
+    await running.stop();
+  }, rt);
+}
+
+/** The ask page beside the chat (PUFA_HTTP_HOST/PORT); a busy port costs the page, not the bot. */
+async function startPage(rt: Runtime): Promise<WebServer | null> {
+  const { host, port, adminToken, adminPasswordHash, asksPerMinute } = rt.config.http;
+  try {
+    const web = await startWebServer(rt, { host, port, adminToken, adminPasswordHash, askPerMinute: asksPerMinute });
+    process.stdout.write(`网页版 (web page): ${web.url}/\n`);
+    return web;
+  } catch (err) {
+    logger.warn({ err }, "the web page could not start; the bot runs without it");
+    process.stdout.write(`web page not started: ${(err as Error).message}\n`);
+    return null;
+  }
 }
 
 if (isEntryFile(import.meta.url)) {

@@ -32,7 +32,7 @@ export interface Runtime {
   logEntryId(reply: Reply): number | null;
   searcher(): Searcher;
   /** Rebuilds the index and serves the new one (the old one serves until then). */
-  reindex(): Promise<void>;
+  reindex(progress?: BuildProgress): Promise<void>;
   /**
    * Question vectors, when the served index was built with the endpoint's embeddings (pass them as
    * SearchOptions.queryVector); null entries: search lexically. Absent without PUFA_EMBEDDING_MODEL.
@@ -127,9 +127,9 @@ export async function openRuntime(config: PufaConfig, options: RuntimeOptions = 
     logEntryId: (reply) => entryIds.get(reply) ?? null,
     searcher: () => holder.searcher(),
     ...(embedQueries ? { embedQueries } : {}),
-    reindex() {
+    reindex(progress) {
       // Incremental against the index in memory: a new article is served in about a second.
-      reindexing ??= updateIndex(config, holder.current)
+      reindexing ??= updateIndex(config, holder.current, { progress })
         .then((b) => {
           if (b.mode !== "unchanged") holder.adopt({ generation: b.generation, manifest: b.manifest, searcher: b.searcher });
         })

@@ -7,6 +7,13 @@ import { defaultPaths, runRetrievalBench } from "./retrieval-bench.js";
 import { runSystemBench } from "./system-bench.js";
 import { runAnswerBench } from "./answer-bench.js";
 
+// `npm run bench -- web [LAWS_DIR]`: only the web page's budgets (src/bench/web-bench.ts).
+if (process.argv[2] === "web") {
+  const { runWebBench } = await import("./web-bench.js");
+  process.stdout.write(await runWebBench(process.argv[3] ?? defaultPaths()?.laws ?? "../shared/data/laws"));
+  process.exit(0);
+}
+
 const [lawsArg, stardArg] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const paths = lawsArg && stardArg ? { laws: lawsArg, stard: stardArg } : defaultPaths();
 if (!paths) {

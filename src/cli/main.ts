@@ -5,6 +5,7 @@
  */
 import { Command } from "commander";
 import { readFileSync } from "node:fs";
+import { BindRefused } from "../channels/web/server.js";
 import { ConfigError, loadDotEnv } from "../config.js";
 import { logger } from "../logger.js";
 import { registerAdminCommands } from "./admin-commands.js";
@@ -32,7 +33,7 @@ export async function runCli(argv: string[] = process.argv): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof BindRefused) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }

@@ -3,7 +3,8 @@ import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import readline from "node:readline";
 import { runConsoleChat } from "../channels/console.js";
-import { startHttpChannel } from "../channels/http.js";
+import { bindRefusal } from "../channels/web/bind-policy.js";
+import { BindRefused, startWebServer } from "../channels/web/server.js";
 import { withQueryVectors } from "../index/endpoint-vectors.js";
 import { updateIndex } from "../index/incremental.js";
 import { openRuntime, stopOnSignals } from "../runtime.js";
@@ -149,12 +150,19 @@ export function registerQueryCommands(program: Command): void {
 
   program
     .command("serve")
-    .description("answer over HTTP: POST /ask {question, context?}")
-    .action(async () => {
+    .description("the ask page, POST /ask {question, context?} and, with PUFA_ADMIN_TOKEN, the admin console at /admin")
+    .option("--host <host>", "address to listen on (env PUFA_HTTP_HOST; beyond loopback only with PUFA_ADMIN_TOKEN)")
+    .option("--port <n>", "port, 0 = any free one (env PUFA_HTTP_PORT)", (v) => Number.parseInt(v, 10))
+    .action(async (o: { host?: string; port?: number }) => {
       const config = configOf();
+      const listen = { ...config.http, host: o.host ?? config.http.host, port: o.port ?? config.http.port };
+      // Refuse before the index is loaded: a wrong bind should fail in a second, not after a build.
+      const refusal = bindRefusal(listen.host, Boolean(listen.adminToken || listen.adminPasswordHash));
+      if (refusal) throw new BindRefused(refusal);
       const rt = await openRuntime(config, { progress: progressReporter(), watch: true, refresh: true });
-      const http = await startHttpChannel(rt.engine, config.http);
-      process.stdout.write(`pufa HTTP: ${http.url}/ask\n`);
-      stopOnSignals(() => http.close(), rt);
+      const web = await startWebServer(rt, { ...listen, askPerMinute: listen.asksPerMinute });
+      // The first line as before (scripts read it); then the page and, with a secret, the console.
+      process.stdout.write(`pufa HTTP: ${web.url}/ask\npufa web: ${web.url}/${listen.adminToken || listen.adminPasswordHash ? ` (admin: ${web.url}/admin)` : ""}\n`);
+      stopOnSignals(() => web.close(), rt);
     });
 }
