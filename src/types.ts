@@ -216,3 +216,24 @@ export interface Reply {
 export interface AnswerEngine {
   ask(request: AskRequest): Promise<Reply>;
 }
+
+/** What a language model is given of an excerpt: its [n], passage, verbatim text and label. */
+export type ModelExcerpt = Pick<Excerpt, "n" | "passage" | "text" | "label">;
+
+export interface ComposeInput {
+  question: string;
+  context?: ConversationTurn[];
+  excerpts: ModelExcerpt[];
+  /** Whole-answer budget in ms. */
+  deadlineMs?: number;
+}
+
+/**
+ * The one composer port: what the engine needs of a language model (src/llm implements it). `used`
+ * are the [n] that survived verification; the engine builds the source list from them.
+ */
+export interface AnswerComposer {
+  compose(input: ComposeInput): Promise<{ ok: true; body: string; used: number[] } | { ok: false; cause: string }>;
+  /** Standalone question, or null on any fault. */
+  rewriteFollowUp(question: string, context: ConversationTurn[], deadlineMs?: number): Promise<string | null>;
+}

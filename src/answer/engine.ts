@@ -4,7 +4,7 @@
  * configured it lets the model phrase the answer, and falls back to the quotes on any fault.
  */
 import { childLogger } from "../logger.js";
-import type { AnswerEngine, AskRequest, ConversationTurn, Hit, Reply, ReplyParts, Searcher } from "../types.js";
+import type { AnswerComposer, AnswerEngine, AskRequest, Hit, Reply, ReplyParts, Searcher } from "../types.js";
 import { loadDecisionModel, type DecisionModel } from "./decision.js";
 import { applyEquivalents, readAsked } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
@@ -19,17 +19,6 @@ import { citedHits, coverage, namesLawArticle } from "./relevance.js";
 import { termMatcher, type TermMatcher } from "./term-weights.js";
 
 const log = childLogger("engine");
-
-/** What the engine needs of a language model (src/llm implements it). */
-export interface AnswerComposer {
-  compose(input: {
-    question: string;
-    context?: ConversationTurn[];
-    excerpts: Excerpt[];
-    deadlineMs?: number;
-  }): Promise<{ ok: true; body: string; used: number[] } | { ok: false; cause: string }>;
-  rewriteFollowUp(question: string, context: ConversationTurn[], deadlineMs?: number): Promise<string | null>;
-}
 
 export interface EngineOptions {
   /** Longer questions are declined with a clear message (default 500 characters). */

@@ -9,7 +9,7 @@ import type OpenAI from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { Prompts } from "../answer/prompts.js";
 import { childLogger } from "../logger.js";
-import type { ConversationTurn, Excerpt } from "../types.js";
+import type { AnswerComposer, ComposeInput, ConversationTurn, ModelExcerpt } from "../types.js";
 import { CircuitBreaker } from "./circuit.js";
 import { createOpenAiClient } from "./client.js";
 import type { LlmConfig } from "./config.js";
@@ -21,25 +21,15 @@ import { withRetries } from "./retry.js";
 import { citationNumbers, normalizeCitations } from "./reply-sentences.js";
 import { verifyAnswer, type Removal } from "./verify.js";
 
-/** What the model is given of an excerpt (types.ts Excerpt): its [n], passage, verbatim text and label. */
-export type ModelExcerpt = Pick<Excerpt, "n" | "passage" | "text" | "label">;
-
-export interface ComposeInput {
-  question: string;
-  context?: ConversationTurn[];
-  excerpts: ModelExcerpt[];
-  /** Whole-answer budget in ms (default: config.timeoutMs). */
-  deadlineMs?: number;
-}
+export type { ComposeInput, ModelExcerpt };
 
 export type ComposeResult =
   | { ok: true; body: string; used: number[]; removed: Removal[] }
   | { ok: false; cause: string };
 
-export interface LlmComposer {
+/** The engine's composer port (types.ts AnswerComposer), also telling what verification removed. */
+export interface LlmComposer extends AnswerComposer {
   compose(input: ComposeInput): Promise<ComposeResult>;
-  /** Standalone question, or null on any fault. */
-  rewriteFollowUp(question: string, context: ConversationTurn[], deadlineMs?: number): Promise<string | null>;
 }
 
 export interface ComposerDeps {

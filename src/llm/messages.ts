@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { Prompts } from "../answer/prompts.js";
 import type { ConversationTurn } from "../types.js";
-import type { ModelExcerpt as Excerpt } from "./composer.js";
+import type { ModelExcerpt as Excerpt } from "../types.js";
 import { literalParts } from "./leak.js";
 
 export const PROMPT_SYSTEM = "llm-system";

@@ -20,7 +20,7 @@
  * The draft still answers when at least one kept sentence has a valid citation.
  */
 import { articleKey } from "../text/numerals.js";
-import type { ModelExcerpt } from "./composer.js";
+import type { ModelExcerpt } from "../types.js";
 import { findQuantities, quantityKey } from "./quantities.js";
 import { LeakGuard, leakKey, type LeakGuardOptions } from "./leak.js";
 import { findArticleMentions, lawNamesIn } from "./law-mentions.js";
