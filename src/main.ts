@@ -34,7 +34,7 @@ export async function startBot(): Promise<void> {
   }
 
   const corpusCommands = rt.questionLog
-    ? functionCommands(createCorpusCommands({ corpusDir: config.corpusDirs[0], log: rt.questionLog, onChange: () => rt.reindex(), prompts: rt.prompts }))
+    ? functionCommands(createCorpusCommands({ corpusDir: config.corpusDirs[0], log: rt.questionLog, onChange: () => rt.reindex(), prompts: rt.prompts, importLimits: config.imports }))
     : new Map();
   const running = await startWechat(rt.engine, { ...wechat.config, dataDir: config.dataDir }, {
     prompts: rt.prompts,

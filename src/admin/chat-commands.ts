@@ -1,5 +1,7 @@
 /**
- * Corpus commands admins send in chat: #添加 (title line, then the text), #删除 <id>, #列表 [keyword].
+ * Corpus commands admins send in chat: #添加 (title line, then the text), #导入 <网址> (a page fetched
+ * and cleaned like `pufa add <URL>`; a link an admin shares in a private chat arrives as this command),
+ * #删除 <id>, #列表 [keyword].
  * The bot calls these only for configured admin ids and sends back the returned text.
  * `text` is the message after the command word (a leading command word is tolerated).
  * Every call leaves an audit row; onChange (re-indexing) runs after the served corpus changed.
@@ -9,6 +11,8 @@ import { childLogger } from "../logger.js";
 import { localDate } from "../text/dates.js";
 import { addToCorpus, listCorpus, removeFromCorpus, type AddResult } from "./corpus-manager.js";
 import { joinParagraphs, splitLines } from "./importers/common.js";
+import { DEFAULT_IMPORT_LIMITS, ImportRefusedError, type ImportLimits } from "./importers/limits.js";
+import { importUrl } from "./importers/url.js";
 import type { ImportedArticle } from "./importers/types.js";
 import type { AuditSink } from "./question-log.js";
 
@@ -31,9 +35,14 @@ export interface CorpusCommandsOptions {
   now?: () => Date;
   /** How many documents #列表 shows (default 20). */
   listLimit?: number;
+  /** What one #导入 may cost (size, time); default DEFAULT_IMPORT_LIMITS. */
+  importLimits?: ImportLimits;
+  /** Fetches and cleans a page (default importUrl; tests may pass their own). */
+  fetchArticle?: (url: string, limits: ImportLimits) => Promise<ImportedArticle>;
 }
 
 export const ADD_COMMAND = "#添加";
+export const IMPORT_URL_COMMAND = "#导入";
 export const DELETE_COMMAND = "#删除";
 export const LIST_COMMAND = "#列表";
 
@@ -96,7 +105,11 @@ export function createCorpusCommands(options: CorpusCommandsOptions): Map<string
       body,
       format: "md",
     };
-    const result: AddResult = addToCorpus(corpusDir, article, { now: at, actor: actorId, audit });
+    return stored(addToCorpus(corpusDir, article, { now: at, actor: actorId, audit }), title);
+  };
+
+  /** The reply to an article stored by #添加 or #导入, re-indexing when the served corpus changed. */
+  function stored(result: AddResult, title: string): Promise<string> | string {
     const vars = { title: result.existing && result.action === "duplicate" ? result.existing.title : title, id: result.docId };
     switch (result.action) {
       case "duplicate":
@@ -108,6 +121,24 @@ export function createCorpusCommands(options: CorpusCommandsOptions): Map<string
       case "added":
         return reindexed(prompts.render("admin-add-done", vars));
     }
+  }
+
+  const importPage: CorpusCommand = async ({ actorId, text }) => {
+    const url = stripCommand(text, IMPORT_URL_COMMAND).trim().split(/\s+/)[0] ?? "";
+    if (!url) {
+      audit.audit(actorId, "corpus.add", { action: "rejected", reason: "no url" }, now());
+      return prompts.get("admin-import-usage");
+    }
+    let article: ImportedArticle;
+    try {
+      article = await (options.fetchArticle ?? importUrl)(url, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
+    } catch (err) {
+      if (!(err instanceof ImportRefusedError)) throw err;
+      audit.audit(actorId, "corpus.add.refused", { url, reason: err.reason }, now());
+      return prompts.render("admin-import-refused", { why: prompts.render(`import-${err.reason}`, err.details) });
+    }
+    const result = addToCorpus(corpusDir, article, { now: now(), actor: actorId, audit });
+    return stored(result, article.title);
   };
 
   const remove: CorpusCommand = async ({ actorId, text }) => {
@@ -144,6 +175,7 @@ export function createCorpusCommands(options: CorpusCommandsOptions): Map<string
 
   return new Map<string, CorpusCommand>([
     [ADD_COMMAND, guarded(ADD_COMMAND, add)],
+    [IMPORT_URL_COMMAND, guarded(IMPORT_URL_COMMAND, importPage)],
     [DELETE_COMMAND, guarded(DELETE_COMMAND, remove)],
     [LIST_COMMAND, guarded(LIST_COMMAND, list)],
   ]);

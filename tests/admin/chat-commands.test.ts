@@ -44,8 +44,8 @@ const run = (name: string, text: string) => commands.get(name)!({ actorId: ADMIN
 const ADD_TEXT = "#添加 夏季游泳安全提示\n不要到无人看管的水域游泳。\n\n未成年人游泳应有成年人陪同。";
 
 describe("admin chat commands", () => {
-  it("offers #添加, #删除 and #列表", () => {
-    expect([...commands.keys()].sort()).toEqual(["#删除", "#添加", "#列表"].sort());
+  it("offers #添加, #导入, #删除 and #列表", () => {
+    expect([...commands.keys()].sort()).toEqual(["#删除", "#添加", "#导入", "#列表"].sort());
   });
 
   it("#添加 stores the title line and text as a .md from 管理员添加, then re-indexes", async () => {
@@ -122,5 +122,30 @@ describe("admin chat commands", () => {
     expect(rows.map((r) => (r.detail as { action?: string }).action)).toEqual(["added", "rejected", undefined, undefined]);
     expect(rows[3].detail).toMatchObject({ removed: true, docId: doc.id });
     expect(new Set(rows.map((r) => r.actor))).toEqual(new Set([log.hashId(ADMIN)]));
+  });
+});
+
+describe("#导入 <网址>", () => {
+  it("without an address: the usage, nothing written", async () => {
+    expect(await run("#导入", "#导入")).toBe(prompts.get("admin-import-usage"));
+    expect(readdirSync(corpus)).toEqual([]);
+    expect(changes).toBe(0);
+  });
+
+  it("a page that cannot be fetched (404 from a real local server): its reason, nothing written, audited", async () => {
+    const http = await import("node:http");
+    const server = http.createServer((_req, res) => res.writeHead(404).end("not here"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}/gone.html`;
+      const reply = await run("#导入", `#导入 ${url}`);
+      expect(reply.startsWith(prompts.render("admin-import-refused", { why: "" }).trim())).toBe(true);
+      expect(readdirSync(corpus)).toEqual([]);
+      expect(changes).toBe(0);
+      expect(log.auditTrail(5).map((r) => r.action)).toContain("corpus.add.refused");
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

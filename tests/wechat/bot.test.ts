@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { types } from "wechaty";
 import { Prompts } from "../../src/answer/prompts.js";
 import { functionCommands } from "../../src/channels/wechat/admin.js";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { linkAsCommand } from "../../src/channels/wechat/message-reader.js";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createCorpusCommands } from "../../src/admin/chat-commands.js";
@@ -318,6 +321,53 @@ describe("corpus commands in WeChat", () => {
     expect(readdirSync(corpus).filter((f) => f.endsWith(".md"))).toHaveLength(1);
     expect(log.auditTrail(10).map((r) => r.action)).toContain("corpus.add");
     log.close();
+  });
+});
+
+describe("an admin shares an article link in a private chat", () => {
+  it("imports the page (fetched from a real local server), re-indexes and replies; a non-admin's link is only a question", async () => {
+    const page = `<html><head><meta charset="utf-8"><title>和乐镇开展禁毒宣传</title></head><body><h1>和乐镇开展禁毒宣传</h1>
+      <p>发布时间：2025-06-20</p><p>6月20日，和乐派出所在镇文化广场开展禁毒宣传活动，发放宣传资料800余份，现场解答群众咨询。</p>
+      <p>民警提醒，吸食、注射毒品的，依法给予治安管理处罚；发现涉毒线索请拨打110举报。</p></body></html>`;
+    const server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/news/1.html`;
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pufa-wechat-link-"));
+    const corpus = path.join(dir, "corpus");
+    const log = new QuestionLog(path.join(dir, "pufa.sqlite"));
+    let reindexed = 0;
+    try {
+      const commands = functionCommands(createCorpusCommands({ corpusDir: corpus, log, onChange: async () => void reindexed++ }));
+      const h = await start({ env: { PUFA_ADMIN_IDS: "admin-6" }, extra: { commands } });
+      const admin = h.person({ id: "admin-6", name: "管理员" });
+      const [villager] = h.people(1);
+      h.say(villager, url, h.me);
+      await h.settle();
+      expect(reindexed).toBe(0);
+      expect(existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith(".md")) : []).toHaveLength(0);
+      h.say(admin, url, h.me);
+      await h.settle();
+      expect(reindexed, h.repliesIn(admin).join("\n")).toBe(1);
+      const files = readdirSync(corpus).filter((f) => f.endsWith(".md"));
+      expect(files).toHaveLength(1);
+      const stored = readFileSync(path.join(corpus, files[0]), "utf8");
+      expect(stored).toContain("发放宣传资料800余份");
+      expect(stored).toContain(url);
+      expect(h.repliesIn(admin)).toHaveLength(1);
+      expect(log.auditTrail(10).map((r) => r.action)).toContain("corpus.add");
+    } finally {
+      log.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("linkAsCommand: a bare address or a shared card becomes #导入; other text, other schemes or no such command do not", () => {
+    expect(linkAsCommand(" https://example.gov.cn/a.html ", null, "#导入")).toBe("#导入 https://example.gov.cn/a.html");
+    expect(linkAsCommand("", "http://example.gov.cn/b", "#导入")).toBe("#导入 http://example.gov.cn/b");
+    expect(linkAsCommand("看看这个 https://example.gov.cn/a.html", null, "#导入")).toBeNull();
+    expect(linkAsCommand("", "javascript:alert(1)", "#导入")).toBeNull();
+    expect(linkAsCommand("https://example.gov.cn/a.html", null, null)).toBeNull();
   });
 });
 

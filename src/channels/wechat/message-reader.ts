@@ -15,6 +15,22 @@ const MEDIA_TYPES = new Set<types.Message>([
   types.Message.Emoticon,
 ]);
 
+/** The command a link an admin shares in a private chat becomes (src/admin/chat-commands.ts #导入). */
+export const LINK_IMPORT_COMMAND = "#导入";
+
+/** A message that is nothing but one http(s) address. */
+const BARE_LINK = /^\s*(https?:\/\/\S+)\s*$/i;
+
+/**
+ * What an admin's private message says when it is a shared link (a link card, or a bare address):
+ * the import command for it; otherwise the text as it is. Pure: the caller reads the message.
+ */
+export function linkAsCommand(text: string, sharedUrl: string | null, importCommand: string | null): string | null {
+  if (!importCommand) return null;
+  const url = sharedUrl ?? BARE_LINK.exec(text)?.[1] ?? null;
+  return url && /^https?:\/\//i.test(url) ? `${importCommand} ${url}` : null;
+}
+
 /** Group nicknames of the bot are looked up again after this long. */
 const ALIAS_TTL_MS = 10 * 60_000;
 
@@ -38,8 +54,16 @@ export class MessageReader {
     const room = msg.room();
     const talker = msg.talker();
     const type = msg.type();
-    const kind: MessageKind = type === types.Message.Text ? "text" : MEDIA_TYPES.has(type) ? "media" : "other";
-    const text = kind === "text" ? msg.text() : "";
+    let kind: MessageKind = type === types.Message.Text ? "text" : MEDIA_TYPES.has(type) ? "media" : "other";
+    let text = kind === "text" ? msg.text() : "";
+    // An admin sharing an article link in a private chat asks for it to be imported.
+    if (!room && this.o.config.adminIds.includes(talker.id) && (kind === "text" || type === types.Message.Url)) {
+      const registered = [...this.o.commandNames()].some((n) => n.replace(/^[#＃]/, "") === LINK_IMPORT_COMMAND.slice(1));
+      const importCommand = registered ? LINK_IMPORT_COMMAND : null;
+      const shared = type === types.Message.Url ? await msg.toUrlLink().then((l) => l.url(), () => null) : null;
+      const command = linkAsCommand(text, shared, importCommand);
+      if (command) [kind, text] = ["text", command];
+    }
     const talkerType = talker.type();
     return {
       self: false,
