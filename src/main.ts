@@ -64,11 +64,11 @@ async function startPage(rt: Runtime): Promise<WebServer | null> {
   const { host, port, adminToken, adminPasswordHash, asksPerMinute } = rt.config.http;
   try {
     const web = await startWebServer(rt, { host, port, adminToken, adminPasswordHash, askPerMinute: asksPerMinute });
-    process.stdout.write(`网页版 (web page): ${web.url}/\n`);
+    process.stdout.write(`${rt.prompts.render("start-web-page", { url: `${web.url}/` })}\n`);
     return web;
   } catch (err) {
     logger.warn({ err }, "the web page could not start; the bot runs without it");
-    process.stdout.write(`web page not started: ${(err as Error).message}\n`);
+    process.stdout.write(`${rt.prompts.render("start-web-failed", { why: (err as Error).message })}\n`);
     return null;
   }
 }

@@ -11,6 +11,7 @@
  * file. Deleted rows are overwritten (secure_delete). Times are ISO-8601 UTC strings, which sort
  * and compare as text.
  */
+import { localDate } from "../text/dates.js";
 import Database from "better-sqlite3";
 import { createHmac, randomBytes } from "node:crypto";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -138,11 +139,6 @@ interface RawQuestion {
 /** What is stored instead of a blocked question's text. */
 export function moderatedPlaceholder(categories: string[]): string {
   return `[已屏蔽:${categories.join("、") || "其他"}]`;
-}
-
-/** Local calendar date (yyyy-mm-dd) of a time: the key of the daily counters. */
-export function localDay(at: Date): string {
-  return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, "0")}-${String(at.getDate()).padStart(2, "0")}`;
 }
 
 /** Creates the file with `mode` when missing, and takes group/other access away from an existing one. */
@@ -291,7 +287,7 @@ export class QuestionLog implements AuditSink {
         `INSERT INTO rejections (day, channel, reason, count) VALUES (?, ?, ?, 1)
          ON CONFLICT (day, channel, reason) DO UPDATE SET count = count + 1`,
       )
-      .run(localDay(at), channel, reason);
+      .run(localDate(at), channel, reason);
   }
 
   /**
@@ -341,14 +337,14 @@ export class QuestionLog implements AuditSink {
   sweep(): number {
     const cutoff = new Date(this.now().getTime() - this.retentionDays * DAY_MS);
     const deleted = this.db.prepare("DELETE FROM questions WHERE at < ?").run(cutoff.toISOString()).changes;
-    this.db.prepare("DELETE FROM rejections WHERE day < ?").run(localDay(cutoff));
+    this.db.prepare("DELETE FROM rejections WHERE day < ?").run(localDate(cutoff));
     if (deleted) log.info({ deleted, days: this.retentionDays }, "question log: old questions deleted");
     return deleted;
   }
 
   /** Requests counted instead of stored, per reason (optionally since a time, by local day). */
   rejections(since?: Date | number | string): Record<string, number> {
-    const day = since === undefined ? "" : localDay(new Date(toIso(since)));
+    const day = since === undefined ? "" : localDate(new Date(toIso(since)));
     const out: Record<string, number> = {};
     for (const r of this.db.prepare("SELECT reason, SUM(count) AS n FROM rejections WHERE day >= ? GROUP BY reason").all(day) as { reason: string; n: number }[]) {
       out[r.reason] = r.n;

@@ -33,8 +33,6 @@ export interface EngineOptions {
   secondaryRatio: number;
   /** Deadline for the model's whole answer (ms). */
   llmDeadlineMs: number;
-  /** Deadline for the question's embedding (endpoint embeddings); past it the search runs without the dense side. */
-  embedDeadlineMs: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -44,7 +42,6 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   minCoverage: 0.3,
   secondaryRatio: 0.6,
   llmDeadlineMs: 8000,
-  embedDeadlineMs: 3000,
 };
 
 export interface EngineDeps {
@@ -53,11 +50,6 @@ export interface EngineDeps {
   prompts: Prompts;
   composer?: AnswerComposer | null;
   options?: Partial<EngineOptions>;
-  /**
-   * The question's vector, for an index whose vectors come from an endpoint (the searcher cannot
-   * embed synchronously). null, a failure or the deadline: the search runs lexically.
-   */
-  embedQuery?: (query: string) => Promise<Float32Array | null>;
   /** Told about every answered question (the question log listens here). */
   onReply?: (request: AskRequest, reply: Reply, latencyMs: number) => void;
   /** Today, for 现在/今年/去年 and the newest notice (tests fix it). */
@@ -68,30 +60,6 @@ export interface EngineDeps {
   onJudged?: (question: string, judged: { local: Judgement | null; law: Judgement | null }) => void;
   /** Questions it blocks are refused before retrieval (default: the shipped word list). */
   moderator?: Moderator;
-}
-
-/** The promise's value, or null when it fails or is not settled within `ms` (logged: the answer goes on without it). */
-async function withDeadline<T>(run: () => Promise<T | null>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => {
-      log.warn({ ms }, "question embedding timed out; searching without the dense side");
-      resolve(null);
-    }, ms);
-  });
-  try {
-    return await Promise.race([
-      Promise.resolve()
-        .then(run)
-        .catch((err: unknown) => {
-          log.warn({ err }, "question embedding failed; searching without the dense side");
-          return null;
-        }),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 export function createEngine(deps: EngineDeps): AnswerEngine {
@@ -153,13 +121,11 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const rewritten = await deps.composer.rewriteFollowUp(q, request.context, Math.min(3000, opt.llmDeadlineMs));
       if (rewritten) query = applyEquivalents(rewritten);
     }
-    const queryVector = deps.embedQuery ? await withDeadline(() => deps.embedQuery!(query), opt.embedDeadlineMs) : null;
     const searcher = deps.searcher();
     const terms = termMatcher(searcher, query);
     // Each source searched on its own: 64,000 statutes never crowd the office's articles out, nor back.
-    const vector = queryVector ? { queryVector } : {};
-    const lawHits = await searcher.search(query, { k: 10, kinds: ["law"], ...vector });
-    const articleHits = await searcher.search(query, { k: 10, kinds: ["article"], ...vector });
+    const lawHits = await searcher.search(query, { k: 10, kinds: ["law"] });
+    const articleHits = await searcher.search(query, { k: 10, kinds: ["article"] });
     const hits = [...lawHits, ...articleHits];
 
     let sections: AnswerSection[];

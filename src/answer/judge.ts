@@ -74,7 +74,7 @@ export async function judgeLocal(input: {
   const asked = askedFor(question);
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
-    const kind = asked.length && m.doc.haystack.split(/[。！？；\n]/).some((s) => answersKind(s, asked)) ? 1 : 0;
+    const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, asked)) ? 1 : 0;
     return { m, word, kind, rankScore: m.coverage + word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind };
   });
   scored.sort((a, b) => b.rankScore - a.rankScore);
@@ -120,8 +120,7 @@ export async function judgeLocal(input: {
     notes.push({ prompt: "note-superseded", docId: docs[0].docId, date: docs[0].date ?? "" });
   }
   const second = matches.find((m) => m.doc !== chosen.doc);
-  const sentences = chosen.doc.haystack.split(/[。！？；\n]/);
-  const kindMatch = asked.length ? (sentences.some((s) => answersKind(s, asked)) ? 1 : 0) : 0.5;
+  const kindMatch = asked.length ? (chosen.doc.sentences.some((s) => answersKind(s, asked)) ? 1 : 0) : 0.5;
   const searcherFound = searched.get(chosen.doc.docId) ?? 0;
   const features = [
     chosen.coverage,

@@ -16,6 +16,8 @@ export interface LocalDoc {
   chunks: ArticlePassage[];
   /** Title and text, normalized, for bigram and town matching. */
   haystack: string;
+  /** The haystack's sentences, split once per index (the judge reads them for every question). */
+  sentences: string[];
   bigrams: Set<string>;
 }
 
@@ -69,7 +71,7 @@ export class LocalArticles {
       chunks.sort((a, b) => a.chunk - b.chunk);
       const first = chunks[0];
       const haystack = normalize(`${first.title}\n${chunks.map((c) => c.text).join("\n")}`);
-      return { docId: first.docId, title: first.title, date: first.date, region: first.region, chunks, haystack, bigrams: new Set(bigramsOf(haystack)) };
+      return { docId: first.docId, title: first.title, date: first.date, region: first.region, chunks, haystack, sentences: haystack.split(/[。！？；\n]/), bigrams: new Set(bigramsOf(haystack)) };
     });
     for (const d of this.docs) for (const b of d.bigrams) this.df.set(b, (this.df.get(b) ?? 0) + 1);
     this.towns = townNames(this.docs);

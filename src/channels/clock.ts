@@ -2,6 +2,7 @@
  * Time as the chat channels see it. Injected so tests and the burst bench can run
  * send delays and retry back-offs instantly while recording what would have been waited.
  */
+import { localDate } from "../text/dates.js";
 export interface Clock {
   /** epoch ms */
   now(): number;
@@ -19,9 +20,7 @@ export const systemClock: Clock = {
 
 /** Local calendar day of an epoch-ms instant, e.g. "2025-03-08": budgets and "today" counts roll over at local midnight. */
 export function localDay(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return localDate(new Date(ms));
 }
 
 /** "03-08 14:05": short local time for admin listings. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Prompts } from "../../src/answer/prompts.js";
 import type { QuestionRow } from "../../src/admin/question-log.js";
 import { computeStats, localDay, statsCsv } from "../../src/channels/web/stats.js";
 
@@ -24,7 +25,7 @@ describe("computeStats", () => {
   });
 
   it("CSV starts with a BOM and never lets a cell run as a spreadsheet formula", () => {
-    const csv = statsCsv({ ...computeStats(rows), days: [{ day: "=HYPERLINK(1)", total: 1, answered: 1, refused: 0 }] });
+    const csv = statsCsv({ ...computeStats(rows), days: [{ day: "=HYPERLINK(1)", total: 1, answered: 1, refused: 0 }] }, new Prompts().get("web-stats-csv-header"));
     expect(csv.startsWith("\uFEFF日期,提问,已答,未答\r\n")).toBe(true);
     expect(csv).toContain("'=HYPERLINK(1),1,1,0");
   });

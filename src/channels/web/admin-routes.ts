@@ -253,7 +253,7 @@ export function adminRoutes(deps: WebDeps, auth: AdminAuth, options: AdminRouteO
   admin.get("/api/stats.csv", (c) => {
     c.header("content-type", "text/csv; charset=utf-8");
     c.header("content-disposition", 'attachment; filename="pufa-stats.csv"');
-    return c.body(statsCsv(statsFor(c)));
+    return c.body(statsCsv(statsFor(c), deps.prompts.get("web-stats-csv-header")));
   });
 
   // 未答

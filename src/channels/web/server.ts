@@ -49,7 +49,11 @@ export interface RejectCounters {
 }
 
 /** Wording of the page (prompts/web-*.txt), sent with the page so the script never hard-codes it. */
-export const ASK_PAGE_TEXTS = ["web-welcome", "web-busy", "web-network-error", "web-copied", "web-feedback-thanks"] as const;
+export const ASK_PAGE_TEXTS = [
+  "web-welcome", "web-busy", "web-network-error", "web-copied", "web-feedback-thanks",
+  "web-title", "web-large", "web-placeholder", "web-new-topic", "web-new-topic-mark", "web-send",
+  "web-source", "web-opening", "web-copy", "web-useful", "web-not-useful", "web-searching", "web-retry",
+] as const;
 
 export function createWebApp(deps: WebDeps, options: WebOptions) {
   const app = new Hono();

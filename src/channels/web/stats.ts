@@ -2,6 +2,7 @@
  * The console's statistics from question-log rows: questions per day, answered vs refused, by
  * reason and topic, feedback, the most asked questions. Pure, over rows already read for a range.
  */
+import { localDate } from "../../text/dates.js";
 import { topTopics, type TopicCount } from "../../admin/report.js";
 import type { QuestionRow } from "../../admin/question-log.js";
 
@@ -18,9 +19,7 @@ export interface WebStats {
 
 /** Local calendar day of an ISO time, yyyy-mm-dd. */
 export function localDay(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return localDate(new Date(iso));
 }
 
 export function computeStats(rows: readonly QuestionRow[], top = 10): WebStats {
@@ -61,9 +60,9 @@ const csvCell = (v: string | number) => {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** Per-day counts as CSV (UTF-8 with BOM, so Excel reads the Chinese header). */
-export function statsCsv(stats: WebStats): string {
-  const lines = [["日期", "提问", "已答", "未答"].map(csvCell).join(",")];
+/** Per-day counts as CSV (UTF-8 with BOM, so Excel reads the Chinese header); `header` is prompts/web-stats-csv-header.txt, its four names separated by commas. */
+export function statsCsv(stats: WebStats, header: string): string {
+  const lines = [header.split(/[,，]/).map((h) => csvCell(h.trim())).join(",")];
   for (const d of stats.days) lines.push([d.day, d.total, d.answered, d.refused].map(csvCell).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -6,7 +6,13 @@
 import "./ask.css";
 import type { Citation, Reply } from "../../../types.js";
 
-type Texts = Record<"web-welcome" | "web-busy" | "web-network-error" | "web-copied" | "web-feedback-thanks", string>;
+/** The page's wording, from prompts/ (server.ts ASK_PAGE_TEXTS). */
+type Texts = Record<
+  | "web-welcome" | "web-busy" | "web-network-error" | "web-copied" | "web-feedback-thanks"
+  | "web-title" | "web-large" | "web-placeholder" | "web-new-topic" | "web-new-topic-mark" | "web-send"
+  | "web-source" | "web-opening" | "web-copy" | "web-useful" | "web-not-useful" | "web-searching" | "web-retry",
+  string
+>;
 type WebReply = Reply & { feedback?: string };
 interface Turn {
   question: string;
@@ -19,6 +25,14 @@ const form = document.getElementById("ask") as HTMLFormElement;
 const input = document.getElementById("question") as HTMLTextAreaElement;
 const send = document.getElementById("send") as HTMLButtonElement;
 const TIMEOUT_MS = 30_000;
+
+// The page's own labels come from prompts/ like every other text users read.
+document.title = texts["web-title"];
+document.getElementById("title")!.textContent = texts["web-title"];
+document.getElementById("large")!.textContent = texts["web-large"];
+document.getElementById("new-topic")!.textContent = texts["web-new-topic"];
+send.textContent = texts["web-send"];
+input.placeholder = texts["web-placeholder"];
 const CONTEXT_KEY = "pufa-context";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -55,7 +69,7 @@ const saveContext = (turns: Turn[]) => {
 };
 document.getElementById("new-topic")!.addEventListener("click", () => {
   saveContext([]);
-  thread.append(el("p", { class: "status" }, "——新话题——"));
+  thread.append(el("p", { class: "status" }, texts["web-new-topic-mark"]));
 });
 
 /** Body text with each [n] that names a citation turned into a button that opens that source. */
@@ -66,7 +80,7 @@ function withCiteLinks(text: string, cites: Map<number, HTMLDetailsElement>): HT
     const details = cites.get(Number(m[1]));
     if (!details) continue;
     p.append(text.slice(last, m.index));
-    const b = el("button", { type: "button", class: "cite", "aria-label": `来源 ${m[1]}` }, m[0]);
+    const b = el("button", { type: "button", class: "cite", "aria-label": texts["web-source"].replace("{n}", m[1]) }, m[0]);
     b.addEventListener("click", () => {
       details.open = true;
       details.scrollIntoView({ behavior: "smooth", block: "nearest" });
@@ -85,7 +99,7 @@ function sourceDetails(line: string, c: Citation): HTMLDetailsElement {
   d.addEventListener("toggle", async () => {
     if (!d.open || loaded) return;
     loaded = true;
-    const box = el("div", { class: "full" }, el("span", { class: "pending" }, "正在打开"));
+    const box = el("div", { class: "full" }, el("span", { class: "pending" }, texts["web-opening"]));
     d.append(box);
     try {
       const q = new URLSearchParams({ id: c.passageId, start: String(c.start), end: String(c.end) });
@@ -131,7 +145,7 @@ function renderReply(reply: WebReply): HTMLElement {
   card.append(notes);
 
   const status = el("div", { class: "status", role: "status" });
-  const copy = el("button", { type: "button", class: "ghost copy" }, "复制转发");
+  const copy = el("button", { type: "button", class: "ghost copy" }, texts["web-copy"]);
   copy.addEventListener("click", async () => {
     await copyText(reply.text);
     status.textContent = texts["web-copied"];
@@ -144,8 +158,8 @@ function renderReply(reply: WebReply): HTMLElement {
       if (res?.ok) status.textContent = texts["web-feedback-thanks"];
       else for (const b of actions.querySelectorAll<HTMLButtonElement>(".fb")) b.disabled = false;
     };
-    const yes = el("button", { type: "button", class: "ghost fb", "data-useful": "1" }, "有用");
-    const no = el("button", { type: "button", class: "ghost fb", "data-useful": "0" }, "没用");
+    const yes = el("button", { type: "button", class: "ghost fb", "data-useful": "1" }, texts["web-useful"]);
+    const no = el("button", { type: "button", class: "ghost fb", "data-useful": "0" }, texts["web-not-useful"]);
     yes.addEventListener("click", rate(true));
     no.addEventListener("click", rate(false));
     actions.append(yes, no);
@@ -171,7 +185,7 @@ async function copyText(text: string): Promise<void> {
 async function ask(question: string, context: Turn[], slot: HTMLElement): Promise<void> {
   slot.className = "card";
   slot.textContent = "";
-  slot.append(el("span", { class: "pending" }, "正在查找"));
+  slot.append(el("span", { class: "pending" }, texts["web-searching"]));
   send.disabled = true;
   try {
     const res = await fetch("/ask", {
@@ -195,7 +209,7 @@ async function ask(question: string, context: Turn[], slot: HTMLElement): Promis
 function failed(slot: HTMLElement, message: string, question: string, context: Turn[]): void {
   slot.className = "card error";
   slot.textContent = "";
-  const retry = el("button", { type: "button", class: "ghost retry" }, "重试");
+  const retry = el("button", { type: "button", class: "ghost retry" }, texts["web-retry"]);
   retry.addEventListener("click", () => void ask(question, context, slot));
   slot.append(el("p", {}, message), retry);
 }
