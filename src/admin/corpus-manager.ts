@@ -300,16 +300,19 @@ function titleSourceKey(title: string, source: string | null): string {
   return `${sameKey(title)}\u0000${sameKey(source)}`;
 }
 
+/** The files of `.history/` (articles taken out of service) with their front matter, in folder order. */
+export function listHistory(corpusDir: string): { name: string; data: Record<string, unknown> }[] {
+  const dir = path.join(corpusDir, HISTORY_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith(".") && name.endsWith(".md"))
+    .map((name) => ({ name, data: parseFrontMatter(readFileSync(path.join(dir, name), "utf8")).data }));
+}
+
 /** The history file (relative) whose content_hash is `hash`, if any. */
 function historyWithHash(corpusDir: string, hash: string): string | null {
-  const dir = path.join(corpusDir, HISTORY_DIR);
-  if (!existsSync(dir)) return null;
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith(".") || !name.endsWith(".md")) continue;
-    const { data } = parseFrontMatter(readFileSync(path.join(dir, name), "utf8"));
-    if (data.content_hash === hash) return `${HISTORY_DIR}/${name}`;
-  }
-  return null;
+  const found = listHistory(corpusDir).find((h) => h.data.content_hash === hash);
+  return found ? `${HISTORY_DIR}/${found.name}` : null;
 }
 
 /**

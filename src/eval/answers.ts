@@ -4,6 +4,7 @@
  * fact string in the reply's text), wrongly refused, right source but wrong passage (a fact missing),
  * or wrong source. A file whose lines carry no gold is a negatives set: only the share refused counts.
  */
+import { lawNameKey } from "../retrieval/law-aliases.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { AnswerEngine, Citation, ConversationTurn, Reply } from "../types.js";
@@ -59,13 +60,11 @@ export function loadAnswerItems(file: string): AnswerItem[] {
   return parseAnswerItems(readFileSync(file, "utf8"), file);
 }
 
-const shortLaw = (s: string) => s.replace(/^中华人民共和国/, "").replace(/[《》\s]/g, "");
-
 /** Does this citation name this gold source? */
 export function citesGold(c: Citation, g: AnswerGold): boolean {
   if ("doc" in g) return c.kind === "article" && c.passageId.startsWith(`article:${g.doc}#`);
   if ("file" in g) return c.path === g.file || c.path.endsWith(`/${g.file}`) || path.basename(c.path) === g.file;
-  return c.kind === "law" && shortLaw(c.title) === shortLaw(g.law) && c.article === g.article;
+  return c.kind === "law" && lawNameKey(c.title) === lawNameKey(g.law) && c.article === g.article;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, "");
@@ -81,7 +80,7 @@ export function scoreReply(item: AnswerItem, reply: Reply): { outcome: AnswerOut
 }
 
 function citedName(c: Citation): string {
-  return c.kind === "law" ? `${shortLaw(c.title)}${c.article}` : c.passageId.replace(/^article:/, "").replace(/#\d+$/, "");
+  return c.kind === "law" ? `${lawNameKey(c.title)}${c.article}` : c.passageId.replace(/^article:/, "").replace(/#\d+$/, "");
 }
 
 /** Asks every question through the engine (follow-ups with their context) and scores the replies. */

@@ -7,14 +7,14 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { streamSSE } from "hono/streaming";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { addToCorpus, HISTORY_DIR, listCorpus, removeFromCorpus } from "../../admin/corpus-manager.js";
+import { addToCorpus, HISTORY_DIR, listCorpus, listHistory, removeFromCorpus } from "../../admin/corpus-manager.js";
 import { importBytes } from "../../admin/importers/index.js";
 import { importUrl } from "../../admin/importers/url.js";
 import type { ImportedArticle } from "../../admin/importers/types.js";
 import { buildReport } from "../../admin/report.js";
-import { parseFrontMatter } from "../../ingestion/front-matter.js";
+import { normalizeDate } from "../../text/dates.js";
 import { childLogger } from "../../logger.js";
 import { AdminAuth, CSRF_HEADER, SESSION_COOKIE, sameToken } from "./admin-auth.js";
 import { ReindexJob } from "./reindex-job.js";
@@ -165,18 +165,13 @@ export function adminRoutes(deps: WebDeps, auth: AdminAuth, options: AdminRouteO
     return c.json(result, result.removed ? 200 : 404);
   });
 
-  const historyEntries = () => {
-    const dir = path.join(corpusDir, HISTORY_DIR);
-    if (!existsSync(dir)) return [];
-    return readdirSync(dir)
-      .filter((n) => n.endsWith(".md") && !n.startsWith("."))
-      .map((name) => {
-        const { data } = parseFrontMatter(readFileSync(path.join(dir, name), "utf8"));
-        const s = (k: string) => (typeof data[k] === "string" ? (data[k] as string) : data[k] instanceof Date ? (data[k] as Date).toISOString().slice(0, 10) : null);
+  const historyEntries = () =>
+    listHistory(corpusDir)
+      .map(({ name, data }) => {
+        const s = (k: string) => (typeof data[k] === "string" ? (data[k] as string) : normalizeDate(data[k]));
         return { name, id: s("id"), title: s("title"), source: s("source"), date: s("date"), reason: s("history_reason"), at: s("history_at") };
       })
       .sort((a, b) => (b.at ?? "").localeCompare(a.at ?? ""));
-  };
   admin.get("/api/history", (c) => {
     const title = c.req.query("title");
     return c.json({ history: historyEntries().filter((h) => !title || h.title === title) });
