@@ -71,7 +71,8 @@ const squash = (s: string) => s.replace(/\s+/g, "");
 
 /** Scores one reply against its item (pure). */
 export function scoreReply(item: AnswerItem, reply: Reply): { outcome: AnswerOutcome; missing: string[] } {
-  if (!item.gold.length) return { outcome: reply.refused ? "negative_refused" : "negative_answered", missing: [] };
+  // A negative is answered when the reply quotes material; a greeting's help text quotes none.
+  if (!item.gold.length) return { outcome: reply.refused || !reply.citations.length ? "negative_refused" : "negative_answered", missing: [] };
   if (reply.refused) return { outcome: "refused", missing: item.facts };
   if (!reply.citations.some((c) => item.gold.some((g) => citesGold(c, g)))) return { outcome: "wrong_source", missing: item.facts };
   const text = squash(reply.text);

@@ -43,6 +43,9 @@ describe("scoring a reply", () => {
     const [neg] = parseAnswerItems(`{"id":"n1","question":"洗衣机漏水怎么修","kind":"chitchat"}\n`);
     expect(neg.gold).toEqual([]);
     expect(scoreReply(neg, reply("抱歉", [], true)).outcome).toBe("negative_refused");
+    // A greeting's help text quotes no material: not an answer.
+    expect(scoreReply(neg, reply("您好，我可以回答……", [], false)).outcome).toBe("negative_refused");
+    expect(scoreReply(neg, reply("[1]「…」", [{ path: "a.md" }], false)).outcome).toBe("negative_answered");
     const s = summarize("neg", [{ item: neg, outcome: "negative_answered", missing: [], cited: [], ms: 1 }]);
     expect(s).toMatchObject({ n: 0, negatives: 1, negativesRefused: 0 });
   });
