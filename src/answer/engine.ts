@@ -14,11 +14,14 @@ import { judgeLaw, judgeLocal, lawBonus, localExcerpts, type Judgement } from ".
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
-import { asksLaw, factsAsked } from "./question-type.js";
+import { asksRule, factsAsked } from "./question-type.js";
 import { citedHits, coverage, namesLawArticle } from "./relevance.js";
 import { termMatcher, type TermMatcher } from "./term-weights.js";
 
 const log = childLogger("engine");
+
+/** A law verdict this sure is quoted even after a local article that holds the fact asked for. */
+const CONFIDENT_LAW = 0.9;
 
 export interface EngineOptions {
   /** Longer questions are declined with a clear message (default 500 characters). */
@@ -144,10 +147,10 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const useLocal = !!local?.ok;
       // The law answers unless the question asks for a figure, date, place … that a local article holds.
       // (Read with the previous turn's topic: "那第二次被查到呢" after a 酒驾 question asks about the law.)
-      const useLaw = !!law?.ok && (asksLaw(readAsked(query)) || !useLocal || !factsAsked(reading).length);
+      const useLaw = !!law?.ok && (asksRule(readAsked(query)) || !useLocal || !factsAsked(reading).length || law.probability >= CONFIDENT_LAW);
       if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
       // A place, event, figure, date or procedure: the office's article first; a legal question: the law first.
-      const localFirst = useLocal && (factsAsked(reading).length > 0 || !asksLaw(reading));
+      const localFirst = useLocal && (factsAsked(reading).length > 0 || !asksRule(reading));
       const both = useLocal && useLaw;
       const localBudget = both ? Math.round(opt.excerptChars * 0.55) : opt.excerptChars;
       const localPart: AnswerSection = {

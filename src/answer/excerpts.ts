@@ -5,6 +5,7 @@
  * room left, it is cut at a clause mark and marked as clipped rather than paraphrased.
  */
 import { splitSentences } from "../text/sentences.js";
+import { isHeadingLine } from "./headings.js";
 import type { Hit, Passage } from "../types.js";
 import { sourceLabel, type Excerpt } from "./layout.js";
 import type { Prompts } from "./prompts.js";
@@ -21,6 +22,8 @@ export interface ExcerptOptions {
   sentenceBonus?: SentenceBonus;
   /** Quote the one sentence that holds what was asked (and the next when nearly as relevant), not a window. */
   oneSentence?: boolean;
+  /** Excerpts of one article at most (default 1: a second chunk usually adds a repeated source, not information). */
+  perArticle?: number;
 }
 
 /** Extra score for a sentence of a passage, on top of the question's words it contains. */
@@ -38,7 +41,7 @@ interface Span {
 
 /** A short line with no closing punctuation in an article is a heading ("醉驾是犯罪"): context, not something to quote. */
 function isHeading(p: Passage, text: string): boolean {
-  return p.kind === "article" && Array.from(text).length <= 30 && !/[。！？；：!?;:…”」』）)]$/.test(text);
+  return p.kind === "article" && isHeadingLine(text);
 }
 
 function sentencesOf(p: Passage): Span[] {
@@ -66,9 +69,16 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, bonus?:
     const order = sents.map((s, i) => i).filter((i) => sents[i].end - sents[i].start <= room);
     if (order.length) {
       const i = order.reduce((a, b) => (sents[b].score > sents[a].score ? b : a));
-      const next = sents[i + 1];
-      const extend = next && next.score >= 0.5 * sents[i].score && next.end - sents[i].start <= room && !crossesParagraph(p, sents[i].start, next.end);
-      return { start: sents[i].start, end: extend ? next.end : sents[i].end, score: sents[i].score };
+      let from = i;
+      let to = i;
+      // A list written as clauses ending in ；(以下地点：……所；……窗口；……窗口。) is quoted whole when it fits.
+      const fits = (a: number, b: number) => sents[b].end - sents[a].start <= room && !crossesParagraph(p, sents[a].start, sents[b].end);
+      const listItem = (k: number) => /[；;]$/.test(p.text.slice(sents[k].start, sents[k].end));
+      while (from > 0 && listItem(from - 1) && fits(from - 1, to)) from--;
+      while (to + 1 < sents.length && listItem(to) && fits(from, to + 1)) to++;
+      const next = sents[to + 1];
+      const extend = to === i && next && next.score >= 0.5 * sents[i].score && fits(from, to + 1);
+      return { start: sents[from].start, end: extend ? next.end : sents[to].end, score: sents[i].score };
     }
   }
   for (let i = 0; i < sents.length; i++) {
@@ -93,13 +103,14 @@ export function selectExcerpts(hits: Hit[], terms: TermMatcher, prompts: Prompts
   const opt = { ...DEFAULT_EXCERPT_OPTIONS, ...options };
   const out: Excerpt[] = [];
   let left = opt.budget;
-  // One excerpt per source: a second chunk of the same article adds a repeated source line, not information.
-  const seen = new Set<string>();
+  // One excerpt per source unless asked otherwise: a second chunk of the same article adds a repeated source line, not information.
+  const seen = new Map<string, number>();
   const chosen = hits
     .filter((h) => {
       const key = h.passage.kind === "article" ? h.passage.docId : h.passage.id;
-      if (seen.has(key)) return false;
-      seen.add(key);
+      const n = seen.get(key) ?? 0;
+      if (n >= (h.passage.kind === "article" ? (opt.perArticle ?? 1) : 1)) return false;
+      seen.set(key, n + 1);
       return true;
     })
     .slice(0, opt.maxPassages);

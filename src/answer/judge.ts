@@ -6,13 +6,15 @@
 import type { ArticlePassage, Hit, Passage, Searcher } from "../types.js";
 import { probability, type DecisionModel } from "./decision.js";
 import { bestWindow, selectExcerpts, type SentenceBonus } from "./excerpts.js";
+import { headingAbove } from "./headings.js";
+import { normalize } from "../text/tokenize.js";
 import type { Excerpt } from "./layout.js";
 import { inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
-import { answersKind, askedFor, asksLaw, asksLocalFact, measuredThing } from "./question-type.js";
-import { coverage } from "./relevance.js";
+import { answersKind, askedFor, asksLaw, asksLocalFact, countedThing, factsAsked, measuredThing, type AskedFor } from "./question-type.js";
+import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, type TermMatcher } from "./term-weights.js";
-import { CORRECTION, correctedBy, correctionOf, inYear, newer, timeScope, titleOverlap } from "./time-scope.js";
+import { CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, timeScope, titleOverlap } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -37,6 +39,12 @@ export interface Judgement {
   question?: string;
 }
 
+/** A law verdict this sure needs no coverage floor, only one of the question's own words in the passages. */
+const CONFIDENT = 0.9;
+/** A second sentence of the article is quoted when it scores this share of the best one. */
+const SECOND_SENTENCE = 0.6;
+/** A town's article answers only when it ranks this close to the best on the question. */
+const TOWN_FLOOR = 0.5;
 /** Near ties on bigram coverage: the same matter told twice (two years of one notice). */
 const NEAR_TIE = 0.8;
 /** Titles sharing this share of bigrams are about the same matter. */
@@ -81,23 +89,42 @@ export async function judgeLocal(input: {
   const rankScore = new Map(scored.map((s) => [s.m, s.rankScore]));
   let matches: LocalMatch[] = scored.map((s) => s.m);
   if (!matches.length) return null;
-  // A town named in the question selects that town's articles.
+  // A town named in the question selects that town's articles on the matter (its own first, then a
+  // county-wide one that names it); the town's articles on other matters do not answer.
   const named = townsIn(input.question, local.towns);
   const towns = named.length || !previous ? named : townsIn(previous, local.towns);
   if (towns.length) {
-    const inIt = matches.filter((m) => inTown(m.doc, towns));
-    if (inIt.length) matches = inIt;
+    const floor = rankScore.get(matches[0])! * TOWN_FLOOR;
+    const onMatter = matches.filter((m) => rankScore.get(m)! >= floor);
+    const own = onMatter.filter((m) => inTown(m.doc, towns));
+    const naming = onMatter.filter((m) => !inTown(m.doc, towns) && towns.some((t) => m.doc.haystack.includes(t)));
+    if (own.length || naming.length) matches = [...own, ...naming];
   }
   const own = timeScope(input.question, today);
   // The year carries over only to the same question about another town ("那后安的呢"); "那国庆那几天呢" is another time.
   const scope = own.year === null && !own.latest && previous && named.length ? timeScope(previous, today) : own;
   matches = inYear(matches, scope.year);
+  // Without a year, a notice repealed by name in a newer one no longer answers.
+  if (scope.year === null) {
+    const inForce = matches.filter((m) => !repealedBy(m.doc, local.docs));
+    if (inForce.length) matches = inForce;
+  }
   const best = matches[0];
   const notes: SourceNote[] = [];
   let chosen = best;
   if (scope.year === null) {
-    // A newer article on the same matter supersedes the older one.
-    const same = matches.filter((m) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && titleOverlap(m.doc.title, best.doc.title) >= SAME_MATTER);
+    // A newer article on the same matter supersedes the older one, on what it says: asked for a
+    // figure, time, place … the newest of those that hold it about as well as any (a deadline's
+    // extension does not say where to register).
+    let same = matches.filter((m) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && titleOverlap(m.doc.title, best.doc.title) >= SAME_MATTER);
+    const facts = factsAsked(question);
+    if (facts.length && same.length > 1) {
+      const q = local.questionBigrams(query);
+      const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, q)]));
+      const top = Math.max(...holds.values());
+      if (top > 0) same = same.filter((m) => holds.get(m)! >= top * NEAR_TIE);
+      if (!same.includes(chosen)) chosen = same[0];
+    }
     for (const m of same) if (newer(m.doc, chosen.doc)) chosen = m;
     if (chosen !== best && chosen.doc.date) notes.push({ prompt: "note-latest", docId: chosen.doc.docId, date: chosen.doc.date });
   }
@@ -113,7 +140,10 @@ export async function judgeLocal(input: {
     (CORRECTION.test(chosen.doc.title)
       ? matches.find((m) => close(m) && newer(chosen.doc, m.doc) && !CORRECTION.test(m.doc.title))?.doc ?? null
       : null);
-  if (correction && (scope.year === null || correction.date?.startsWith(String(scope.year)))) docs.unshift(correction);
+  // Asked for a figure, time, place …, a correction that says nothing of that kind is beside the point.
+  const factsOfQuestion = factsAsked(question);
+  const relevant = (d: LocalDoc) => !factsOfQuestion.length || factHold(d, factsOfQuestion, local.questionBigrams(query)) > 0;
+  if (correction && relevant(correction) && (scope.year === null || correction.date?.startsWith(String(scope.year)))) docs.unshift(correction);
   else if (original) docs.push(original);
   if (docs.length > 1) {
     notes.length = 0;
@@ -136,6 +166,23 @@ export async function judgeLocal(input: {
   return { ok: p >= 0.5, probability: p, features, hits: [], docs, notes, local, question };
 }
 
+/**
+ * How well an article holds the asked-for fact: 0 without a sentence of that kind, else a base for
+ * having one plus the best share of the question's bigrams in such a sentence (read under its heading).
+ */
+function factHold(doc: LocalDoc, facts: readonly AskedFor[], q: Map<string, number>): number {
+  let total = 0;
+  for (const w of q.values()) total += w;
+  let best = 0;
+  for (const s of doc.sentences) {
+    if (!answersKind(s, facts)) continue;
+    let got = 0;
+    for (const [b, w] of q) if (s.includes(b)) got += w;
+    best = Math.max(best, 0.2 + (total ? got / total : 0));
+  }
+  return best;
+}
+
 export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hit[]; model: DecisionModel; minCoverage: number }): Judgement | null {
   const { question, terms, hits, model, minCoverage } = input;
   if (!hits.length) return null;
@@ -153,11 +200,17 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
     own + expansion ? expansion / (own + expansion) : 0,
     asksLaw(question) ? 1 : 0,
     asksLocalFact(question) ? 1 : 0,
-    Math.min(1, [...terms.weights.values()].filter((w) => !w.expansion).length / 10),
+    Math.min(1, [...terms.weights.values()].filter((w) => !w.expansion).length / 5),
   ];
   const p = probability(model.law, features);
-  // PUFA_MIN_COVERAGE stays a floor (at 70%): below it no passage is on the question's topic, however legal it sounds.
-  const ok = p >= 0.5 && (top[0] ?? 0) > minCoverage * 0.7;
+  // PUFA_MIN_COVERAGE stays a floor (at 70%) for a doubtful verdict: below it no passage is on the question's
+  // topic, however legal it sounds. A confident one passes it when the best passages hold one of the
+  // question's own words: a story told in its own words ("交三千八进去，再拉人头") shares few words with the
+  // article that answers it. Statutory synonyms alone are no sign the passages are on its topic (孩子 →
+  // 未成年人 for a question on 抚养费, in a library without it).
+  const haystacks = hits.slice(0, 3).map((h) => normalize(passageHaystack(h.passage)));
+  const ownWord = () => [...terms.weights.entries()].some(([word, w]) => !w.expansion && Array.from(word).length >= 2 && haystacks.some((t) => t.includes(word)));
+  const ok = (p >= CONFIDENT && ownWord()) || (p >= 0.5 && (top[0] ?? 0) > minCoverage * 0.7);
   return { ok, probability: p, features, hits, docs: [], notes: [] };
 }
 
@@ -189,17 +242,37 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   let total = 0;
   for (const w of q.values()) total += w;
   const thing = asked.includes("amount") ? measuredThing(question) : null;
-  return (sentence) => {
+  const counted = asked.includes("amount") ? countedThing(question) : null;
+  // Within one article the words of its title tell no sentence from another (the opening paragraph
+  // repeats them all): a sentence is chosen on the question's other words.
+  const untitled = new Map<string, { q: [string, number][]; total: number }>();
+  const rest = (title: string) => {
+    let r = untitled.get(title);
+    if (!r) {
+      const t = normalize(title);
+      const kept = [...q].filter(([b]) => !t.includes(b));
+      r = { q: kept, total: kept.reduce((n, [, w]) => n + w, 0) };
+      untitled.set(title, r);
+    }
+    return r;
+  };
+  return (raw, passage) => {
+    // Read under its section heading: "全市各派出所便民服务窗口" answers 去哪办 under "二、办理地点".
+    const sentence = `${headingAbove(passage.text, passage.text.indexOf(raw))} ${raw}`;
+    const own = passage.kind === "article" ? rest(passage.title) : { q: [...q], total };
     let got = 0;
-    for (const [b, w] of q) if (sentence.includes(b)) got += w;
-    const share = total ? got / total : 0;
+    for (const [b, w] of own.q) if (sentence.includes(b)) got += w;
+    const share = own.total ? got / own.total : 0;
     // The article is already the one on the matter: the sentence holding what was asked wins even when
     // it repeats none of the question's words (一、登记地点：……窗口。).
     // A yes/no rule counts only in a sentence about the question's own thing (不再需要提供户口簿).
     const kinds = share > 0 ? asked : asked.filter((k) => k !== "rule");
+    const facts = kinds.filter((k) => k !== "rule");
     // Of an article's many figures, the one about what was measured (奖几多 → the reward's).
-    const measured = thing && sentence.includes(thing) && answersKind(sentence, ["amount"]) ? 0.8 : 0;
-    return scale * (0.6 * share + measured + (kinds.length && answersKind(sentence, kinds) ? 1.5 : 0));
+    const measured = ((thing && sentence.includes(thing)) || (counted && sentence.includes(counted))) && answersKind(sentence, ["amount"]) ? 0.8 : 0;
+    // A fact kind is a strong sign; a yes/no rule word (可以, 需要, 不得) is in most sentences of a notice.
+    const kind = facts.length && answersKind(sentence, facts) ? 1.5 : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
+    return scale * (2 * share + measured + kind);
   };
 }
 
@@ -226,5 +299,26 @@ export function localExcerpts(
     }
     return { passage: best, score: bestScore, rank: i + 1 };
   });
-  return selectExcerpts(hits, terms, prompts, { ...options, sentenceBonus: bonus, oneSentence: askedFor(question).length > 0 });
+  const oneSentence = askedFor(question).length > 0;
+  const facts = factsAsked(question);
+  // One article asked for a fact: a second sentence of it that also holds that kind of fact, when it is
+  // nearly as much about the question (of a report's figures, the one asked may be the second best).
+  const second = facts.length && hits.length === 1 ? secondSentence(hits[0].passage as ArticlePassage, judged.docs[0], terms, room, bonus, facts) : null;
+  if (second) hits.push({ passage: second, score: 0, rank: 2 });
+  return selectExcerpts(hits, terms, prompts, { ...options, sentenceBonus: bonus, oneSentence, perArticle: 2 });
+}
+
+/** The second sentence to quote, from `doc`, outside the best one; as a verbatim slice of its chunk. */
+function secondSentence(first: ArticlePassage, doc: LocalDoc, terms: TermMatcher, room: number, bonus: SentenceBonus, facts: AskedFor[]): ArticlePassage | null {
+  const span = bestWindow(first, terms, room, bonus, true);
+  if (!span) return null;
+  const slice = (c: ArticlePassage, a: number, b: number): ArticlePassage => ({ ...c, text: c.text.slice(a, b), start: c.start + a, end: c.start + b });
+  const candidates = doc.chunks.flatMap((c) => (c === first ? [slice(c, 0, span.start), slice(c, span.end, c.text.length)] : [c])).filter((c) => c.text.trim());
+  let best: { passage: ArticlePassage; score: number } | null = null;
+  for (const c of candidates) {
+    const w = bestWindow(c, terms, room, bonus, true);
+    if (!w || !answersKind(c.text.slice(w.start, w.end), facts)) continue;
+    if (!best || w.score > best.score) best = { passage: c, score: w.score };
+  }
+  return best && best.score >= SECOND_SENTENCE * span.score ? best.passage : null;
 }

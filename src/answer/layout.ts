@@ -39,8 +39,15 @@ export function toCitation(e: Excerpt): Citation {
   };
 }
 
+/** One line per source; two excerpts of the same article share its line ("[1][2] 标题 — 来源 日期"). */
 export function formatSources(excerpts: Excerpt[]): string {
-  return excerpts.map((e) => `[${e.n}] ${e.label}`).join("\n");
+  const lines: { ns: number[]; label: string }[] = [];
+  for (const e of excerpts) {
+    const last = lines.at(-1);
+    if (last && last.label === e.label && e.passage.kind === "article") last.ns.push(e.n);
+    else lines.push({ ns: [e.n], label: e.label });
+  }
+  return lines.map((l) => `${l.ns.map((n) => `[${n}]`).join("")} ${l.label}`).join("\n");
 }
 
 export function formatExcerpts(excerpts: Excerpt[]): string {

@@ -5,6 +5,7 @@
  * article it means. Built once per passage list (an index generation) and cached.
  */
 import { isCjk, normalize, wordTokens } from "../text/tokenize.js";
+import { isHeadingLine } from "./headings.js";
 import type { ArticlePassage, Passage } from "../types.js";
 
 export interface LocalDoc {
@@ -71,7 +72,7 @@ export class LocalArticles {
       chunks.sort((a, b) => a.chunk - b.chunk);
       const first = chunks[0];
       const haystack = normalize(`${first.title}\n${chunks.map((c) => c.text).join("\n")}`);
-      return { docId: first.docId, title: first.title, date: first.date, region: first.region, chunks, haystack, sentences: haystack.split(/[。！？；\n]/), bigrams: new Set(bigramsOf(haystack)) };
+      return { docId: first.docId, title: first.title, date: first.date, region: first.region, chunks, haystack, sentences: headedSentences(haystack), bigrams: new Set(bigramsOf(haystack)) };
     });
     for (const d of this.docs) for (const b of d.bigrams) this.df.set(b, (this.df.get(b) ?? 0) + 1);
     this.towns = townNames(this.docs);
@@ -116,6 +117,22 @@ export class LocalArticles {
     });
     return out.sort((a, b) => b.coverage - a.coverage || b.titleCoverage - a.titleCoverage);
   }
+}
+
+/** The sentences of an article, each read with the section heading above it ("三、办理时间 周一至周六……"). */
+function headedSentences(text: string): string[] {
+  const out: string[] = [];
+  let heading = "";
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    if (isHeadingLine(line)) {
+      heading = line.trim();
+      out.push(heading);
+      continue;
+    }
+    for (const s of line.split(/[。！？；]/)) if (s.trim()) out.push(heading ? `${heading} ${s}` : s);
+  }
+  return out;
 }
 
 /** Town-level names: each region's parts (万宁市龙滚镇 → 龙滚镇, 龙滚), kept when fewer than half the articles share them. */

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 export const DEFAULT_INTENTS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data/intents.txt");
 
-export type IntentName = "emergency" | "dispute" | "out_of_scope" | "greeting" | "legal";
+export type IntentName = "emergency" | "dispute" | "out_of_scope" | "greeting" | "legal" | "legal_topic";
 export type IntentPatterns = Record<IntentName, RegExp[]>;
 
 export interface QuestionVerdict {
@@ -21,7 +21,7 @@ export interface QuestionVerdict {
 }
 
 export function parseIntents(text: string): IntentPatterns {
-  const out: IntentPatterns = { emergency: [], dispute: [], out_of_scope: [], greeting: [], legal: [] };
+  const out: IntentPatterns = { emergency: [], dispute: [], out_of_scope: [], greeting: [], legal: [], legal_topic: [] };
   let section: IntentName | null = null;
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();

@@ -6,7 +6,7 @@
  */
 import { loadIntents } from "./question-guard.js";
 
-export type AskedFor = "amount" | "time" | "place" | "documents" | "phone" | "outcome" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "place" | "documents" | "phone" | "outcome" | "rule";
 
 interface Kind {
   asked: RegExp;
@@ -22,6 +22,11 @@ export const KINDS: Record<AskedFor, Kind> = {
     // Arabic figures with any measure word; Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
     answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
   },
+  fee: {
+    // What it costs: a price, or that it is free (免收号牌工本费 answers 要交几多钱).
+    asked: /多少钱|几多钱|要钱|要不要钱|收费|收钱|交钱|交多少|费用|花钱|工本费/,
+    answer: /免费|免收|不收费|不收取|[0-9０-９零一二两三四五六七八九十百千]+\s*(元|块)/,
+  },
   time: {
     asked: /什么时候|啥时候|几点|几号|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束/,
     answer: new RegExp(`时间[为是：:]|[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至`),
@@ -31,8 +36,8 @@ export const KINDS: Record<AskedFor, Kind> = {
     answer: /(地点|地址|位于|窗口|大厅|服务中心|广场|[路街道]\s*[0-9０-９]+\s*号|在[^，。；]{0,20}(派出所|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头))/,
   },
   documents: {
-    asked: /带(什么|啥|哪些)|携带什么|需要什么|要什么(材料|证件)|材料|证件|手续|准备什么/,
-    answer: /(身份证|户口|证明|材料|发票|合格证|照片|复印件|驾驶证|行驶证|原件|凭证|购车)/,
+    asked: /带(什么|啥|哪些)|携带什么|需要什么|要什么(材料|证件|证)|(什么|哪些|哪几)(个)?证(件|明)?[？?吗]?$|材料|证件|手续|准备什么/,
+    answer: /(身份证|户口|证明|材料|发票|照片|复印件|原件|凭证|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记)证)/,
   },
   phone: {
     asked: /电话|号码|热线|联系方式|怎么联系|打哪个/,
@@ -52,7 +57,9 @@ export const KINDS: Record<AskedFor, Kind> = {
 
 /** The kinds of thing the question asks for (often none: a rule or a penalty). */
 export function askedFor(question: string): AskedFor[] {
-  return (Object.keys(KINDS) as AskedFor[]).filter((k) => KINDS[k].asked.test(question));
+  const kinds = (Object.keys(KINDS) as AskedFor[]).filter((k) => KINDS[k].asked.test(question));
+  // 多少钱 asks what it costs, not for any figure.
+  return kinds.includes("fee") ? kinds.filter((k) => k !== "amount") : kinds;
 }
 
 /** Does this sentence hold what was asked (any of the kinds)? */
@@ -71,8 +78,24 @@ export function asksLocalFact(question: string): boolean {
 }
 
 /** A question about a rule, penalty or liability: the law answers it (cues in src/data/intents.txt, [legal]). */
-export function asksLaw(question: string): boolean {
+export function asksRule(question: string): boolean {
   return loadIntents().legal.some((re) => re.test(question));
+}
+
+/** A question that asks for a rule or is about a legal matter ([legal] and [legal_topic]): a feature of the law's decision. */
+export function asksLaw(question: string): boolean {
+  const intents = loadIntents();
+  return asksRule(question) || intents.legal_topic.some((re) => re.test(question));
+}
+
+/**
+ * What a figure question counts: the word after 多少/几 (派多少警察 → 警, 发了多少资料 → 资), so the figure
+ * of that thing is quoted rather than another of the article's. null when none.
+ */
+export function countedThing(question: string): string | null {
+  const m = /(?:多少|几多|几)(?:个|名|位|件|份|辆|部|张|条|家|户)?([\p{Script=Han}])/u.exec(question);
+  if (!m || /[的了呢吗啊呀么钱天年月日点号时分次倍岁]/.test(m[1])) return null;
+  return m[1];
 }
 
 /**

@@ -8,7 +8,8 @@ import { lawArticleKey } from "../retrieval/law-aliases.js";
 import type { Hit, Passage } from "../types.js";
 import { coverageOf, type TermMatcher } from "./term-weights.js";
 
-function passageHaystack(p: Passage): string {
+/** A passage as the question's words are looked for in it: with its law's title and headings, or its article's title. */
+export function passageHaystack(p: Passage): string {
   return p.kind === "law" ? `${p.lawTitle} ${p.headings.join(" ")} ${p.text}` : `${p.title} ${p.text}`;
 }
 

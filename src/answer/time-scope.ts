@@ -37,7 +37,7 @@ export function inYear<T extends { doc: LocalDoc }>(matches: T[], year: number |
   return kept.length ? kept : matches;
 }
 
-export const CORRECTION = /更正|撤销|撤回|延期|推迟|取消|变更|调整/;
+export const CORRECTION = /更正|撤销|撤回|延期|延长|推迟|取消|变更|调整/;
 
 /** Share of the shorter title's bigrams the other title has: "the same matter". */
 export function titleOverlap(a: string, b: string): number {
@@ -74,12 +74,47 @@ export function correctedBy(correction: LocalDoc, docs: readonly LocalDoc[]): Lo
   if (!CORRECTION.test(correction.title)) return null;
   const found = docs
     .filter((d) => d !== correction && newer(correction, d) && !CORRECTION.test(d.title) && corrects(correction, d))
-    .sort((a, b) => titleOverlap(b.title, correction.title) - titleOverlap(a.title, correction.title) || ((b.date ?? "") > (a.date ?? "") ? 1 : -1));
+    .sort((a, b) => Number(mentions(correction, b)) - Number(mentions(correction, a)) || titleOverlap(b.title, correction.title) - titleOverlap(a.title, correction.title) || ((b.date ?? "") > (a.date ?? "") ? 1 : -1));
   return found[0] ?? null;
 }
 
 /** The correction names the matter of the other article (its title, or most of it). */
 function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
   const bare = (t: string) => t.replace(CORRECTION, "").replace(/^关于|的$|[“”"《》]/g, "");
-  return titleOverlap(bare(correction.title), bare(doc.title)) >= 0.5 || correction.haystack.includes(doc.title.slice(0, 12));
+  return titleOverlap(bare(correction.title), bare(doc.title)) >= 0.5 || correction.haystack.includes(doc.title.slice(0, 12)) || mentions(correction, doc);
+}
+
+/** A title without the issuer before 关于 ("万宁市公安局关于开展……的通告" → "关于开展……的通告"): how other notices cite it. */
+function citedTitle(title: string): string {
+  const at = title.indexOf("关于");
+  return at > 0 ? title.slice(at) : title;
+}
+
+/** Does `by` cite `doc` by its title (with or without the issuer)? */
+export function mentions(by: LocalDoc, doc: LocalDoc): boolean {
+  const t = citedTitle(doc.title);
+  return t.length >= 8 && by !== doc && by.haystack.includes(t);
+}
+
+const REPEAL = /《([^》\n]{6,80})》[^。；\n]{0,6}?(?:同时|予以|即行|一并)?(?:废止|停止执行|不再执行|失效)/g;
+const repealCache = new WeakMap<readonly LocalDoc[], Map<LocalDoc, LocalDoc>>();
+
+/**
+ * A newer article that repeals `doc` by name ("……《关于开展……的通告》同时废止"), or null. The
+ * articles' repeals are read once per article list (an index generation).
+ */
+export function repealedBy(doc: LocalDoc, docs: readonly LocalDoc[]): LocalDoc | null {
+  let repealed = repealCache.get(docs);
+  if (!repealed) {
+    repealed = new Map();
+    const byTitle = new Map<string, LocalDoc[]>();
+    for (const d of docs) byTitle.set(citedTitle(d.title), [...(byTitle.get(citedTitle(d.title)) ?? []), d]);
+    for (const d of docs) {
+      for (const m of d.haystack.matchAll(REPEAL)) {
+        for (const old of byTitle.get(citedTitle(m[1])) ?? []) if (old !== d && newer(d, old)) repealed.set(old, d);
+      }
+    }
+    repealCache.set(docs, repealed);
+  }
+  return repealed.get(doc) ?? null;
 }

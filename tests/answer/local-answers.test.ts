@@ -46,6 +46,27 @@ describe("the sentence that answers", () => {
   });
 });
 
+describe("a service guide's sections", () => {
+  it("a paragraph answers under its heading, though it repeats none of the question's words", async () => {
+    const reply = await ask("养犬登记去哪里办");
+    expect(citedDocs(reply)[0]).toBe("t-dog-guide");
+    expect(reply.citations[0].excerpt).toBe("城区各派出所户籍窗口，以及万宁市政务服务中心二楼综合窗口。");
+  });
+
+  it("要交几多钱 is answered by the fee waived, not by another figure", async () => {
+    const reply = await ask("养犬登记要交几多钱");
+    expect(reply.citations.map((c) => c.excerpt)).toEqual(["养犬登记一律免收费用。"]);
+  });
+
+  it("a figure question quotes a second sentence of the article holding a figure on the same thing, under one source line", async () => {
+    const reply = await ask("养犬登记办了多少只");
+    expect(reply.text).toContain("1200余只");
+    expect(reply.text).toContain("860只");
+    expect(citedDocs(reply)).toEqual(["t-dog-guide", "t-dog-guide"]);
+    expect(reply.parts.sources).toContain("[1][2] 办事指南：养犬登记");
+  });
+});
+
 describe("the office's articles as a source of their own", () => {
   it("a local question is answered from the local article under its label, with the article's date", async () => {
     const reply = await ask("电动自行车上牌在哪里办");
@@ -86,6 +107,20 @@ describe("time and place", () => {
     const lastYear = await engineAt(built, "2025-05-01").ask({ question: "去年上牌要带什么" });
     expect(citedDocs(lastYear)[0]).toBe("t-ebike-2024");
     expect(lastYear.text).toContain("车辆合格证");
+  });
+
+  it("a newer notice supersedes on what it says: an extension answers the deadline, the guide still says where", async () => {
+    const deadline = await ask("养犬登记最晚到哪天");
+    expect(citedDocs(deadline)[0]).toBe("t-dog-extension");
+    expect(deadline.text).toContain("2026年6月30日");
+    const where = await ask("现在养犬登记去哪里办");
+    expect(citedDocs(where)[0]).toBe("t-dog-guide");
+  });
+
+  it("a town named selects the county's notice naming it over the town's article on another matter", async () => {
+    const reply = await ask("和乐镇现在准不准放烟花");
+    expect(citedDocs(reply)[0]).toBe("t-fireworks");
+    expect(reply.text).toContain("全年禁止燃放烟花爆竹");
   });
 
   it("a correction is quoted before what it corrects, and the reply says which holds", async () => {

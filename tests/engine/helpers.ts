@@ -68,16 +68,16 @@ export function markersIn(text: string): number[] {
   return [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
 }
 
-/** The lines of the source list ("来源：" then "[n] label" lines). */
+/** The lines of the source list ("来源：" then "[n] label" lines; "[1][2] label" names one article for two excerpts), one entry per [n]. */
 export function sourceLines(text: string): { n: number; label: string }[] {
   const lines = text.split("\n");
   const at = lines.findIndex((l) => l.trim() === "来源：");
   if (at < 0) return [];
   const out: { n: number; label: string }[] = [];
   for (const l of lines.slice(at + 1)) {
-    const m = /^\[(\d+)\] (.+)$/.exec(l);
+    const m = /^((?:\[\d+\])+) (.+)$/.exec(l);
     if (!m) break;
-    out.push({ n: Number(m[1]), label: m[2] });
+    for (const n of markersIn(m[1])) out.push({ n, label: m[2] });
   }
   return out;
 }

@@ -58,10 +58,11 @@ describe("admin API", () => {
   });
 
   it("未答 groups similar refused questions; 标注 appends a labelled question in the pufa eval format", async () => {
-    for (const q of ["邻居家的狗半夜总叫怎么投诉", "邻居的狗晚上一直叫怎么投诉"]) await fetch(`${f.web.url}/ask`, { method: "POST", body: JSON.stringify({ question: q }) });
+    // Two wordings of one question the fixture material does not answer.
+    for (const q of ["我家猫最近不吃饭怎么办", "家里的猫不吃饭怎么办"]) await fetch(`${f.web.url}/ask`, { method: "POST", body: JSON.stringify({ question: q }) });
     const auth = { authorization: `Bearer ${TOKEN}` };
     const report = (await (await fetch(`${f.web.url}/admin/api/unanswered`, { headers: auth })).json()) as { unanswered: { representative: string; count: number }[] };
-    expect(report.unanswered.find((g) => g.representative.includes("狗"))?.count).toBe(2);
+    expect(report.unanswered.find((g) => g.representative.includes("猫"))?.count).toBe(2);
     const label = { question: "邻居的狗晚上一直叫怎么投诉", gold: [{ law: "治安管理处罚法", article: "第七十五条" }] };
     const res = await fetch(`${f.web.url}/admin/api/labels`, { method: "POST", headers: auth, body: JSON.stringify(label) });
     expect(res.status).toBe(200);

@@ -129,11 +129,12 @@ function renderReply(reply: WebReply): HTMLElement {
     const [heading, ...lines] = reply.parts.sources.split("\n");
     sources.append(el("h2", {}, heading));
     for (const line of lines) {
-      const n = Number(/^\s*\[(\d+)\]/.exec(line)?.[1]);
-      const c = byN.get(n);
+      // Two excerpts of one article share its line: "[1][2] 标题".
+      const ns = [...(/^\s*((?:\[\d+\])+)/.exec(line)?.[1] ?? "").matchAll(/\d+/g)].map((m) => Number(m[0]));
+      const c = byN.get(ns[0]);
       if (c) {
         const d = sourceDetails(line.trim(), c);
-        cites.set(n, d);
+        for (const n of ns) cites.set(n, d);
         sources.append(d);
       } else if (line.trim()) sources.append(el("p", {}, line));
     }
