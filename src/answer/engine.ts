@@ -15,8 +15,8 @@ import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
 import { asksRule, factsAsked } from "./question-type.js";
-import { citedHits, coverage, namesLawArticle } from "./relevance.js";
-import { termMatcher, type TermMatcher } from "./term-weights.js";
+import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
+import { termMatcher } from "./term-weights.js";
 
 const log = childLogger("engine");
 
@@ -88,13 +88,6 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     return null;
   }
 
-  /** Further law hits are quoted only when they come close to the best one. */
-  function closeToBest(terms: TermMatcher, hits: Hit[]): Hit[] {
-    const scored = hits.map((h) => ({ h, c: coverage(terms, h.passage) }));
-    const best = Math.max(0, ...scored.slice(0, 3).map((s) => s.c));
-    return scored.filter((s) => s.c >= best * opt.secondaryRatio).map((s) => s.h);
-  }
-
   function answered(parts: ReplyParts, excerpts: Excerpt[], emergency: boolean, mode: Reply["mode"]): Reply {
     return { text: joinParts(parts), parts, citations: excerpts.map(toCitation), refused: false, reason: "answered", emergency, mode };
   }
@@ -149,8 +142,9 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       // (Read with the previous turn's topic: "那第二次被查到呢" after a 酒驾 question asks about the law.)
       const useLaw = !!law?.ok && (asksRule(readAsked(query)) || !useLocal || !factsAsked(reading).length || law.probability >= CONFIDENT_LAW);
       if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
-      // A place, event, figure, date or procedure: the office's article first; a legal question: the law first.
-      const localFirst = useLocal && (factsAsked(reading).length > 0 || !asksRule(reading));
+      // A question that asks for the rule, penalty or liability: the law first, even when it names a figure
+      // (带了几克冰毒被查到怎么处理); a place, event, figure, date or procedure: the office's article first.
+      const localFirst = useLocal && !asksRule(reading);
       const both = useLocal && useLaw;
       const localBudget = both ? Math.round(opt.excerptChars * 0.55) : opt.excerptChars;
       const localPart: AnswerSection = {
@@ -160,7 +154,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const lawPart: AnswerSection = {
         label: "part-law",
         excerpts: useLaw
-          ? selectExcerpts(closeToBest(terms, law!.hits), terms, prompts, {
+          ? selectExcerpts(closeToBest(terms, law!.hits, opt.secondaryRatio), terms, prompts, {
               budget: opt.excerptChars - localPart.excerpts.reduce((n, e) => n + e.text.length, 0),
               maxPassages: both ? 2 : opt.maxPassages,
               sentenceBonus: lawBonus(terms, reading),

@@ -34,3 +34,14 @@ export function citedHits(question: string, hits: Hit[]): Hit[] {
 export function namesLawArticle(question: string): boolean {
   return /(法|条例|规定|办法|细则|解释|决定|》)\s*(第\s*)?[零〇一二两三四五六七八九十百千万\d]+\s*条/.test(question);
 }
+
+/**
+ * The law hits to quote: the searcher's first, and further ones only when their coverage comes
+ * within `ratio` of the best of the first three. The ranking (reranker, lexicon, dense side) knows
+ * more than word coverage, so its first hit is never dropped for a better-covered later one.
+ */
+export function closeToBest(terms: TermMatcher, hits: Hit[], ratio: number): Hit[] {
+  const scored = hits.map((h) => ({ h, c: coverage(terms, h.passage) }));
+  const best = Math.max(0, ...scored.slice(0, 3).map((s) => s.c));
+  return scored.filter((s, i) => i === 0 || s.c >= best * ratio).map((s) => s.h);
+}

@@ -7,6 +7,7 @@ import { bigramsOf, townsIn } from "../../src/answer/local-articles.js";
 import { answersKind, askedFor, asksLaw, asksRule, countedThing } from "../../src/answer/question-type.js";
 import { headingAbove } from "../../src/answer/headings.js";
 import { judgeLaw } from "../../src/answer/judge.js";
+import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
 import { classifyQuestion } from "../../src/answer/question-guard.js";
 import { timeScope, titleOverlap } from "../../src/answer/time-scope.js";
@@ -207,5 +208,14 @@ describe("the law's verdict", () => {
     const q = terms(["离婚", "孩子", "抚养费", "计算"], ["未成年人"]);
     const hits = [law("密切接触未成年人的单位招聘工作人员时，应当查询应聘者的违法犯罪记录。")];
     expect(judgeLaw({ question: "离婚后孩子抚养费怎么算", terms: q, hits, model: sure, minCoverage: 0.3 })?.ok).toBe(false);
+  });
+});
+
+describe("the law hits quoted", () => {
+  const hit = (id: string, text: string): Hit => ({ passage: { kind: "law", id, text, lawTitle: "中华人民共和国刑法", lawShort: "刑法", article: id, headings: [] } as unknown as Passage, score: 1, rank: 1 });
+  const terms = { weights: new Map([["冰毒", { weight: 3, expansion: false }], ["处理", { weight: 1, expansion: false }], ["毒品", { weight: 2, expansion: true }]]) };
+  it("the searcher's first hit stays however little of the question it repeats; later ones need coverage close to the best", () => {
+    const hits = [hit("第三百四十八条", "非法持有甲基苯丙胺十克以上的，处三年以下有期徒刑。"), hit("第三百四十七条", "走私、贩卖冰毒的，依法处理。"), hit("第一条", "为了惩罚犯罪，制定本法。")];
+    expect(closeToBest(terms, hits, 0.6).map((h) => (h.passage as { article: string }).article)).toEqual(["第三百四十八条", "第三百四十七条"]);
   });
 });
