@@ -6,12 +6,11 @@
 import type { ArticlePassage, Hit, Passage, Searcher } from "../types.js";
 import { probability, type DecisionModel } from "./decision.js";
 import { bestWindow, selectExcerpts, type SentenceBonus } from "./excerpts.js";
-import { headingAbove } from "./headings.js";
 import { normalize } from "../text/tokenize.js";
 import type { Excerpt } from "./layout.js";
-import { inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
+import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
-import { answersKind, askedFor, asksLaw, asksLocalFact, countedThing, factsAsked, measuredThing, type AskedFor } from "./question-type.js";
+import { answersKind, askedFor, asksLaw, asksLocalFact, countedThing, factsAsked, headingAnswers, measuredThing, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, type TermMatcher } from "./term-weights.js";
 import { CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, timeScope, titleOverlap } from "./time-scope.js";
@@ -258,7 +257,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   };
   return (raw, passage) => {
     // Read under its section heading: "全市各派出所便民服务窗口" answers 去哪办 under "二、办理地点".
-    const sentence = `${headingAbove(passage.text, passage.text.indexOf(raw))} ${raw}`;
+    const doc = passage.kind === "article" ? local.doc(passage.docId) : undefined;
+    const heading = doc ? headingAt(doc, passage.start + passage.text.indexOf(raw)) : "";
+    const sentence = `${heading} ${raw}`;
     const own = passage.kind === "article" ? rest(passage.title) : { q: [...q], total };
     let got = 0;
     for (const [b, w] of own.q) if (sentence.includes(b)) got += w;
@@ -272,7 +273,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const measured = ((thing && sentence.includes(thing)) || (counted && sentence.includes(counted))) && answersKind(sentence, ["amount"]) ? 0.8 : 0;
     // A fact kind is a strong sign; a yes/no rule word (可以, 需要, 不得) is in most sentences of a notice.
     const kind = facts.length && answersKind(sentence, facts) ? 1.5 : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
-    return scale * (2 * share + measured + kind);
+    // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
+    const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
+    return scale * (2 * share + measured + kind + labelled);
   };
 }
 

@@ -20,6 +20,8 @@ export interface LocalDoc {
   /** The haystack's sentences, split once per index (the judge reads them for every question). */
   sentences: string[];
   bigrams: Set<string>;
+  /** Section headings with their offsets in the source file, in order (a chunk may end with the heading of the next). */
+  headings: { at: number; text: string }[];
 }
 
 export interface LocalMatch {
@@ -72,10 +74,17 @@ export class LocalArticles {
       chunks.sort((a, b) => a.chunk - b.chunk);
       const first = chunks[0];
       const haystack = normalize(`${first.title}\n${chunks.map((c) => c.text).join("\n")}`);
-      return { docId: first.docId, title: first.title, date: first.date, region: first.region, chunks, haystack, sentences: headedSentences(haystack), bigrams: new Set(bigramsOf(haystack)) };
+      return { docId: first.docId, title: first.title, date: first.date, region: first.region, chunks, haystack, sentences: headedSentences(haystack), bigrams: new Set(bigramsOf(haystack)), headings: headingsOf(chunks) };
     });
     for (const d of this.docs) for (const b of d.bigrams) this.df.set(b, (this.df.get(b) ?? 0) + 1);
     this.towns = townNames(this.docs);
+  }
+
+  private byId: Map<string, LocalDoc> | null = null;
+  /** The article with this id, or undefined. */
+  doc(docId: string): LocalDoc | undefined {
+    this.byId ??= new Map(this.docs.map((d) => [d.docId, d]));
+    return this.byId.get(docId);
   }
 
   /** idf among the office's articles; a bigram none of them has weighs most (it is what they lack). */
@@ -117,6 +126,28 @@ export class LocalArticles {
     });
     return out.sort((a, b) => b.coverage - a.coverage || b.titleCoverage - a.titleCoverage);
   }
+}
+
+function headingsOf(chunks: readonly ArticlePassage[]): { at: number; text: string }[] {
+  const out: { at: number; text: string }[] = [];
+  for (const c of chunks) {
+    let at = 0;
+    for (const line of c.text.split("\n")) {
+      if (isHeadingLine(line)) out.push({ at: c.start + at, text: line.trim() });
+      at += line.length + 1;
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** The section heading above a file offset of the article ("" when none). */
+export function headingAt(doc: LocalDoc, offset: number): string {
+  let found = "";
+  for (const h of doc.headings) {
+    if (h.at >= offset) break;
+    found = h.text;
+  }
+  return found;
 }
 
 /** The sentences of an article, each read with the section heading above it ("三、办理时间 周一至周六……"). */

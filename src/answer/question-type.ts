@@ -6,7 +6,7 @@
  */
 import { loadIntents } from "./question-guard.js";
 
-export type AskedFor = "amount" | "fee" | "time" | "place" | "documents" | "phone" | "outcome" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "place" | "documents" | "phone" | "outcome" | "advice" | "rule";
 
 interface Kind {
   asked: RegExp;
@@ -18,7 +18,7 @@ const NUM = "[0-9０-９零〇一二两三四五六七八九十百千万亿.]+";
 
 export const KINDS: Record<AskedFor, Kind> = {
   amount: {
-    asked: /多少|几(个|名|人|辆|株|起|元|块|克|次|户|家|条|台|万|千|百)|几多|数量|金额|罚多|奖多|多重|多大|多高|多少钱/,
+    asked: /多少|几(个|名|人|辆|株|起|元|块|克|次|户|家|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁)|几多|数量|金额|罚多|奖多|多重|多大|多高|多少钱/,
     // Arabic figures with any measure word; Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
     answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
   },
@@ -28,8 +28,9 @@ export const KINDS: Record<AskedFor, Kind> = {
     answer: /免费|免收|不收费|不收取|[0-9０-９零一二两三四五六七八九十百千]+\s*(元|块)/,
   },
   time: {
-    asked: /什么时候|啥时候|几点|几号|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束/,
-    answer: new RegExp(`时间[为是：:]|[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至`),
+    asked: /什么时候|啥时候|几点|几号|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束|几(天|日|个工作日|个月|分钟|小时)|多长时间|多少天/,
+    // A time, a date, or how long (15个工作日, 3分钟).
+    answer: new RegExp(`${NUM}\\s*个?(工作日|天|小时|分钟|个月)|时间[为是：:]|[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至`),
   },
   place: {
     asked: /在哪|哪里|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方)/,
@@ -47,6 +48,11 @@ export const KINDS: Record<AskedFor, Kind> = {
     // Whether a case was solved: 抓到没有, 破案了吗 (not "被抓了会怎样", which asks about the law).
     asked: /(抓到|抓住|抓着)了?(没有|没|吗|了吗)|有没有(抓到|抓住|破案)|破案了|破了没|落网|结果怎么样|后来怎么样/,
     answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|移送)/,
+  },
+  advice: {
+    // What to do: 被骗了怎么办 → the office's advice (请立即拨打110报警，并保存好聊天记录).
+    asked: /怎么办|咋办|该怎么做|怎么处理才|如何处理|如何应对|怎么应对|要注意什么|注意些什么/,
+    answer: /(请|立即|及时|切勿|不要|务必|应当|拨打|报警|保存|提醒)/,
   },
   rule: {
     // A yes/no rule about a thing: 还用带户口本吗, 能不能在网上约, 准不准放烟花.
@@ -67,9 +73,23 @@ export function answersKind(sentence: string, kinds: readonly AskedFor[]): boole
   return kinds.some((k) => KINDS[k].answer.test(sentence));
 }
 
-/** What the question asks for other than a yes/no rule: a figure, date, place, documents, phone, outcome. */
+/** What the question asks for other than a yes/no rule or advice: a figure, date, place, documents, phone, outcome. */
 export function factsAsked(question: string): AskedFor[] {
-  return askedFor(question).filter((k) => k !== "rule");
+  return askedFor(question).filter((k) => k !== "rule" && k !== "advice");
+}
+
+/** Words of a section heading that say what its paragraph answers ("二、办理地点", "四、所需材料"). */
+const HEADING_KINDS: Partial<Record<AskedFor, RegExp>> = {
+  place: /地点|地址|地方|场所/,
+  time: /时间|日期|时段|期限/,
+  documents: /材料|证件|携带|手续/,
+  fee: /收费|费用|价格/,
+  phone: /电话|联系方式|热线/,
+};
+
+/** Does this heading label its paragraph as answering one of these kinds? */
+export function headingAnswers(heading: string, kinds: readonly AskedFor[]): boolean {
+  return kinds.some((k) => HEADING_KINDS[k]?.test(heading) ?? false);
 }
 
 /** A question about a place, event, figure, date or procedure: the office's own material answers it first. */

@@ -3,9 +3,8 @@ import { describe, expect, it } from "vitest";
 import { crossValidatedProbabilities, fitLogistic, probability } from "../../src/answer/decision.js";
 import { applyEquivalents, parseEquivalents, readAsked } from "../../src/answer/equivalents.js";
 import { topicWords, retrievalQuery } from "../../src/answer/follow-up.js";
-import { bigramsOf, townsIn } from "../../src/answer/local-articles.js";
-import { answersKind, askedFor, asksLaw, asksRule, countedThing } from "../../src/answer/question-type.js";
-import { headingAbove } from "../../src/answer/headings.js";
+import { bigramsOf, headingAt, LocalArticles, townsIn } from "../../src/answer/local-articles.js";
+import { answersKind, askedFor, asksLaw, asksRule, countedThing, factsAsked } from "../../src/answer/question-type.js";
 import { judgeLaw } from "../../src/answer/judge.js";
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
@@ -36,8 +35,19 @@ describe("what a question asks for", () => {
     ["小偷抓到没有", "outcome"],
     ["上牌要交几多钱", "fee"],
     ["外地人上牌要啥子证", "documents"],
+    ["身份证交上去要等几天才能拿到", "time"],
+    ["岗亭有事几分钟能赶到", "time"],
+    ["被骗了怎么办", "advice"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
+  });
+
+  it("how long is a time too; advice is not a fact the office's article must hold", () => {
+    expect(answersKind("一般在15个工作日内办结。", ["time"])).toBe(true);
+    expect(answersKind("3分钟内赶到现场。", ["time"])).toBe(true);
+    expect(answersKind("共有3个小组。", ["time"])).toBe(false);
+    expect(answersKind("发现被骗，请立即拨打110报警。", ["advice"])).toBe(true);
+    expect(factsAsked("被骗了怎么办")).toEqual([]);
   });
 
   it("多少钱 asks what it costs: a fee waived answers it, another figure does not", () => {
@@ -145,11 +155,16 @@ describe("what a figure counts", () => {
 });
 
 describe("section headings", () => {
-  const text = "为规范管理，现说明如下。\n\n一、办理地点\n\n各派出所户籍窗口。\n\n二、收费\n\n一律免收费用。";
-  it("a paragraph is read under the nearest heading above it", () => {
-    expect(headingAbove(text, text.indexOf("各派出所"))).toBe("一、办理地点");
-    expect(headingAbove(text, text.indexOf("一律免收"))).toBe("二、收费");
-    expect(headingAbove(text, 0)).toBe("");
+  // Two chunks of one article, the first ending with the heading of the second's paragraph (as the chunker leaves it).
+  const chunk = (n: number, start: number, text: string) => ({ kind: "article", id: `article:d#${n}`, docId: "d", chunk: n, title: "办事指南", date: null, region: null, text, start, end: start + text.length }) as unknown as Passage;
+  const first = "为规范管理，现说明如下。\n\n一、办理地点";
+  const second = "各派出所户籍窗口。\n\n二、收费\n\n一律免收费用。";
+  const doc = new LocalArticles([chunk(0, 0, first), chunk(1, first.length + 2, second)]).docs[0];
+  const at = (s: string) => first.length + 2 + second.indexOf(s);
+  it("a paragraph is read under the nearest heading above it, across a chunk boundary", () => {
+    expect(headingAt(doc, at("各派出所"))).toBe("一、办理地点");
+    expect(headingAt(doc, at("一律免收"))).toBe("二、收费");
+    expect(headingAt(doc, 0)).toBe("");
   });
 });
 
