@@ -44,6 +44,8 @@ const CONFIDENT = 0.9;
 const SECOND_SENTENCE = 0.6;
 /** A town's article answers only when it ranks this close to the best on the question. */
 const TOWN_FLOOR = 0.5;
+/** A county-wide article that names the town weighs this much against the town's own. */
+const NAMED_TOWN = 0.8;
 /** Near ties on bigram coverage: the same matter told twice (two years of one notice). */
 const NEAR_TIE = 0.8;
 /** Titles sharing this share of bigrams are about the same matter. */
@@ -78,7 +80,8 @@ export async function judgeLocal(input: {
   const top = articleHits[0]?.score || 1;
   const searched = new Map<string, number>();
   for (const h of articleHits) if (h.passage.kind === "article" && !searched.has(h.passage.docId)) searched.set(h.passage.docId, Math.max(0, h.score / top));
-  const asked = askedFor(question);
+  // Advice (怎么办) is no kind an article must hold to answer: it chooses sentences, not articles.
+  const asked = askedFor(question).filter((k) => k !== "advice");
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, asked)) ? 1 : 0;
@@ -95,9 +98,10 @@ export async function judgeLocal(input: {
   if (towns.length) {
     const floor = rankScore.get(matches[0])! * TOWN_FLOOR;
     const onMatter = matches.filter((m) => rankScore.get(m)! >= floor);
-    const own = onMatter.filter((m) => inTown(m.doc, towns));
-    const naming = onMatter.filter((m) => !inTown(m.doc, towns) && towns.some((t) => m.doc.haystack.includes(t)));
-    if (own.length || naming.length) matches = [...own, ...naming];
+    // The town's own article is preferred, a little: a county notice naming the town may be more on the matter.
+    const weight = (m: LocalMatch) => (inTown(m.doc, towns) ? 1 : towns.some((t) => m.doc.haystack.includes(t)) ? NAMED_TOWN : 0);
+    const inIt = onMatter.filter((m) => weight(m) > 0);
+    if (inIt.length) matches = inIt.sort((a, b) => rankScore.get(b)! * weight(b) - rankScore.get(a)! * weight(a));
   }
   const own = timeScope(input.question, today);
   // The year carries over only to the same question about another town ("那后安的呢"); "那国庆那几天呢" is another time.

@@ -6,7 +6,7 @@
  */
 import { loadIntents } from "./question-guard.js";
 
-export type AskedFor = "amount" | "fee" | "time" | "place" | "documents" | "phone" | "outcome" | "advice" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "documents" | "phone" | "outcome" | "advice" | "rule";
 
 interface Kind {
   asked: RegExp;
@@ -28,9 +28,18 @@ export const KINDS: Record<AskedFor, Kind> = {
     answer: /免费|免收|不收费|不收取|[0-9０-９零一二两三四五六七八九十百千]+\s*(元|块)/,
   },
   time: {
-    asked: /什么时候|啥时候|几点|几号|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束|几(天|日|个工作日|个月|分钟|小时)|多长时间|多少天/,
-    // A time, a date, or how long (15个工作日, 3分钟).
-    answer: new RegExp(`${NUM}\\s*个?(工作日|天|小时|分钟|个月)|时间[为是：:]|[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至`),
+    asked: /什么时候|啥时候|几点|几号|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束/,
+    answer: new RegExp(`时间[为是：:]|[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至`),
+  },
+  date: {
+    // Which day: 到南平村是哪一天, 最晚到哪天 → 8月19日, 2025年12月31日.
+    asked: /哪天|哪一天|几号|几月几|哪年|最晚|最迟|截止|期限|什么时候|啥时候|到什么时候/,
+    answer: new RegExp(`${NUM}年${NUM}月${NUM}日|${NUM}月${NUM}日`),
+  },
+  duration: {
+    // How long: 要等几天, 几分钟能赶到 → 15个工作日内, 3分钟.
+    asked: /多久|几(天|日|个工作日|个月|分钟|小时)|多长时间|多少天|多少个工作日/,
+    answer: new RegExp(`${NUM}\\s*个?(工作日|天|小时|分钟|个月)`),
   },
   place: {
     asked: /在哪|哪里|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方)/,
@@ -52,7 +61,7 @@ export const KINDS: Record<AskedFor, Kind> = {
   advice: {
     // What to do: 被骗了怎么办 → the office's advice (请立即拨打110报警，并保存好聊天记录).
     asked: /怎么办|咋办|该怎么做|怎么处理才|如何处理|如何应对|怎么应对|要注意什么|注意些什么/,
-    answer: /(请|立即|及时|切勿|不要|务必|应当|拨打|报警|保存|提醒)/,
+    answer: /(请|立即|及时|切勿|不要|务必|应当|严禁|禁止|注意|拨打|报警|保存|提醒)/,
   },
   rule: {
     // A yes/no rule about a thing: 还用带户口本吗, 能不能在网上约, 准不准放烟花.
@@ -94,7 +103,7 @@ export function headingAnswers(heading: string, kinds: readonly AskedFor[]): boo
 
 /** A question about a place, event, figure, date or procedure: the office's own material answers it first. */
 export function asksLocalFact(question: string): boolean {
-  return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|办理|登记|悬赏)/.test(question);
+  return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|提示|提醒|办理|登记|上牌|办证|补办|补领|换领|窗口|预约|悬赏)/.test(question);
 }
 
 /** A question about a rule, penalty or liability: the law answers it (cues in src/data/intents.txt, [legal]). */

@@ -35,17 +35,20 @@ describe("what a question asks for", () => {
     ["小偷抓到没有", "outcome"],
     ["上牌要交几多钱", "fee"],
     ["外地人上牌要啥子证", "documents"],
-    ["身份证交上去要等几天才能拿到", "time"],
-    ["岗亭有事几分钟能赶到", "time"],
+    ["身份证交上去要等几天才能拿到", "duration"],
+    ["岗亭有事几分钟能赶到", "duration"],
+    ["到南平村是哪一天", "date"],
     ["被骗了怎么办", "advice"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
   });
 
-  it("how long is a time too; advice is not a fact the office's article must hold", () => {
-    expect(answersKind("一般在15个工作日内办结。", ["time"])).toBe(true);
-    expect(answersKind("3分钟内赶到现场。", ["time"])).toBe(true);
-    expect(answersKind("共有3个小组。", ["time"])).toBe(false);
+  it("how long and which day are asked apart from the time of day; advice is not a fact the office's article must hold", () => {
+    expect(answersKind("一般在15个工作日内办结。", ["duration"])).toBe(true);
+    expect(answersKind("3分钟内赶到现场。", ["duration"])).toBe(true);
+    expect(answersKind("周一至周五上午8时至12时。", ["duration"])).toBe(false);
+    expect(answersKind("共有3个小组。", ["duration"])).toBe(false);
+    expect(answersKind("过渡期延长至2025年12月31日。", ["date"])).toBe(true);
     expect(answersKind("发现被骗，请立即拨打110报警。", ["advice"])).toBe(true);
     expect(factsAsked("被骗了怎么办")).toEqual([]);
   });
