@@ -39,7 +39,7 @@ export interface Judgement {
 }
 
 /** A law verdict this sure needs no coverage floor, only one of the question's own words in the passages. */
-const CONFIDENT = 0.9;
+const CONFIDENT = 0.8;
 /** A second sentence of the article is quoted when it scores this share of the best one. */
 const SECOND_SENTENCE = 0.6;
 /** A town's article answers only when it ranks this close to the best on the question. */
