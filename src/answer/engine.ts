@@ -10,7 +10,7 @@ import { applyEquivalents, readAsked } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { looksLikeFollowUp, retrievalQuery } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
-import { judgeLaw, judgeLocal, lawBonus, localExcerpts, type Judgement } from "./judge.js";
+import { judgeLaw, judgeLocal, lawBonus, localExcerpts, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
@@ -88,6 +88,14 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     return null;
   }
 
+  /** The supersession notes, each naming its article by the [n] it has in this reply (a note whose article is not quoted is dropped). */
+  function noteLines(notes: readonly SourceNote[], numbered: readonly Excerpt[]): string[] {
+    return notes.flatMap((note) => {
+      const e = numbered.find((x) => x.passage.kind === "article" && x.passage.docId === note.docId);
+      return e ? [prompts.render(note.prompt, { n: e.n, date: note.date })] : [];
+    });
+  }
+
   function answered(parts: ReplyParts, excerpts: Excerpt[], emergency: boolean, mode: Reply["mode"]): Reply {
     return { text: joinParts(parts), parts, citations: excerpts.map(toCitation), refused: false, reason: "answered", emergency, mode };
   }
@@ -125,7 +133,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     const hits = [...lawHits, ...articleHits];
 
     let sections: AnswerSection[];
-    const extraNotes: string[] = [];
+    // Which article supersedes or is the newest (rendered with its [n] once the reply is numbered).
+    let sourceNotes: SourceNote[] = [];
     const named = namedOrTaught(q, hits);
     if (named) {
       if (!named.length) return canned("no_match", "no-match", {}, flags);
@@ -166,13 +175,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       // Number on across sections.
       let n = 0;
       sections = sections.map((sec) => ({ ...sec, excerpts: sec.excerpts.map((e) => ({ ...e, n: ++n })) }));
-      if (useLocal && local!.notes.length) {
-        const numbered = sections.flatMap((sec) => sec.excerpts);
-        for (const note of local!.notes) {
-          const e = numbered.find((x) => x.passage.kind === "article" && x.passage.docId === note.docId);
-          if (e) extraNotes.push(prompts.render(note.prompt, { n: e.n, date: note.date }));
-        }
-      }
+      if (useLocal) sourceNotes = local!.notes;
       // A single source needs no label: the answer reads as before.
       if (sections.length === 1 && sections[0].label === "part-law") sections[0] = { ...sections[0], label: "" };
     }
@@ -187,12 +190,12 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
         const renumber = new Map(cited.map((e, i) => [e.n, i + 1]));
         const body = result.body.replace(/\[(\d+)\]/g, (m, n: string) => (renumber.has(Number(n)) ? `[${renumber.get(Number(n))}]` : m));
         const final = cited.map((e, i) => ({ ...e, n: i + 1 }));
-        return answered(llmParts(prompts, body, final, flags), final, flags.emergency, "llm");
+        return answered(llmParts(prompts, body, final, flags, noteLines(sourceNotes, final)), final, flags.emergency, "llm");
       }
       log.warn({ cause: result.cause }, "model answer rejected; sending the extractive answer");
     }
     const labelled = sections.filter((sec) => sec.label);
-    const parts: ReplyParts = labelled.length ? sectionedParts(prompts, sections, flags, extraNotes) : extractiveParts(prompts, excerpts, flags);
+    const parts: ReplyParts = labelled.length ? sectionedParts(prompts, sections, flags, noteLines(sourceNotes, excerpts)) : extractiveParts(prompts, excerpts, flags);
     return answered(parts, excerpts, flags.emergency, "extractive");
   }
 

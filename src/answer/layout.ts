@@ -112,8 +112,9 @@ export function sectionedParts(prompts: Prompts, sections: AnswerSection[], flag
   return { body, sources: sourcesBlock(prompts, all), notes: [...extraNotes.map(tidy).filter(Boolean), ...notes(prompts, flags, true)] };
 }
 
-export function llmParts(prompts: Prompts, body: string, cited: Excerpt[], flags: AdviceFlags): ReplyParts {
-  return { body: [tidy(prompts.render("answer-llm", { body }))], sources: sourcesBlock(prompts, cited), notes: notes(prompts, flags, true) };
+/** The model's answer with pufa's source list, and the supersession notes (which holds) before the advice. */
+export function llmParts(prompts: Prompts, body: string, cited: Excerpt[], flags: AdviceFlags, extraNotes: string[] = []): ReplyParts {
+  return { body: [tidy(prompts.render("answer-llm", { body }))], sources: sourcesBlock(prompts, cited), notes: [...extraNotes.map(tidy).filter(Boolean), ...notes(prompts, flags, true)] };
 }
 
 /** A canned reply (refusal, help …) with optional advice after it. */

@@ -115,3 +115,22 @@ describe("engine with a model", () => {
     expect(reply.text).not.toMatch(/<<<|EXCERPT|END /);
   });
 });
+
+describe("engine with a model, on the office's articles", () => {
+  it("keeps the note saying which notice holds when the model writes the answer", async () => {
+    const { buildLocalFixture, engineAt } = await import("../answer/helpers.js");
+    const { rmSync } = await import("node:fs");
+    const { config, built } = await buildLocalFixture();
+    try {
+      const composer = createLlmComposer(testConfig(fake.baseURL, { timeoutMs: 1500, maxRetries: 1 }), prompts);
+      const engine = engineAt(built, "2026-06-01", { composer, options: { llmDeadlineMs: 1500 } });
+      fake.fallback = { kind: "chat", content: "悬赏金额已更正：「奖励人民币5万元」[1]。" };
+      const reply = await engine.ask({ question: "抓偷牛贼的悬赏奖励多少钱" });
+      expect(reply.mode).toBe("llm");
+      expect(reply.citations[0].passageId).toMatch(/^article:t-reward-fix#/);
+      expect(reply.parts.notes[0]).toBe(prompts.render("note-superseded", { n: 1, date: "2025-09-05" }));
+    } finally {
+      rmSync(config.dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
