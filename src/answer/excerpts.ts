@@ -78,7 +78,7 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, bonus?:
       while (to + 1 < sents.length && listItem(to) && fits(from, to + 1)) to++;
       // Neighbours in the paragraph nearly as much about the question come along (a section's
       // paragraph under its heading; a figure and its breakdown).
-      const near = (k: number) => sents[k].score >= 0.7 * sents[i].score;
+      const near = (k: number) => sents[k].score >= 0.8 * sents[i].score;
       while (to + 1 < sents.length && near(to + 1) && fits(from, to + 1)) to++;
       while (from > 0 && near(from - 1) && fits(from - 1, to)) from--;
       const next = sents[to + 1];

@@ -13,7 +13,7 @@ import type { Prompts } from "./prompts.js";
 import { answersKind, askedFor, asksLaw, asksLocalFact, countedThing, factsAsked, headingAnswers, measuredThing, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, type TermMatcher } from "./term-weights.js";
-import { CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, timeScope, titleOverlap } from "./time-scope.js";
+import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, timeScope, titleOverlap } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -274,13 +274,23 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const kinds = share > 0 ? asked : asked.filter((k) => k !== "rule");
     const facts = kinds.filter((k) => k !== "rule");
     // Of an article's many figures, the one about what was measured (奖几多 → the reward's).
-    const measured = ((thing && sentence.includes(thing)) || (counted && sentence.includes(counted))) && answersKind(sentence, ["amount"]) ? 0.8 : 0;
+    const measured = ((thing && sentence.includes(thing)) || (counted && countedNear(raw, counted))) && answersKind(sentence, ["amount"]) ? 0.8 : 0;
     // A fact kind is a strong sign; a yes/no rule word (可以, 需要, 不得) is in most sentences of a notice.
     const kind = facts.length && answersKind(sentence, facts) ? 1.5 : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
     // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
     const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
-    return scale * (2 * share + measured + kind + labelled);
+    // A correction's point is its new value (延长至2025年12月31日, 年龄应为38岁), not its recital of the old one.
+    const changed = doc && CORRECTION.test(doc.title) && CHANGED.test(raw) ? 0.8 : 0;
+    return scale * (2 * share + measured + kind + labelled + changed);
   };
+}
+
+/** Is the counted thing next to a figure (3人受伤, 警力不少于320人), not just somewhere in the sentence (驾驶人李某某)? */
+function countedNear(sentence: string, thing: string): boolean {
+  for (let at = sentence.indexOf(thing); at >= 0; at = sentence.indexOf(thing, at + 1)) {
+    if (/[0-9０-９]/.test(sentence.slice(Math.max(0, at - 6), at + 7))) return true;
+  }
+  return false;
 }
 
 /** The best chunk of each chosen article (the one whose best window scores highest), quoted within the budget. */

@@ -39,6 +39,9 @@ export function inYear<T extends { doc: LocalDoc }>(matches: T[], year: number |
 
 export const CORRECTION = /更正|撤销|撤回|延期|延长|推迟|取消|变更|调整/;
 
+/** In a correction, the sentence that states the new value (延长至……, 更正为……, 年龄应为38岁, 推迟举行). */
+export const CHANGED = /(延长|推迟|延期|顺延|调整|更正|变更|改)(至|到|为)|应为|推迟举行|予以撤销|不再(实行|举行|办理)|取消/;
+
 /** Share of the shorter title's bigrams the other title has: "the same matter". */
 export function titleOverlap(a: string, b: string): number {
   const grams = (s: string) => {
@@ -80,7 +83,8 @@ export function correctedBy(correction: LocalDoc, docs: readonly LocalDoc[]): Lo
 
 /** The correction names the matter of the other article (its title, or most of it). */
 function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
-  const bare = (t: string) => t.replace(CORRECTION, "").replace(/^关于|的$|[“”"《》]/g, "");
+  // Without the issuer and the kind of paper (万宁市公安局关于……的通告): every notice shares those.
+  const bare = (t: string) => citedTitle(t).replace(CORRECTION, "").replace(/^关于|(的)?(通告|通知|公告|通报|说明|补充公告)$|的$|[“”"《》（）()]/g, "");
   return titleOverlap(bare(correction.title), bare(doc.title)) >= 0.5 || correction.haystack.includes(doc.title.slice(0, 12)) || mentions(correction, doc);
 }
 

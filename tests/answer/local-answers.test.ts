@@ -112,7 +112,9 @@ describe("time and place", () => {
   it("a newer notice supersedes on what it says: an extension answers the deadline, the guide still says where", async () => {
     const deadline = await ask("养犬登记最晚到哪天");
     expect(citedDocs(deadline)[0]).toBe("t-dog-extension");
-    expect(deadline.text).toContain("2026年6月30日");
+    // The extension's new date, not its recital of the old one.
+    expect(deadline.citations[0].excerpt).toContain("延长至2026年6月30日");
+    expect(deadline.citations[0].excerpt).not.toContain("2024年5月10日");
     const where = await ask("现在养犬登记去哪里办");
     expect(citedDocs(where)[0]).toBe("t-dog-guide");
   });

@@ -9,7 +9,7 @@ import { judgeLaw } from "../../src/answer/judge.js";
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
 import { classifyQuestion } from "../../src/answer/question-guard.js";
-import { timeScope, titleOverlap } from "../../src/answer/time-scope.js";
+import { correctionOf, timeScope, titleOverlap } from "../../src/answer/time-scope.js";
 
 describe("equivalents", () => {
   it("rewrites spoken words to the material's, longest first, never twice", () => {
@@ -235,5 +235,18 @@ describe("the law hits quoted", () => {
   it("the searcher's first hit stays however little of the question it repeats; later ones need coverage close to the best", () => {
     const hits = [hit("第三百四十八条", "非法持有甲基苯丙胺十克以上的，处三年以下有期徒刑。"), hit("第三百四十七条", "走私、贩卖冰毒的，依法处理。"), hit("第一条", "为了惩罚犯罪，制定本法。")];
     expect(closeToBest(terms, hits, 0.6).map((h) => (h.passage as { article: string }).article)).toEqual(["第三百四十八条", "第三百四十七条"]);
+  });
+});
+
+describe("what corrects what", () => {
+  const doc = (id: string, title: string, date: string, text: string): Passage => ({ kind: "article", id: `article:${id}#0`, docId: id, chunk: 0, title, date, region: "万宁市", text, start: 0, end: text.length }) as unknown as Passage;
+  it("a notice of the same issuer on another matter corrects nothing (the issuer and 通告 are shared by all)", () => {
+    const docs = new LocalArticles([
+      doc("fire", "万宁市公安局关于春节期间烟花爆竹燃放管理的通告", "2025-01-10", "春节期间禁止燃放烟花爆竹。"),
+      doc("ebike", "万宁市公安局关于延长电动自行车登记上牌过渡期的通告", "2025-06-23", "过渡期延长至2025年12月31日。"),
+      doc("ebike-old", "万宁市公安局关于电动自行车登记上牌过渡期的通告", "2025-02-24", "2025年6月30日前为过渡期。"),
+    ]).docs;
+    expect(correctionOf(docs[0], docs)).toBeNull();
+    expect(correctionOf(docs[2], docs)?.docId).toBe("ebike");
   });
 });
