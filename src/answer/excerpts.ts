@@ -24,7 +24,12 @@ export interface ExcerptOptions {
   oneSentence?: boolean;
   /** Excerpts of one article at most (default 1: a second chunk usually adds a repeated source, not information). */
   perArticle?: number;
+  /** Does this sentence sit in a section whose heading names what was asked (四、所需材料)? Then its whole paragraph is quoted. */
+  sectionAnswers?: (sentence: string, passage: Passage) => boolean;
 }
+
+/** How a window is chosen: the sentence bonus, one sentence (with its list and near neighbours), whole sections. */
+export type WindowOptions = Pick<ExcerptOptions, "sentenceBonus" | "oneSentence" | "sectionAnswers">;
 
 /** Extra score for a sentence of a passage, on top of the question's words it contains. */
 export type SentenceBonus = (sentence: string, passage: Passage) => number;
@@ -57,7 +62,8 @@ function crossesParagraph(p: Passage, start: number, end: number): boolean {
 }
 
 /** The best window of consecutive sentences that fits in `room` characters. */
-export function bestWindow(p: Passage, terms: TermMatcher, room: number, bonus?: SentenceBonus, oneSentence = false): Span | null {
+export function bestWindow(p: Passage, terms: TermMatcher, room: number, options: WindowOptions = {}): Span | null {
+  const { sentenceBonus: bonus, oneSentence = false, sectionAnswers } = options;
   const sents = sentencesOf(p).map((s) => {
     const text = p.text.slice(s.start, s.end);
     return { ...s, score: scoreText(terms, text) + (bonus ? bonus(text, p) : 0) };
@@ -78,7 +84,8 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, bonus?:
       while (to + 1 < sents.length && listItem(to) && fits(from, to + 1)) to++;
       // Neighbours in the paragraph nearly as much about the question come along (a section's
       // paragraph under its heading; a figure and its breakdown).
-      const near = (k: number) => sents[k].score >= 0.8 * sents[i].score;
+      const section = sectionAnswers?.(p.text.slice(sents[i].start, sents[i].end), p) ?? false;
+      const near = (k: number) => section || sents[k].score >= 0.8 * sents[i].score;
       while (to + 1 < sents.length && near(to + 1) && fits(from, to + 1)) to++;
       while (from > 0 && near(from - 1) && fits(from - 1, to)) from--;
       const next = sents[to + 1];
@@ -127,7 +134,7 @@ export function selectExcerpts(hits: Hit[], terms: TermMatcher, prompts: Prompts
     const room = Math.min(left, Math.max(share, 80));
     let span: Span | null;
     if (p.kind === "law" && p.text.length <= Math.min(opt.wholeUpTo, room)) span = { start: 0, end: p.text.length, score: 0 };
-    else span = bestWindow(p, terms, room, opt.sentenceBonus, opt.oneSentence);
+    else span = bestWindow(p, terms, room, opt);
     if (!span) return;
     const text = p.text.slice(span.start, span.end).trim();
     const lead = p.text.slice(span.start, span.end).indexOf(text);

@@ -5,7 +5,7 @@
  */
 import type { ArticlePassage, Hit, Passage, Searcher } from "../types.js";
 import { probability, type DecisionModel } from "./decision.js";
-import { bestWindow, selectExcerpts, type SentenceBonus } from "./excerpts.js";
+import { bestWindow, selectExcerpts, type SentenceBonus, type WindowOptions } from "./excerpts.js";
 import { normalize } from "../text/tokenize.js";
 import type { Excerpt } from "./layout.js";
 import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
@@ -285,6 +285,15 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   };
 }
 
+/** A sentence in a section whose heading names what was asked (四、所需材料 for 要带啥): its paragraph is the answer. */
+function sectionAnswers(local: LocalArticles, asked: readonly AskedFor[]): (sentence: string, passage: Passage) => boolean {
+  return (sentence, passage) => {
+    const doc = passage.kind === "article" ? local.doc(passage.docId) : undefined;
+    const heading = doc ? headingAt(doc, passage.start + passage.text.indexOf(sentence)) : "";
+    return !!heading && headingAnswers(heading, asked);
+  };
+}
+
 /** Is the counted thing next to a figure (3人受伤, 警力不少于320人), not just somewhere in the sentence (驾驶人李某某)? */
 function countedNear(sentence: string, thing: string): boolean {
   for (let at = sentence.indexOf(thing); at >= 0; at = sentence.indexOf(thing, at + 1)) {
@@ -303,12 +312,14 @@ export function localExcerpts(
   options: { budget: number; maxPassages: number },
 ): Excerpt[] {
   const bonus = localBonus(terms, question, query, judged.local!);
+  const oneSentence = askedFor(question).length > 0;
+  const windowOptions: WindowOptions = { sentenceBonus: bonus, oneSentence, sectionAnswers: sectionAnswers(judged.local!, askedFor(question)) };
   const room = Math.max(120, Math.floor(options.budget / Math.max(1, Math.min(judged.docs.length, options.maxPassages))));
   const hits: Hit[] = judged.docs.map((doc, i) => {
     let best: ArticlePassage = doc.chunks[0];
     let bestScore = -1;
     for (const c of doc.chunks) {
-      const w = bestWindow(c, terms, room, bonus, askedFor(question).length > 0);
+      const w = bestWindow(c, terms, room, windowOptions);
       if (w && w.score > bestScore) {
         bestScore = w.score;
         best = c;
@@ -316,24 +327,23 @@ export function localExcerpts(
     }
     return { passage: best, score: bestScore, rank: i + 1 };
   });
-  const oneSentence = askedFor(question).length > 0;
   const facts = factsAsked(question);
   // One article asked for a fact: a second sentence of it that also holds that kind of fact, when it is
   // nearly as much about the question (of a report's figures, the one asked may be the second best).
-  const second = facts.length && hits.length === 1 ? secondSentence(hits[0].passage as ArticlePassage, judged.docs[0], terms, room, bonus, facts) : null;
+  const second = facts.length && hits.length === 1 ? secondSentence(hits[0].passage as ArticlePassage, judged.docs[0], terms, room, { ...windowOptions, oneSentence: true }, facts) : null;
   if (second) hits.push({ passage: second, score: 0, rank: 2 });
-  return selectExcerpts(hits, terms, prompts, { ...options, sentenceBonus: bonus, oneSentence, perArticle: 2 });
+  return selectExcerpts(hits, terms, prompts, { ...options, ...windowOptions, perArticle: 2 });
 }
 
 /** The second sentence to quote, from `doc`, outside the best one; as a verbatim slice of its chunk. */
-function secondSentence(first: ArticlePassage, doc: LocalDoc, terms: TermMatcher, room: number, bonus: SentenceBonus, facts: AskedFor[]): ArticlePassage | null {
-  const span = bestWindow(first, terms, room, bonus, true);
+function secondSentence(first: ArticlePassage, doc: LocalDoc, terms: TermMatcher, room: number, windowOptions: WindowOptions, facts: AskedFor[]): ArticlePassage | null {
+  const span = bestWindow(first, terms, room, windowOptions);
   if (!span) return null;
   const slice = (c: ArticlePassage, a: number, b: number): ArticlePassage => ({ ...c, text: c.text.slice(a, b), start: c.start + a, end: c.start + b });
   const candidates = doc.chunks.flatMap((c) => (c === first ? [slice(c, 0, span.start), slice(c, span.end, c.text.length)] : [c])).filter((c) => c.text.trim());
   let best: { passage: ArticlePassage; score: number } | null = null;
   for (const c of candidates) {
-    const w = bestWindow(c, terms, room, bonus, true);
+    const w = bestWindow(c, terms, room, windowOptions);
     if (!w || !answersKind(c.text.slice(w.start, w.end), facts)) continue;
     if (!best || w.score > best.score) best = { passage: c, score: w.score };
   }

@@ -53,6 +53,11 @@ describe("a service guide's sections", () => {
     expect(reply.citations[0].excerpt).toBe("城区各派出所户籍窗口，以及万宁市政务服务中心二楼综合窗口。");
   });
 
+  it("a section whose heading names what was asked (所需材料 for 要带啥) is quoted whole", async () => {
+    const reply = await ask("养犬登记要带啥");
+    expect(reply.text).toContain("犬主居民身份证、犬只免疫证明和犬只正面照片一张。委托他人办理的");
+  });
+
   it("要交几多钱 is answered by the fee waived, not by another figure", async () => {
     const reply = await ask("养犬登记要交几多钱");
     expect(reply.citations.map((c) => c.excerpt)).toEqual(["养犬登记一律免收费用。"]);
