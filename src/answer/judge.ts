@@ -85,7 +85,8 @@ export async function judgeLocal(input: {
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, asked)) ? 1 : 0;
-    return { m, word, kind, rankScore: m.coverage + word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind };
+    // An article whose title names the question's matter (居住证 → 办事指南：居住证申领) is about it, not just mentioning it.
+    return { m, word, kind, rankScore: m.coverage + word + 0.5 * m.titleCoverage + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind };
   });
   scored.sort((a, b) => b.rankScore - a.rankScore);
   const rankScore = new Map(scored.map((s) => [s.m, s.rankScore]));

@@ -34,7 +34,7 @@ export interface LocalMatch {
 
 /** Bigrams of question wording that say what is asked, not about what: they would dilute every article's share. */
 const QUESTION_FORM = new Set(
-  "多少 什么 怎么 怎样 哪里 哪儿 是不 不是 可以 可不 不可 我们 咱们 请问 这个 那个 有没 没有 知道 一下 如果 那么 还是 要是 时候 为什 么时 的话 能不 不能 会不 不会 是否 么办 么样 么罚 么处 应该 需要 现在 最近 今年 去年 上次 要带 带啥 在哪 哪里 几点 几号 了吗 的吗 是什 有什 么的 要不 不要 一个 我家 我的 他们 她们 人家 这样 那样 呢那 么时".split(" "),
+  "多少 什么 怎么 怎样 哪里 哪儿 是不 不是 可以 可不 不可 我们 咱们 请问 这个 那个 有没 没有 知道 一下 如果 那么 还是 要是 时候 为什 么时 的话 能不 不能 会不 不会 是否 么办 么样 么罚 么处 应该 需要 现在 最近 今年 去年 上次 要带 带啥 携带 东西 在哪 哪里 几点 几号 了吗 的吗 是什 有什 么的 要不 不要 一个 我家 我的 他们 她们 人家 这样 那样 呢那 么时".split(" "),
 );
 
 /** The CJK bigrams (and ASCII/digit runs) of a text. */
