@@ -85,11 +85,15 @@ export async function judgeLocal(input: {
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, asked)) ? 1 : 0;
-    // An article whose title names the question's matter (居住证 → 办事指南：居住证申领) is about it, not just mentioning it.
-    return { m, word, kind, rankScore: m.coverage + word + 0.5 * m.titleCoverage + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind };
+    const base = m.coverage + word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind;
+    // An article whose title names the question's matter (居住证 → 办事指南：居住证申领) is about it, not just
+    // mentioning it: it ranks first. Whether another is close on the question (a correction titled its own
+    // way, 关于临时放宽燃放时段的补充公告) is judged without that.
+    return { m, word, kind, base, rankScore: base + 0.5 * m.titleCoverage };
   });
   scored.sort((a, b) => b.rankScore - a.rankScore);
   const rankScore = new Map(scored.map((s) => [s.m, s.rankScore]));
+  const closeness = new Map(scored.map((s) => [s.m, s.base]));
   let matches: LocalMatch[] = scored.map((s) => s.m);
   if (!matches.length) return null;
   // A town named in the question selects that town's articles on the matter (its own first, then a
@@ -134,7 +138,7 @@ export async function judgeLocal(input: {
   }
   const docs = [chosen.doc];
   // A 更正, 撤销 or 延期 goes first, what it corrects after it, and the reply says which holds.
-  const close = (m: LocalMatch) => m !== chosen && rankScore.get(m)! >= rankScore.get(chosen)! * 0.7;
+  const close = (m: LocalMatch) => m !== chosen && closeness.get(m)! >= closeness.get(chosen)! * 0.7;
   const correction =
     correctionOf(chosen.doc, local.docs) ??
     (CORRECTION.test(chosen.doc.title) ? null : matches.find((m) => close(m) && newer(m.doc, chosen.doc) && CORRECTION.test(m.doc.title))?.doc ?? null);

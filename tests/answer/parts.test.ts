@@ -27,7 +27,7 @@ describe("equivalents", () => {
 describe("what a question asks for", () => {
   it.each([
     ["抓了几多人", "amount"],
-    ["罚款几多钱", "fee"],
+    ["罚款几多钱", "amount"],
     ["几点开始", "time"],
     ["在哪办", "place"],
     ["要带啥", "documents"],
