@@ -111,7 +111,14 @@ export async function judgeLocal(input: {
   const own = timeScope(input.question, today);
   // The year carries over only to the same question about another town ("那后安的呢"); "那国庆那几天呢" is another time.
   const scope = own.year === null && !own.latest && previous && named.length ? timeScope(previous, today) : own;
-  matches = inYear(matches, scope.year);
+  // The named year among the articles on the matter: 今年过年能不能放鞭炮 is not answered by this year's
+  // patrol report when the fireworks notice in force is from last winter.
+  if (scope.year !== null) {
+    const floor = rankScore.get(matches[0])! * TOWN_FLOOR;
+    const onMatter = matches.filter((m) => rankScore.get(m)! >= floor);
+    const ofYear = inYear(onMatter, scope.year);
+    if (ofYear !== onMatter) matches = ofYear;
+  }
   // Without a year, a notice repealed by name in a newer one no longer answers.
   if (scope.year === null) {
     const inForce = matches.filter((m) => !repealedBy(m.doc, local.docs));

@@ -124,6 +124,12 @@ describe("time and place", () => {
     expect(citedDocs(where)[0]).toBe("t-dog-guide");
   });
 
+  it("今年 looks for this year's article on the matter, not this year's article on anything", async () => {
+    // The fireworks notice in force is from December 2025; other notices of 2026 are on other matters.
+    const reply = await ask("今年过年能不能放烟花");
+    expect(citedDocs(reply)[0]).toBe("t-fireworks");
+  });
+
   it("a town named selects the county's notice naming it over the town's article on another matter", async () => {
     const reply = await ask("和乐镇现在准不准放烟花");
     expect(citedDocs(reply)[0]).toBe("t-fireworks");
