@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { dataSections } from "../data/paths.js";
 
 export const DEFAULT_EQUIVALENTS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data/equivalents.txt");
 
@@ -17,21 +18,15 @@ export interface Equivalents {
 }
 
 export function parseEquivalents(text: string): Equivalents {
-  const out: { words: [string, string][]; asking: [string, string][] } = { words: [], asking: [] };
-  let section: "words" | "asking" = "words";
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) continue;
-    const header = /^\[(words|asking)\]$/.exec(line);
-    if (header) {
-      section = header[1] as "words" | "asking";
-      continue;
-    }
-    const [spoken, ...written] = line.split(/\s+/);
-    if (written.length && written.join(" ") !== spoken) out[section].push([spoken, written.join(" ")]);
-  }
+  // Lines before any header are [words].
+  const sections = dataSections(text, ["words", "asking"] as const, "words");
+  const pairs = (lines: string[]): [string, string][] =>
+    lines.flatMap((line) => {
+      const [spoken, ...written] = line.split(/\s+/);
+      return written.length && written.join(" ") !== spoken ? [[spoken, written.join(" ")] as [string, string]] : [];
+    });
   const longestFirst = (a: [string, string], b: [string, string]) => b[0].length - a[0].length;
-  return { words: out.words.sort(longestFirst), asking: out.asking.sort(longestFirst) };
+  return { words: pairs(sections.words).sort(longestFirst), asking: pairs(sections.asking).sort(longestFirst) };
 }
 
 let cached: Equivalents | null = null;

@@ -42,8 +42,8 @@ export interface Judgement {
 const CONFIDENT = 0.8;
 /** A second sentence of the article is quoted when it scores this share of the best one. */
 const SECOND_SENTENCE = 0.6;
-/** A town's article answers only when it ranks this close to the best on the question. */
-const TOWN_FLOOR = 0.5;
+/** An article is on the question's matter when it ranks this close to the best (a town's or a year's article must be). */
+const ON_MATTER = 0.5;
 /** A county-wide article that names the town weighs this much against the town's own. */
 const NAMED_TOWN = 0.8;
 /** Near ties on bigram coverage: the same matter told twice (two years of one notice). */
@@ -82,6 +82,8 @@ export async function judgeLocal(input: {
   for (const h of articleHits) if (h.passage.kind === "article" && !searched.has(h.passage.docId)) searched.set(h.passage.docId, Math.max(0, h.score / top));
   // Advice (怎么办) is no kind an article must hold to answer: it chooses sentences, not articles.
   const asked = askedFor(question).filter((k) => k !== "advice");
+  const facts = factsAsked(question);
+  const bigrams = local.questionBigrams(query);
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, asked)) ? 1 : 0;
@@ -96,16 +98,15 @@ export async function judgeLocal(input: {
   const closeness = new Map(scored.map((s) => [s.m, s.base]));
   let matches: LocalMatch[] = scored.map((s) => s.m);
   if (!matches.length) return null;
+  const onMatter = (list: LocalMatch[]) => list.filter((m) => rankScore.get(m)! >= rankScore.get(list[0])! * ON_MATTER);
   // A town named in the question selects that town's articles on the matter (its own first, then a
   // county-wide one that names it); the town's articles on other matters do not answer.
   const named = townsIn(input.question, local.towns);
   const towns = named.length || !previous ? named : townsIn(previous, local.towns);
   if (towns.length) {
-    const floor = rankScore.get(matches[0])! * TOWN_FLOOR;
-    const onMatter = matches.filter((m) => rankScore.get(m)! >= floor);
     // The town's own article is preferred, a little: a county notice naming the town may be more on the matter.
     const weight = (m: LocalMatch) => (inTown(m.doc, towns) ? 1 : towns.some((t) => m.doc.haystack.includes(t)) ? NAMED_TOWN : 0);
-    const inIt = onMatter.filter((m) => weight(m) > 0);
+    const inIt = onMatter(matches).filter((m) => weight(m) > 0);
     if (inIt.length) matches = inIt.sort((a, b) => rankScore.get(b)! * weight(b) - rankScore.get(a)! * weight(a));
   }
   const own = timeScope(input.question, today);
@@ -114,10 +115,9 @@ export async function judgeLocal(input: {
   // The named year among the articles on the matter: 今年过年能不能放鞭炮 is not answered by this year's
   // patrol report when the fireworks notice in force is from last winter.
   if (scope.year !== null) {
-    const floor = rankScore.get(matches[0])! * TOWN_FLOOR;
-    const onMatter = matches.filter((m) => rankScore.get(m)! >= floor);
-    const ofYear = inYear(onMatter, scope.year);
-    if (ofYear !== onMatter) matches = ofYear;
+    const candidates = onMatter(matches);
+    const ofYear = inYear(candidates, scope.year);
+    if (ofYear !== candidates) matches = ofYear;
   }
   // Without a year, a notice repealed by name in a newer one no longer answers.
   if (scope.year === null) {
@@ -132,10 +132,8 @@ export async function judgeLocal(input: {
     // figure, time, place … the newest of those that hold it about as well as any (a deadline's
     // extension does not say where to register).
     let same = matches.filter((m) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && titleOverlap(m.doc.title, best.doc.title) >= SAME_MATTER);
-    const facts = factsAsked(question);
     if (facts.length && same.length > 1) {
-      const q = local.questionBigrams(query);
-      const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, q)]));
+      const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, bigrams)]));
       const top = Math.max(...holds.values());
       if (top > 0) same = same.filter((m) => holds.get(m)! >= top * NEAR_TIE);
       if (!same.includes(chosen)) chosen = same[0];
@@ -156,8 +154,7 @@ export async function judgeLocal(input: {
       ? matches.find((m) => close(m) && newer(chosen.doc, m.doc) && !CORRECTION.test(m.doc.title))?.doc ?? null
       : null);
   // Asked for a figure, time, place …, a correction that says nothing of that kind is beside the point.
-  const factsOfQuestion = factsAsked(question);
-  const relevant = (d: LocalDoc) => !factsOfQuestion.length || factHold(d, factsOfQuestion, local.questionBigrams(query)) > 0;
+  const relevant = (d: LocalDoc) => !facts.length || factHold(d, facts, bigrams) > 0;
   if (correction && relevant(correction) && (scope.year === null || correction.date?.startsWith(String(scope.year)))) docs.unshift(correction);
   else if (original) docs.push(original);
   if (docs.length > 1) {
@@ -175,7 +172,7 @@ export async function judgeLocal(input: {
     chosen.coverage - (second?.coverage ?? 0),
     searcherFound,
     asksLocalFact(question) ? 1 : 0,
-    Math.min(1, local.questionBigrams(query).size / 10),
+    Math.min(1, bigrams.size / 10),
   ];
   const p = probability(model.local, features);
   return { ok: p >= 0.5, probability: p, features, hits: [], docs, notes, local, question };
@@ -274,7 +271,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   return (raw, passage) => {
     // Read under its section heading: "全市各派出所便民服务窗口" answers 去哪办 under "二、办理地点".
     const doc = passage.kind === "article" ? local.doc(passage.docId) : undefined;
-    const heading = doc ? headingAt(doc, passage.start + passage.text.indexOf(raw)) : "";
+    const heading = headingOf(local, raw, passage);
     const sentence = `${heading} ${raw}`;
     const own = passage.kind === "article" ? rest(passage.title) : { q: [...q], total };
     let got = 0;
@@ -300,10 +297,15 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
 /** A sentence in a section whose heading names what was asked (四、所需材料 for 要带啥): its paragraph is the answer. */
 function sectionAnswers(local: LocalArticles, asked: readonly AskedFor[]): (sentence: string, passage: Passage) => boolean {
   return (sentence, passage) => {
-    const doc = passage.kind === "article" ? local.doc(passage.docId) : undefined;
-    const heading = doc ? headingAt(doc, passage.start + passage.text.indexOf(sentence)) : "";
+    const heading = headingOf(local, sentence, passage);
     return !!heading && headingAnswers(heading, asked);
   };
+}
+
+/** The section heading a sentence of a passage sits under ("" for a law passage or none). */
+function headingOf(local: LocalArticles, sentence: string, passage: Passage): string {
+  const doc = passage.kind === "article" ? local.doc(passage.docId) : undefined;
+  return doc ? headingAt(doc, passage.start + passage.text.indexOf(sentence)) : "";
 }
 
 /** Is the counted thing next to a figure (3人受伤, 警力不少于320人), not just somewhere in the sentence (驾驶人李某某)? */
@@ -324,8 +326,8 @@ export function localExcerpts(
   options: { budget: number; maxPassages: number },
 ): Excerpt[] {
   const bonus = localBonus(terms, question, query, judged.local!);
-  const oneSentence = askedFor(question).length > 0;
-  const windowOptions: WindowOptions = { sentenceBonus: bonus, oneSentence, sectionAnswers: sectionAnswers(judged.local!, askedFor(question)) };
+  const asked = askedFor(question);
+  const windowOptions: WindowOptions = { sentenceBonus: bonus, oneSentence: asked.length > 0, sectionAnswers: sectionAnswers(judged.local!, asked) };
   const room = Math.max(120, Math.floor(options.budget / Math.max(1, Math.min(judged.docs.length, options.maxPassages))));
   const hits: Hit[] = judged.docs.map((doc, i) => {
     let best: ArticlePassage = doc.chunks[0];

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { dataSections } from "../data/paths.js";
 
 export const DEFAULT_INTENTS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data/intents.txt");
 
@@ -20,20 +21,11 @@ export interface QuestionVerdict {
   dispute: boolean;
 }
 
+const INTENTS: readonly IntentName[] = ["emergency", "dispute", "out_of_scope", "greeting", "legal", "legal_topic"];
+
 export function parseIntents(text: string): IntentPatterns {
-  const out: IntentPatterns = { emergency: [], dispute: [], out_of_scope: [], greeting: [], legal: [], legal_topic: [] };
-  let section: IntentName | null = null;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) continue;
-    const header = /^\[(\w+)\]$/.exec(line);
-    if (header) {
-      section = header[1] in out ? (header[1] as IntentName) : null;
-      continue;
-    }
-    if (section) out[section].push(new RegExp(line, "i"));
-  }
-  return out;
+  const sections = dataSections(text, INTENTS);
+  return Object.fromEntries(INTENTS.map((n) => [n, sections[n].map((line) => new RegExp(line, "i"))])) as IntentPatterns;
 }
 
 let cached: IntentPatterns | null = null;
