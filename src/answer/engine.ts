@@ -149,7 +149,9 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const useLocal = !!local?.ok;
       // The law answers unless the question asks for a figure, date, place … that a local article holds.
       // (Read with the previous turn's topic: "那第二次被查到呢" after a 酒驾 question asks about the law.)
-      const useLaw = !!law?.ok && (asksRule(readAsked(query)) || !useLocal || !factsAsked(reading).length || law.probability >= CONFIDENT_LAW);
+      // After such a local fact, only a sure verdict on passages holding the question's own words is added:
+      // 抓偷牛贼的悬赏多少钱 sounds legal, but asks for the reward.
+      const useLaw = !!law?.ok && (asksRule(readAsked(query)) || !useLocal || !factsAsked(reading).length || (law.probability >= CONFIDENT_LAW && !!law.grounded));
       if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
       // A question that asks for the rule, penalty or liability: the law first, even when it names a figure
       // (带了几克冰毒被查到怎么处理); a place, event, figure, date or procedure: the office's article first.

@@ -213,19 +213,27 @@ describe("the law's verdict", () => {
   });
   // Features do not matter to these models: the bias alone sets the probability.
   const sure = { local: { weights: [], bias: 0 }, law: { weights: [], bias: 3 } }; // p ≈ 0.95
+  const confident = { local: { weights: [], bias: 0 }, law: { weights: [], bias: 1.75 } }; // p ≈ 0.85
   const unsure = { local: { weights: [], bias: 0 }, law: { weights: [], bias: 0.5 } }; // p ≈ 0.62
 
   it("a confident verdict passes the coverage floor when the passages hold one of the question's own words", () => {
     const story = terms(["亲戚", "会员", "人头", "提成", "传销", "三千八"]);
     const hits = [law("组织、领导以推销商品为名的传销活动的，处五年以下有期徒刑。")];
-    expect(judgeLaw({ question: "这是不是传销", terms: story, hits, model: sure, minCoverage: 0.3 })?.ok).toBe(true);
+    expect(judgeLaw({ question: "这是不是传销", terms: story, hits, model: confident, minCoverage: 0.3 })?.ok).toBe(true);
     expect(judgeLaw({ question: "这是不是传销", terms: story, hits, model: unsure, minCoverage: 0.3 })?.ok).toBe(false);
   });
 
-  it("an expansion alone is no sign the passages are on the question's topic", () => {
+  it("below a sure verdict, an expansion alone is no sign the passages are on the question's topic", () => {
     const q = terms(["离婚", "孩子", "抚养费", "计算"], ["未成年人"]);
     const hits = [law("密切接触未成年人的单位招聘工作人员时，应当查询应聘者的违法犯罪记录。")];
-    expect(judgeLaw({ question: "离婚后孩子抚养费怎么算", terms: q, hits, model: sure, minCoverage: 0.3 })?.ok).toBe(false);
+    expect(judgeLaw({ question: "离婚后孩子抚养费怎么算", terms: q, hits, model: confident, minCoverage: 0.3 })?.ok).toBe(false);
+  });
+
+  it("a sure verdict is quoted although the statute shares none of the question's own words (赌钱 → 赌博)", () => {
+    const q = terms(["在家", "打麻将", "赌钱", "犯法"], ["赌博", "赌资"]);
+    const hits = [law("以营利为目的，为赌博提供条件的，或者参与赌博赌资较大的，处五日以下拘留或者五百元以下罚款。")];
+    expect(judgeLaw({ question: "在家打麻将赌钱犯法吗", terms: q, hits, model: sure, minCoverage: 0.3 })?.ok).toBe(true);
+    expect(judgeLaw({ question: "在家打麻将赌钱犯法吗", terms: q, hits, model: confident, minCoverage: 0.3 })?.ok).toBe(false);
   });
 });
 
