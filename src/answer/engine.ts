@@ -16,7 +16,7 @@ import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
 import { asksRule, factsAsked } from "./question-type.js";
 import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
-import { termMatcher } from "./term-weights.js";
+import { ownWordsFirst, termMatcher } from "./term-weights.js";
 
 const log = childLogger("engine");
 
@@ -127,6 +127,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     }
     const searcher = deps.searcher();
     const terms = termMatcher(searcher, query);
+    // The previous turn's words find the article; within it, the follow-up's own words and kind choose the sentence.
+    const sentenceTerms = query === asked ? terms : ownWordsFirst(terms, asked);
     // Each source searched on its own: 64,000 statutes never crowd the office's articles out, nor back.
     const lawHits = await searcher.search(query, { k: 10, kinds: ["law"] });
     const articleHits = await searcher.search(query, { k: 10, kinds: ["article"] });
@@ -160,7 +162,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const localBudget = both ? Math.round(opt.excerptChars * 0.55) : opt.excerptChars;
       const localPart: AnswerSection = {
         label: "part-local",
-        excerpts: useLocal ? localExcerpts(local!, terms, local!.question ?? reading, query, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
+        excerpts: useLocal ? localExcerpts(local!, sentenceTerms, local!.question ?? reading, query, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
       };
       const lawPart: AnswerSection = {
         label: "part-law",

@@ -12,9 +12,17 @@ const FOLLOW_UP_START = /^(那|那么|那要|那如果|如果|要是|假如|还�
 /** Words that ask rather than name a topic. */
 const ASKING = /^(怎么|怎样|怎么办|什么|多少|哪里|哪儿|是不是|可以|能不能|会不会|要不要|有没有|请问|知道|为什么|咋办|吗|呢|吧|啊|了|的|我|你|他|她|我们|咱们|如果|那么|那|这|一下)$/;
 
+/** Words pointing back at something already said (那个人, 后来, 那天): the question's topic is the previous turn's. */
+const POINTS_BACK = /(那个人|这个人|那人|那次|那天|那边|那里|那儿|后来|他们|她们|上回|刚才|刚刚说)/;
+
+/** An opening that only asks (要等几天, 能不能快点, 还要交钱吗): no topic of its own comes first. */
+const ASKING_START = /^(要|能|可以|还要|还能|需要|得|大概|一般)/;
+
 export function looksLikeFollowUp(question: string): boolean {
   const q = question.trim();
-  return FOLLOW_UP_START.test(q) || Array.from(q.replace(/[\p{P}\s]/gu, "")).length <= 6;
+  if (FOLLOW_UP_START.test(q) || POINTS_BACK.test(q)) return true;
+  const chars = Array.from(q.replace(/[\p{P}\s]/gu, "")).length;
+  return chars <= 6 || (chars <= 10 && ASKING_START.test(q));
 }
 
 /** The topic words of an earlier question: its content words without the asking ones. */

@@ -16,7 +16,10 @@ interface Kind {
 
 const NUM = "[0-9０-９零〇一二两三四五六七八九十百千万亿.]+";
 
-export const KINDS: Record<AskedFor, Kind> = {
+export /** Papers a citizen brings to a window. */
+const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件|凭证|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记)证)";
+
+const KINDS: Record<AskedFor, Kind> = {
   amount: {
     asked: /多少|几(个|名|人|辆|株|起|元|块|克|次|户|家|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁)|几多|数量|金额|罚多|奖多|多重|多大|多高|多少钱/,
     // Arabic figures with any measure word; Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
@@ -47,8 +50,9 @@ export const KINDS: Record<AskedFor, Kind> = {
     answer: /(地点|地址|位于|窗口|大厅|服务中心|广场|[路街道]\s*[0-9０-９]+\s*号|在[^，。；]{0,20}(派出所|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头))/,
   },
   documents: {
-    asked: /带(些)?(什么|啥|哪些)|携带(些)?什么|需要什么|要什么(材料|证件|证)|(什么|哪些|哪几)(个)?证(件|明)?[？?吗]?$|材料|证件|手续|准备什么/,
-    answer: /(身份证|户口|证明|材料|发票|照片|复印件|原件|凭证|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记)证)/,
+    asked: /带(上|好|齐)?(些)?(什么|啥|哪些)|携带(些)?什么|需要什么|要什么(材料|证件|证)|(什么|哪些|哪几)(个)?证(件|明)?[？?吗]?$|材料|证件|手续|准备什么/,
+    // A document named as something to bring (请带上户口簿, 凭身份证, 材料：…): 身份证 alone is in every sentence of a 办证 notice.
+    answer: new RegExp(`(带|持|凭|提供|提交|准备|出示|所需|需要)[^。；]{0,6}${DOCUMENT}|材料[:：]|原件|复印件`),
   },
   phone: {
     asked: /电话|号码|热线|联系方式|怎么联系|打哪个/,

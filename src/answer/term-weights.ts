@@ -22,6 +22,15 @@ export function termMatcher(searcher: Searcher, query: string): TermMatcher {
   return { weights: weights && weights.size ? weights : fallbackWeights(query) };
 }
 
+/** Words carried over from an earlier turn weigh this much when a sentence is chosen. */
+const CARRIED_OVER = 0.25;
+
+/** The same words, those not in `own` (a follow-up's own wording) weighed down. Pure. */
+export function ownWordsFirst(m: TermMatcher, own: string): TermMatcher {
+  const t = normalize(own);
+  return { weights: new Map([...m.weights].map(([w, v]) => [w, t.includes(w) ? v : { ...v, weight: v.weight * CARRIED_OVER }])) };
+}
+
 const NUMERAL_PIECE = /[第零〇一二两三四五六七八九十百千万\d]/;
 
 /** 1 when `text` contains the word, 0.5 for a 2-character piece of a longer word, else 0. */

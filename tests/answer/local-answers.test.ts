@@ -163,6 +163,14 @@ describe("spoken words, typos and follow-ups", () => {
     expect(citedDocs(followUp)[0]).toBe("t-ebike-2026");
     expect(followUp.text).toContain("公安窗口");
   });
+
+  it("a follow-up that opens by asking (需要带上…) is read with the previous turn's topic, and quotes what it asks", async () => {
+    const alone = await ask("需要带上哪些东西呢");
+    expect(citedDocs(alone)).not.toContain("t-ebike-2026");
+    const followUp = await ask("需要带上哪些东西呢", ["电瓶车上牌在哪办"]);
+    expect(citedDocs(followUp)[0]).toBe("t-ebike-2026");
+    expect(followUp.citations[0].excerpt).toContain("购车发票");
+  });
 });
 
 describe("refusals", () => {

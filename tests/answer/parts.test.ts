@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { crossValidatedProbabilities, fitLogistic, probability } from "../../src/answer/decision.js";
 import { applyEquivalents, parseEquivalents, readAsked } from "../../src/answer/equivalents.js";
-import { topicWords, retrievalQuery } from "../../src/answer/follow-up.js";
+import { looksLikeFollowUp, topicWords, retrievalQuery } from "../../src/answer/follow-up.js";
+import { ownWordsFirst } from "../../src/answer/term-weights.js";
 import { bigramsOf, headingAt, LocalArticles, townsIn } from "../../src/answer/local-articles.js";
 import { answersKind, askedFor, asksLaw, asksRule, countedThing, factsAsked } from "../../src/answer/question-type.js";
 import { judgeLaw } from "../../src/answer/judge.js";
@@ -21,6 +22,7 @@ describe("equivalents", () => {
   it("the shipped file covers the issue's examples", () => {
     expect(applyEquivalents("电瓶车礼拜六去派处所带身分证")).toBe("电动自行车周六去派出所带身份证");
     expect(readAsked("晓得罚几多吗")).toBe("知道罚多少吗");
+    expect(readAsked("需要带上哪些东西")).toBe("需要携带上哪些东西");
   });
 });
 
@@ -51,6 +53,12 @@ describe("what a question asks for", () => {
     expect(answersKind("过渡期延长至2025年12月31日。", ["date"])).toBe(true);
     expect(answersKind("发现被骗，请立即拨打110报警。", ["advice"])).toBe(true);
     expect(factsAsked("被骗了怎么办")).toEqual([]);
+  });
+
+  it("a document answers when it is named as something to bring, not wherever 身份证 is mentioned", () => {
+    expect(answersKind("办理身份证的群众请带上户口簿和原身份证，现场免费拍照。", ["documents"])).toBe(true);
+    expect(answersKind("所需材料：车辆购买发票、车辆出厂合格证。", ["documents"])).toBe(true);
+    expect(answersKind("民警携带移动办证设备进村为群众办理身份证。", ["documents"])).toBe(false);
   });
 
   it("多少钱 asks what it costs: a fee waived answers it, another figure does not", () => {
@@ -114,6 +122,24 @@ describe("follow-ups", () => {
     expect(q).toContain("邻居");
     expect(q).not.toContain("怎么办");
     expect(retrievalQuery("喝醉了开车被查到会怎么判刑", [{ question: "被狗咬了", at: 0 }])).toBe("喝醉了开车被查到会怎么判刑");
+  });
+
+  it.each([
+    ["那元宵能放不", true],
+    ["要带啥", true],
+    ["要等几天能拿到", true],
+    ["开车那个人后来咋样了 抓了没", true],
+    ["喝醉了开车被查到会怎么判刑", false],
+    ["要办身份证的话去万城派出所哪个窗口办理", false],
+  ])("%s is a follow-up: %s", (q, yes) => {
+    expect(looksLikeFollowUp(q)).toBe(yes);
+  });
+
+  it("within the article, the words carried over from the previous turn weigh less than the follow-up's own", () => {
+    const terms = { weights: new Map([["南平", { weight: 8, expansion: false }], ["携带", { weight: 4, expansion: false }]]) };
+    const w = ownWordsFirst(terms, "需要携带什么").weights;
+    expect(w.get("携带")?.weight).toBe(4);
+    expect(w.get("南平")?.weight).toBe(2);
   });
 });
 
