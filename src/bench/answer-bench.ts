@@ -154,7 +154,7 @@ export async function runAnswerBench(options: { laws: string; index?: string; da
       for (const kind of [...new Set(list.map((i) => i.kind))]) {
         if (list.length && new Set(list.map((i) => i.kind)).size > 1) rows.push(formatSummaryRow(summarize(`  ${kind}`, results.filter((r) => r.item.kind === kind))));
       }
-      details.push(`### ${set.label}`, formatAnswerReport(set.label, results, 15));
+      details.push(`### ${set.label}`, formatAnswerReport(set.label, results, Number(process.env.MISSES ?? 15)));
     }
     lines.push(...rows, "", `whole offline reply over the library: p50 ${percentile(ms, 0.5).toFixed(1)} ms, p90 ${percentile(ms, 0.9).toFixed(1)} ms`, "");
     if (options.write) {
