@@ -12,7 +12,7 @@ import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalD
 import type { Prompts } from "./prompts.js";
 import { answersKind, askedFor, asksLaw, asksLocalFact, countedThing, factsAsked, headingAnswers, measuredThing, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
-import { coverageOf, type TermMatcher } from "./term-weights.js";
+import { coverageOf, found, type TermMatcher } from "./term-weights.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, timeScope, titleOverlap } from "./time-scope.js";
 
 export interface SourceNote {
@@ -180,7 +180,34 @@ export async function judgeLocal(input: {
     Math.min(1, bigrams.size / 10),
   ];
   const p = probability(model.local, features);
-  return { ok: p >= 0.5, probability: p, features, hits: [], docs, notes, local, question };
+  return { ok: p >= 0.5 && onTopic(chosen.doc, terms, local, today), probability: p, features, hits: [], docs, notes, local, question };
+}
+
+/** A word in at least this share of the office's articles (派出所, 民警 in a county's reports) names the office, not a topic… */
+const OFFICE_SHARE = 0.3;
+/** …once there are enough articles to tell; the words naming a police office are its own in any corpus. */
+const OFFICE_SHARE_MIN_ARTICLES = 10;
+const OFFICE = /^(派出所|公安|公安局|公安机关|民警|警察|警方|警务|辅警)$/;
+
+/**
+ * Does the article hold the question's topic? The question's own words that are neither the office's
+ * (派出所; words in most of its articles), nor a place of its regions (万宁, 和乐), nor asking words
+ * (几点, 哪里) name its topic; the article must hold one of them, or a lexicon word for one.
+ * 万宁派出所在哪里办身份证 is not answered by a report that says where a school lecture was held.
+ */
+function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today: Date): boolean {
+  const counted = local.docs.length >= OFFICE_SHARE_MIN_ARTICLES;
+  const office = (w: string) => OFFICE.test(w) || (counted && local.share(w) >= OFFICE_SHARE);
+  const timeWord = (w: string) => {
+    const t = timeScope(w, today);
+    return t.year !== null || t.latest;
+  };
+  // A single character (养, 犬, 枪) names a topic only where the articles are enough to tell it from 去 and 办.
+  const topical = (w: string) =>
+    (Array.from(w).length >= 2 || counted) && !office(w) && !local.places.some((t) => t.includes(w) || w.includes(t)) && !askedFor(w).length && !timeWord(w);
+  const words = [...terms.weights].filter(([w]) => topical(w));
+  if (!words.some(([, v]) => !v.expansion)) return true;
+  return words.some(([w]) => found(doc.haystack, w) > 0);
 }
 
 /**

@@ -61,6 +61,8 @@ export class LocalArticles {
   private df = new Map<string, number>();
   /** Town names (from front matter regions) that pick out part of the articles. */
   readonly towns: string[];
+  /** Every place name of the regions, the county's too (万宁): a question naming it names no topic. */
+  readonly places: string[];
 
   constructor(passages: readonly Passage[]) {
     const byDoc = new Map<string, ArticlePassage[]>();
@@ -78,6 +80,7 @@ export class LocalArticles {
     });
     for (const d of this.docs) for (const b of d.bigrams) this.df.set(b, (this.df.get(b) ?? 0) + 1);
     this.towns = townNames(this.docs);
+    this.places = placeNames(this.docs);
   }
 
   private byId: Map<string, LocalDoc> | null = null;
@@ -85,6 +88,17 @@ export class LocalArticles {
   doc(docId: string): LocalDoc | undefined {
     this.byId ??= new Map(this.docs.map((d) => [d.docId, d]));
     return this.byId.get(docId);
+  }
+
+  private shares = new Map<string, number>();
+  /** Share (0..1) of the office's articles that contain the word (万宁 and 派出所 in most; a topic in few). */
+  share(word: string): number {
+    let s = this.shares.get(word);
+    if (s === undefined) {
+      s = this.docs.length ? this.docs.filter((d) => d.haystack.includes(word)).length / this.docs.length : 0;
+      this.shares.set(word, s);
+    }
+    return s;
   }
 
   /** idf among the office's articles; a bigram none of them has weighs most (it is what they lack). */
@@ -167,18 +181,28 @@ function headedSentences(text: string): string[] {
 }
 
 /** Town-level names: each region's parts (万宁市龙滚镇 → 龙滚镇, 龙滚), kept when fewer than half the articles share them. */
+/** The place names of one region (万宁市和乐镇 → 万宁市, 万宁, 和乐镇, 和乐). */
+function regionNames(region: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of region.matchAll(/[\p{Script=Han}]{2,}?(?:省|市|县|区|镇|乡|街道|村|社区)/gu)) {
+    names.add(m[0]);
+    const stem = m[0].replace(/(省|市|县|区|镇|乡|街道|村|社区)$/, "");
+    if (stem.length >= 2) names.add(stem);
+  }
+  if (!names.size && region.length >= 2) names.add(region);
+  return names;
+}
+
+/** Every place named in the articles' regions, the county's as well as the towns'. */
+function placeNames(docs: LocalDoc[]): string[] {
+  return [...new Set(docs.flatMap((d) => (d.region ? [...regionNames(d.region)] : [])))];
+}
+
 function townNames(docs: LocalDoc[]): string[] {
   const count = new Map<string, number>();
   for (const d of docs) {
     if (!d.region) continue;
-    const names = new Set<string>();
-    for (const m of d.region.matchAll(/[\p{Script=Han}]{2,}?(?:省|市|县|区|镇|乡|街道|村|社区)/gu)) {
-      names.add(m[0]);
-      const stem = m[0].replace(/(省|市|县|区|镇|乡|街道|村|社区)$/, "");
-      if (stem.length >= 2) names.add(stem);
-    }
-    if (!names.size && d.region.length >= 2) names.add(d.region);
-    for (const n of names) count.set(n, (count.get(n) ?? 0) + 1);
+    for (const n of regionNames(d.region)) count.set(n, (count.get(n) ?? 0) + 1);
   }
   const withRegion = docs.filter((d) => d.region).length;
   return [...count.entries()].filter(([, c]) => c < Math.max(2, withRegion / 2)).map(([n]) => n).sort((a, b) => b.length - a.length);

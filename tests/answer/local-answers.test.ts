@@ -173,6 +173,13 @@ describe("spoken words, typos and follow-ups", () => {
   });
 });
 
+describe("the question's topic", () => {
+  it("an article sharing only the office's and the county's names (派出所, 万宁) and a place sentence does not answer", async () => {
+    const reply = await ask("万宁派出所在哪里办护照");
+    expect(reply.citations.filter((c) => c.kind === "article")).toEqual([]);
+  });
+});
+
 describe("refusals", () => {
   it.each(["洗衣机漏水怎么修", "怎么快速长肌肉", "你今年多大了", "今晚吃什么好呢"])("%s is refused", async (q) => {
     const reply = await ask(q);
