@@ -263,6 +263,12 @@ describe("the law's verdict", () => {
     expect(judgeLaw({ question: "在家打麻将赌钱犯法吗", terms: q, hits, model: sure, minCoverage: 0.3 })?.ok).toBe(true);
     expect(judgeLaw({ question: "在家打麻将赌钱犯法吗", terms: q, hits, model: confident, minCoverage: 0.3 })?.ok).toBe(false);
   });
+
+  it("a sure verdict on passages that each hold a different common word (他人, 造成) is no link: the library may lack the topic", () => {
+    const q = terms(["宠物狗", "咬伤", "邻居家", "小孩"], ["他人", "造成", "饲养的动物"]);
+    const hits = [law("故意伤害他人身体的，处三年以下有期徒刑。"), law("造成严重后果的，依法追究刑事责任。"), law("任何组织或者个人发现侵犯未成年人合法权益的情形，都有权劝阻。")];
+    expect(judgeLaw({ question: "宠物狗咬伤了邻居家的小孩要赔多少钱", terms: q, hits, model: sure, minCoverage: 0.3 })?.ok).toBe(false);
+  });
 });
 
 describe("the law hits quoted", () => {
