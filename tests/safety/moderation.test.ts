@@ -119,6 +119,11 @@ describe("shipped moderation list", () => {
     expect(moderator.check("你个傻逼").blocked).toBe(true);
     expect(moderator.check("被骗了，对方让我加微信 abc12345").blocked).toBe(true);
   });
+
+  it("a scam told as a story (说稳赚不赔…还要我交保证金) reaches the answer; the same words as an advert do not", () => {
+    expect(moderator.check("网上认识个老师带我炒币，说稳赚不赔，平台上显示赚了好多就是提不出来，还要我再交一笔保证金才能提现").blocked).toBe(false);
+    expect(moderator.check("稳赚不赔，日赚千元，私聊领取").blocked).toBe(true);
+  });
 });
 
 describe("normalisation", () => {
