@@ -74,6 +74,11 @@ describe("what a question asks for", () => {
     // 什么 is no yes/no question (需要注意什么 asks for advice, not whether it is allowed).
     expect(asksRule("在公园里放孔明灯需要注意什么")).toBe(false);
     expect(asksRule("在公园里放孔明灯需要报备么")).toBe(true);
+    // Is this a scam? A legal matter, but the office's 反诈 warning answers it first.
+    expect(asksRule("让我下载个APP共享屏幕，是不是骗子")).toBe(false);
+    expect(asksLaw("让我下载个APP共享屏幕，是不是骗子")).toBe(true);
+    // Colloquial ways of asking for the rule or the liability.
+    for (const q of ["这种活能接不，会不会出事", "打针的钱该谁出", "派出所管不管", "几岁才能骑电动车"]) expect(asksRule(readAsked(q)), q).toBe(true);
   });
 
   it("knows a sentence that holds it", () => {
