@@ -6,7 +6,7 @@
  */
 import { loadIntents } from "./question-guard.js";
 
-export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "documents" | "phone" | "outcome" | "advice" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "documents" | "phone" | "outcome" | "gift" | "advice" | "rule";
 
 interface Kind {
   asked: RegExp;
@@ -62,6 +62,11 @@ const KINDS: Record<AskedFor, Kind> = {
     // Whether a case was solved: 抓到没有, 破案了吗 (not "被抓了会怎样", which asks about the law).
     asked: /(抓到|抓住|抓着)了?(没有|没|吗|了吗)|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没)|破案了|破了没|落网|结果怎么样|后来(怎么样|咋样|怎样)/,
     answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|移送)/,
+  },
+  gift: {
+    // What a participant gets: 去了有东西领吗, 答题有啥东西送, 能领到啥 → 免费领取安全头盔一顶, 赠送大米.
+    asked: /(领|送|发|拿)(到|些)?(啥|什么)|有(啥|什么)?东西(领|送|发|拿)|(领|送|发|拿)(啥|什么)?东西|有没有(礼品|奖品|纪念品)/,
+    answer: /领取|可领|赠送|送出|发放|获赠|礼品|奖品|纪念品|小礼物/,
   },
   advice: {
     // What to do: 被骗了怎么办 → the office's advice (请立即拨打110报警，并保存好聊天记录).

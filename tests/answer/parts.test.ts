@@ -23,6 +23,7 @@ describe("equivalents", () => {
     expect(applyEquivalents("电瓶车礼拜六去派处所带身分证")).toBe("电动自行车周六去派出所带身份证");
     expect(readAsked("晓得罚几多吗")).toBe("知道罚多少吗");
     expect(readAsked("需要带上哪些东西")).toBe("需要携带上哪些东西");
+    expect(applyEquivalents("发现有人落水该咋办")).toBe("发现有人溺水该咋办");
   });
 });
 
@@ -41,6 +42,8 @@ describe("what a question asks for", () => {
     ["岗亭有事几分钟能赶到", "duration"],
     ["到南平村是哪一天", "date"],
     ["被骗了怎么办", "advice"],
+    ["去了有东西领吗", "gift"],
+    ["答题有啥东西送", "gift"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
   });
@@ -59,6 +62,11 @@ describe("what a question asks for", () => {
     expect(answersKind("办理身份证的群众请带上户口簿和原身份证，现场免费拍照。", ["documents"])).toBe(true);
     expect(answersKind("所需材料：车辆购买发票、车辆出厂合格证。", ["documents"])).toBe(true);
     expect(answersKind("民警携带移动办证设备进村为群众办理身份证。", ["documents"])).toBe(false);
+  });
+
+  it("what a participant gets is answered by what is handed out, not by any figure", () => {
+    expect(answersKind("现场答题的群众可免费领取防晒帽一顶。", ["gift"])).toBe(true);
+    expect(answersKind("活动于上午9时开始。", ["gift"])).toBe(false);
   });
 
   it("多少钱 asks what it costs: a fee waived answers it, another figure does not", () => {
