@@ -10,7 +10,7 @@ import { applyEquivalents, readAsked } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { looksLikeFollowUp, retrievalQuery } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
-import { judgeLaw, judgeLocal, lawBonus, localExcerpts, type Judgement, type SourceNote } from "./judge.js";
+import { judgeLaw, judgeLocal, lawBonus, localExcerpts, SURE, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
@@ -19,9 +19,6 @@ import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
 import { ownWordsFirst, termMatcher } from "./term-weights.js";
 
 const log = childLogger("engine");
-
-/** A law verdict this sure is quoted even after a local article that holds the fact asked for. */
-const CONFIDENT_LAW = 0.9;
 
 export interface EngineOptions {
   /** Longer questions are declined with a clear message (default 500 characters). */
@@ -120,8 +117,10 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     const asked = applyEquivalents(q);
     const reading = readAsked(q);
     const context = request.context?.map((t) => ({ ...t, question: applyEquivalents(t.question) }));
-    let query = retrievalQuery(asked, context);
-    if (deps.composer && request.context?.length && looksLikeFollowUp(q)) {
+    // Whether this is a follow-up is decided once, on the question as typed.
+    const followUp = !!request.context?.length && looksLikeFollowUp(q);
+    let query = retrievalQuery(asked, context, followUp);
+    if (deps.composer && followUp && request.context) {
       const rewritten = await deps.composer.rewriteFollowUp(q, request.context, Math.min(3000, opt.llmDeadlineMs));
       if (rewritten) query = applyEquivalents(rewritten);
     }
@@ -144,16 +143,17 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       sections = [{ label: "", excerpts }];
     } else {
       const model = deps.decision ?? loadDecisionModel();
-      const previous = request.context?.length && looksLikeFollowUp(q) ? readAsked(request.context.at(-1)!.question) : null;
+      const previous = followUp ? readAsked(request.context!.at(-1)!.question) : null;
+      const queryRead = readAsked(query);
       const local = await judgeLocal({ question: reading, query, terms, searcher, articleHits, today: now(), model, previous });
-      const law = judgeLaw({ question: readAsked(query), terms, hits: lawHits, model, minCoverage: opt.minCoverage });
+      const law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       deps.onJudged?.(q, { local, law });
       const useLocal = !!local?.ok;
       // The law answers unless the question asks for a figure, date, place … that a local article holds.
       // (Read with the previous turn's topic: "那第二次被查到呢" after a 酒驾 question asks about the law.)
       // After such a local fact, only a sure verdict on passages holding the question's own words is added:
       // 抓偷牛贼的悬赏多少钱 sounds legal, but asks for the reward.
-      const useLaw = !!law?.ok && (asksRule(readAsked(query)) || !useLocal || !factsAsked(reading).length || (law.probability >= CONFIDENT_LAW && !!law.grounded));
+      const useLaw = !!law?.ok && (asksRule(queryRead) || !useLocal || !factsAsked(reading).length || (law.probability >= SURE && !!law.grounded));
       if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
       // A question that asks for the rule, penalty or liability: the law first, even when it names a figure
       // (带了几克冰毒被查到怎么处理); a place, event, figure, date or procedure: the office's article first.

@@ -30,10 +30,13 @@ export function topicWords(question: string): string[] {
   return [...new Set(wordTokens(question).filter((w) => !ASKING.test(w)))];
 }
 
-/** The question retrieval should see: the previous turn's topic words plus this one, for a follow-up. */
-export function retrievalQuery(question: string, context: ConversationTurn[] | undefined): string {
+/**
+ * The question retrieval should see: the previous turn's topic words plus this one, for a follow-up.
+ * `followUp`: the caller's decision, when it made one on the question as typed.
+ */
+export function retrievalQuery(question: string, context: ConversationTurn[] | undefined, followUp = looksLikeFollowUp(question)): string {
   const last = context?.at(-1);
-  if (!last || !looksLikeFollowUp(question)) return question;
+  if (!last || !followUp) return question;
   const topic = topicWords(last.question).filter((w) => !question.includes(w));
   return topic.length ? `${topic.join(" ")} ${question}` : question;
 }

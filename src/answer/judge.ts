@@ -42,8 +42,11 @@ export interface Judgement {
 
 /** A law verdict this sure needs no coverage floor, only one of the question's own words in the passages. */
 const CONFIDENT = 0.8;
-/** A law verdict this sure is quoted as it stands: a colloquial question (赌钱, 偷, 坐牢) may share none of its words with the statute. */
-const SURE = 0.9;
+/**
+ * A law verdict this sure is quoted even when the statute shares none of the question's own words
+ * (赌钱, 偷, 坐牢), and, on passages that do hold them, even after a local article with the fact asked for.
+ */
+export const SURE = 0.9;
 /** A second sentence of the article is quoted when it scores this share of the best one. */
 const SECOND_SENTENCE = 0.6;
 /** An article is on the question's matter when it ranks this close to the best (a town's or a year's article must be). */
@@ -258,15 +261,17 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
   // hold two of the question's terms: 赌钱 reaches 赌博 and 赌资 only through the lexicon
   // (src/bench/answer-bench.ts, with the lexicon's policing words: policing stories right .27 → .33,
   // pufa-domain .54 → .59; negatives refused 238 → 237 of 247).
+  // How many of the top three passages hold each of the question's terms of two characters or more.
   const haystacks = hits.slice(0, 3).map((h) => normalize(passageHaystack(h.passage)));
-  const ownWord = () => [...terms.weights.entries()].some(([word, w]) => !w.expansion && Array.from(word).length >= 2 && haystacks.some((t) => t.includes(word)));
-  const grounded = (p >= CONFIDENT && ownWord()) || (p >= 0.5 && (top[0] ?? 0) > minCoverage * 0.7);
+  const held = [...terms.weights]
+    .filter(([word]) => Array.from(word).length >= 2)
+    .map(([word, w]) => ({ own: !w.expansion, passages: haystacks.filter((t) => t.includes(word)).length }));
+  const grounded = (p >= CONFIDENT && held.some((h) => h.own && h.passages > 0)) || (p >= 0.5 && (top[0] ?? 0) > minCoverage * 0.7);
   // Linked: at least two of the question's terms, its own or the lexicon's, run through the passages (each
   // held by two of the top three: 赌博 and 赌资 for 赌钱). One synonym (未成年人 for 孩子), or words that
   // turn up in one passage each (他人, 造成), is no link: the library may lack the topic.
-  const through = (word: string) => Array.from(word).length >= 2 && haystacks.filter((t) => t.includes(word)).length >= Math.min(2, haystacks.length);
-  const linked = () => [...terms.weights.keys()].filter(through).length >= 2;
-  return { ok: grounded || (p >= SURE && linked()), grounded, probability: p, features, hits, docs: [], notes: [] };
+  const linked = held.filter((h) => h.passages >= Math.min(2, haystacks.length)).length >= 2;
+  return { ok: grounded || (p >= SURE && linked), grounded, probability: p, features, hits, docs: [], notes: [] };
 }
 
 /** Total weight of the question's own words: the scale a sentence bonus is measured in. */
@@ -314,7 +319,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   return (raw, passage) => {
     // Read under its section heading: "全市各派出所便民服务窗口" answers 去哪办 under "二、办理地点".
     const doc = passage.kind === "article" ? local.doc(passage.docId) : undefined;
-    const heading = headingOf(local, raw, passage);
+    const heading = doc ? headingOf(doc, raw, passage) : "";
     const sentence = `${heading} ${raw}`;
     const own = passage.kind === "article" ? rest(passage.title) : { q: [...q], total };
     let got = 0;
@@ -340,15 +345,15 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
 /** A sentence in a section whose heading names what was asked (四、所需材料 for 要带啥): its paragraph is the answer. */
 function sectionAnswers(local: LocalArticles, asked: readonly AskedFor[]): (sentence: string, passage: Passage) => boolean {
   return (sentence, passage) => {
-    const heading = headingOf(local, sentence, passage);
+    const doc = passage.kind === "article" ? local.doc(passage.docId) : undefined;
+    const heading = doc ? headingOf(doc, sentence, passage) : "";
     return !!heading && headingAnswers(heading, asked);
   };
 }
 
-/** The section heading a sentence of a passage sits under ("" for a law passage or none). */
-function headingOf(local: LocalArticles, sentence: string, passage: Passage): string {
-  const doc = passage.kind === "article" ? local.doc(passage.docId) : undefined;
-  return doc ? headingAt(doc, passage.start + passage.text.indexOf(sentence)) : "";
+/** The section heading a sentence of one of the article's passages sits under ("" for none). */
+function headingOf(doc: LocalDoc, sentence: string, passage: Passage): string {
+  return headingAt(doc, passage.start + passage.text.indexOf(sentence));
 }
 
 /** Is the counted thing next to a figure (3人受伤, 警力不少于320人), not just somewhere in the sentence (驾驶人李某某)? */

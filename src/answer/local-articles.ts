@@ -56,6 +56,9 @@ export function bigramsOf(text: string): string[] {
   return out;
 }
 
+/** Words whose share of the articles is remembered at once (the cache starts over beyond it). */
+const SHARE_CACHE_WORDS = 10_000;
+
 export class LocalArticles {
   readonly docs: LocalDoc[];
   private df = new Map<string, number>();
@@ -96,6 +99,8 @@ export class LocalArticles {
     let s = this.shares.get(word);
     if (s === undefined) {
       s = this.docs.length ? this.docs.filter((d) => d.haystack.includes(word)).length / this.docs.length : 0;
+      // Keyed by what people type: bounded, so a flood of made-up words cannot grow it without end.
+      if (this.shares.size >= SHARE_CACHE_WORDS) this.shares.clear();
       this.shares.set(word, s);
     }
     return s;
@@ -180,7 +185,6 @@ function headedSentences(text: string): string[] {
   return out;
 }
 
-/** Town-level names: each region's parts (万宁市龙滚镇 → 龙滚镇, 龙滚), kept when fewer than half the articles share them. */
 /** The place names of one region (万宁市和乐镇 → 万宁市, 万宁, 和乐镇, 和乐). */
 function regionNames(region: string): Set<string> {
   const names = new Set<string>();
@@ -198,6 +202,7 @@ function placeNames(docs: LocalDoc[]): string[] {
   return [...new Set(docs.flatMap((d) => (d.region ? [...regionNames(d.region)] : [])))];
 }
 
+/** Town-level names: each region's parts (万宁市龙滚镇 → 龙滚镇, 龙滚), kept when fewer than half the articles share them. */
 function townNames(docs: LocalDoc[]): string[] {
   const count = new Map<string, number>();
   for (const d of docs) {
