@@ -10,7 +10,7 @@ import { normalize } from "../text/tokenize.js";
 import type { Excerpt } from "./layout.js";
 import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
-import { answersKind, askedFor, asksLaw, asksLocalFact, countedThing, factsAsked, headingAnswers, measuredThing, type AskedFor } from "./question-type.js";
+import { answersKind, askedFor, asksLaw, asksLocalFact, asksRule, countedThing, factsAsked, headingAnswers, measuredThing, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, type TermMatcher } from "./term-weights.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, timeScope, titleOverlap } from "./time-scope.js";
@@ -47,6 +47,8 @@ const CONFIDENT = 0.8;
  * (赌钱, 偷, 坐牢), and, on passages that do hold them, even after a local article with the fact asked for.
  */
 export const SURE = 0.9;
+/** A lexicon word this heavy (share of the question's heaviest term) names the statute's topic. */
+const NAMED_WEIGHT = 0.35;
 /** A second sentence of the article is quoted when it scores this share of the best one. */
 const SECOND_SENTENCE = 0.6;
 /** An article is on the question's matter when it ranks this close to the best (a town's or a year's article must be). */
@@ -271,7 +273,13 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
   // held by two of the top three: 赌博 and 赌资 for 赌钱). One synonym (未成年人 for 孩子), or words that
   // turn up in one passage each (他人, 造成), is no link: the library may lack the topic.
   const linked = held.filter((h) => h.passages >= Math.min(2, haystacks.length)).length >= 2;
-  return { ok: grounded || (p >= SURE && linked), grounded, probability: p, features, hits, docs: [], notes: [] };
+  // Named: a question asking for the rule or penalty whose first passage holds a statutory word the lexicon
+  // read in it, and a rare one (a third of the question's heaviest term): 偷…坐牢吗 → 有期徒刑, 算家暴吗 →
+  // 家庭暴力. Common statutory words (他人, 造成) are light and name no topic; a question that asks no rule
+  // (离婚后孩子抚养费怎么算) is not linked by a synonym of one of its things (孩子 → 未成年人).
+  const heaviest = Math.max(0, ...[...terms.weights.values()].map((w) => w.weight));
+  const named = asksRule(question) && [...terms.weights].some(([word, w]) => w.expansion && w.weight >= NAMED_WEIGHT * heaviest && !!haystacks[0]?.includes(word));
+  return { ok: grounded || (p >= SURE && (linked || named)), grounded, probability: p, features, hits, docs: [], notes: [] };
 }
 
 /** Total weight of the question's own words: the scale a sentence bonus is measured in. */
