@@ -10,7 +10,7 @@ import { normalize } from "../text/tokenize.js";
 import type { Excerpt } from "./layout.js";
 import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
-import { answersKind, askedFor, asksLaw, asksLocalFact, asksRule, countedThing, factsAsked, headingAnswers, measuredThing, type AskedFor } from "./question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksRule, countedThing, factsAsked, headingAnswers, measuredThing, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, type TermMatcher } from "./term-weights.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, timeScope, titleOverlap } from "./time-scope.js";
@@ -250,7 +250,8 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
     top[0] ?? 0,
     top[1] ?? 0,
     own + expansion ? expansion / (own + expansion) : 0,
-    asksLaw(question) ? 1 : 0,
+    asksRule(question) ? 1 : 0,
+    aboutLegalTopic(question) ? 1 : 0,
     asksLocalFact(question) ? 1 : 0,
     Math.min(1, [...terms.weights.values()].filter((w) => !w.expansion).length / 5),
   ];

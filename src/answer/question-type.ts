@@ -121,10 +121,14 @@ export function asksRule(question: string): boolean {
   return loadIntents().legal.some((re) => re.test(question));
 }
 
-/** A question that asks for a rule or is about a legal matter ([legal] and [legal_topic]): a feature of the law's decision. */
+/** A question about a legal matter or one of the office's campaigns ([legal_topic]): a feature of the law's decision. */
+export function aboutLegalTopic(question: string): boolean {
+  return loadIntents().legal_topic.some((re) => re.test(question));
+}
+
+/** A question that asks for a rule or is about a legal matter ([legal] and [legal_topic]). */
 export function asksLaw(question: string): boolean {
-  const intents = loadIntents();
-  return asksRule(question) || intents.legal_topic.some((re) => re.test(question));
+  return asksRule(question) || aboutLegalTopic(question);
 }
 
 /**

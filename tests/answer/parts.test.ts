@@ -5,7 +5,7 @@ import { applyEquivalents, parseEquivalents, readAsked } from "../../src/answer/
 import { looksLikeFollowUp, topicWords, retrievalQuery } from "../../src/answer/follow-up.js";
 import { ownWordsFirst } from "../../src/answer/term-weights.js";
 import { bigramsOf, headingAt, LocalArticles, townsIn } from "../../src/answer/local-articles.js";
-import { answersKind, askedFor, asksLaw, asksRule, countedThing, factsAsked } from "../../src/answer/question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksRule, countedThing, factsAsked } from "../../src/answer/question-type.js";
 import { judgeLaw } from "../../src/answer/judge.js";
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
@@ -90,7 +90,15 @@ describe("what a question asks for", () => {
     expect(asksRule("让我下载个APP共享屏幕，是不是骗子")).toBe(false);
     expect(asksLaw("让我下载个APP共享屏幕，是不是骗子")).toBe(true);
     // Colloquial ways of asking for the rule or the liability.
-    for (const q of ["这种活能接不，会不会出事", "打针的钱该谁出", "派出所管不管", "几岁才能骑电动车"]) expect(asksRule(readAsked(q)), q).toBe(true);
+    for (const q of ["这种活能接不，会不会出事", "打针的钱该谁出", "派出所管不管", "几岁才能骑电动车", "警察会找他麻烦吗", "警察来了会咋整", "自己种点行不行", "什么样的刀算管制刀具"]) expect(asksRule(readAsked(q)), q).toBe(true);
+  });
+
+  it("the office's campaigns are legal topics, a feature apart from asking for the rule", () => {
+    for (const q of ["银行卡突然被冻结了", "人身安全保护令怎么申请", "罂粟壳拿来做火锅料", "户口怎么迁"]) {
+      expect(aboutLegalTopic(q), q).toBe(true);
+      expect(asksRule(q), q).toBe(false);
+    }
+    expect(aboutLegalTopic("洗衣机漏水怎么修")).toBe(false);
   });
 
 });
