@@ -24,6 +24,9 @@ describe("equivalents", () => {
     expect(readAsked("晓得罚几多吗")).toBe("知道罚多少吗");
     expect(readAsked("需要带上哪些东西")).toBe("需要携带上哪些东西");
     expect(applyEquivalents("发现有人落水该咋办")).toBe("发现有人溺水该咋办");
+    // Festivals as notices date them, and how people say a road is closed.
+    expect(applyEquivalents("元宵节晚上能放烟花不")).toBe("元宵节 正月十五晚上能放烟花不");
+    expect(applyEquivalents("礼拜天还封不封路")).toBe("周日还交通管制");
   });
 });
 
