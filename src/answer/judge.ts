@@ -274,13 +274,14 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
   // held by two of the top three: 赌博 and 赌资 for 赌钱). One synonym (未成年人 for 孩子), or words that
   // turn up in one passage each (他人, 造成), is no link: the library may lack the topic.
   const linked = held.filter((h) => h.passages >= Math.min(2, haystacks.length)).length >= 2;
-  // Named: a question asking for the rule or penalty whose first passage holds a statutory word the lexicon
-  // read in it, and a rare one (a third of the question's heaviest term): 偷…坐牢吗 → 有期徒刑, 算家暴吗 →
-  // 家庭暴力. Common statutory words (他人, 造成) are light and name no topic; a question that asks no rule
-  // (离婚后孩子抚养费怎么算) is not linked by a synonym of one of its things (孩子 → 未成年人).
+  // Named (quoted on a confident verdict): a question asking for the rule or penalty whose first passage
+  // holds a statutory word the lexicon read in it, and a rare one (a third of the question's heaviest
+  // term): 偷…坐牢吗 → 有期徒刑, 算家暴吗 → 家庭暴力. Common statutory words (他人, 造成) are light and name
+  // no topic; a question that asks no rule (离婚后孩子抚养费怎么算) is not linked by a synonym of one of
+  // its things (孩子 → 未成年人).
   const heaviest = Math.max(0, ...[...terms.weights.values()].map((w) => w.weight));
   const named = asksRule(question) && [...terms.weights].some(([word, w]) => w.expansion && w.weight >= NAMED_WEIGHT * heaviest && !!haystacks[0]?.includes(word));
-  return { ok: grounded || (p >= SURE && (linked || named)), grounded, probability: p, features, hits, docs: [], notes: [] };
+  return { ok: grounded || (p >= SURE && linked) || (p >= CONFIDENT && named), grounded, probability: p, features, hits, docs: [], notes: [] };
 }
 
 /** Total weight of the question's own words: the scale a sentence bonus is measured in. */

@@ -285,7 +285,7 @@ describe("the law's verdict", () => {
     const q = terms(["在家", "打麻将", "赌钱", "犯法"], ["赌博", "赌资"]);
     const hits = [law("以营利为目的，为赌博提供条件的，或者参与赌博赌资较大的，处五日以下拘留或者五百元以下罚款。")];
     expect(judgeLaw({ question: "在家打麻将赌钱犯法吗", terms: q, hits, model: sure, minCoverage: 0.3 })?.ok).toBe(true);
-    expect(judgeLaw({ question: "在家打麻将赌钱犯法吗", terms: q, hits, model: confident, minCoverage: 0.3 })?.ok).toBe(false);
+    expect(judgeLaw({ question: "在家打麻将赌钱犯法吗", terms: q, hits, model: unsure, minCoverage: 0.3 })?.ok).toBe(false);
   });
 
   it("a sure verdict on passages that each hold a different common word (他人, 造成) is no link: the library may lack the topic", () => {
@@ -294,11 +294,11 @@ describe("the law's verdict", () => {
     const hits = [law("故意伤害他人身体的，处三年以下有期徒刑。"), law("造成严重后果的，依法追究刑事责任。"), law("任何组织或者个人发现侵犯未成年人合法权益的情形，都有权劝阻。")];
     expect(judgeLaw({ question: "宠物狗咬伤了邻居家的小孩要赔多少钱", terms: q, hits, model: sure, minCoverage: 0.3 })?.ok).toBe(false);
   });
-  it("a sure verdict is quoted when its first passage holds a rare statutory word the lexicon read in the question (坐牢 → 有期徒刑)", () => {
+  it("a confident verdict is quoted when its first passage holds a rare statutory word the lexicon read in the question (坐牢 → 有期徒刑)", () => {
     const q = { weights: new Map([["偷", { weight: 2, expansion: false }], ["别人", { weight: 10, expansion: false }], ["坐牢", { weight: 12, expansion: false }], ["有期徒刑", { weight: 5, expansion: true }]]) };
     const hits = [law("盗窃公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制。")];
-    expect(judgeLaw({ question: "偷了别人一千多块钱会坐牢吗", terms: q, hits, model: sure, minCoverage: 0.3 })?.ok).toBe(true);
-    expect(judgeLaw({ question: "偷了别人一千多块钱会坐牢吗", terms: q, hits, model: confident, minCoverage: 0.3 })?.ok).toBe(false);
+    expect(judgeLaw({ question: "偷了别人一千多块钱会坐牢吗", terms: q, hits, model: confident, minCoverage: 0.3 })?.ok).toBe(true);
+    expect(judgeLaw({ question: "偷了别人一千多块钱会坐牢吗", terms: q, hits, model: unsure, minCoverage: 0.3 })?.ok).toBe(false);
     // Not in the first passage, or a light word: no sign.
     expect(judgeLaw({ question: "偷了别人一千多块钱会坐牢吗", terms: q, hits: [law("为了惩罚犯罪，保护人民，制定本法。"), ...hits], model: sure, minCoverage: 0.3 })?.ok).toBe(false);
     const light = { weights: new Map([...q.weights, ["有期徒刑", { weight: 2, expansion: true }]]) };
