@@ -192,6 +192,8 @@ export async function judgeLocal(input: {
 const OFFICE_SHARE = 0.3;
 /** …once there are enough articles to tell; the words naming a police office are its own in any corpus. */
 const OFFICE_SHARE_MIN_ARTICLES = 10;
+/** A long question needs one more of its topic words in the article for every this many it has. */
+const TOPIC_WORDS_PER = 6;
 const OFFICE = /^(派出所|公安|公安局|公安机关|民警|警察|警方|警务|辅警)$/;
 
 /**
@@ -213,9 +215,12 @@ function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today:
   // A bare number (12, 2.4) names no topic.
   const words = [...terms.weights].filter(([w]) => topical(w) && !/^[\d.%]+$/.test(w));
   if (!words.some(([, v]) => !v.expansion)) return true;
-  // One is enough: requiring a share of their weight (0.2–0.4) refused the office's own articles more
-  // often than it kept policing stories for the law (src/bench/answer-bench.ts).
-  return words.some(([w]) => found(doc.haystack, w) > 0);
+  // One is enough for a question of a few words: requiring a share of their weight (0.2–0.4) refused the
+  // office's own articles more often than it kept policing stories for the law (src/bench/answer-bench.ts).
+  // A story of many words holds one of any article's by chance: one more for every TOPIC_WORDS_PER of them.
+  const own = words.filter(([, v]) => !v.expansion).length;
+  const need = 1 + Math.floor((own - 1) / TOPIC_WORDS_PER);
+  return words.filter(([w]) => found(doc.haystack, w) > 0).length >= need;
 }
 
 /**

@@ -180,6 +180,13 @@ describe("the question's topic", () => {
   });
 });
 
+describe("a long story", () => {
+  it("is not answered by an article that shares one of its many words but not its matter (a dog bite is no theft report)", async () => {
+    const reply = await ask("隔壁村有个人养了好几条大狗，天天放出来在路上追人，上个礼拜把我家小孩腿咬伤了，打疫苗花了两千多，他还不认账，这种能不能报警，钱找谁要");
+    expect(citedDocs(reply)).not.toContain("t-report");
+  });
+});
+
 describe("refusals", () => {
   it.each(["洗衣机漏水怎么修", "怎么快速长肌肉", "你今年多大了", "今晚吃什么好呢"])("%s is refused", async (q) => {
     const reply = await ask(q);
