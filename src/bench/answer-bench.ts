@@ -40,6 +40,8 @@ export function defaultAnswerSets(dataDir = DATA): AnswerSet[] {
     { label: "pufa-train (fit only)", file: path.join(dataDir, "pufa-train.jsonl"), fit: true },
     { label: "policing stories", file: path.join(dataDir, "local/policing-stories.jsonl"), fit: false },
     { label: "pufa-domain", file: path.join(dataDir, "pufa-domain.jsonl"), fit: false },
+    // Written blind (without running pufa), measured once, then read: see README.
+    { label: "policing fresh", file: path.join(dataDir, "policing-fresh.jsonl"), fit: false },
   ].filter((s) => existsSync(s.file));
 }
 

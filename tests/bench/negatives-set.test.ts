@@ -1,10 +1,11 @@
 /**
- * The local bench's two hand-written sets in src/bench/data/local:
- * - negatives.jsonl: messages the bot must not answer with legal citations (chit-chat, other
+ * The bench's hand-written sets of negatives and policing questions:
+ * - local/negatives.jsonl: messages the bot must not answer with legal citations (chit-chat, other
  *   domains, nonsense, injection attempts). Their format, the mix of kinds, no repeats.
- * - policing-stories.jsonl: everyday policing questions told as stories, each with gold law
- *   articles. Their format always; that every gold article is an article of the current version
- *   of its law when ../shared/data/laws is present.
+ * - local/policing-stories.jsonl, policing-fresh.jsonl, policing-fresh2.jsonl: everyday policing
+ *   questions, each with gold law articles (the two fresh sets written blind, without running pufa).
+ *   Their format always; that every gold article is an article of the current version of its law
+ *   when ../shared/data/laws is present.
  * And that no negative is a near copy of a policing story (a negative must stay a negative).
  */
 import { bigrams, jaccard, readJsonl } from "./set-checks.js";
@@ -19,13 +20,18 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..
 const LOCAL = path.join(REPO_ROOT, "src/bench/data/local");
 const NEGATIVES = path.join(LOCAL, "negatives.jsonl");
 const STORIES = path.join(LOCAL, "policing-stories.jsonl");
+/** The policing sets with gold articles: file, id pattern, minimum size. */
+const POLICING_SETS = [
+  { file: STORIES, id: /^ps-\d{3}$/, min: 40 },
+  { file: path.join(REPO_ROOT, "src/bench/data/policing-fresh.jsonl"), id: /^pf-\d{3}$/, min: 50 },
+  { file: path.join(REPO_ROOT, "src/bench/data/policing-fresh2.jsonl"), id: /^pg-\d{3}$/, min: 40 },
+];
 const SHARED_LAWS = path.resolve(REPO_ROOT, "../shared/data/laws");
 
 /** The mix the set was written to: roughly 60 / 80 / 30 / 50, at least 220 in all. */
 const KIND_MINIMUMS = { chitchat: 60, "other-domain": 80, nonsense: 30, injection: 50 } as const;
 type Kind = keyof typeof KIND_MINIMUMS;
 const MIN_NEGATIVES = 220;
-const MIN_STORIES = 40;
 
 interface Negative {
   id: string;
@@ -100,17 +106,17 @@ describe("negatives.jsonl", () => {
   });
 });
 
-describe("policing-stories.jsonl format", () => {
-  const { items, errors } = readJsonl(STORIES);
+describe.each(POLICING_SETS)("$file format", ({ file, id, min }) => {
+  const { items, errors } = readJsonl(file);
   const stories = items as Story[];
 
   it("parses: one JSON object per non-empty line", () => {
     expect(errors).toEqual([]);
-    expect(stories.length).toBeGreaterThanOrEqual(MIN_STORIES);
+    expect(stories.length).toBeGreaterThanOrEqual(min);
   });
 
-  it("has unique ps-NNN ids, a question each and no repeated question", () => {
-    expect(sharedProblems(stories, /^ps-\d{3}$/)).toEqual([]);
+  it("has unique ids of its pattern, a question each and no repeated question", () => {
+    expect(sharedProblems(stories, id)).toEqual([]);
   });
 
   it("gives every story a topic and gold articles by short law title and canonical article number", () => {
@@ -163,8 +169,7 @@ describe("negatives against policing stories", () => {
   });
 });
 
-describe.skipIf(!existsSync(SHARED_LAWS))("policing-stories.jsonl gold articles against the law library (../shared/data/laws)", () => {
-  const stories = readJsonl(STORIES).items as Story[];
+describe.skipIf(!existsSync(SHARED_LAWS))("policing sets' gold articles against the law library (../shared/data/laws)", () => {
   // lawShort|num-sub for the current version of each law, and for any version.
   const current = new Set<string>();
   const anyVersion = new Set<string>();
@@ -178,7 +183,8 @@ describe.skipIf(!existsSync(SHARED_LAWS))("policing-stories.jsonl gold articles 
     }
   }, 60_000);
 
-  it("resolves every gold article to an article of the current version of its law", () => {
+  it.each(POLICING_SETS)("$file: every gold article is an article of the current version of its law", ({ file }) => {
+    const stories = readJsonl(file).items as Story[];
     const unresolved: string[] = [];
     const oldOnly: string[] = [];
     for (const s of stories) {
@@ -196,7 +202,7 @@ describe.skipIf(!existsSync(SHARED_LAWS))("policing-stories.jsonl gold articles 
 
 // Said out loud in the report, so a run without the library does not read as a pass.
 if (!existsSync(SHARED_LAWS)) {
-  describe("policing-stories.jsonl gold articles without the law library", () => {
+  describe("policing sets' gold articles without the law library", () => {
     it.skip("skipped: ../shared/data/laws is absent, so gold articles are not checked against it", () => {});
   });
 }
