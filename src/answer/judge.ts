@@ -49,6 +49,8 @@ const CONFIDENT = 0.8;
 export const SURE = 0.9;
 /** A lexicon word this heavy (share of the question's heaviest term) names the statute's topic. */
 const NAMED_WEIGHT = 0.35;
+/** …and its passage holds this share of the weight of all the lexicon's words for the question. */
+const NAMED_SHARE = 0.2;
 /** A second sentence of the article is quoted when it scores this share of the best one. */
 const SECOND_SENTENCE = 0.6;
 /** An article is on the question's matter when it ranks this close to the best (a town's or a year's article must be). */
@@ -284,8 +286,16 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
   // term): 偷…坐牢吗 → 有期徒刑, 算家暴吗 → 家庭暴力. Common statutory words (他人, 造成) are light and name
   // no topic; a question that asks no rule (离婚后孩子抚养费怎么算) is not linked by a synonym of one of
   // its things (孩子 → 未成年人).
+  // And the first passage holds a fifth of all the lexicon read (宠物狗咬伤…要赔 reads 饲养, 动物, 损害,
+  // 他人, 未成年人 …: a passage holding only 未成年人 is about another matter).
   const heaviest = Math.max(0, ...[...terms.weights.values()].map((w) => w.weight));
-  const named = asksRule(question) && [...terms.weights].some(([word, w]) => w.expansion && w.weight >= NAMED_WEIGHT * heaviest && !!haystacks[0]?.includes(word));
+  const expansions = [...terms.weights].filter(([, w]) => w.expansion);
+  const inFirst = expansions.filter(([word]) => !!haystacks[0]?.includes(word));
+  const expansionWeight = (list: typeof expansions) => list.reduce((n, [, w]) => n + w.weight, 0);
+  const named =
+    asksRule(question) &&
+    inFirst.some(([, w]) => w.weight >= NAMED_WEIGHT * heaviest) &&
+    expansionWeight(inFirst) >= NAMED_SHARE * expansionWeight(expansions);
   return { ok: grounded || (p >= SURE && linked) || (p >= CONFIDENT && named), grounded, probability: p, features, hits, docs: [], notes: [] };
 }
 

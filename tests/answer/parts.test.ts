@@ -304,6 +304,15 @@ describe("the law's verdict", () => {
     const light = { weights: new Map([...q.weights, ["有期徒刑", { weight: 2, expansion: true }]]) };
     expect(judgeLaw({ question: "偷了别人一千多块钱会坐牢吗", terms: light, hits, model: sure, minCoverage: 0.3 })?.ok).toBe(false);
   });
+
+  it("a rare statutory word names no topic when the passage holds little of all the lexicon read (a small library lacking 饲养动物)", () => {
+    // Weights as a small library gives them: 未成年人 is rare there too.
+    const w = (weight: number, expansion: boolean) => ({ weight, expansion });
+    const q = { weights: new Map([["宠物狗", w(9.9, false)], ["咬伤", w(9.9, false)], ["小孩", w(9.9, false)], ["赔", w(2.5, false)], ["饲养", w(9.9, true)], ["动物", w(9.9, true)], ["损害", w(9.9, true)], ["他人", w(7.3, true)], ["未成年人", w(7.7, true)]]) };
+    const hits = [law("任何组织或者个人发现不利于未成年人身心健康的情形，都有权劝阻、制止。")];
+    expect(judgeLaw({ question: "宠物狗咬伤了邻居家的小孩要赔多少钱", terms: q, hits, model: sure, minCoverage: 0.3 })?.ok).toBe(false);
+    expect(judgeLaw({ question: "宠物狗咬伤了邻居家的小孩要赔多少钱", terms: q, hits: [law("饲养的动物造成他人损害的，动物饲养人或者管理人应当承担侵权责任。")], model: sure, minCoverage: 0.3 })?.ok).toBe(true);
+  });
 });
 
 describe("the law hits quoted", () => {
