@@ -1,0 +1,22 @@
+/**
+ * The answer engine rewrites a question with equivalents.txt (驾照 → 驾驶证, 电动车 → 电动自行车) before
+ * the searcher's lexicon reads it, so a lexicon key holding a spoken word must also be there in the
+ * written form, or it never fires for a citizen's question.
+ */
+import { describe, expect, it } from "vitest";
+import { applyEquivalents } from "../../src/answer/equivalents.js";
+import { Lexicon } from "../../src/retrieval/lexicon.js";
+
+describe("lexicon keys after the equivalents", () => {
+  const lexicon = Lexicon.default();
+  const expansions = (q: string) => lexicon.match(applyEquivalents(q)).flatMap((m) => m.expansions);
+
+  it.each([
+    ["没驾照开车被抓了", "未取得机动车驾驶证"],
+    ["电动车被交警罚款合理吗", "非机动车驾驶人"],
+    ["过年在城里放炮犯法吗", "燃放烟花爆竹"],
+    ["故意把车牌遮起来会怎样", "机动车号牌"],
+  ])("%s still reads %s", (q, expansion) => {
+    expect(expansions(q)).toContain(expansion);
+  });
+});
