@@ -197,7 +197,9 @@ describe("refusals", () => {
 
 describe("of an article's many figures", () => {
   it("the one about what the question measures is quoted (奖几多 → the reward, not the loss)", async () => {
-    const reply = await ask("偷耕牛的案子奖几多");
+    // 偷耕牛的案子奖几多 alone is now borderline for the refitted decision (p 0.49: 偷 shares nothing with 盗窃);
+    // the notice named, the question is about which of its figures is quoted.
+    const reply = await ask("偷耕牛那个悬赏奖几多");
     const original = reply.citations.find((c) => c.passageId.startsWith("article:t-reward#"));
     expect(original?.excerpt).toContain("奖励人民币2万元");
   });
