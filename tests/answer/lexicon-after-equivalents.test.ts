@@ -16,6 +16,8 @@ describe("lexicon keys after the equivalents", () => {
     ["电动车被交警罚款合理吗", "非机动车驾驶人"],
     ["过年在城里放炮犯法吗", "燃放烟花爆竹"],
     ["故意把车牌遮起来会怎样", "机动车号牌"],
+    // A typo the equivalents mend (架照 → 驾驶证) reaches the key written for it.
+    ["没有架照开三轮车被逮到了", "未取得机动车驾驶证"],
   ])("%s still reads %s", (q, expansion) => {
     expect(expansions(q)).toContain(expansion);
   });
