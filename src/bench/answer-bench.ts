@@ -43,6 +43,7 @@ export function defaultAnswerSets(dataDir = DATA): AnswerSet[] {
     // Written blind (without running pufa), measured once, then read: see README.
     { label: "policing fresh", file: path.join(dataDir, "policing-fresh.jsonl"), fit: false },
     { label: "policing fresh2", file: path.join(dataDir, "policing-fresh2.jsonl"), fit: false },
+    { label: "policing fresh3", file: path.join(dataDir, "policing-fresh3.jsonl"), fit: false },
   ].filter((s) => existsSync(s.file));
 }
 
