@@ -253,11 +253,12 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
     if (e) expansion += weight;
     else own += weight;
   }
+  const rule = asksRule(question);
   const features = [
     top[0] ?? 0,
     top[1] ?? 0,
     own + expansion ? expansion / (own + expansion) : 0,
-    asksRule(question) ? 1 : 0,
+    rule ? 1 : 0,
     aboutLegalTopic(question) ? 1 : 0,
     asksLocalFact(question) ? 1 : 0,
     Math.min(1, [...terms.weights.values()].filter((w) => !w.expansion).length / 5),
@@ -293,7 +294,7 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
   const inFirst = expansions.filter(([word]) => !!haystacks[0]?.includes(word));
   const expansionWeight = (list: typeof expansions) => list.reduce((n, [, w]) => n + w.weight, 0);
   const named =
-    asksRule(question) &&
+    rule &&
     inFirst.some(([, w]) => w.weight >= NAMED_WEIGHT * heaviest) &&
     expansionWeight(inFirst) >= NAMED_SHARE * expansionWeight(expansions);
   return { ok: grounded || (p >= SURE && linked) || (p >= CONFIDENT && named), grounded, probability: p, features, hits, docs: [], notes: [] };
