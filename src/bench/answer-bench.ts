@@ -44,6 +44,7 @@ export function defaultAnswerSets(dataDir = DATA): AnswerSet[] {
     { label: "policing fresh", file: path.join(dataDir, "policing-fresh.jsonl"), fit: false },
     { label: "policing fresh2", file: path.join(dataDir, "policing-fresh2.jsonl"), fit: false },
     { label: "policing fresh3", file: path.join(dataDir, "policing-fresh3.jsonl"), fit: false },
+    { label: "policing fresh4", file: path.join(dataDir, "policing-fresh4.jsonl"), fit: false },
   ].filter((s) => existsSync(s.file));
 }
 
