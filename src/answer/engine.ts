@@ -6,6 +6,7 @@
 import { childLogger } from "../logger.js";
 import type { AnswerComposer, AnswerEngine, AskRequest, Hit, Reply, ReplyParts, Searcher } from "../types.js";
 import { loadDecisionModel, type DecisionModel } from "./decision.js";
+import { FocusLaws } from "./focus-laws.js";
 import { applyEquivalents, readAsked } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { looksLikeFollowUp, retrievalQuery } from "./follow-up.js";
@@ -60,6 +61,8 @@ export interface EngineDeps {
   onJudged?: (question: string, judged: { local: Judgement | null; law: Judgement | null }) => void;
   /** Questions it blocks are refused before retrieval (default: the shipped word list). */
   moderator?: Moderator;
+  /** The laws the office's work rests on, preferred among near-equal law hits (default: src/data/focus-laws.txt). */
+  focus?: FocusLaws;
 }
 
 export function createEngine(deps: EngineDeps): AnswerEngine {
@@ -67,6 +70,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
   const { prompts } = deps;
   const now = deps.now ?? (() => new Date());
   const moderator = deps.moderator ?? shippedModerator();
+  const focus = deps.focus ?? FocusLaws.default();
 
   function canned(reason: Reply["reason"], name: string, vars: Record<string, string | number>, flags = { emergency: false, dispute: false }): Reply {
     const parts = cannedParts(prompts, name, vars, flags);
@@ -129,7 +133,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     // The previous turn's words find the article; within it, the follow-up's own words and kind choose the sentence.
     const sentenceTerms = query === asked ? terms : ownWordsFirst(terms, asked);
     // Each source searched on its own: 64,000 statutes never crowd the office's articles out, nor back.
-    const lawHits = await searcher.search(query, { k: 10, kinds: ["law"] });
+    // Twice as many law hits as are judged, so that a focus law's passage just below the tenth can be lifted.
+    const lawHits = focus.rank(await searcher.search(query, { k: 20, kinds: ["law"] })).slice(0, 10);
     const articleHits = await searcher.search(query, { k: 10, kinds: ["article"] });
     const hits = [...lawHits, ...articleHits];
 

@@ -1,0 +1,45 @@
+/**
+ * The office's focus: the laws its campaigns and daily cases rest on (src/data/focus-laws.txt).
+ * Over 64,000 statutes, a colloquial story matches many passages almost equally (a beating told
+ * with 警察 in it reaches 人民警察法 and 海警法 as readily as 治安管理处罚法); among those, a police
+ * office's citizens are asking about its own laws. A focus passage is lifted by a share of the best
+ * score, so it passes others only when they were nearly tied; a clear winner stays first.
+ */
+import { readDataLines } from "../data/paths.js";
+import { lawNameKey } from "../retrieval/law-aliases.js";
+import type { Hit } from "../types.js";
+
+/** Share of the best score a focus law's passage is lifted by (answer bench: 0.1–0.3 alike, 0 off). */
+export const FOCUS_LIFT = Number(process.env.PUFA_FOCUS_LIFT ?? 0.2);
+
+export class FocusLaws {
+  private readonly keys: Set<string>;
+
+  constructor(names: Iterable<string>) {
+    this.keys = new Set([...names].map((n) => lawNameKey(n.trim())).filter(Boolean));
+  }
+
+  static parse(lines: Iterable<string>): FocusLaws {
+    return new FocusLaws([...lines].map((l) => l.trim()).filter((l) => l && !l.startsWith("#")));
+  }
+
+  /** The shipped list (src/data/focus-laws.txt). */
+  static default(): FocusLaws {
+    return FocusLaws.parse(readDataLines("focus-laws.txt"));
+  }
+
+  has(lawShort: string): boolean {
+    return this.keys.has(lawNameKey(lawShort));
+  }
+
+  /** The law hits re-ranked with the focus lift (pure; ties keep the searcher's order). */
+  rank(hits: readonly Hit[], lift = FOCUS_LIFT): Hit[] {
+    if (!hits.length || !this.keys.size || lift <= 0) return [...hits];
+    const step = lift * Math.abs(hits[0].score);
+    const key = (h: Hit) => h.score + (h.passage.kind === "law" && this.has(h.passage.lawShort) ? step : 0);
+    return hits
+      .map((h, i) => ({ h, i, k: key(h) }))
+      .sort((a, b) => b.k - a.k || a.i - b.i)
+      .map((x) => x.h);
+  }
+}
