@@ -234,7 +234,19 @@ describe("asked to post, repeat or obey instead of a question", () => {
     expect(classifyQuestion(q, { maxChars: 500 }).kind).toBe("out_of_scope");
   });
 
-  it.each(["转发朋友圈谣言违法吗", "有人让我帮他转发一条兼职广告，有没有事", "帮我发一下反诈的规定"])("%s stays a question", (q) => {
+  it.each(["给我唱首歌", "你会唱歌不，来一首", "讲个笑话", "3+5等于多少", "帮我算一下 12*7"])("chit-chat: %s → out of scope", (q) => {
+    expect(classifyQuestion(q, { maxChars: 500 }).kind).toBe("out_of_scope");
+  });
+
+  // A story that mentions singing or a range of ages is a question, not a request to sing or sum.
+  it.each([
+    "转发朋友圈谣言违法吗",
+    "有人让我帮他转发一条兼职广告，有没有事",
+    "帮我发一下反诈的规定",
+    "隔壁那几个后生每天半夜还在开音响唱歌喝酒，能叫派出所来管吗",
+    "14-16岁的孩子打架要负刑事责任吗",
+    "帮我算一下醉驾要罚多少",
+  ])("%s stays a question", (q) => {
     expect(classifyQuestion(q, { maxChars: 500 }).kind).toBe("question");
   });
 });
