@@ -22,3 +22,18 @@ describe("lexicon keys after the equivalents", () => {
     expect(expansions(q)).toContain(expansion);
   });
 });
+
+describe("lexicon keys about the police themselves", () => {
+  const lexicon = Lexicon.default();
+  const expansions = (q: string) => lexicon.match(applyEquivalents(q)).flatMap((m) => m.expansions);
+
+  // Nearly every citizen's question mentions the police; only one that does something to them reads 袭警.
+  it.each([
+    ["过年打麻将一把输赢几十块钱，警察来了会抓人不", false],
+    ["男人喝了酒就打我，我报警的话警察能做啥", false],
+    ["他喝醉了打了警察一拳，会判刑吗", true],
+    ["酒后打伤警察怎么处理", true],
+  ])("%s reads 袭警: %s", (q, reads) => {
+    expect(expansions(q).includes("袭警")).toBe(reads);
+  });
+});
