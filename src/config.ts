@@ -2,7 +2,7 @@
  * Where pufa reads and writes, and the engine's limits: from the environment (and .env),
  * overridden by command-line flags. Every wrong value gets its own clear message.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -22,6 +22,7 @@ const envSchema = z.object({
   PUFA_CORPUS: z.string().optional(),
   PUFA_LAWS: z.string().optional(),
   PUFA_LABELLED: z.string().optional(),
+  PUFA_STARTER_LABELLED: z.string().optional(),
   PUFA_DATA: z.string().optional(),
   PUFA_PROMPTS: z.string().optional(),
   PUFA_MAX_QUESTION_CHARS: intFrom(10, 100_000, 500),
@@ -48,8 +49,10 @@ const envSchema = z.object({
 export interface PufaConfig {
   corpusDirs: string[];
   lawsDir: string | null;
-  /** Labelled questions to learn from (JSON lines in the `pufa eval` format); none by default. */
+  /** The office's labelled questions to learn from (JSON lines in the `pufa eval` format); none by default. */
   labelledFiles: string[];
+  /** The labelled policing questions pufa ships and learns from too (src/data/labelled/); PUFA_STARTER_LABELLED=none: none. */
+  starterLabelled: string[];
   dataDir: string;
   promptsDir: string;
   maxQuestionChars: number;
@@ -65,6 +68,22 @@ export interface PufaConfig {
   log: { days: number; key: string | null };
   /** Moderation word list; null: the shipped src/data/moderation.txt. */
   moderationFile: string | null;
+}
+
+export const STARTER_LABELLED_DIR = path.join(PROJECT_ROOT, "src/data/labelled");
+
+/** The shipped starter set: every .jsonl file of src/data/labelled, in name order. */
+function shippedStarter(): string[] {
+  if (!existsSync(STARTER_LABELLED_DIR)) return [];
+  return readdirSync(STARTER_LABELLED_DIR)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()
+    .map((f) => path.join(STARTER_LABELLED_DIR, f));
+}
+
+/** Every labelled file the index learns from: the shipped starter set, then the office's own. */
+export function learnedFrom(config: Pick<PufaConfig, "labelledFiles"> & Partial<Pick<PufaConfig, "starterLabelled">>): string[] {
+  return [...(config.starterLabelled ?? []), ...config.labelledFiles];
 }
 
 export interface ConfigOverrides {
@@ -102,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     corpusDirs: corpus.map(resolve),
     lawsDir: laws ? resolve(laws) : null,
     labelledFiles: (overrides.labelled?.length ? overrides.labelled : list(e.PUFA_LABELLED)).map(resolve),
+    starterLabelled: e.PUFA_STARTER_LABELLED?.trim() === "none" ? [] : e.PUFA_STARTER_LABELLED ? list(e.PUFA_STARTER_LABELLED).map(resolve) : shippedStarter(),
     dataDir: resolve(overrides.data ?? e.PUFA_DATA ?? path.join(PROJECT_ROOT, ".pufa")),
     promptsDir: resolve(e.PUFA_PROMPTS ?? path.join(PROJECT_ROOT, "prompts")),
     maxQuestionChars: e.PUFA_MAX_QUESTION_CHARS,

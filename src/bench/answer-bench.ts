@@ -2,7 +2,8 @@
  * The answer-level bench: what a citizen sees, with the whole law library loaded. It indexes the
  * local-campaign articles (src/bench/data/local/articles, never served) with corpus/ and the library,
  * fits the per-source answer decision (src/answer/decision.ts) with 5-fold cross-validation on the
- * fitting sets (the local questions, the founding-article questions, pufa-train and the negatives),
+ * fitting sets (the local questions, the founding-article questions, the shipped policing starter set
+ * src/data/labelled/policing.jsonl and the negatives),
  * and prints the answer-level table with every fitted set's figures held out (each question answered
  * by the model of the folds it was not in). pufa-domain and the policing stories are never fitted on.
  *
@@ -17,8 +18,11 @@ import { createEngine } from "../answer/engine.js";
 import { DEFAULT_DECISION_FILE, FEATURES, fitLogistic, probability, THRESHOLD_MODEL, type DecisionModel, type LogisticModel, type Source } from "../answer/decision.js";
 import type { Judgement } from "../answer/judge.js";
 import { Prompts } from "../answer/prompts.js";
-import { loadConfig } from "../config.js";
+import { learnedFrom, loadConfig } from "../config.js";
 import { ANSWER_HEADER, formatAnswerReport, formatSummaryRow, loadAnswerItems, percentile, runAnswerEval, summarize, type AnswerItem, type AnswerResult } from "../eval/answers.js";
+import { readLabelledFiles } from "../ingestion/labelled-reader.js";
+import type { HybridSearcher } from "../retrieval/hybrid-searcher.js";
+import { LabelledKnowledge } from "../retrieval/labelled-questions.js";
 import { openRuntime } from "../runtime.js";
 import type { AnswerEngine, Searcher } from "../types.js";
 
@@ -37,7 +41,7 @@ export function defaultAnswerSets(dataDir = DATA): AnswerSet[] {
     { label: "local campaigns", file: path.join(dataDir, "local/questions.jsonl"), fit: true },
     { label: "founding article", file: path.join(dataDir, "local/founding.jsonl"), fit: true },
     { label: "negatives", file: path.join(dataDir, "local/negatives.jsonl"), fit: true },
-    { label: "pufa-train (fit only)", file: path.join(dataDir, "pufa-train.jsonl"), fit: true },
+    { label: "policing starter (fit only)", file: path.join(REPO, "src/data/labelled/policing.jsonl"), fit: true },
     { label: "policing stories", file: path.join(dataDir, "local/policing-stories.jsonl"), fit: false },
     { label: "pufa-domain", file: path.join(dataDir, "pufa-domain.jsonl"), fit: false },
     // Written blind (without running pufa), measured once, then read: see README.
@@ -65,6 +69,21 @@ export function sourceLabel(item: AnswerItem, source: Source, judged: Judgement 
   if (!item.gold.length) return 0;
   const isLaw = (g: AnswerItem["gold"][number]) => "law" in g;
   return item.gold.some((g) => (source === "law" ? isLaw(g) : !isLaw(g))) ? 1 : null;
+}
+
+/**
+ * One searcher per fold. When the index learned from labelled questions that are also fitted here
+ * (the shipped starter set), each fold's searcher learns from them without that fold's questions, so
+ * a question is never answered by its own label: its figures stay held out.
+ */
+function heldOutSearchers(searcher: Searcher, learnedFrom: readonly string[], foldOf: ReadonlyMap<AnswerItem, number>, folds: number): Searcher[] {
+  const hybrid = searcher as HybridSearcher;
+  const labelled = readLabelledFiles(learnedFrom).items;
+  if (!labelled.length || typeof hybrid.with !== "function") return Array.from({ length: folds }, () => searcher);
+  const foldOfQuestion = new Map([...foldOf].map(([item, f]) => [item.question, f]));
+  return Array.from({ length: folds }, (_, f) =>
+    hybrid.with({ labelled: LabelledKnowledge.learn(labelled.filter((q) => foldOfQuestion.get(q.question) !== f), hybrid.passages, { analyzer: hybrid.bm25.analyzer }) }),
+  );
 }
 
 function fit(observed: Observed[], exclude: number | null): DecisionModel {
@@ -111,25 +130,28 @@ export async function runAnswerBench(options: { laws: string; index?: string; da
   const rt = await openRuntime(config, { questionLog: false });
   try {
     const prompts = new Prompts();
-    const searcher = (): Searcher => rt.searcher();
-    const engineWith = (decision: DecisionModel, onJudged?: Parameters<typeof createEngine>[0]["onJudged"]): AnswerEngine =>
-      createEngine({ searcher, prompts, decision, ...(onJudged ? { onJudged } : {}) });
+    const items = sets.map((s) => ({ set: s, items: loadAnswerItems(s.file) }));
+    // Folds are fixed before anything is asked: a fitted question's fold also decides which labelled
+    // questions the index may learn from while it is asked (never itself: see foldSearchers).
+    const foldOf = new Map<AnswerItem, number>();
+    let k = 0;
+    for (const { set, items: list } of items) if (set.fit) for (const item of list) foldOf.set(item, k++ % folds);
+    const foldSearchers = heldOutSearchers(rt.searcher(), learnedFrom(config), foldOf, folds);
+    const engineWith = (decision: DecisionModel, searcher: Searcher, onJudged?: Parameters<typeof createEngine>[0]["onJudged"]): AnswerEngine =>
+      createEngine({ searcher: () => searcher, prompts, decision, ...(onJudged ? { onJudged } : {}) });
 
     // 1. The features of every fitting question, once (they do not depend on the model).
-    const items = sets.map((s) => ({ set: s, items: loadAnswerItems(s.file) }));
     const observed: Observed[] = [];
     let current: Observed | null = null;
-    const observer = engineWith(THRESHOLD_MODEL, (_q, j) => {
-      if (current) Object.assign(current, j);
-    });
-    let k = 0;
-    for (const { set, items: list } of items) {
-      if (!set.fit) continue;
-      for (const item of list) {
-        current = { item, fold: k++ % folds, local: null, law: null };
-        await observer.ask({ question: item.question, ...(item.context.length ? { context: item.context.map((c, i) => ({ question: c.question, at: i })) } : {}) });
-        observed.push(current);
-      }
+    const observers = foldSearchers.map((s) =>
+      engineWith(THRESHOLD_MODEL, s, (_q, j) => {
+        if (current) Object.assign(current, j);
+      }),
+    );
+    for (const [item, fold] of foldOf) {
+      current = { item, fold, local: null, law: null };
+      await observers[fold].ask({ question: item.question, ...(item.context.length ? { context: item.context.map((c, i) => ({ question: c.question, at: i })) } : {}) });
+      observed.push(current);
     }
     current = null;
     // 2. One model per fold, and the held-out decision accuracy per source.
@@ -142,9 +164,8 @@ export async function runAnswerBench(options: { laws: string; index?: string; da
     lines.push("");
     // 3. Replies: fitted sets held out (each question answered by its fold's model), the rest by the model fitted on all.
     const all = fit(observed, null);
-    const foldOf = new Map(observed.map((o) => [o.item, o.fold]));
-    const foldEngines = models.map((m) => engineWith(m));
-    const fullEngine = engineWith(all);
+    const foldEngines = models.map((m, f) => engineWith(m, foldSearchers[f]));
+    const fullEngine = engineWith(all, rt.searcher());
     const rows: string[] = [ANSWER_HEADER];
     const details: string[] = [];
     const ms: number[] = [];

@@ -35,7 +35,7 @@ export interface RetrievalBenchOptions {
   domainFiles?: string[];
   /**
    * Labelled files that join every CV fold's reranker training, as they join the shipped model's
-   * (`npm run train-reranker`). Default: src/bench/data/pufa-train.jsonl, pufa's policing training set.
+   * (`npm run train-reranker`). Default: src/data/labelled/policing.jsonl, pufa's policing training set (also the shipped starter set).
    */
   trainingFiles?: string[];
   log?: (line: string) => void;
@@ -175,7 +175,7 @@ export async function runRetrievalBench(lawsDir: string, stardFile: string, opts
 }
 
 function defaultTrainingFiles(): string[] {
-  return [fileURLToPath(new URL("./data/pufa-train.jsonl", import.meta.url))];
+  return [fileURLToPath(new URL("../data/labelled/policing.jsonl", import.meta.url))];
 }
 
 function defaultDomainFiles(): string[] {

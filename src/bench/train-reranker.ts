@@ -7,7 +7,7 @@
  * whose gold is still empty are skipped. Retrain after changing the
  * first stage (fusion weights, lexicon, analyzer): the model learns corrections to its scores.
  * Defaults: ../shared/data/laws, ../shared/data/stard-train.jsonl and pufa's policing training set
- * src/bench/data/pufa-train.jsonl (STARD is civil law; without it the model learns to prefer 刑法
+ * src/data/labelled/policing.jsonl (STARD is civil law; without it the model learns to prefer 刑法
  * over 治安管理处罚法 for minor offences). `npm run bench` reports the model's cross-validated
  * figures; the figures of the shipped model on its own training files are in-sample.
  */
@@ -35,7 +35,7 @@ const program = new Command()
 const [lawsArg, ...labelledArgs] = program.args;
 const { embedding, out } = program.opts<{ embedding: "lsa" | "none"; out: string }>();
 const shared = defaultPaths();
-const POLICING_TRAINING_SET = fileURLToPath(new URL("./data/pufa-train.jsonl", import.meta.url));
+const POLICING_TRAINING_SET = fileURLToPath(new URL("../data/labelled/policing.jsonl", import.meta.url));
 const paths = lawsArg ? (labelledArgs.length ? { laws: lawsArg, labelled: labelledArgs } : null) : shared && { laws: shared.laws, labelled: [shared.stard, POLICING_TRAINING_SET] };
 if (!paths) {
   process.stderr.write(`usage: npm run train-reranker -- LAWS_DIR LABELLED_FILE... (${lawsArg ? "no labelled file given" : "../shared/data not found"})\n`);

@@ -1,4 +1,5 @@
 /** pufa index | ask | chat | search | eval | serve */
+import { learnedFrom } from "../config.js";
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import readline from "node:readline";
@@ -142,7 +143,7 @@ export function registerQueryCommands(program: Command): void {
           const questions = loadStard(file).map((item) => item.question);
           searcher = withQueryVectors(searcher, questions, await rt.embedQueries(questions));
         }
-        process.stdout.write(await runEvalCommand(searcher, file, o.misses, config.labelledFiles));
+        process.stdout.write(await runEvalCommand(searcher, file, o.misses, learnedFrom(config)));
       } finally {
         rt.close();
       }

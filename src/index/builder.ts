@@ -12,6 +12,7 @@ import { loadLawLibrary } from "../ingestion/law-library.js";
 import { readLabelledFiles } from "../ingestion/labelled-reader.js";
 import { childLogger } from "../logger.js";
 import type { HybridSearcher } from "../retrieval/hybrid-searcher.js";
+import { resolveLabelled } from "../retrieval/labelled-questions.js";
 import { buildSearcher } from "./searcher-build.js";
 import type { ArticlePassage, LawPassage, Passage } from "../types.js";
 import { endpointVectors } from "./endpoint-vectors.js";
@@ -144,8 +145,12 @@ export async function buildIndex(config: PufaConfig, options: BuildOptions = {})
     log.info({ passages: src.passages.length }, "building index");
     // PUFA_EMBEDDING_MODEL: the endpoint's vectors replace the local model (a failure fails the build).
     const vectors = await endpointVectors(src.passages, options.progress);
-    const labelled = readLabelledFiles(config.labelledFiles);
-    src.warnings.push(...labelled.warnings);
+    // The shipped starter set and the office's files, learned alike; only the office's unplaced gold is reported
+    // (a library without, say, 禁毒法 simply cannot use the starter's questions on it).
+    const starter = readLabelledFiles(config.starterLabelled ?? []);
+    const office = readLabelledFiles(config.labelledFiles);
+    const labelled = { items: [...starter.items, ...office.items], files: [...starter.files, ...office.files] };
+    src.warnings.push(...starter.warnings, ...office.warnings);
     const stages = ["tokenize", "bm25", "groups", "embeddings", "hnsw"];
     options.progress?.start("index", stages.length);
     const searcher = buildSearcher(src.passages, {
@@ -156,9 +161,8 @@ export async function buildIndex(config: PufaConfig, options: BuildOptions = {})
       onProgress: (stage) => options.progress?.update(stages.indexOf(stage) + 1),
     });
     options.progress?.stop();
-    if (searcher.labelled?.unresolved) {
-      src.warnings.push(`labelled questions: ${searcher.labelled.unresolved} gold articles are not in the indexed law library and were not learned`);
-    }
+    const unplaced = office.items.length ? resolveLabelled(office.items, src.passages).unresolved : 0;
+    if (unplaced) src.warnings.push(`labelled questions: ${unplaced} gold articles are not in the indexed law library and were not learned`);
     const gen = store.begin();
     try {
       const ms = performance.now() - started;

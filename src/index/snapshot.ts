@@ -40,12 +40,12 @@ export interface IndexManifest {
 export class SnapshotError extends Error {}
 
 /** Whether an index was built from the folders and labelled files this configuration names, as they are now (else it must be rebuilt). */
-export function sourcesMatch(sources: IndexManifest["sources"], config: { lawsDir: string | null; corpusDirs: string[]; labelledFiles?: string[] }): boolean {
+export function sourcesMatch(sources: IndexManifest["sources"], config: { lawsDir: string | null; corpusDirs: string[]; labelledFiles?: string[]; starterLabelled?: string[] }): boolean {
   return (
     sources.laws === config.lawsDir &&
     sources.corpus.length === config.corpusDirs.length &&
     sources.corpus.every((c, i) => c === config.corpusDirs[i]) &&
-    !labelledChanged(config.labelledFiles ?? [], sources.labelled ?? [])
+    !labelledChanged([...(config.starterLabelled ?? []), ...(config.labelledFiles ?? [])], sources.labelled ?? [])
   );
 }
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildIndex, openIndex } from "../../src/index/builder.js";
 import { updateIndex } from "../../src/index/incremental.js";
 import { sourcesMatch } from "../../src/index/snapshot.js";
-import { loadConfig, type PufaConfig } from "../../src/config.js";
+import { learnedFrom, loadConfig, STARTER_LABELLED_DIR, type PufaConfig } from "../../src/config.js";
 import { FIXTURE_CORPUS, FIXTURE_LAWS, tempDir } from "../engine/helpers.js";
 
 const FIXTURE = fileURLToPath(new URL("../fixtures/labelled/police-questions.jsonl", import.meta.url));
@@ -26,7 +26,8 @@ describe("index built with labelled questions", () => {
     corpus = path.join(root, "corpus");
     copyFileSync(FIXTURE, labelled);
     cpSync(FIXTURE_CORPUS, corpus, { recursive: true });
-    config = loadConfig({}, { corpus: [corpus], laws: FIXTURE_LAWS, labelled: [labelled], data: path.join(root, "data") });
+    // The office's file alone (no shipped starter set): what is learned is counted exactly.
+    config = loadConfig({ PUFA_STARTER_LABELLED: "none" }, { corpus: [corpus], laws: FIXTURE_LAWS, labelled: [labelled], data: path.join(root, "data") });
     warnings = (await buildIndex(config)).warnings;
   });
 
@@ -54,5 +55,36 @@ describe("index built with labelled questions", () => {
     const r = await updateIndex(config, null);
     expect(r.mode).toBe("full");
     expect(r.searcher.labelled?.questions).toHaveLength(5);
+  });
+});
+
+describe("the shipped starter set (src/data/labelled)", () => {
+  it("is learned by default, with the office's file after it; PUFA_STARTER_LABELLED=none or a file of one's own replaces it", () => {
+    const starter = loadConfig({}).starterLabelled;
+    expect(starter.length).toBeGreaterThan(0);
+    expect(starter.every((f) => f.startsWith(STARTER_LABELLED_DIR) && f.endsWith(".jsonl"))).toBe(true);
+    expect(learnedFrom(loadConfig({ PUFA_LABELLED: "office.jsonl" }))).toEqual([...starter, path.resolve("office.jsonl")]);
+    expect(loadConfig({ PUFA_STARTER_LABELLED: "none" }).starterLabelled).toEqual([]);
+    expect(loadConfig({ PUFA_STARTER_LABELLED: "mine.jsonl" }).starterLabelled).toEqual([path.resolve("mine.jsonl")]);
+  });
+
+  it("teaches a small library what it can place, warns only about the office's own gold, and rebuilds when it changes", async () => {
+    const root = tempDir("pufa-starter-");
+    const starterFile = path.join(root, "starter.jsonl");
+    // One question the fixture library can place, one it cannot (禁毒法 is not in it): no warning for the starter.
+    writeFileSync(
+      starterFile,
+      '{"question": "喝了酒开车被交警查到会怎样", "gold": [{"law": "道路交通安全法", "article": "第九十一条"}]}\n' +
+        '{"question": "家里种了几棵罂粟犯法吗", "gold": [{"law": "禁毒法", "article": "第十九条"}]}\n',
+    );
+    const config = loadConfig({ PUFA_STARTER_LABELLED: starterFile }, { corpus: [FIXTURE_CORPUS], laws: FIXTURE_LAWS, data: path.join(root, "data") });
+    const built = await buildIndex(config);
+    expect(built.searcher.labelled?.questions).toHaveLength(1);
+    expect(built.warnings.filter((w) => w.startsWith("labelled questions"))).toEqual([]);
+    expect(openIndex(config)!.manifest.sources.labelled?.map((r) => r.file)).toEqual([starterFile]);
+    expect(sourcesMatch(openIndex(config)!.manifest.sources, config)).toBe(true);
+    appendFileSync(starterFile, '{"question": "酒后开车第二次被抓怎么罚", "gold": [{"law": "道路交通安全法", "article": "第九十一条"}]}\n');
+    expect(sourcesMatch(openIndex(config)!.manifest.sources, config)).toBe(false);
+    expect(sourcesMatch(openIndex(config)!.manifest.sources, { ...config, starterLabelled: [] })).toBe(false);
   });
 });

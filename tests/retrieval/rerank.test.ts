@@ -218,10 +218,10 @@ describe("reranker model files", () => {
   });
 
   it("the shipped model learned from the current policing training set and never from the evaluation set", async () => {
-    // Editing pufa-train.jsonl without retraining fails here; so would training on pufa-domain.jsonl,
+    // Editing src/data/labelled/policing.jsonl without retraining fails here; so would training on pufa-domain.jsonl,
     // which must stay a held-out check.
     const m = loadReranker(dataPath(RERANKER_FILE));
-    expect(trainedOnText(m, readFileSync(join(REPO_ROOT, "src/bench/data/pufa-train.jsonl")))).toBe(true);
+    expect(trainedOnText(m, readFileSync(join(REPO_ROOT, "src/data/labelled/policing.jsonl")))).toBe(true);
     expect(trainedOnText(m, readFileSync(join(REPO_ROOT, "src/bench/data/pufa-domain.jsonl")))).toBe(false);
     expect(trainedOnText(m, readFileSync(join(REPO_ROOT, "tests/fixtures/retrieval/police-domain.jsonl")))).toBe(false);
   });
