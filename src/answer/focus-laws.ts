@@ -5,12 +5,14 @@
  * office's citizens are asking about its own laws. A focus passage is lifted by a share of the best
  * score, so it passes others only when they were nearly tied; a clear winner stays first.
  */
-import { readDataLines } from "../data/paths.js";
+import { dataLines, readDataLines } from "../data/paths.js";
 import { lawNameKey } from "../retrieval/law-aliases.js";
 import type { Hit } from "../types.js";
 
 /** Share of the best score a focus law's passage is lifted by (answer bench: 0.1–0.3 alike, 0 off). */
-export const FOCUS_LIFT = Number(process.env.PUFA_FOCUS_LIFT ?? 0.2);
+export const FOCUS_LIFT = 0.2;
+
+let shipped: FocusLaws | null = null;
 
 export class FocusLaws {
   private readonly keys: Set<string>;
@@ -19,13 +21,14 @@ export class FocusLaws {
     this.keys = new Set([...names].map((n) => lawNameKey(n.trim())).filter(Boolean));
   }
 
+  /** Lines of a focus-laws file (comments and blank lines skipped). */
   static parse(lines: Iterable<string>): FocusLaws {
-    return new FocusLaws([...lines].map((l) => l.trim()).filter((l) => l && !l.startsWith("#")));
+    return new FocusLaws(dataLines([...lines].join("\n")));
   }
 
-  /** The shipped list (src/data/focus-laws.txt). */
+  /** The shipped list (src/data/focus-laws.txt), read once. */
   static default(): FocusLaws {
-    return FocusLaws.parse(readDataLines("focus-laws.txt"));
+    return (shipped ??= new FocusLaws(readDataLines("focus-laws.txt")));
   }
 
   has(lawShort: string): boolean {

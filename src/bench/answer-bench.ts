@@ -132,7 +132,7 @@ export async function runAnswerBench(options: { laws: string; index?: string; da
     const prompts = new Prompts();
     const items = sets.map((s) => ({ set: s, items: loadAnswerItems(s.file) }));
     // Folds are fixed before anything is asked: a fitted question's fold also decides which labelled
-    // questions the index may learn from while it is asked (never itself: see foldSearchers).
+    // questions the index may learn from while it is asked (never itself: see heldOutSearchers).
     const foldOf = new Map<AnswerItem, number>();
     let k = 0;
     for (const { set, items: list } of items) if (set.fit) for (const item of list) foldOf.set(item, k++ % folds);

@@ -1,5 +1,4 @@
 /** pufa index | ask | chat | search | eval | serve */
-import { learnedFrom } from "../config.js";
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import readline from "node:readline";
@@ -8,6 +7,7 @@ import { bindRefusal } from "../channels/web/bind-policy.js";
 import { BindRefused, startWebServer } from "../channels/web/server.js";
 import { withQueryVectors } from "../index/endpoint-vectors.js";
 import { updateIndex } from "../index/incremental.js";
+import { learnedFrom } from "../config.js";
 import { openRuntime, stopOnSignals } from "../runtime.js";
 import type { Hit, Searcher } from "../types.js";
 import { Prompts } from "../answer/prompts.js";

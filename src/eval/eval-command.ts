@@ -21,7 +21,7 @@ export async function runEvalCommand(searcher: Searcher, file: string, misses = 
   report.misses = report.misses.filter((q) => q.recall10 < 1);
   const lines = [METRICS_HEADER, formatMetricsRow(`pufa (${report.metrics.n} questions)`, report.metrics), ""];
   if (learnedFrom.some((f) => path.resolve(f) === path.resolve(file))) {
-    lines.push("note: the index learned from this very file (PUFA_LABELLED): these are in-sample figures, not a test.", "");
+    lines.push("note: the index learned from this very file (PUFA_LABELLED or the starter set, PUFA_STARTER_LABELLED): these are in-sample figures, not a test.", "");
   }
   const reranker = defaultReranker();
   if (reranker && trainedOnText(reranker, text)) {

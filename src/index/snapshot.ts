@@ -9,6 +9,7 @@ import type { HybridSearcher } from "../retrieval/hybrid-searcher.js";
 import { loadSearcher, saveSearcher, type ReusableFile } from "./searcher-files.js";
 import type { Passage } from "../types.js";
 import { labelledChanged, type LabelledFileRecord } from "../ingestion/labelled-reader.js";
+import { learnedFrom } from "../config.js";
 
 export const SNAPSHOT_FORMAT = 2;
 
@@ -45,7 +46,7 @@ export function sourcesMatch(sources: IndexManifest["sources"], config: { lawsDi
     sources.laws === config.lawsDir &&
     sources.corpus.length === config.corpusDirs.length &&
     sources.corpus.every((c, i) => c === config.corpusDirs[i]) &&
-    !labelledChanged([...(config.starterLabelled ?? []), ...(config.labelledFiles ?? [])], sources.labelled ?? [])
+    !labelledChanged(learnedFrom({ labelledFiles: [], ...config }), sources.labelled ?? [])
   );
 }
 
