@@ -89,6 +89,11 @@ export interface Hit {
   rank: number;
   /** "same": a labelled question (PUFA_LABELLED) that is the same as the one asked names this passage. */
   labelled?: "same";
+  /**
+   * The summed similarity (cosine, 0..) of the nearest labelled questions that name this passage:
+   * how much questions like this one were answered by it. Absent when none does.
+   */
+  vote?: number;
 }
 
 export interface SearchOptions {

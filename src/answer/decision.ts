@@ -16,7 +16,7 @@ export type Source = "local" | "law";
 /** Feature names per source, in the order of the weight vectors. */
 export const FEATURES: Record<Source, readonly string[]> = {
   local: ["bigramCoverage", "titleCoverage", "wordCoverage", "kindMatch", "gap", "searcherFound", "asksLocal", "questionWords"],
-  law: ["wordCoverage", "secondCoverage", "expansionShare", "asksRule", "legalTopic", "asksLocal", "questionWords"],
+  law: ["wordCoverage", "secondCoverage", "expansionShare", "asksRule", "legalTopic", "asksLocal", "questionWords", "labelledVote"],
 };
 
 export interface LogisticModel {
@@ -40,7 +40,7 @@ export function probability(m: LogisticModel, x: readonly number[]): number {
  */
 export const THRESHOLD_MODEL: DecisionModel = {
   local: { weights: [14, 0, 14, 0, 0, 0, 0, 0], bias: -9 },
-  law: { weights: [20, 0, 0, 0, 0, 0, 0], bias: -6 },
+  law: { weights: [20, 0, 0, 0, 0, 0, 0, 0], bias: -6 },
 };
 
 let cached: DecisionModel | null = null;

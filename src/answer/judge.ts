@@ -47,6 +47,8 @@ const CONFIDENT = 0.8;
  * (赌钱, 偷, 坐牢), and, on passages that do hold them, even after a local article with the fact asked for.
  */
 export const SURE = 0.9;
+/** Labelled questions' summed similarity for the first law passage that answers on its own (negatives' highest: 0.18). */
+const VOTED = 0.25;
 /** A lexicon word this heavy (share of the question's heaviest term) names the statute's topic. */
 const NAMED_WEIGHT = 0.35;
 /** …and its passage holds this share of the weight of all the lexicon's words for the question. */
@@ -242,6 +244,16 @@ function factHold(doc: LocalDoc, facts: readonly AskedFor[], q: Map<string, numb
   return best;
 }
 
+/**
+ * How strongly labelled questions like this one were answered by one of the first three passages
+ * (their summed similarity, capped at 1). A story told without a single statutory word ("充了八万提不
+ * 出来，又说要交税才能提") still has neighbours among the labelled policing questions, and they name
+ * the article; chit-chat has none.
+ */
+export function labelledVote(hits: readonly Hit[]): number {
+  return Math.min(1, Math.max(0, ...hits.slice(0, 3).map((h) => h.vote ?? 0)));
+}
+
 export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hit[]; model: DecisionModel; minCoverage: number }): Judgement | null {
   const { question, terms, hits, model, minCoverage } = input;
   if (!hits.length) return null;
@@ -262,6 +274,7 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
     aboutLegalTopic(question) ? 1 : 0,
     asksLocalFact(question) ? 1 : 0,
     Math.min(1, [...terms.weights.values()].filter((w) => !w.expansion).length / 5),
+    labelledVote(hits),
   ];
   const p = probability(model.law, features);
   // PUFA_MIN_COVERAGE stays a floor (at 70%) for a doubtful verdict: below it no passage is on the question's
@@ -297,7 +310,10 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
     rule &&
     inFirst.some(([, w]) => w.weight >= NAMED_WEIGHT * heaviest) &&
     expansionWeight(inFirst) >= NAMED_SHARE * expansionWeight(expansions);
-  return { ok: grounded || (p >= SURE && linked) || (p >= CONFIDENT && named), grounded, probability: p, features, hits, docs: [], notes: [] };
+  // Voted: the labelled questions nearest this one name the first passage, together as strongly as no
+  // chit-chat's neighbours name anything. They tie a story to its article when no word does.
+  const voted = (hits[0]?.vote ?? 0) >= VOTED;
+  return { ok: grounded || (p >= SURE && linked) || (p >= CONFIDENT && named) || voted, grounded, probability: p, features, hits, docs: [], notes: [] };
 }
 
 /** Total weight of the question's own words: the scale a sentence bonus is measured in. */

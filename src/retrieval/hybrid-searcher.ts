@@ -156,7 +156,7 @@ export class HybridSearcher implements Searcher {
       if (out.length >= k) break;
       if (taken.has(r.doc)) continue;
       taken.add(r.doc);
-      out.push({ passage: this.passages[r.doc], score: r.score, rank: out.length + 1, ...(r.labelled ? { labelled: r.labelled } : {}) });
+      out.push({ passage: this.passages[r.doc], score: r.score, rank: out.length + 1, ...(r.labelled ? { labelled: r.labelled } : {}), ...(r.vote ? { vote: r.vote } : {}) });
     }
     return out.slice(0, k);
   }

@@ -10,6 +10,8 @@ export interface RankedDoc {
   doc: number;
   score: number;
   labelled?: "same";
+  /** The summed similarity of the nearest labelled questions that name it (absent: none does). */
+  vote?: number;
 }
 
 /**
@@ -46,6 +48,10 @@ export function addNeighbourVotes(
     }
   }
   const ranked: RankedDoc[] = topK(allDocs, Float64Array.from(all), allDocs.length, k);
-  for (const r of ranked) if (sameDocs.has(r.doc)) r.labelled = "same";
+  for (const r of ranked) {
+    if (sameDocs.has(r.doc)) r.labelled = "same";
+    const v = votes.get(r.doc);
+    if (v) r.vote = v;
+  }
   return ranked;
 }

@@ -6,7 +6,7 @@ import { looksLikeFollowUp, topicWords, retrievalQuery } from "../../src/answer/
 import { ownWordsFirst } from "../../src/answer/term-weights.js";
 import { bigramsOf, headingAt, LocalArticles, townsIn } from "../../src/answer/local-articles.js";
 import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksRule, countedThing, factsAsked } from "../../src/answer/question-type.js";
-import { judgeLaw } from "../../src/answer/judge.js";
+import { judgeLaw, labelledVote } from "../../src/answer/judge.js";
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
 import { classifyQuestion } from "../../src/answer/question-guard.js";
@@ -324,6 +324,36 @@ describe("the law's verdict", () => {
     const hits = [law("任何组织或者个人发现不利于未成年人身心健康的情形，都有权劝阻、制止。")];
     expect(judgeLaw({ question: "宠物狗咬伤了邻居家的小孩要赔多少钱", terms: q, hits, model: sure, minCoverage: 0.3 })?.ok).toBe(false);
     expect(judgeLaw({ question: "宠物狗咬伤了邻居家的小孩要赔多少钱", terms: q, hits: [law("饲养的动物造成他人损害的，动物饲养人或者管理人应当承担侵权责任。")], model: sure, minCoverage: 0.3 })?.ok).toBe(true);
+  });
+});
+
+describe("the labelled questions' vote", () => {
+  const law = (text: string, vote?: number): Hit => ({
+    passage: { kind: "law", id: "law:x#1", text, lawTitle: "中华人民共和国刑法", lawShort: "刑法", article: "第二百六十六条", headings: [], file: "x.md", start: 0, end: text.length } as unknown as Passage,
+    score: 1,
+    rank: 1,
+    ...(vote ? { vote } : {}),
+  });
+  const story = { weights: new Map([["对象", { weight: 3, expansion: false }], ["平台", { weight: 3, expansion: false }], ["充了", { weight: 3, expansion: false }], ["提不出来", { weight: 3, expansion: false }]]) };
+  const doubtful = { local: { weights: [], bias: 0 }, law: { weights: [], bias: -3 } }; // p ≈ 0.05
+  const text = "诈骗公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制，并处或者单处罚金。";
+  const q = "网上处的对象叫我在平台充钱，充了八万提不出来，咋整啊";
+
+  it("answers a story that shares no word with its article when the nearest labelled questions name the first passage strongly", () => {
+    expect(judgeLaw({ question: q, terms: story, hits: [law(text, 0.32)], model: doubtful, minCoverage: 0.3 })?.ok).toBe(true);
+  });
+
+  it("a weak vote (chit-chat's neighbours reach 0.18) or a vote for a lower passage is no answer", () => {
+    expect(judgeLaw({ question: q, terms: story, hits: [law(text, 0.15)], model: doubtful, minCoverage: 0.3 })?.ok).toBe(false);
+    expect(judgeLaw({ question: q, terms: story, hits: [law(text), law(text, 0.32)], model: doubtful, minCoverage: 0.3 })?.ok).toBe(false);
+  });
+
+  it("is a feature of the decision: the strongest vote among the first three passages, capped at 1", () => {
+    expect(labelledVote([law(text), law(text, 0.2), law(text, 0.4), law(text, 0.9)])).toBeCloseTo(0.4);
+    expect(labelledVote([law(text, 3)])).toBe(1);
+    expect(labelledVote([law(text)])).toBe(0);
+    const judged = judgeLaw({ question: q, terms: story, hits: [law(text, 0.32)], model: doubtful, minCoverage: 0.3 });
+    expect(judged?.features.at(-1)).toBeCloseTo(0.32);
   });
 });
 

@@ -98,6 +98,13 @@ describe("HybridSearcher with labelled questions", () => {
     expect(await top(taught, Q)).toBe("劳动合同法第三十九条");
   });
 
+  it("tells each hit how strongly the nearest labelled questions name it (the decision reads it), and nothing without them", async () => {
+    const hit = (await taught.search(Q, { k: 1 }))[0];
+    expect(hit.vote).toBeGreaterThan(0);
+    expect(hit.vote).toBeLessThanOrEqual(LABELLED.length);
+    expect((await plain.search(Q, { k: 5 })).every((h) => h.vote === undefined)).toBe(true);
+  });
+
   it("answers a question it was taught with its labelled article first, above a strong lexical match", async () => {
     const q = "喝了酒开车被交警拦下了";
     const lexicalTop = await top(plain, q);
