@@ -11,11 +11,11 @@ import { applyEquivalents, readAsked } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { looksLikeFollowUp, retrievalQuery } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
-import { judgeLaw, judgeLocal, lawBonus, localExcerpts, SURE, type Judgement, type SourceNote } from "./judge.js";
+import { judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
-import { asksRule, factsAsked } from "./question-type.js";
+import { asksRule } from "./question-type.js";
 import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
 import { ownWordsFirst, termMatcher } from "./term-weights.js";
 
@@ -154,11 +154,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       deps.onJudged?.(q, { local, law });
       const useLocal = !!local?.ok;
-      // The law answers unless the question asks for a figure, date, place … that a local article holds.
-      // (Read with the previous turn's topic: "那第二次被查到呢" after a 酒驾 question asks about the law.)
-      // After such a local fact, only a sure verdict on passages holding the question's own words is added:
-      // 抓偷牛贼的悬赏多少钱 sounds legal, but asks for the reward.
-      const useLaw = !!law?.ok && (asksRule(queryRead) || !useLocal || !factsAsked(reading).length || (law.probability >= SURE && !!law.grounded));
+      const useLaw = lawJoins(law, useLocal, queryRead, reading);
       if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
       // A question that asks for the rule, penalty or liability: the law first, even when it names a figure
       // (带了几克冰毒被查到怎么处理); a place, event, figure, date or procedure: the office's article first.

@@ -27,6 +27,8 @@ export interface Judgement {
   ok: boolean;
   /** Law: the passages hold the question's own words (not only the lexicon's statutory synonyms). */
   grounded?: boolean;
+  /** Law: the labelled questions nearest this one name the first passage strongly (see VOTED). */
+  voted?: boolean;
   probability: number;
   features: number[];
   /** Law: the hits to quote from. */
@@ -313,7 +315,21 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
   // Voted: the labelled questions nearest this one name the first passage, together as strongly as no
   // chit-chat's neighbours name anything. They tie a story to its article when no word does.
   const voted = (hits[0]?.vote ?? 0) >= VOTED;
-  return { ok: grounded || (p >= SURE && linked) || (p >= CONFIDENT && named) || voted, grounded, probability: p, features, hits, docs: [], notes: [] };
+  return { ok: grounded || (p >= SURE && linked) || (p >= CONFIDENT && named) || voted, grounded, voted, probability: p, features, hits, docs: [], notes: [] };
+}
+
+/**
+ * Whether the law is quoted, given its verdict and whether a local article answers. The law answers
+ * unless the question asks for a figure, date, place … that a local article holds. (`query`: read
+ * with the previous turn's topic: "那第二次被查到呢" after a 酒驾 question asks about the law.) After
+ * such a local fact, the law is added only on a sure verdict on passages holding the question's own
+ * words (抓偷牛贼的悬赏多少钱 sounds legal, but asks for the reward), or on a passage that labelled
+ * questions like this one were answered with (孩子在学校被堵在厕所要钱…咋办 asks a procedure, and the
+ * law has it).
+ */
+export function lawJoins(law: Judgement | null, localAnswers: boolean, query: string, question: string): boolean {
+  if (!law?.ok) return false;
+  return asksRule(query) || !localAnswers || !factsAsked(question).length || (law.probability >= SURE && !!law.grounded) || !!law.voted;
 }
 
 /** Total weight of the question's own words: the scale a sentence bonus is measured in. */

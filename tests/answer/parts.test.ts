@@ -6,7 +6,7 @@ import { looksLikeFollowUp, topicWords, retrievalQuery } from "../../src/answer/
 import { ownWordsFirst } from "../../src/answer/term-weights.js";
 import { bigramsOf, headingAt, LocalArticles, townsIn } from "../../src/answer/local-articles.js";
 import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksRule, countedThing, factsAsked } from "../../src/answer/question-type.js";
-import { judgeLaw, labelledVote } from "../../src/answer/judge.js";
+import { judgeLaw, labelledVote, lawJoins, type Judgement } from "../../src/answer/judge.js";
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
 import { classifyQuestion } from "../../src/answer/question-guard.js";
@@ -354,6 +354,22 @@ describe("the labelled questions' vote", () => {
     expect(labelledVote([law(text)])).toBe(0);
     const judged = judgeLaw({ question: q, terms: story, hits: [law(text, 0.32)], model: doubtful, minCoverage: 0.3 });
     expect(judged?.features.at(-1)).toBeCloseTo(0.32);
+  });
+});
+
+describe("whether the law joins a local answer", () => {
+  const verdict = (over: Partial<Judgement>): Judgement => ({ ok: true, probability: 0.7, features: [], hits: [], docs: [], notes: [], ...over });
+  it("a question asking a place or procedure that a local article answers gets no doubtful law", () => {
+    expect(lawJoins(verdict({}), true, "身份证丢了去哪里补办", "身份证丢了去哪里补办")).toBe(false);
+    // Without the local article, or asking the rule, the law answers.
+    expect(lawJoins(verdict({}), false, "身份证丢了去哪里补办", "身份证丢了去哪里补办")).toBe(true);
+    expect(lawJoins(verdict({}), true, "冒用别人身份证会被怎么处罚", "冒用别人身份证会被怎么处罚")).toBe(true);
+  });
+  it("…unless labelled questions like it were answered by the law's first passage, or the verdict is sure and grounded", () => {
+    expect(lawJoins(verdict({ voted: true }), true, "身份证丢了去哪里补办", "身份证丢了去哪里补办")).toBe(true);
+    expect(lawJoins(verdict({ probability: 0.95, grounded: true }), true, "身份证丢了去哪里补办", "身份证丢了去哪里补办")).toBe(true);
+    expect(lawJoins(verdict({ ok: false, voted: true }), true, "身份证丢了去哪里补办", "身份证丢了去哪里补办")).toBe(false);
+    expect(lawJoins(null, true, "身份证丢了去哪里补办", "身份证丢了去哪里补办")).toBe(false);
   });
 });
 
