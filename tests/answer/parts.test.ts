@@ -343,6 +343,13 @@ describe("the labelled questions' vote", () => {
     expect(judgeLaw({ question: q, terms: story, hits: [law(text, 0.32)], model: doubtful, minCoverage: 0.3 })?.ok).toBe(true);
   });
 
+  it("a likely verdict (p ≥ 0.5) needs a weaker vote, still three times what a negative gets", () => {
+    const likely = { local: { weights: [], bias: 0 }, law: { weights: [], bias: 0.2 } }; // p ≈ 0.55
+    expect(judgeLaw({ question: q, terms: story, hits: [law(text, 0.16)], model: likely, minCoverage: 0.3 })?.ok).toBe(true);
+    expect(judgeLaw({ question: q, terms: story, hits: [law(text, 0.16)], model: doubtful, minCoverage: 0.3 })?.ok).toBe(false);
+    expect(judgeLaw({ question: q, terms: story, hits: [law(text, 0.05)], model: likely, minCoverage: 0.3 })?.ok).toBe(false);
+  });
+
   it("a weak vote (chit-chat's neighbours reach 0.18) or a vote for a lower passage is no answer", () => {
     expect(judgeLaw({ question: q, terms: story, hits: [law(text, 0.15)], model: doubtful, minCoverage: 0.3 })?.ok).toBe(false);
     expect(judgeLaw({ question: q, terms: story, hits: [law(text), law(text, 0.32)], model: doubtful, minCoverage: 0.3 })?.ok).toBe(false);
