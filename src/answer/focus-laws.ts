@@ -7,7 +7,6 @@
  */
 import { dataLines, readDataLines } from "../data/paths.js";
 import { lawNameKey } from "../retrieval/law-aliases.js";
-import type { Hit } from "../types.js";
 
 /** Share of the best score a focus law's passage is lifted by (answer bench: 0.1–0.3 alike, 0 off). */
 export const FOCUS_LIFT = 0.2;
@@ -35,14 +34,5 @@ export class FocusLaws {
     return this.keys.has(lawNameKey(lawShort));
   }
 
-  /** The law hits re-ranked with the focus lift (pure; ties keep the searcher's order). */
-  rank(hits: readonly Hit[], lift = FOCUS_LIFT): Hit[] {
-    if (!hits.length || !this.keys.size || lift <= 0) return [...hits];
-    const step = lift * Math.abs(hits[0].score);
-    const key = (h: Hit) => h.score + (h.passage.kind === "law" && this.has(h.passage.lawShort) ? step : 0);
-    return hits
-      .map((h, i) => ({ h, i, k: key(h) }))
-      .sort((a, b) => b.k - a.k || a.i - b.i)
-      .map((x) => x.h);
-  }
+
 }

@@ -70,6 +70,8 @@ interface SavedLabelled {
   version: 1;
   analyzer: AnalyzerOptions;
   questions: { q: string; docs: number[] }[];
+  /** Questions none of whose gold the library holds (absent in indexes built before them). */
+  unplaced?: string[];
   expansions: [string, [string, number][]][];
   unresolved: number;
 }
@@ -88,20 +90,31 @@ export class LabelledKnowledge {
   readonly expansions: ReadonlyMap<string, readonly [string, number][]>;
   /** Gold labels whose law or article is not in the library (reported, not used). */
   readonly unresolved: number;
+  /**
+   * Questions none of whose gold the library holds. They cast no vote, but they are still questions
+   * people ask: they weigh the words (a library lacking 高空抛物 must not make 犯法吗 a rare word) and
+   * take their place among the nearest, so that "从楼上扔东西犯法吗" is not answered by the votes of
+   * two 跑分 questions that share only 犯法吗 with it.
+   */
+  readonly unplaced: readonly string[];
   private readonly analyzer: AnalyzerOptions;
+  /** questions, then the unplaced ones with no gold: what neighbours() ranks. */
+  private readonly entries: readonly { q: string; docs: readonly number[] }[];
   private readonly idf = new Map<string, number>();
   /** Inverted index of the questions' unit tf-idf vectors: term → [question, weight]. */
   private readonly postings = new Map<string, [number, number][]>();
 
   private constructor(saved: SavedLabelled) {
     this.questions = saved.questions;
+    this.unplaced = saved.unplaced ?? [];
+    this.entries = [...this.questions, ...this.unplaced.map((q) => ({ q, docs: [] }))];
     this.expansions = new Map(saved.expansions);
     this.unresolved = saved.unresolved;
     this.analyzer = saved.analyzer;
-    const toks = this.questions.map((x) => this.termCounts(x.q));
+    const toks = this.entries.map((x) => this.termCounts(x.q));
     const df = new Map<string, number>();
     for (const t of toks) for (const k of t.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-    const n = this.questions.length;
+    const n = this.entries.length;
     for (const [k, c] of df) this.idf.set(k, Math.log(1 + n / c));
     toks.forEach((t, qi) => {
       for (const [k, w] of this.vector(t)) {
@@ -114,9 +127,9 @@ export class LabelledKnowledge {
 
   /** Learns from labelled questions against the passages the index holds (gold = current law versions). */
   static learn(items: readonly LabelledQuestion[], passages: readonly Passage[], opts: { analyzer?: AnalyzerOptions; expansion?: ExpansionLearning } = {}): LabelledKnowledge {
-    const { questions, unresolved } = resolveLabelled(items, passages);
+    const { questions, unplaced, unresolved } = resolveLabelled(items, passages);
     const expansions = learnExpansions(questions, passages, opts.expansion ?? DEFAULT_EXPANSION_LEARNING);
-    return new LabelledKnowledge({ version: 1, analyzer: opts.analyzer ?? DEFAULT_ANALYZER, questions, expansions: [...expansions], unresolved });
+    return new LabelledKnowledge({ version: 1, analyzer: opts.analyzer ?? DEFAULT_ANALYZER, questions, unplaced, expansions: [...expansions], unresolved });
   }
 
   static fromJSON(text: string): LabelledKnowledge {
@@ -130,6 +143,7 @@ export class LabelledKnowledge {
       version: 1,
       analyzer: this.analyzer,
       questions: this.questions.map((x) => ({ q: x.q, docs: [...x.docs] })),
+      unplaced: [...this.unplaced],
       expansions: [...this.expansions].map(([k, v]) => [k, [...v]]),
       unresolved: this.unresolved,
     };
@@ -141,7 +155,7 @@ export class LabelledKnowledge {
     return expansionsOf(this.expansions, query);
   }
 
-  /** The `m` labelled questions most similar to `query` (cosine > 0), most similar first. */
+  /** The `m` labelled questions most similar to `query` (cosine > 0), most similar first; an index past `questions` is an unplaced one. */
   neighbours(query: string, m: number): Neighbour[] {
     const sims = new Map<number, number>();
     for (const [k, w] of this.vector(this.termCounts(query))) {
@@ -161,7 +175,7 @@ export class LabelledKnowledge {
     const votes = new Map<number, number>();
     const same = new Set<number>();
     for (const n of this.neighbours(query, m)) {
-      for (const d of this.questions[n.index].docs) {
+      for (const d of this.entries[n.index].docs) {
         votes.set(d, (votes.get(d) ?? 0) + n.similarity);
         if (n.similarity >= sameAt) same.add(d);
       }
@@ -179,7 +193,7 @@ export class LabelledKnowledge {
 
   /** Unit tf-idf vector; a term no labelled question has gets the rarest idf (it cannot match anyway). */
   private vector(counts: Map<string, number>): SparseVector {
-    const maxIdf = Math.log(1 + Math.max(1, this.questions.length));
+    const maxIdf = Math.log(1 + Math.max(1, this.entries.length));
     const v: SparseVector = new Map();
     let norm = 0;
     for (const [k, c] of counts) {
@@ -195,12 +209,13 @@ export class LabelledKnowledge {
 
 /**
  * The labelled questions with their gold articles as passage ordinals (current law versions); a
- * question none of whose gold the library holds is left out, and every such label counted.
+ * question none of whose gold the library holds is set apart (`unplaced`), and every such label counted.
  */
-export function resolveLabelled(items: readonly LabelledQuestion[], passages: readonly Passage[]): { questions: { q: string; docs: number[] }[]; unresolved: number } {
+export function resolveLabelled(items: readonly LabelledQuestion[], passages: readonly Passage[]): { questions: { q: string; docs: number[] }[]; unplaced: string[]; unresolved: number } {
   const keyIndex = lawKeyIndex(passages);
   let unresolved = 0;
   const questions: { q: string; docs: number[] }[] = [];
+  const unplaced: string[] = [];
   for (const it of items) {
     const docs: number[] = [];
     for (const g of it.gold) {
@@ -209,9 +224,11 @@ export function resolveLabelled(items: readonly LabelledQuestion[], passages: re
       if (d === undefined) unresolved++;
       else if (!docs.includes(d)) docs.push(d);
     }
-    if (docs.length && it.question.trim()) questions.push({ q: it.question, docs });
+    if (!it.question.trim()) continue;
+    if (docs.length) questions.push({ q: it.question, docs });
+    else unplaced.push(it.question);
   }
-  return { questions, unresolved };
+  return { questions, unplaced, unresolved };
 }
 
 /** Question word → [article word, share]: what learnExpansions returns and a model file stores. */

@@ -1,6 +1,7 @@
 /** The office's focus laws: preferred among near-equal law hits, never over a clear winner. */
 import { describe, expect, it } from "vitest";
 import { FocusLaws } from "../../src/answer/focus-laws.js";
+import { orderLawHits } from "../../src/answer/law-order.js";
 import type { Hit, LawPassage } from "../../src/types.js";
 import type { Judgement } from "../../src/answer/judge.js";
 import { buildLocalFixture, engineAt } from "./helpers.js";
@@ -12,17 +13,18 @@ function lawHit(lawShort: string, article: string, score: number): Hit {
 
 const names = (hits: Hit[]) => hits.map((h) => `${(h.passage as LawPassage).lawShort}${(h.passage as LawPassage).article}`);
 
-describe("FocusLaws.rank", () => {
+describe("the focus lift in the law hits' order", () => {
   const focus = FocusLaws.parse(["# the office's laws", "治安管理处罚法", "中华人民共和国刑法"]);
   const hits = [lawHit("人民警察法", "第二条", 1.6), lawHit("海警法", "第三条", 1.55), lawHit("治安管理处罚法", "第四十三条", 1.5), lawHit("民法典", "第一条", 1.0), lawHit("刑法", "第二百三十四条", 0.9)];
 
   it("lifts a focus law's passage past near-equal others, by a share of the best score", () => {
-    expect(names(focus.rank(hits, 0.2))).toEqual(["治安管理处罚法第四十三条", "人民警察法第二条", "海警法第三条", "刑法第二百三十四条", "民法典第一条"]);
+    expect(names(orderLawHits(hits, focus, { focus: 0.2, vote: 0 }))).toEqual(["治安管理处罚法第四十三条", "人民警察法第二条", "海警法第三条", "刑法第二百三十四条", "民法典第一条"]);
   });
 
   it("leaves a clear winner first, and the searcher's order with no lift or no list", () => {
-    expect(names(focus.rank(hits, 0.02))).toEqual(names(hits));
-    expect(names(new FocusLaws([]).rank(hits, 0.2))).toEqual(names(hits));
+    expect(names(orderLawHits(hits, focus, { focus: 0.02 }))).toEqual(names(hits));
+    expect(names(orderLawHits(hits, new FocusLaws([]), { focus: 0.2 }))).toEqual(names(hits));
+    expect(names(orderLawHits(hits, null))).toEqual(names(hits));
     expect(focus.has("中华人民共和国治安管理处罚法")).toBe(true);
     expect(focus.has("人民警察法")).toBe(false);
   });

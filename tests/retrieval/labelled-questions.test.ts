@@ -45,6 +45,22 @@ describe("LabelledKnowledge", () => {
     expect(k.questions[0].docs).toEqual([laws.indexOf(find(laws, "劳动合同法", 82))]);
   });
 
+  it("sets apart a question none of whose gold the library holds: it casts no vote, but takes its place among the nearest", async () => {
+    expect(k.unplaced).toEqual(["这条法律不存在"]);
+    // A library without 高空抛物: the question about it stays, unplaced.
+    const thrown = { question: "从楼上往下扔东西砸到人犯法吗", gold: [g("不存在法", "第一条")] };
+    const card = { question: "把银行卡借给别人用犯法吗", gold: [g("反电信网络诈骗法", "第三十一条")] };
+    const q = "从楼上往下扔东西犯法吗";
+    const both = LabelledKnowledge.learn([thrown, card], laws);
+    expect(both.neighbours(q, 1)[0].index).toBe(both.questions.length);
+    expect(both.votes(q, 1).votes.size).toBe(0);
+    // Without it, the card question votes, through 犯法吗 alone.
+    expect(LabelledKnowledge.learn([card], laws).votes(q, 1).votes.size).toBe(1);
+    const back = LabelledKnowledge.fromJSON(both.toJSON());
+    expect(back.unplaced).toEqual([thrown.question]);
+    expect(back.votes(q, 1).votes.size).toBe(0);
+  });
+
   it("learns a colloquial word's statutory counterpart from co-occurrence, not words found everywhere", async () => {
     const words = (k.expansions.get("东家") ?? []).map(([w]) => w);
     expect(words).toContain("用人单位");

@@ -1,0 +1,29 @@
+/**
+ * The order in which the law hits are judged and quoted: the searcher's score, lifted for a focus
+ * law's passage (focus-laws.ts) and for a passage that the labelled questions nearest this one were
+ * answered with. Both lifts are shares of the first hit's score, added in one key: ordering by one
+ * and then the other would undo the first.
+ *
+ * The vote lift: the searcher's own neighbour weight is set for ranking (a STARD-like office's labels
+ * cost R@1 at more); the answer quotes one article and should quote the one the office's questions
+ * were answered by. Measured with the answer bench (src/bench/answer-bench.ts, whole library,
+ * starter set learned): see README, "Answers".
+ */
+import type { Hit } from "../types.js";
+import { FOCUS_LIFT, type FocusLaws } from "./focus-laws.js";
+
+/** A vote of 1 (summed similarity) counts as much as the first hit's score. */
+export const VOTE_LIFT = 1;
+
+/** The law hits re-ordered (pure; ties keep the searcher's order). */
+export function orderLawHits(hits: readonly Hit[], focus: FocusLaws | null, lifts: { focus?: number; vote?: number } = {}): Hit[] {
+  if (!hits.length) return [];
+  const top = Math.abs(hits[0].score);
+  const focusStep = (lifts.focus ?? FOCUS_LIFT) * top;
+  const voteStep = (lifts.vote ?? VOTE_LIFT) * top;
+  const key = (h: Hit) => h.score + (focus && h.passage.kind === "law" && focus.has(h.passage.lawShort) ? focusStep : 0) + voteStep * (h.vote ?? 0);
+  return hits
+    .map((h, i) => ({ h, i, k: key(h) }))
+    .sort((a, b) => b.k - a.k || a.i - b.i)
+    .map((x) => x.h);
+}

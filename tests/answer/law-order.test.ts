@@ -1,0 +1,38 @@
+/** The order the law hits are judged in: the searcher's score, the focus lift and the labelled questions' vote, in one key. */
+import { describe, expect, it } from "vitest";
+import { FocusLaws } from "../../src/answer/focus-laws.js";
+import { orderLawHits, VOTE_LIFT } from "../../src/answer/law-order.js";
+import type { Hit, LawPassage } from "../../src/types.js";
+
+function lawHit(lawShort: string, article: string, score: number, vote?: number): Hit {
+  const passage = { kind: "law", id: `${lawShort}${article}`, lawShort, lawTitle: `中华人民共和国${lawShort}`, article, text: "", headings: [] } as unknown as LawPassage;
+  return { passage, score, rank: 1, ...(vote ? { vote } : {}) } as Hit;
+}
+const names = (hits: Hit[]) => hits.map((h) => `${(h.passage as LawPassage).lawShort}${(h.passage as LawPassage).article}`);
+
+describe("the vote lift", () => {
+  const hits = [lawHit("刑法", "第二百六十四条", 2.0), lawHit("刑法", "第二百六十六条", 1.6, 0.3), lawHit("刑法", "第二百七十四条", 1.5), lawHit("刑法", "第二百六十七条", 0.5, 0.2)];
+
+  it("adds the vote, in shares of the first hit's score: a strong vote lifts a near passage first", () => {
+    expect(names(orderLawHits(hits, null, { vote: 1 }))).toEqual(["刑法第二百六十六条", "刑法第二百六十四条", "刑法第二百七十四条", "刑法第二百六十七条"]);
+  });
+
+  it("a weak vote or a far passage stays where it is; no lift, or no vote, keeps the searcher's order", () => {
+    expect(names(orderLawHits(hits, null, { vote: 0.5 }))).toEqual(names(hits));
+    expect(names(orderLawHits(hits, null, { vote: 0 }))).toEqual(names(hits));
+    const unvoted = hits.map((h) => ({ ...h, vote: undefined }));
+    expect(names(orderLawHits(unvoted, null, { vote: VOTE_LIFT }))).toEqual(names(hits));
+    expect(orderLawHits([], null)).toEqual([]);
+  });
+});
+
+describe("both lifts together", () => {
+  it("add up in one key: a focus law's passage keeps its lift when another passage has a vote", () => {
+    const focus = FocusLaws.parse(["治安管理处罚法"]);
+    const hits = [lawHit("人民警察法", "第二条", 2.0), lawHit("刑法", "第二百三十四条", 1.7, 0.1), lawHit("治安管理处罚法", "第四十三条", 1.65)];
+    // Focus: 1.65 + 0.4 = 2.05; vote: 1.7 + 0.2 = 1.9; the first 2.0.
+    expect(names(orderLawHits(hits, focus, { focus: 0.2, vote: 1 }))).toEqual(["治安管理处罚法第四十三条", "人民警察法第二条", "刑法第二百三十四条"]);
+    // Ordered by one lift and then by the other, the focus lift would be lost.
+    expect(names(orderLawHits(orderLawHits(hits, focus, { focus: 0.2, vote: 0 }), null, { vote: 1 }))[0]).not.toBe("治安管理处罚法第四十三条");
+  });
+});
