@@ -41,7 +41,9 @@ describe("the engine judges the law hits in the office's order", () => {
     const { built } = await buildLocalFixture();
     const judged = async (focus: FocusLaws) => {
       let law: Judgement | null = null;
-      await engineAt(built, "2026-06-01", { focus, onJudged: (_q, j) => (law = j.law) }).ask({ question: "孩子被打了怎么办" });
+      // Without the starter set's votes, which lift passages too (tests/answer/law-order.test.ts): the focus alone.
+      const unlabelled = built.searcher.with({ labelled: null });
+      await engineAt(built, "2026-06-01", { focus, searcher: () => unlabelled, onJudged: (_q, j) => (law = j.law) }).ask({ question: "孩子被打了怎么办" });
       return names((law as Judgement | null)?.hits ?? []);
     };
     const plain = await judged(new FocusLaws([]));
