@@ -21,14 +21,15 @@ const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件
 
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
-    asked: /多少|几(个|名|人|辆|株|起|元|块|克|次|户|家|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁)|几多|数量|金额|罚多|奖多|多重|多大|多高|多少钱/,
+    // 几个, 几起 … ask only in the last clause (抓了几个); in a story they count (被几个同学堵在厕所里，咋办): see askedFor.
+    asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多少钱/,
     // Arabic figures with any measure word; Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
     answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
   },
   fee: {
     // What it costs: a price, or that it is free (免收号牌工本费 answers 要交几多钱).
-    // (骗了多少钱, 罚多少钱 ask for an amount, not a price.)
-    asked: /(交|收|花|付|缴|要)(个)?(多少钱|几多钱)|要钱|要不要钱|收费|收钱|交钱|交多少|费用|花钱|工本费/,
+    // (骗了多少钱, 罚多少钱 ask for an amount, not a price; 被堵在厕所要钱, 叫我先交钱 tell a story.)
+    asked: /(交|收|花|付|缴|要)(个)?(多少钱|几多钱)|要不要(交)?钱|(要|收|交|花)钱(吗|不|么|没)|收不收(钱|费)|收费|交多少|费用|工本费/,
     answer: /免费|免收|不收费|不收取|[0-9０-９零一二两三四五六七八九十百千万.]+\s*(元|块)/,
   },
   time: {
@@ -80,9 +81,17 @@ const KINDS: Record<AskedFor, Kind> = {
   },
 };
 
+/** 几 with a measure word: a count asked for, when in the question's last clause. */
+const COUNT_ASKED = /几(个|名|人|辆|株|起|元|块|克|次|户|家|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁)/;
+
+/** The message's last clause (what it ends by asking). */
+function lastClause(question: string): string {
+  return question.replace(/[\s？?。！!～~]+$/, "").split(/[，,。；;！!？?\s]/).at(-1) ?? question;
+}
+
 /** The kinds of thing the question asks for (often none: a rule or a penalty). */
 export function askedFor(question: string): AskedFor[] {
-  const kinds = (Object.keys(KINDS) as AskedFor[]).filter((k) => KINDS[k].asked.test(question));
+  const kinds = (Object.keys(KINDS) as AskedFor[]).filter((k) => KINDS[k].asked.test(question) || (k === "amount" && COUNT_ASKED.test(lastClause(question))));
   // 多少钱 asks what it costs, not for any figure.
   return kinds.includes("fee") ? kinds.filter((k) => k !== "amount") : kinds;
 }

@@ -47,8 +47,22 @@ describe("what a question asks for", () => {
     ["被骗了怎么办", "advice"],
     ["去了有东西领吗", "gift"],
     ["答题有啥东西送", "gift"],
+    ["户口本丢了补一本要不要钱", "fee"],
+    ["办居住证收钱吗", "fee"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
+  });
+
+  it.each(["孩子在学校老被几个同学堵在厕所里，学校说小孩闹着玩，我该咋办", "昨晚几个人喝了酒在街上打架，警察会怎么处理"])("a count told in a story is no count asked: %s", (q) => {
+    expect(askedFor(readAsked(q))).not.toContain("amount");
+  });
+  it.each(["山根那场撞车到底伤了几个人", "万城新建了几个岗亭 全市现在一共几个"])("a count asked at the end: %s", (q) => {
+    expect(askedFor(readAsked(q))).toContain("amount");
+  });
+
+  // A story that mentions money being demanded asks for no price.
+  it.each(["孩子在学校被几个同学堵在厕所里要钱，我该咋办", "客服叫我先交钱才能退款，是不是骗子", "村霸每个摊每月上门收钱，不交就砸"])("%s asks no fee", (q) => {
+    expect(askedFor(readAsked(q))).not.toContain("fee");
   });
 
   // Which sentences hold which kind of fact. How long and which day are told apart from the time of
@@ -394,6 +408,17 @@ describe("the law hits quoted", () => {
   it("the searcher's first hit stays however little of the question it repeats; later ones need coverage close to the best", () => {
     const hits = [hit("第三百四十八条", "非法持有甲基苯丙胺十克以上的，处三年以下有期徒刑。"), hit("第三百四十七条", "走私、贩卖冰毒的，依法处理。"), hit("第一条", "为了惩罚犯罪，制定本法。")];
     expect(closeToBest(terms, hits, 0.6).map((h) => (h.passage as { article: string }).article)).toEqual(["第三百四十八条", "第三百四十七条"]);
+  });
+
+  it("when the best coverage is tiny, a later hit must still hold a tenth of the question, or be named by labelled questions", () => {
+    const story = { weights: new Map([["对象", { weight: 3, expansion: false }], ["平台", { weight: 3, expansion: false }], ["充了", { weight: 3, expansion: false }], ["币", { weight: 0.5, expansion: false }]]) };
+    const fraud = { ...hit("第二百六十六条", "诈骗公私财物，数额较大的，处三年以下有期徒刑。"), vote: 0.7 };
+    const money = hit("第一百七十三条", "变造货币，数额较大的，处三年以下有期徒刑或者拘役。");
+    const named = { ...hit("第二百八十七条之一", "设立用于实施诈骗、买卖虚拟币等违法犯罪活动的网站、通讯群组的，处三年以下有期徒刑。"), vote: 0.1 };
+    const articles = (hits: Hit[]) => closeToBest(story, hits, 0.6).map((h) => (h.passage as { article: string }).article);
+    // Both later hits hold 币 only (0.05, within 0.6 of the best): the one labelled questions name stays.
+    expect(articles([fraud, money, named])).toEqual(["第二百六十六条", "第二百八十七条之一"]);
+    expect(articles([fraud, money])).toEqual(["第二百六十六条"]);
   });
 });
 
