@@ -3,7 +3,8 @@
  * Over 64,000 statutes, a colloquial story matches many passages almost equally (a beating told
  * with 警察 in it reaches 人民警察法 and 海警法 as readily as 治安管理处罚法); among those, a police
  * office's citizens are asking about its own laws. A focus passage is lifted by a share of the best
- * score, so it passes others only when they were nearly tied; a clear winner stays first.
+ * score, so it passes others only when they were nearly tied; a clear winner stays first (the
+ * lift is applied in law-order.ts, with the labelled questions' vote).
  */
 import { dataLines, readDataLines } from "../data/paths.js";
 import { lawNameKey } from "../retrieval/law-aliases.js";
@@ -33,6 +34,4 @@ export class FocusLaws {
   has(lawShort: string): boolean {
     return this.keys.has(lawNameKey(lawShort));
   }
-
-
 }

@@ -5,11 +5,14 @@
  * says what a sentence that answers it looks like.
  */
 import { loadIntents } from "./question-guard.js";
+import { splitClauses } from "../text/sentences.js";
 
 export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "documents" | "phone" | "outcome" | "gift" | "advice" | "rule";
 
 interface Kind {
   asked: RegExp;
+  /** Asked also by this, but only in the message's last clause: in a story it tells, not asks. */
+  askedAtEnd?: RegExp;
   /** A sentence that answers: contains this. */
   answer: RegExp;
 }
@@ -21,8 +24,9 @@ const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件
 
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
-    // 几个, 几起 … ask only in the last clause (抓了几个); in a story they count (被几个同学堵在厕所里，咋办): see askedFor.
     asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多少钱/,
+    // 抓了几个 asks a count; 被几个同学堵在厕所里，我该咋办 tells one.
+    askedAtEnd: /几(个|名|人|辆|株|起|元|块|克|次|户|家|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁)/,
     // Arabic figures with any measure word; Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
     answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
   },
@@ -81,17 +85,15 @@ const KINDS: Record<AskedFor, Kind> = {
   },
 };
 
-/** 几 with a measure word: a count asked for, when in the question's last clause. */
-const COUNT_ASKED = /几(个|名|人|辆|株|起|元|块|克|次|户|家|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁)/;
-
-/** The message's last clause (what it ends by asking). */
+/** The message's last clause, what it ends by asking (villagers often part clauses with spaces). */
 function lastClause(question: string): string {
-  return question.replace(/[\s？?。！!～~]+$/, "").split(/[，,。；;！!？?\s]/).at(-1) ?? question;
+  return splitClauses(question.trim().replace(/\s+/g, "，")).at(-1)?.text ?? question;
 }
 
 /** The kinds of thing the question asks for (often none: a rule or a penalty). */
 export function askedFor(question: string): AskedFor[] {
-  const kinds = (Object.keys(KINDS) as AskedFor[]).filter((k) => KINDS[k].asked.test(question) || (k === "amount" && COUNT_ASKED.test(lastClause(question))));
+  const end = lastClause(question);
+  const kinds = (Object.keys(KINDS) as AskedFor[]).filter((k) => KINDS[k].asked.test(question) || !!KINDS[k].askedAtEnd?.test(end));
   // 多少钱 asks what it costs, not for any figure.
   return kinds.includes("fee") ? kinds.filter((k) => k !== "amount") : kinds;
 }
