@@ -8,6 +8,7 @@ import type { AnswerComposer, AnswerEngine, AskRequest, Hit, Reply, ReplyParts, 
 import { loadDecisionModel, type DecisionModel } from "./decision.js";
 import { FocusLaws } from "./focus-laws.js";
 import { orderLawHits } from "./law-order.js";
+import { localOnLawsMatter } from "./law-signature.js";
 import { applyEquivalents, readAsked } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { looksLikeFollowUp, retrievalQuery } from "./follow-up.js";
@@ -155,8 +156,11 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const local = await judgeLocal({ question: reading, query, terms, searcher, articleHits, today: now(), model, previous });
       const law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       deps.onJudged?.(q, { local, law });
-      const useLocal = !!local?.ok;
-      const useLaw = lawJoins(law, useLocal, queryRead, reading);
+      const useLaw = lawJoins(law, !!local?.ok, queryRead, reading);
+      // After the law's answer to a rule, the office's article comes only on the law's matter (one that
+      // holds the question's words is: 21年扫黑抓了多少个犯罪嫌疑人 asks the report's figure).
+      const lawLeads = useLaw && asksRule(reading);
+      const useLocal = !!local?.ok && (!lawLeads || (await localOnLawsMatter(searcher, local.docs, terms, law!.hits)));
       if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
       // A question that asks for the rule, penalty or liability: the law first, even when it names a figure
       // (带了几克冰毒被查到怎么处理); a place, event, figure, date or procedure: the office's article first.
