@@ -155,13 +155,21 @@ export class LabelledKnowledge {
     return expansionsOf(this.expansions, query);
   }
 
-  /** The `m` labelled questions most similar to `query` (cosine > 0), most similar first; an index past `questions` is an unplaced one. */
+  /**
+   * The `m` labelled questions most similar to `query` (cosine > 0, MIN_SHARED_TERMS terms in common),
+   * most similar first; an index past `questions` is an unplaced one.
+   */
   neighbours(query: string, m: number): Neighbour[] {
     const sims = new Map<number, number>();
+    const shared = new Map<number, number>();
     for (const [k, w] of this.vector(this.termCounts(query))) {
-      for (const [qi, x] of this.postings.get(k) ?? []) sims.set(qi, (sims.get(qi) ?? 0) + w * x);
+      for (const [qi, x] of this.postings.get(k) ?? []) {
+        sims.set(qi, (sims.get(qi) ?? 0) + w * x);
+        shared.set(qi, (shared.get(qi) ?? 0) + 1);
+      }
     }
     return [...sims]
+      .filter(([index]) => shared.get(index)! >= MIN_SHARED_TERMS)
       .map(([index, similarity]) => ({ index, similarity }))
       .sort((a, b) => b.similarity - a.similarity || a.index - b.index)
       .slice(0, m);
@@ -206,6 +214,16 @@ export class LabelledKnowledge {
     return v;
   }
 }
+
+/**
+ * A labelled question shares at least this many terms (bigrams, words of three characters) with the
+ * question to count as its neighbour. One shared bigram is a coincidence: with 1,069 starter questions,
+ * 马桶一直流水不停咋弄 had five 帮信 and 刷单 neighbours through 流水 alone, whose votes named 诈骗罪;
+ * 打架鱼怎么养 had the fights' through 打架. Answer bench with the whole library: negatives refused
+ * 236 → 239 of 247; pufa-domain .89 → .90, policing-fresh4 .80 → .82, policing-fresh5 .87 → .89,
+ * policing-fresh .90 → .88.
+ */
+const MIN_SHARED_TERMS = 2;
 
 /**
  * The labelled questions with their gold articles as passage ordinals (current law versions); a

@@ -87,6 +87,13 @@ describe("LabelledKnowledge", () => {
     expect(k.neighbours("明早几点出发", 3)).toEqual([]);
   });
 
+  it("takes a labelled question for a neighbour only when it shares two terms: one shared bigram is a coincidence", async () => {
+    // 银行卡 (the word and its two bigrams) ties it to 把银行卡借给别人用犯法吗; 马桶一直流水 shares 一直 alone with 东家一直拖着….
+    expect(k.neighbours("银行卡丢了", 5).map((n) => LABELLED[n.index].question)).toContain("把银行卡借给别人用犯法吗");
+    expect(k.neighbours("马桶一直流水不停", 5)).toEqual([]);
+    expect(k.votes("马桶一直流水不停", 5).votes.size).toBe(0);
+  });
+
   it("survives a JSON round trip unchanged", async () => {
     const back = LabelledKnowledge.fromJSON(k.toJSON());
     expect(back.neighbours("东家说我不合格", 5)).toEqual(k.neighbours("东家说我不合格", 5));
