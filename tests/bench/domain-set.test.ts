@@ -20,6 +20,8 @@ const SETS = [
   { name: "labelled/policing-extra.jsonl", file: path.join(REPO_ROOT, "src/data/labelled/policing-extra.jsonl"), idPattern: /^pl-\d{3}$/ },
   { name: "labelled/policing-more.jsonl", file: path.join(REPO_ROOT, "src/data/labelled/policing-more.jsonl"), idPattern: /^pm-\d{3}$/ },
   { name: "labelled/policing-wide.jsonl", file: path.join(REPO_ROOT, "src/data/labelled/policing-wide.jsonl"), idPattern: /^pw-\d{3}$/ },
+  { name: "labelled/policing-scams.jsonl", file: path.join(REPO_ROOT, "src/data/labelled/policing-scams.jsonl"), idPattern: /^pa-\d{3}$/ },
+  { name: "labelled/policing-streets.jsonl", file: path.join(REPO_ROOT, "src/data/labelled/policing-streets.jsonl"), idPattern: /^pb-\d{3}$/ },
 ];
 // Every set pufa is measured on: the starter set is learned from at run time, so a near copy of one of
 // their questions would be answered by its own label.
