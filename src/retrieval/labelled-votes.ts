@@ -15,10 +15,26 @@ export interface RankedDoc {
 }
 
 /**
+ * A vote this strong (about two near-identical labelled questions) counts the article as at least the
+ * REACH_RANK-th lexical candidate before the vote is added. Fused scores sit in a narrow band far above
+ * zero (1.15 to 1.52 over the first twenty for a 报假警 story), so a vote added to nothing, or to a low
+ * candidate's score, never reached the results: 我家小子喝多了…打110说村里有人杀人…会被关吗 had
+ * three labelled neighbours naming 治安管理处罚法第二十五条 (vote 0.74), which ranked below 200th.
+ * Answer bench, whole library: policing-fresh4 .82 → .85, policing-fresh6 .89 → .92, pufa-domain
+ * .90 → .89, the rest unchanged, negatives refused 239 of 247 either way (the same with an absent
+ * article alone lifted, but a low candidate would then be worse off than an absent one). At 0.25 (the verdict's
+ * VOTED) two injection attempts were answered; from the tenth score for every vote, weak ones (0.13)
+ * displaced the right first hit.
+ */
+export const VOTE_REACH = 0.4;
+const REACH_RANK = 10;
+
+/**
  * The nearest labelled questions vote for their gold articles (summed cosine similarity), scaled
  * by the best fused score so the vote means the same for every query; an article they name that
- * the lexical stage missed joins with the vote alone. The gold of a labelled question that is the
- * same question (sameQuestionSimilarity) goes on top.
+ * the lexical stage missed joins with the vote alone, or from the REACH_RANK-th candidate's score
+ * when the vote reaches VOTE_REACH. The gold of a labelled question that is the same question
+ * (sameQuestionSimilarity) goes on top.
  */
 export function addNeighbourVotes(
   labelled: LabelledKnowledge,
@@ -36,15 +52,18 @@ export function addNeighbourVotes(
   const pos = new Map(docs.map((d, i) => [d, i]));
   const allDocs = [...docs];
   const all = [...scores];
+  let reach: number | null = null;
+  const reachScore = () => (reach ??= topK(docs, scores, docs.length, REACH_RANK).at(-1)?.score ?? 0);
   for (const [d, v] of votes) {
     if (!allowed(d)) continue;
     // The same question's articles get one top score more: above every lexical result.
     const add = scale * v + (sameDocs.has(d) ? top : 0);
+    const from = v >= VOTE_REACH ? reachScore() : 0;
     const i = pos.get(d);
-    if (i !== undefined) all[i] += add;
+    if (i !== undefined) all[i] = Math.max(all[i], from) + add;
     else {
       allDocs.push(d);
-      all.push(add);
+      all.push(from + add);
     }
   }
   const ranked: RankedDoc[] = topK(allDocs, Float64Array.from(all), allDocs.length, k);
