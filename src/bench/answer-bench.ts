@@ -53,6 +53,7 @@ export function defaultAnswerSets(dataDir = DATA): AnswerSet[] {
     { label: "policing fresh5", file: path.join(dataDir, "policing-fresh5.jsonl"), fit: false },
     { label: "policing fresh6", file: path.join(dataDir, "policing-fresh6.jsonl"), fit: false },
     { label: "policing fresh7", file: path.join(dataDir, "policing-fresh7.jsonl"), fit: false },
+    { label: "policing fresh8", file: path.join(dataDir, "policing-fresh8.jsonl"), fit: false },
   ].filter((s) => existsSync(s.file));
 }
 
