@@ -107,8 +107,9 @@ describe("what a question asks for", () => {
     expect(asksRule("让我下载个APP共享屏幕，是不是骗子")).toBe(false);
     expect(asksLaw("让我下载个APP共享屏幕，是不是骗子")).toBe(true);
     // Colloquial ways of asking for the rule or the liability.
-    for (const q of ["这种活能接不，会不会出事", "打针的钱该谁出", "派出所管不管", "几岁才能骑电动车", "警察会找他麻烦吗", "警察来了会咋整", "自己种点行不行", "什么样的刀算管制刀具", "见义勇为受了伤谁来赔", "打了老人会罚得更重吗", "这个算诈骗吧", "这算抢劫还是抢夺", "钱能找谁要回来", "凭什么不给出境", "这种抓到判啥", "警察来了发现是假的，会不会罚我们大人", "造谣的会被处理吗", "我们外人能管吗，找哪个", "就是把房子给他们用，我这样有事没", "他说想咋装咋装，谁有理", "车子没挂牌照上路会被扣吗"]) expect(asksRule(readAsked(q)), q).toBe(true);
+    for (const q of ["这种活能接不，会不会出事", "打针的钱该谁出", "派出所管不管", "几岁才能骑电动车", "警察会找他麻烦吗", "警察来了会咋整", "自己种点行不行", "什么样的刀算管制刀具", "见义勇为受了伤谁来赔", "打了老人会罚得更重吗", "这个算诈骗吧", "这算抢劫还是抢夺", "钱能找谁要回来", "凭什么不给出境", "这种抓到判啥", "警察来了发现是假的，会不会罚我们大人", "造谣的会被处理吗", "我们外人能管吗，找哪个", "就是把房子给他们用，我这样有事没", "他说想咋装咋装，谁有理", "车子没挂牌照上路会被扣吗", "说了几次不听，派出所管这个不", "警察管这种事吗"]) expect(asksRule(readAsked(q)), q).toBe(true);
     expect(asksRule(readAsked("明天会不会下雨"))).toBe(false);
+    expect(asksRule(readAsked("派出所在哪里，管户口吗我去问问"))).toBe(false);
   });
 
   it("the office's campaigns are legal topics, a feature apart from asking for the rule", () => {
