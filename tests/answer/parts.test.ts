@@ -113,7 +113,7 @@ describe("what a question asks for", () => {
   });
 
   it("the office's campaigns are legal topics, a feature apart from asking for the rule", () => {
-    for (const q of ["银行卡突然被冻结了", "人身安全保护令怎么申请", "罂粟壳拿来做火锅料", "户口怎么迁"]) {
+    for (const q of ["银行卡突然被冻结了", "人身安全保护令怎么申请", "罂粟壳拿来做火锅料", "户口怎么迁", "礼拜六去水库电鱼", "上山砍树烧荒"]) {
       expect(aboutLegalTopic(q), q).toBe(true);
       expect(asksRule(q), q).toBe(false);
     }
