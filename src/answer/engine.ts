@@ -156,11 +156,17 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const local = await judgeLocal({ question: reading, query, terms, searcher, articleHits, today: now(), model, previous });
       const law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       deps.onJudged?.(q, { local, law });
-      const useLaw = lawJoins(law, !!local?.ok, queryRead, reading);
+      const localOk = !!local?.ok;
+      // Is the office's article on the matter of the law that answers (its title and opening find one of
+      // the law's passages, or it holds the question's words)? Read only when both sources answer.
+      const onMatter = localOk && law?.ok ? await localOnLawsMatter(searcher, local!.docs, terms, law.hits) : true;
+      // The law joins an answer from the office's article that is off its matter: such an article is
+      // likely the wrong one, and the law is what the citizen needs (answer bench: policing-fresh8 .86 →
+      // .88, nothing else changes).
+      const useLaw = lawJoins(law, localOk, queryRead, reading) || (localOk && !!law?.ok && !onMatter);
       // After the law's answer to a rule, the office's article comes only on the law's matter (one that
       // holds the question's words is: 21年扫黑抓了多少个犯罪嫌疑人 asks the report's figure).
-      const lawLeads = useLaw && asksRule(reading);
-      const useLocal = !!local?.ok && (!lawLeads || (await localOnLawsMatter(searcher, local.docs, terms, law!.hits)));
+      const useLocal = localOk && (!(useLaw && asksRule(reading)) || onMatter);
       if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
       // A question that asks for the rule, penalty or liability: the law first, even when it names a figure
       // (带了几克冰毒被查到怎么处理); a place, event, figure, date or procedure: the office's article first.
