@@ -1,8 +1,9 @@
 /**
- * Is the office's article on the matter of the law that answers? After a law answer, a local article
- * is worth quoting only when it is about the same thing: a report on 酒驾 after a question on driving
- * without a licence, or the 两卡 report's hotline after a question on a leaked phone number, is noise
- * the citizen has to read past (and forwards to the next group).
+ * Is the office's article on the matter of the law that answers? After the law's answer to a rule, a
+ * local article is worth quoting only when it is about the same thing: a report on 酒驾 after a
+ * question on driving without a licence, or the 两卡 report's hotline after a question on a leaked
+ * phone number, is noise the citizen has to read past (and forwards to the next group). And an article
+ * that answers a fact question off the law's matter is likely the wrong one: the law joins it.
  *
  * The article's matter is read in the law's own terms: the law passages its title and opening
  * sentences find (its signature). It is on the question's matter when that signature shares an
@@ -56,7 +57,7 @@ export function onLawsMatter(signature: ReadonlySet<string>, wordCoverage: numbe
   });
 }
 
-/** Does any of the local answer's articles stand on the matter of the law that answers first? */
+/** Does any of the local answer's articles stand on the matter of the law's hits? */
 export async function localOnLawsMatter(searcher: Searcher, docs: readonly LocalDoc[], terms: TermMatcher, lawHits: readonly Hit[]): Promise<boolean> {
   for (const doc of docs) {
     if (onLawsMatter(await lawSignature(searcher, doc), coverageOf(terms, doc.haystack), lawHits)) return true;

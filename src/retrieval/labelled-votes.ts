@@ -21,10 +21,10 @@ export interface RankedDoc {
  * candidate's score, never reached the results: 我家小子喝多了…打110说村里有人杀人…会被关吗 had
  * three labelled neighbours naming 治安管理处罚法第二十五条 (vote 0.74), which ranked below 200th.
  * Answer bench, whole library: policing-fresh4 .82 → .85, policing-fresh6 .89 → .92, pufa-domain
- * .90 → .89, the rest unchanged, negatives refused 239 of 247 either way (the same with an absent
- * article alone lifted, but a low candidate would then be worse off than an absent one). At 0.25 (the verdict's
- * VOTED) two injection attempts were answered; from the tenth score for every vote, weak ones (0.13)
- * displaced the right first hit.
+ * .90 → .89, the rest unchanged, negatives refused 239 of 247 either way (the same with only absent
+ * articles lifted, but a low candidate would then be worse off than an absent one). At 0.25 (the
+ * verdict's VOTED) two injection attempts were answered; from the tenth score for every vote, weak
+ * ones (0.13) displaced the right first hit.
  */
 export const VOTE_REACH = 0.4;
 const REACH_RANK = 10;
