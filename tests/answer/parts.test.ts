@@ -330,15 +330,6 @@ describe("the law's verdict", () => {
     const hits = [law("故意伤害他人身体的，处三年以下有期徒刑。"), law("造成严重后果的，依法追究刑事责任。"), law("任何组织或者个人发现侵犯未成年人合法权益的情形，都有权劝阻。")];
     expect(judgeLaw({ question: "宠物狗咬伤了邻居家的小孩要赔多少钱", terms: q, hits, model: sure, minCoverage: 0.3 })?.ok).toBe(false);
   });
-  it("a sure verdict is quoted on a first passage any labelled question near it names, though the story shares no word with it", () => {
-    const q = terms(["街上", "摩托", "挎包", "就跑"]);
-    const hit = law("以非法占有为目的，抢夺公私财物，数额较大的，处三年以下有期徒刑。");
-    const voted = (vote: number) => [{ ...hit, vote }];
-    expect(judgeLaw({ question: "骑摩托的把她挎包抢了就跑，会怎么判", terms: q, hits: voted(0.06), model: sure, minCoverage: 0.3 })?.ok).toBe(true);
-    expect(judgeLaw({ question: "骑摩托的把她挎包抢了就跑，会怎么判", terms: q, hits: voted(0), model: sure, minCoverage: 0.3 })?.ok).toBe(false);
-    expect(judgeLaw({ question: "骑摩托的把她挎包抢了就跑，会怎么判", terms: q, hits: voted(0.06), model: confident, minCoverage: 0.3 })?.ok).toBe(false);
-  });
-
   it("a confident verdict is quoted when its first passage holds a rare statutory word the lexicon read in the question (坐牢 → 有期徒刑)", () => {
     const q = { weights: new Map([["偷", { weight: 2, expansion: false }], ["别人", { weight: 10, expansion: false }], ["坐牢", { weight: 12, expansion: false }], ["有期徒刑", { weight: 5, expansion: true }]]) };
     const hits = [law("盗窃公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制。")];
@@ -376,11 +367,12 @@ describe("the labelled questions' vote", () => {
     expect(judgeLaw({ question: q, terms: story, hits: [law(text, 0.32)], model: doubtful, minCoverage: 0.3 })?.ok).toBe(true);
   });
 
-  it("a likely verdict (p ≥ 0.5) needs a weaker vote, still three times what a negative gets", () => {
+  it("a likely verdict (p ≥ 0.5) needs only a labelled neighbour's vote: no negative's first passage gets one there", () => {
     const likely = { local: { weights: [], bias: 0 }, law: { weights: [], bias: 0.2 } }; // p ≈ 0.55
-    expect(judgeLaw({ question: q, terms: story, hits: [law(text, 0.16)], model: likely, minCoverage: 0.3 })?.ok).toBe(true);
+    expect(judgeLaw({ question: q, terms: story, hits: [law(text, 0.06)], model: likely, minCoverage: 0.3 })?.ok).toBe(true);
     expect(judgeLaw({ question: q, terms: story, hits: [law(text, 0.16)], model: doubtful, minCoverage: 0.3 })?.ok).toBe(false);
-    expect(judgeLaw({ question: q, terms: story, hits: [law(text, 0.05)], model: likely, minCoverage: 0.3 })?.ok).toBe(false);
+    expect(judgeLaw({ question: q, terms: story, hits: [law(text, 0.04)], model: likely, minCoverage: 0.3 })?.ok).toBe(false);
+    expect(judgeLaw({ question: q, terms: story, hits: [law(text)], model: likely, minCoverage: 0.3 })?.ok).toBe(false);
   });
 
   it("a weak vote (chit-chat's neighbours reach 0.18) or a vote for a lower passage is no answer", () => {
