@@ -37,12 +37,23 @@ export function loadEquivalents(file = DEFAULT_EQUIVALENTS_FILE): Equivalents {
   return eq;
 }
 
+/**
+ * Rewrites each spoken form to its written one. Where the written form is already there around it
+ * (刷单返利 for 刷单 → 刷单返利, 预约时间 for 约时间 → 预约时间), it is kept as it is, not made
+ * 刷单返利返利.
+ */
 function rewrite(question: string, pairs: Pairs): string {
   let out = "";
   let i = 0;
   outer: while (i < question.length) {
     for (const [spoken, written] of pairs) {
       if (question.startsWith(spoken, i)) {
+        const at = i - written.indexOf(spoken);
+        if (written.includes(spoken) && at >= 0 && question.startsWith(written, at)) {
+          out += spoken;
+          i += spoken.length;
+          continue outer;
+        }
         out += written;
         i += spoken.length;
         continue outer;

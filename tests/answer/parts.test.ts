@@ -19,6 +19,14 @@ describe("equivalents", () => {
     expect(readAsked("电驴子几多钱", eq)).toBe("电动自行车多少钱");
   });
 
+  it("keeps a written form that is already there: 刷单返利 stays, not 刷单返利返利", () => {
+    const eq = parseEquivalents("[words]\n刷单 刷单返利\n约时间 预约时间\n");
+    expect(applyEquivalents("做刷单被骗了", eq)).toBe("做刷单返利被骗了");
+    expect(applyEquivalents("做刷单返利被骗了", eq)).toBe("做刷单返利被骗了");
+    expect(applyEquivalents("网上预约时间", eq)).toBe("网上预约时间");
+    expect(applyEquivalents("先约时间", eq)).toBe("先预约时间");
+  });
+
   it("the shipped file covers the issue's examples", () => {
     expect(applyEquivalents("电瓶车礼拜六去派处所带身分证")).toBe("电动自行车周六去派出所带身份证");
     expect(readAsked("晓得罚几多吗")).toBe("知道罚多少吗");
