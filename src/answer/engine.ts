@@ -157,20 +157,18 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       deps.onJudged?.(q, { local, law });
       const localOk = !!local?.ok;
+      const rule = asksRule(reading);
       // Is the office's article on the matter of the law that answers (its title and opening find one of
       // the law's passages, or it holds the question's words)? Read only when both sources answer.
       const onMatter = localOk && law?.ok ? await localOnLawsMatter(searcher, local!.docs, terms, law.hits) : true;
-      // The law joins an answer from the office's article that is off its matter: such an article is
-      // likely the wrong one, and the law is what the citizen needs (answer bench: policing-fresh8 .86 →
-      // .88, nothing else changes).
-      const useLaw = lawJoins(law, localOk, queryRead, reading) || (localOk && !!law?.ok && !onMatter);
+      const useLaw = lawJoins(law, localOk, queryRead, reading, onMatter);
       // After the law's answer to a rule, the office's article comes only on the law's matter (one that
       // holds the question's words is: 21年扫黑抓了多少个犯罪嫌疑人 asks the report's figure).
-      const useLocal = localOk && (!(useLaw && asksRule(reading)) || onMatter);
+      const useLocal = localOk && (!(useLaw && rule) || onMatter);
       if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
       // A question that asks for the rule, penalty or liability: the law first, even when it names a figure
       // (带了几克冰毒被查到怎么处理); a place, event, figure, date or procedure: the office's article first.
-      const localFirst = useLocal && !asksRule(reading);
+      const localFirst = useLocal && !rule;
       const both = useLocal && useLaw;
       const localBudget = both ? Math.round(opt.excerptChars * 0.55) : opt.excerptChars;
       const localPart: AnswerSection = {

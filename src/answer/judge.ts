@@ -343,11 +343,13 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
  * such a local fact, the law is added only on a sure verdict on passages holding the question's own
  * words (抓偷牛贼的悬赏多少钱 sounds legal, but asks for the reward), or on a passage that labelled
  * questions like this one were answered with (孩子在学校被堵在厕所要钱…咋办 asks a procedure, and the
- * law has it).
+ * law has it). And it is added when the local article is off the law's matter (law-signature.ts):
+ * such an article is likely the wrong one, and the law is what the citizen needs (answer bench:
+ * policing-fresh8 .86 → .88, nothing else changes).
  */
-export function lawJoins(law: Judgement | null, localAnswers: boolean, query: string, question: string): boolean {
+export function lawJoins(law: Judgement | null, localAnswers: boolean, query: string, question: string, localOnMatter = true): boolean {
   if (!law?.ok) return false;
-  return asksRule(query) || !localAnswers || !factsAsked(question).length || (law.probability >= SURE && !!law.grounded) || !!law.voted;
+  return asksRule(query) || !localAnswers || !localOnMatter || !factsAsked(question).length || (law.probability >= SURE && !!law.grounded) || !!law.voted;
 }
 
 /** Total weight of the question's own words: the scale a sentence bonus is measured in. */

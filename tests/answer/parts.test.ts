@@ -410,6 +410,9 @@ describe("whether the law joins a local answer", () => {
     expect(lawJoins(verdict({ probability: 0.95, grounded: true }), true, "身份证丢了去哪里补办", "身份证丢了去哪里补办")).toBe(true);
     expect(lawJoins(verdict({ ok: false, voted: true }), true, "身份证丢了去哪里补办", "身份证丢了去哪里补办")).toBe(false);
     expect(lawJoins(null, true, "身份证丢了去哪里补办", "身份证丢了去哪里补办")).toBe(false);
+    // An office article off the law's matter is likely the wrong one: the law joins it.
+    expect(lawJoins(verdict({}), true, "身份证丢了去哪里补办", "身份证丢了去哪里补办", false)).toBe(true);
+    expect(lawJoins(verdict({ ok: false }), true, "身份证丢了去哪里补办", "身份证丢了去哪里补办", false)).toBe(false);
   });
 });
 

@@ -13,3 +13,8 @@ export function find(ps: readonly LawPassage[], law: string, num: number, sub = 
   if (!p) throw new Error(`fixture lacks ${law} ${num}-${sub}`);
   return p;
 }
+
+/** A gold label in the pufa eval format. */
+export function gold(law: string, article: string): { law: string; article: string } {
+  return { law, article };
+}

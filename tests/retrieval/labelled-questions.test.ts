@@ -6,10 +6,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { HybridSearcher } from "../../src/retrieval/hybrid-searcher.js";
 import { LabelledKnowledge, labelKey, learnExpansions, type LabelledQuestion } from "../../src/retrieval/labelled-questions.js";
-import { find, fixturePassages } from "./helpers.js";
+import { find, fixturePassages, gold as g } from "./helpers.js";
 
 const laws = fixturePassages();
-const g = (law: string, article: string) => ({ law, article });
 
 // Small labelled set in the pufa eval format: "东家" (an old word for employer) never occurs in the
 // law text; the labels tie it to 劳动合同法 articles, which say 用人单位.

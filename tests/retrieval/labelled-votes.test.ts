@@ -3,10 +3,9 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_HYBRID_CONFIG } from "../../src/retrieval/hybrid-config.js";
 import { LabelledKnowledge, type LabelledQuestion } from "../../src/retrieval/labelled-questions.js";
 import { addNeighbourVotes, VOTE_REACH } from "../../src/retrieval/labelled-votes.js";
-import { find, fixturePassages } from "./helpers.js";
+import { find, fixturePassages, gold as g } from "./helpers.js";
 
 const laws = fixturePassages();
-const g = (law: string, article: string) => ({ law, article });
 const LABELLED: LabelledQuestion[] = [
   { question: "喝多了打110瞎报警说有人杀人会被罚吗", gold: [g("劳动合同法", "第三十九条")] },
   { question: "小孩拿手机打110说有人杀人是闹着玩的会被罚吗", gold: [g("劳动合同法", "第三十九条")] },

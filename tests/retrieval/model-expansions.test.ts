@@ -11,10 +11,9 @@ import { docShareOf, learnModelExpansions, MODEL_EXPANSION_LEARNING } from "../.
 import { validateModel, type GbdtModel } from "../../src/retrieval/gbdt.js";
 import { RERANK_FEATURES } from "../../src/retrieval/rerank-features.js";
 import { FoldRerankers, trainReranker } from "../../src/bench/rerank-cv.js";
-import { fixturePassages } from "./helpers.js";
+import { fixturePassages, gold as g } from "./helpers.js";
 
 const laws = fixturePassages();
-const g = (law: string, article: string) => ({ law, article });
 
 // "东家" (an old word for employer) never occurs in the law text; four labelled questions tie it to
 // 劳动合同法 articles, which say 用人单位. "老乡" occurs in two questions only.
