@@ -49,11 +49,14 @@ export function defaultAnswerSets(dataDir = DATA): AnswerSet[] {
     { label: "policing fresh2", file: path.join(dataDir, "policing-fresh2.jsonl"), fit: false },
     { label: "policing fresh3", file: path.join(dataDir, "policing-fresh3.jsonl"), fit: false },
     { label: "policing fresh4", file: path.join(dataDir, "policing-fresh4.jsonl"), fit: false },
-    // Written blind in the eleventh and twelfth sessions; their misses are not read (see README).
+    // Written blind in the eleventh and twelfth sessions; fresh5 to fresh8's misses are not read,
+    // fresh7's from the thirteenth session on (see README).
     { label: "policing fresh5", file: path.join(dataDir, "policing-fresh5.jsonl"), fit: false },
     { label: "policing fresh6", file: path.join(dataDir, "policing-fresh6.jsonl"), fit: false },
     { label: "policing fresh7", file: path.join(dataDir, "policing-fresh7.jsonl"), fit: false },
     { label: "policing fresh8", file: path.join(dataDir, "policing-fresh8.jsonl"), fit: false },
+    // Written blind in the thirteenth session; its misses are not read.
+    { label: "policing fresh9", file: path.join(dataDir, "policing-fresh9.jsonl"), fit: false },
   ].filter((s) => existsSync(s.file));
 }
 

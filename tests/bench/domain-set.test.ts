@@ -29,7 +29,7 @@ const EVAL_FILES = [
   SETS[0].file,
   path.join(REPO_ROOT, "tests/fixtures/retrieval/police-domain.jsonl"),
   path.join(REPO_ROOT, "src/bench/data/local/policing-stories.jsonl"),
-  ...["policing-fresh", "policing-fresh2", "policing-fresh3", "policing-fresh4", "policing-fresh5", "policing-fresh6", "policing-fresh7", "policing-fresh8"].map((f) => path.join(REPO_ROOT, `src/bench/data/${f}.jsonl`)),
+  ...["policing-fresh", "policing-fresh2", "policing-fresh3", "policing-fresh4", "policing-fresh5", "policing-fresh6", "policing-fresh7", "policing-fresh8", "policing-fresh9"].map((f) => path.join(REPO_ROOT, `src/bench/data/${f}.jsonl`)),
 ];
 const SHARED_LAWS = path.resolve(REPO_ROOT, "../shared/data/laws");
 

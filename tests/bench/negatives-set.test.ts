@@ -2,7 +2,7 @@
  * The bench's hand-written sets of negatives and policing questions:
  * - local/negatives.jsonl: messages the bot must not answer with legal citations (chit-chat, other
  *   domains, nonsense, injection attempts). Their format, the mix of kinds, no repeats.
- * - local/policing-stories.jsonl, policing-fresh.jsonl, policing-fresh2.jsonl, policing-fresh3.jsonl, policing-fresh4.jsonl, policing-fresh5.jsonl, policing-fresh6.jsonl, policing-fresh7.jsonl, policing-fresh8.jsonl: everyday policing
+ * - local/policing-stories.jsonl, policing-fresh.jsonl, policing-fresh2.jsonl, policing-fresh3.jsonl, policing-fresh4.jsonl, policing-fresh5.jsonl, policing-fresh6.jsonl, policing-fresh7.jsonl, policing-fresh8.jsonl, policing-fresh9.jsonl: everyday policing
  *   questions, each with gold law articles (the fresh sets written blind, without running pufa).
  *   Their format always; that every gold article is an article of the current version of its law
  *   when ../shared/data/laws is present.
@@ -31,6 +31,7 @@ const POLICING_SETS = [
   { file: path.join(REPO_ROOT, "src/bench/data/policing-fresh6.jsonl"), id: /^pk-\d{3}$/, min: 38 },
   { file: path.join(REPO_ROOT, "src/bench/data/policing-fresh7.jsonl"), id: /^pn-\d{3}$/, min: 43 },
   { file: path.join(REPO_ROOT, "src/bench/data/policing-fresh8.jsonl"), id: /^po-\d{3}$/, min: 43 },
+  { file: path.join(REPO_ROOT, "src/bench/data/policing-fresh9.jsonl"), id: /^pr-\d{3}$/, min: 42 },
 ];
 const SHARED_LAWS = path.resolve(REPO_ROOT, "../shared/data/laws");
 
