@@ -1,7 +1,8 @@
 /**
  * Spoken, dialect and misspelt words rewritten to the words the material uses (src/data/equivalents.txt):
  * 电瓶车 → 电动自行车, 礼拜六 → 周六, 派处所 → 派出所. Longest spoken form first, each stretch of the
- * question rewritten at most once, so a replacement is never rewritten again. [words] entries change
+ * question rewritten at most once, so a replacement is never rewritten again. A spoken form ending in
+ * "$" is rewritten only where a clause ends (咩$ → 吗). [words] entries change
  * what is searched; [asking] entries (几多 → 多少) only how the question is read.
  */
 import { readFileSync } from "node:fs";
@@ -37,6 +38,9 @@ export function loadEquivalents(file = DEFAULT_EQUIVALENTS_FILE): Equivalents {
   return eq;
 }
 
+/** What may follow a spoken form marked "$": nothing, a space or a clause mark. */
+const CLAUSE_END = /^$|^[\s，,。.？?！!；;～~]/;
+
 /**
  * Rewrites each spoken form to its written one. Where the written form is already there around it
  * (刷单返利 for 刷单 → 刷单返利, 预约时间 for 约时间 → 预约时间), it is kept as it is, not made
@@ -46,8 +50,11 @@ function rewrite(question: string, pairs: Pairs): string {
   let out = "";
   let i = 0;
   outer: while (i < question.length) {
-    for (const [spoken, written] of pairs) {
-      if (question.startsWith(spoken, i)) {
+    for (const [form, written] of pairs) {
+      // "咩$": only where a clause ends (犯法咩？ → 吗), not inside one (带咩东西 → 什么).
+      const atEnd = form.length > 1 && form.endsWith("$");
+      const spoken = atEnd ? form.slice(0, -1) : form;
+      if (question.startsWith(spoken, i) && (!atEnd || CLAUSE_END.test(question.slice(i + spoken.length, i + spoken.length + 1)))) {
         const at = i - written.indexOf(spoken);
         if (written.includes(spoken) && at >= 0 && question.startsWith(written, at)) {
           out += spoken;

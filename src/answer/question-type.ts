@@ -37,8 +37,9 @@ const KINDS: Record<AskedFor, Kind> = {
     answer: /免费|免收|不收费|不收取|[0-9０-９零一二两三四五六七八九十百千万.]+\s*(元|块)/,
   },
   time: {
-    asked: /什么时候|啥时候|几点|几号|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束/,
-    answer: new RegExp(`时间[为是：:]|[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至`),
+    // 开不开门, 礼拜六办不办: opening hours are a time too (→ 每周六上午9:00至12:00).
+    asked: /什么时候|啥时候|几点|几号|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|开|上班|有人)/,
+    answer: new RegExp(`时间[为是：:]|[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)`),
   },
   date: {
     // Which day: 到南平村是哪一天, 最晚到哪天 → 8月19日, 2025年12月31日.
@@ -158,6 +159,9 @@ export function countedThing(question: string): string | null {
  */
 export function measuredThing(question: string): string | null {
   const m = /([\p{Script=Han}])(?:了|的|得|过)?(?:多少|几)/u.exec(question);
-  if (!m || /[有是要能会就都共总还才到在么什为]/.test(m[1])) return null;
-  return m[1];
+  if (m && !/[有是要能会就都共总还才到在么什为]/.test(m[1])) return m[1];
+  // Said the other way round: 有几多钱奖 → 奖.
+  const after = /(?:多少|几多)钱([\p{Script=Han}])/u.exec(question);
+  if (after && !/[的了呢吗啊呀么一个啦哦嘛咧]/.test(after[1])) return after[1];
+  return null;
 }

@@ -203,6 +203,12 @@ describe("of an article's many figures", () => {
     const original = reply.citations.find((c) => c.passageId.startsWith("article:t-reward#"));
     expect(original?.excerpt).toContain("奖励人民币2万元");
   });
+
+  it("also when the question names the thing after the figure (有几多钱奖)", async () => {
+    const reply = await ask("偷耕牛那个悬赏，报料有几多钱奖");
+    const original = reply.citations.find((c) => c.passageId.startsWith("article:t-reward#"));
+    expect(original?.excerpt).toContain("奖励人民币2万元");
+  });
 });
 
 describe("a follow-up that names only another town", () => {

@@ -35,6 +35,11 @@ describe("equivalents", () => {
     // Festivals as notices date them, and how people say a road is closed.
     expect(applyEquivalents("元宵节晚上能放烟花不")).toBe("元宵节 正月十五晚上能放烟花不");
     expect(applyEquivalents("礼拜天还封不封路")).toBe("周日还交通管制");
+    // Cantonese-leaning forms: 咩 asks at a clause's end (吗) and names a thing inside one (什么).
+    expect(readAsked("借卡给人犯法咩，我都唔晓得")).toBe("借卡给人犯法吗，我都不知道");
+    expect(readAsked("犯法咩")).toBe("犯法吗");
+    expect(readAsked("要带咩东西")).toContain("什么东西");
+    expect(readAsked("系唔系办一次就得")).toBe("是不是办一次就得");
   });
 });
 
@@ -57,8 +62,17 @@ describe("what a question asks for", () => {
     ["答题有啥东西送", "gift"],
     ["户口本丢了补一本要不要钱", "fee"],
     ["办居住证收钱吗", "fee"],
+    // Opening hours are a time (→ 每周六上午9:00至12:00).
+    ["兴隆派出所礼拜六开冇开门办居住证", "time"],
+    ["户籍窗口周末办不办", "time"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
+  });
+
+  it("a weekday with its part of the day answers a time (每周六上午在各镇墟集中办理)", () => {
+    expect(answersKind("每周六上午在各镇墟集中办理", ["time"])).toBe(true);
+    expect(answersKind("周六下午民警进村宣传", ["time"])).toBe(true);
+    expect(answersKind("民警进村宣传", ["time"])).toBe(false);
   });
 
   it.each(["孩子在学校老被几个同学堵在厕所里，学校说小孩闹着玩，我该咋办", "昨晚几个人喝了酒在街上打架，警察会怎么处理"])("a count told in a story is no count asked: %s", (q) => {
@@ -286,6 +300,9 @@ describe("asked to post, repeat or obey instead of a question", () => {
 describe("what a figure measures", () => {
   it.each([
     ["提供线索奖多少", "奖"],
+    ["报料有多少钱奖", "奖"],
+    ["罚多少钱", "罚"],
+    ["有多少钱一个", null],
     ["一共抓了多少人", "抓"],
     ["被骗多少钱", "骗"],
     ["有多少人", null],
