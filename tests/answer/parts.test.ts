@@ -451,6 +451,20 @@ describe("the law hits quoted", () => {
     expect(articles([fraud, money, named])).toEqual(["第二百六十六条", "第二百八十七条之一"]);
     expect(articles([fraud, money])).toEqual(["第二百六十六条"]);
   });
+
+  it("a later hit among the first three that labelled questions name nearly as much as the first is quoted, whatever its coverage", () => {
+    const story = { weights: new Map([["衣架", { weight: 3, expansion: false }], ["侄子", { weight: 3, expansion: false }], ["判刑", { weight: 2, expansion: false }]]) };
+    const age = { ...hit("第十七条", "已满十六周岁的人犯罪，应当负刑事责任。判刑时从轻。"), vote: 0.39 };
+    const abuse = (vote: number) => ({ ...hit("第二百六十条", "虐待家庭成员，情节恶劣的，处二年以下有期徒刑、拘役或者管制。"), vote });
+    const far = { ...hit("第一条", "为了惩罚犯罪，制定本法。"), vote: 0.39 };
+    const articles = (hits: Hit[]) => closeToBest(story, hits, 0.6).map((h) => (h.passage as { article: string }).article);
+    expect(articles([age, abuse(0.37)])).toEqual(["第十七条", "第二百六十条"]);
+    // Named much less than the first, or not at all: coverage decides, and it holds none of the words.
+    expect(articles([age, abuse(0.2)])).toEqual(["第十七条"]);
+    expect(articles([age, abuse(0)])).toEqual(["第十七条"]);
+    // Beyond the first three, a vote alone does not bring a hit in.
+    expect(articles([age, abuse(0), abuse(0), far])).toEqual(["第十七条"]);
+  });
 });
 
 describe("what corrects what", () => {
