@@ -99,6 +99,11 @@ describe("Lexicon", () => {
   it("ships a lexicon of 150+ entries", async () => {
     expect(Lexicon.default().size).toBeGreaterThan(150);
   });
+
+  it("names a protected species in the statute's words (穿山甲 → 珍贵、濒危野生动物)", async () => {
+    const [m] = Lexicon.default().match("上山抓到只穿山甲，想拿去卖犯法不");
+    expect(m.expansions).toContain("珍贵、濒危野生动物");
+  });
 });
 
 describe("PufaRetriever", () => {
