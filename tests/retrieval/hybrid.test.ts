@@ -104,6 +104,12 @@ describe("Lexicon", () => {
     const [m] = Lexicon.default().match("上山抓到只穿山甲，想拿去卖犯法不");
     expect(m.expansions).toContain("珍贵、濒危野生动物");
   });
+
+  it("names night-time singing in the statute's words (卡拉OK, 音响 → 噪声 干扰他人正常生活)", async () => {
+    for (const q of ["邻居天天半夜唱卡拉OK能报警吗", "那几个后生半夜还在开音响唱歌"]) {
+      expect(Lexicon.default().match(q).flatMap((m) => m.expansions), q).toContain("干扰他人正常生活");
+    }
+  });
 });
 
 describe("PufaRetriever", () => {
