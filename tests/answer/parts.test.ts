@@ -40,6 +40,9 @@ describe("equivalents", () => {
     expect(readAsked("犯法咩")).toBe("犯法吗");
     expect(readAsked("要带咩东西")).toContain("什么东西");
     expect(readAsked("系唔系办一次就得")).toBe("是不是办一次就得");
+    // Southern words for being born, a loan shark, not letting go.
+    expect(applyEquivalents("细仔出世快两个月")).toBe("小孩出生快两个月");
+    expect(applyEquivalents("放数佬把我哥关在出租屋不给走")).toBe("放高利贷的人把我哥关在出租屋不让走");
   });
 });
 

@@ -105,6 +105,12 @@ describe("Lexicon", () => {
     expect(m.expansions).toContain("珍贵、濒危野生动物");
   });
 
+  it("names holding someone until a debt is paid in the statute's words (关在…不让走, 钱…放人 → 非法拘禁)", async () => {
+    const found = Lexicon.default().match("放高利贷的人把我哥关在出租屋两日不让走，讲家里还完钱才放人").flatMap((m) => m.expansions);
+    expect(found).toContain("非法拘禁");
+    expect(found).toContain("为索取债务非法扣押、拘禁他人");
+  });
+
   it("names night-time singing in the statute's words (卡拉OK, 音响 → 噪声 干扰他人正常生活)", async () => {
     for (const q of ["邻居天天半夜唱卡拉OK能报警吗", "那几个后生半夜还在开音响唱歌"]) {
       expect(Lexicon.default().match(q).flatMap((m) => m.expansions), q).toContain("干扰他人正常生活");
