@@ -43,6 +43,8 @@ describe("equivalents", () => {
     // Southern words for being born, a loan shark, not letting go.
     expect(applyEquivalents("细仔出世快两个月")).toBe("小孩出生快两个月");
     expect(applyEquivalents("放数佬把我哥关在出租屋不给走")).toBe("放高利贷的人把我哥关在出租屋不让走");
+    // 冇 is searched as 没, so the lexicon's keys with 没 find it (没这回事 → 散布谣言).
+    expect(applyEquivalents("后来查了根本冇这回事")).toBe("后来查了根本没这回事");
   });
 });
 

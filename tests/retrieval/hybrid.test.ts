@@ -111,6 +111,12 @@ describe("Lexicon", () => {
     expect(found).toContain("为索取债务非法扣押、拘禁他人");
   });
 
+  it("names a rumour and sold phone numbers in the statute's words", async () => {
+    const words = (q: string) => Lexicon.default().match(q).flatMap((m) => m.expansions);
+    expect(words("群里说水库有人投毒，后来查了根本没这回事")).toContain("散布谣言");
+    expect(words("物业把业主的电话号码姓名都卖给了装修公司")).toContain("公民个人信息");
+  });
+
   it("names night-time singing in the statute's words (卡拉OK, 音响 → 噪声 干扰他人正常生活)", async () => {
     for (const q of ["邻居天天半夜唱卡拉OK能报警吗", "那几个后生半夜还在开音响唱歌"]) {
       expect(Lexicon.default().match(q).flatMap((m) => m.expansions), q).toContain("干扰他人正常生活");
