@@ -22,6 +22,7 @@ const SETS = [
   { name: "labelled/policing-wide.jsonl", file: path.join(REPO_ROOT, "src/data/labelled/policing-wide.jsonl"), idPattern: /^pw-\d{3}$/ },
   { name: "labelled/policing-scams.jsonl", file: path.join(REPO_ROOT, "src/data/labelled/policing-scams.jsonl"), idPattern: /^pa-\d{3}$/ },
   { name: "labelled/policing-streets.jsonl", file: path.join(REPO_ROOT, "src/data/labelled/policing-streets.jsonl"), idPattern: /^pb-\d{3}$/ },
+  { name: "labelled/policing-daily.jsonl", file: path.join(REPO_ROOT, "src/data/labelled/policing-daily.jsonl"), idPattern: /^pc-\d{3}$/ },
 ];
 // Every set pufa is measured on: the starter set is learned from at run time, so a near copy of one of
 // their questions would be answered by its own label.
