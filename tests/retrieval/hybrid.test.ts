@@ -117,6 +117,12 @@ describe("Lexicon", () => {
     expect(words("物业把业主的电话号码姓名都卖给了装修公司")).toContain("公民个人信息");
   });
 
+  it("reads 侄子 as an heir only when the question is about inheriting (a nephew is the narrator's relative in many stories)", async () => {
+    const words = (q: string) => Lexicon.default().match(q).flatMap((m) => m.expansions);
+    expect(words("我侄子在网上买了支打鸟的气枪，犯不犯法")).not.toContain("代位继承");
+    expect(words("叔叔没有孩子，侄子能继承他的房子吗")).toContain("代位继承");
+  });
+
   it("names night-time singing in the statute's words (卡拉OK, 音响 → 噪声 干扰他人正常生活)", async () => {
     for (const q of ["邻居天天半夜唱卡拉OK能报警吗", "那几个后生半夜还在开音响唱歌"]) {
       expect(Lexicon.default().match(q).flatMap((m) => m.expansions), q).toContain("干扰他人正常生活");
