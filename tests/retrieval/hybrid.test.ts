@@ -123,6 +123,12 @@ describe("Lexicon", () => {
     expect(words("叔叔没有孩子，侄子能继承他的房子吗")).toContain("代位继承");
   });
 
+  it("names keeping what someone left behind as 侵占, but not a debt left unpaid", async () => {
+    const words = (q: string) => Lexicon.default().match(q).flatMap((m) => m.expansions);
+    expect(words("朋友手机落在我车上，他叫我还我没还，这个算偷吗")).toContain("侵占");
+    expect(words("借了朋友两万块一直没还，他讲要告我")).not.toContain("侵占");
+  });
+
   it("names night-time singing in the statute's words (卡拉OK, 音响 → 噪声 干扰他人正常生活)", async () => {
     for (const q of ["邻居天天半夜唱卡拉OK能报警吗", "那几个后生半夜还在开音响唱歌"]) {
       expect(Lexicon.default().match(q).flatMap((m) => m.expansions), q).toContain("干扰他人正常生活");
