@@ -13,6 +13,8 @@ interface Kind {
   asked: RegExp;
   /** Asked also by this, but only in the message's last clause: in a story it tells, not asks. */
   askedAtEnd?: RegExp;
+  /** Asked also by this, but only when no other kind is: 交了材料多久能拿到 asks how long, not for papers. */
+  askedAlone?: RegExp;
   /** A sentence that answers: contains this. */
   answer: RegExp;
 }
@@ -56,7 +58,8 @@ const KINDS: Record<AskedFor, Kind> = {
     answer: /(地点|地址|位于|窗口|大厅|服务中心|广场|[路街道]\s*[0-9０-９]+\s*号|在[^，。；]{0,20}(派出所|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头))/,
   },
   documents: {
-    asked: /带(上|好|齐)?(些)?(什么|啥|哪些)|携带(些)?什么|需要什么|要什么(材料|证件|证)|(什么|哪些|哪几)(个)?证(件|明)?[？?吗]?$|材料|证件|手续|准备什么/,
+    asked: /带(上|好|齐)?(些)?(什么|啥|哪些)|携带(些)?什么|需要什么|要什么(材料|证件|证)|(什么|哪些|哪几)(个)?证(件|明)?[？?吗]?$|准备什么/,
+    askedAlone: /材料|证件|手续/,
     // A document named as something to bring (请带上户口簿, 凭身份证, 材料：…): 身份证 alone is in every sentence of a 办证 notice.
     answer: new RegExp(`(带|持|凭|提供|提交|准备|出示|所需|需要)[^。；]{0,6}${DOCUMENT}|材料[:：]|原件|复印件`),
   },
@@ -94,7 +97,9 @@ function lastClause(question: string): string {
 /** The kinds of thing the question asks for (often none: a rule or a penalty). */
 export function askedFor(question: string): AskedFor[] {
   const end = lastClause(question);
-  const kinds = (Object.keys(KINDS) as AskedFor[]).filter((k) => KINDS[k].asked.test(question) || !!KINDS[k].askedAtEnd?.test(end));
+  const asked = (Object.keys(KINDS) as AskedFor[]).filter((k) => KINDS[k].asked.test(question) || !!KINDS[k].askedAtEnd?.test(end));
+  const alone = asked.some((k) => k !== "rule" && k !== "advice") ? [] : (Object.keys(KINDS) as AskedFor[]).filter((k) => !!KINDS[k].askedAlone?.test(question));
+  const kinds = [...asked, ...alone];
   // 多少钱 asks what it costs, not for any figure.
   return kinds.includes("fee") ? kinds.filter((k) => k !== "amount") : kinds;
 }
@@ -112,7 +117,8 @@ export function factsAsked(question: string): AskedFor[] {
 /** Words of a section heading that say what its paragraph answers ("二、办理地点", "四、所需材料"). */
 const HEADING_KINDS: Partial<Record<AskedFor, RegExp>> = {
   place: /地点|地址|地方|场所/,
-  time: /时间|日期|时段|期限/,
+  time: /时间|日期|时段|期限|时限/,
+  duration: /时限|期限|多久/,
   documents: /材料|证件|携带|手续/,
   fee: /收费|费用|价格/,
   phone: /电话|联系方式|热线/,

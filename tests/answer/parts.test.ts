@@ -5,7 +5,7 @@ import { applyEquivalents, parseEquivalents, readAsked } from "../../src/answer/
 import { looksLikeFollowUp, topicWords, retrievalQuery } from "../../src/answer/follow-up.js";
 import { ownWordsFirst } from "../../src/answer/term-weights.js";
 import { bigramsOf, headingAt, LocalArticles, townsIn } from "../../src/answer/local-articles.js";
-import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksRule, countedThing, factsAsked } from "../../src/answer/question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksRule, countedThing, factsAsked, headingAnswers } from "../../src/answer/question-type.js";
 import { judgeLaw, labelledVote, lawJoins, type Judgement } from "../../src/answer/judge.js";
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
@@ -72,6 +72,18 @@ describe("what a question asks for", () => {
     ["户籍窗口周末办不办", "time"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
+  });
+
+  it("papers mentioned beside another fact asked are no papers asked (交了材料多久能拿到 asks how long)", () => {
+    expect(askedFor(readAsked("居住证交了材料多久能拿到"))).not.toContain("documents");
+    expect(askedFor(readAsked("居住证交了材料多久能拿到"))).toContain("duration");
+    expect(askedFor(readAsked("上牌的材料"))).toContain("documents");
+    expect(askedFor(readAsked("身份证丢了手续怎么办"))).toContain("documents");
+  });
+
+  it("a 办理时限 heading labels how long it takes", () => {
+    expect(headingAnswers("四、办理时限", ["duration"])).toBe(true);
+    expect(headingAnswers("三、所需材料", ["duration"])).toBe(false);
   });
 
   it("a weekday with its part of the day answers a time (每周六上午在各镇墟集中办理)", () => {
