@@ -97,9 +97,10 @@ function lastClause(question: string): string {
 /** The kinds of thing the question asks for (often none: a rule or a penalty). */
 export function askedFor(question: string): AskedFor[] {
   const end = lastClause(question);
-  const asked = (Object.keys(KINDS) as AskedFor[]).filter((k) => KINDS[k].asked.test(question) || !!KINDS[k].askedAtEnd?.test(end));
-  const alone = asked.some((k) => k !== "rule" && k !== "advice") ? [] : (Object.keys(KINDS) as AskedFor[]).filter((k) => !!KINDS[k].askedAlone?.test(question));
-  const kinds = [...asked, ...alone];
+  const all = Object.keys(KINDS) as AskedFor[];
+  const asked = all.filter((k) => KINDS[k].asked.test(question) || !!KINDS[k].askedAtEnd?.test(end));
+  const factAsked = asked.some((k) => k !== "rule" && k !== "advice");
+  const kinds = factAsked ? asked : [...asked, ...all.filter((k) => !!KINDS[k].askedAlone?.test(question))];
   // 多少钱 asks what it costs, not for any figure.
   return kinds.includes("fee") ? kinds.filter((k) => k !== "amount") : kinds;
 }
