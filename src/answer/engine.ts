@@ -11,7 +11,7 @@ import { orderLawHits } from "./law-order.js";
 import { localOnLawsMatter } from "./law-signature.js";
 import { applyEquivalents, readAsked } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
-import { looksLikeFollowUp, retrievalQuery } from "./follow-up.js";
+import { looksLikeFollowUp, retrievalQuery, shortQuestion } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
 import { judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
@@ -103,7 +103,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     return { text: joinParts(parts), parts, citations: excerpts.map(toCitation), refused: false, reason: "answered", emergency, mode };
   }
 
-  async function ask(request: AskRequest): Promise<Reply> {
+  async function ask(request: AskRequest, asFollowUp?: boolean): Promise<Reply> {
     const verdict = classifyQuestion(request.question ?? "", { maxChars: opt.maxQuestionChars });
     const flags = { emergency: verdict.emergency, dispute: verdict.dispute };
     const q = verdict.question;
@@ -124,7 +124,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     const reading = readAsked(q);
     const context = request.context?.map((t) => ({ ...t, question: applyEquivalents(t.question) }));
     // Whether this is a follow-up is decided once, on the question as typed.
-    const followUp = !!request.context?.length && looksLikeFollowUp(q);
+    const followUp = !!request.context?.length && (asFollowUp ?? looksLikeFollowUp(q));
     let query = retrievalQuery(asked, context, followUp);
     if (deps.composer && followUp && request.context) {
       const rewritten = await deps.composer.rewriteFollowUp(q, request.context, Math.min(3000, opt.llmDeadlineMs));
@@ -217,7 +217,13 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
   return {
     async ask(request) {
       const started = performance.now();
-      const reply = await ask(request);
+      let reply = await ask(request);
+      // A short message that did not read as a follow-up (见到了打哪个电话) but finds nothing alone is
+      // asked once more with the previous turn's topic: the person is most likely still on it.
+      if (reply.reason === "no_match" && request.context?.length && shortQuestion(request.question ?? "")) {
+        const again = await ask(request, true);
+        if (!again.refused) reply = again;
+      }
       deps.onReply?.(request, reply, performance.now() - started);
       return reply;
     },

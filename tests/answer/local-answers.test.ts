@@ -211,6 +211,20 @@ describe("of an article's many figures", () => {
   });
 });
 
+describe("a short question that does not read as a follow-up", () => {
+  it("is asked again with the previous turn's topic when it finds nothing alone", async () => {
+    expect((await ask("见到了打哪个电话")).refused).toBe(true);
+    const reply = await ask("见到了打哪个电话", ["偷耕牛的贼开什么车"]);
+    expect(citedDocs(reply)[0]).toBe("t-reward");
+    expect(reply.text).toContain("0898-62212345");
+  });
+
+  it("…but a message that asks nothing does not bring the last answer back", async () => {
+    expect((await ask("好的知道了", ["偷耕牛的贼开什么车"])).refused).toBe(true);
+    expect((await ask("谢谢", ["偷耕牛的贼开什么车"])).refused).toBe(true);
+  });
+});
+
 describe("a follow-up that names only another town", () => {
   it("asks what the previous turn asked, about that town", async () => {
     const reply = await ask("那和乐的呢", ["龙滚的禁毒活动几点开始"]);

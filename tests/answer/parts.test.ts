@@ -210,6 +210,10 @@ describe("follow-ups", () => {
     ["开车那个人后来咋样了 抓了没", true],
     ["喝醉了开车被查到会怎么判刑", false],
     ["要办身份证的话去万城派出所哪个窗口办理", false],
+    // Short but asking nothing: an acknowledgement, not a follow-up (it must not bring the last answer back).
+    ["好的", false],
+    ["好的知道了", false],
+    ["打哪个电话报", true],
   ])("%s is a follow-up: %s", (q, yes) => {
     expect(looksLikeFollowUp(q)).toBe(yes);
   });
