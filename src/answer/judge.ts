@@ -411,7 +411,11 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // Of an article's many figures, the one about what was measured (奖几多 → the reward's).
     const measured = ((thing && sentence.includes(thing)) || (counted && countedNear(raw, counted))) && answersKind(sentence, ["amount"]) ? 0.8 : 0;
     // A fact kind is a strong sign; a yes/no rule word (可以, 需要, 不得) is in most sentences of a notice.
-    const kind = facts.length && answersKind(sentence, facts) ? 1.5 : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
+    // A correction's recital of the notice it changes (本所于5月8日发布《……的通告》以来，截至7月25日……)
+    // holds the old dates: it answers no time or date (its figures, 已有17名投案, may be what was asked).
+    const recital = !!doc && CORRECTION.test(doc.title) && RECITAL.test(raw);
+    const factsHere = recital ? facts.filter((k) => k !== "time" && k !== "date") : facts;
+    const kind = factsHere.length && answersKind(sentence, factsHere) ? 1.5 : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
     // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
     const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
     // A correction's point is its new value (延长至2025年12月31日, 年龄应为38岁), not its recital of the old one.
@@ -431,8 +435,14 @@ function sectionAnswers(local: LocalArticles, asked: readonly AskedFor[]): (sent
 
 /** The section heading a sentence of one of the article's passages sits under ("" for none). */
 function headingOf(doc: LocalDoc, sentence: string, passage: Passage): string {
-  return headingAt(doc, passage.start + passage.text.indexOf(sentence));
+  const at = passage.text.indexOf(sentence);
+  // A numbered item's label run into its paragraph (四、增加周末收缴时间。周六、周日上午8:30至11:30……)
+  // heads the sentence after it, as a heading line would.
+  const before = passage.text.slice(Math.max(0, at - INLINE_LABEL_CHARS), at);
+  const inline = /(?:^|[。\n])([一二三四五六七八九十]+、[^。\n]{1,16})。$/.exec(before)?.[1];
+  return inline ?? headingAt(doc, passage.start + at);
 }
+const INLINE_LABEL_CHARS = 24;
 
 /** Is the counted thing next to a figure (3人受伤, 警力不少于320人), not just somewhere in the sentence (驾驶人李某某)? */
 function countedNear(sentence: string, thing: string): boolean {
@@ -441,6 +451,9 @@ function countedNear(sentence: string, thing: string): boolean {
   }
   return false;
 }
+
+/** A sentence that names an earlier notice by its title (发布《……的通告》). */
+const RECITAL = /《[^》]*(通告|通知|公告|通报)》/;
 
 /** The best chunk of each chosen article (the one whose best window scores highest), quoted within the budget. */
 export function localExcerpts(

@@ -211,6 +211,19 @@ describe("of an article's many figures", () => {
   });
 });
 
+describe("a correction notice written as numbered items", () => {
+  it("quotes its new date, not its recital of the old notice (which holds the old dates)", async () => {
+    const reply = await ask("长丰收火药枪那个现在还收不？搞到几时");
+    expect(citedDocs(reply)[0]).toBe("t-guns-extension");
+    expect(reply.citations[0].excerpt).toContain("2025年10月31日");
+  });
+
+  it("reads an item's label run into its paragraph as the heading of the sentence after it", async () => {
+    const reply = await ask("礼拜六拿火药枪去长丰派出所交有人收吗？几点");
+    expect(reply.text).toContain("周六、周日上午8:30至11:30");
+  });
+});
+
 describe("a short question that does not read as a follow-up", () => {
   it("is asked again with the previous turn's topic when it finds nothing alone", async () => {
     expect((await ask("见到了打哪个电话")).refused).toBe(true);

@@ -45,6 +45,9 @@ describe("equivalents", () => {
     expect(applyEquivalents("放数佬把我哥关在出租屋不给走")).toBe("放高利贷的人把我哥关在出租屋不让走");
     // 冇 is searched as 没, so the lexicon's keys with 没 find it (没这回事 → 散布谣言).
     expect(applyEquivalents("后来查了根本冇这回事")).toBe("后来查了根本没这回事");
+    // A home-made gun in the notices' word; Cantonese 而家, 咗.
+    expect(applyEquivalents("阿公屋里有把老土铳")).toBe("阿公屋里有把老火药枪");
+    expect(applyEquivalents("而家加咗个新地方")).toBe("现在加了个新地方");
   });
 });
 
