@@ -130,6 +130,13 @@ export function headingAnswers(heading: string, kinds: readonly AskedFor[]): boo
   return kinds.some((k) => HEADING_KINDS[k]?.test(heading) ?? false);
 }
 
+/** Asks when a place opens or closes (几点开门, 礼拜六开不开门, 几点关门) and nothing else but when. */
+export function asksOpeningHours(question: string): boolean {
+  const facts = factsAsked(question);
+  return facts.length > 0 && facts.every((k) => k === "time") && OPENING_HOURS.test(question);
+}
+const OPENING_HOURS = /开(不|没)?开门|(开|关)门(吗|不|没|么|的|啊)?|上不上班|上班时间|办公时间|营业时间|几点(上班|下班)/;
+
 /** A question about a place, event, figure, date or procedure: the office's own material answers it first. */
 export function asksLocalFact(question: string): boolean {
   return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|提示|提醒|办理|登记|上牌|办证|补办|补领|换领|窗口|预约|悬赏)/.test(question);

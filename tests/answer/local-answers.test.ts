@@ -224,6 +224,13 @@ describe("a correction notice written as numbered items", () => {
   });
 });
 
+describe("opening hours", () => {
+  it("without the office's article on them, no statute answers 网吧几点关门", async () => {
+    const reply = await ask("网吧几点关门");
+    expect(reply.refused).toBe(true);
+  });
+});
+
 describe("a short question that does not read as a follow-up", () => {
   it("is asked again with the previous turn's topic when it finds nothing alone", async () => {
     expect((await ask("见到了打哪个电话")).refused).toBe(true);

@@ -5,7 +5,7 @@ import { applyEquivalents, parseEquivalents, readAsked } from "../../src/answer/
 import { looksLikeFollowUp, topicWords, retrievalQuery } from "../../src/answer/follow-up.js";
 import { ownWordsFirst } from "../../src/answer/term-weights.js";
 import { bigramsOf, headingAt, LocalArticles, townsIn } from "../../src/answer/local-articles.js";
-import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksRule, countedThing, factsAsked, headingAnswers } from "../../src/answer/question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksOpeningHours, asksRule, countedThing, factsAsked, headingAnswers } from "../../src/answer/question-type.js";
 import { judgeLaw, labelledVote, lawJoins, type Judgement } from "../../src/answer/judge.js";
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
@@ -48,6 +48,8 @@ describe("equivalents", () => {
     // A home-made gun in the notices' word; Cantonese 而家, 咗.
     expect(applyEquivalents("阿公屋里有把老土铳")).toBe("阿公屋里有把老火药枪");
     expect(applyEquivalents("而家加咗个新地方")).toBe("现在加了个新地方");
+    // 唔 is searched as 不 (a single 唔 was taken for the question's topic, and no article holds it).
+    expect(applyEquivalents("万城派处所礼拜六开唔开门")).toBe("万城派出所周六开不开门");
   });
 });
 
@@ -82,6 +84,11 @@ describe("what a question asks for", () => {
     expect(askedFor(readAsked("居住证交了材料多久能拿到"))).toContain("duration");
     expect(askedFor(readAsked("上牌的材料"))).toContain("documents");
     expect(askedFor(readAsked("身份证丢了手续怎么办"))).toContain("documents");
+  });
+
+  it("opening hours are asked only of the office (派出所礼拜六开不开门, 网吧几点关门), not a deadline or a rule", () => {
+    for (const q of ["派出所礼拜六开冇开门", "网吧几点关门", "户籍窗口几点上班"]) expect(asksOpeningHours(readAsked(q)), q).toBe(true);
+    for (const q of ["醉驾几年不能考驾照", "活动几点开始", "礼拜六能不能放鞭炮", "派出所电话多少"]) expect(asksOpeningHours(readAsked(q)), q).toBe(false);
   });
 
   it("a 办理时限 heading labels how long it takes", () => {
