@@ -17,7 +17,7 @@ import { judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, type Judgement
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
-import { asksOpeningHours, asksRule } from "./question-type.js";
+import { asksRule } from "./question-type.js";
 import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
 import { ownWordsFirst, termMatcher } from "./term-weights.js";
 
@@ -161,10 +161,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       // Is the office's article on the matter of the law that answers (its title and opening find one of
       // the law's passages, or it holds the question's words)? Read only when both sources answer.
       const onMatter = localOk && law?.ok ? await localOnLawsMatter(searcher, local!.docs, terms, law.hits) : true;
-      // Opening hours are the office's to say: no statute answers 派出所礼拜六开不开门 or 网吧几点关门,
-      // so without the office's article the law does not either.
-      const hoursOnly = !rule && !localOk && asksOpeningHours(reading);
-      const useLaw = !hoursOnly && lawJoins(law, localOk, queryRead, reading, onMatter);
+      const useLaw = lawJoins(law, localOk, queryRead, reading, onMatter);
       // After the law's answer to a rule, the office's article comes only on the law's matter (one that
       // holds the question's words is: 21年扫黑抓了多少个犯罪嫌疑人 asks the report's figure).
       const useLocal = localOk && (!(useLaw && rule) || onMatter);

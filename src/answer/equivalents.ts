@@ -12,7 +12,13 @@ import { dataSections } from "../data/paths.js";
 
 export const DEFAULT_EQUIVALENTS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data/equivalents.txt");
 
-export type Pairs = ReadonlyArray<readonly [spoken: string, written: string]>;
+/** One rewrite: a spoken form, its written one, and whether it applies only where a clause ends ("咩$"). */
+export interface Pair {
+  spoken: string;
+  written: string;
+  atEnd: boolean;
+}
+export type Pairs = ReadonlyArray<Pair>;
 export interface Equivalents {
   words: Pairs;
   asking: Pairs;
@@ -21,13 +27,18 @@ export interface Equivalents {
 export function parseEquivalents(text: string): Equivalents {
   // Lines before any header are [words].
   const sections = dataSections(text, ["words", "asking"] as const, "words");
-  const pairs = (lines: string[]): [string, string][] =>
+  const pairs = (lines: string[]): Pair[] =>
     lines.flatMap((line) => {
-      const [spoken, ...written] = line.split(/\s+/);
-      return written.length && written.join(" ") !== spoken ? [[spoken, written.join(" ")] as [string, string]] : [];
+      const [form, ...rest] = line.split(/\s+/);
+      const written = rest.join(" ");
+      // "咩$": only where a clause ends (犯法咩？ → 吗), not inside one (带咩东西 → 什么).
+      const atEnd = form.length > 1 && form.endsWith("$");
+      const spoken = atEnd ? form.slice(0, -1) : form;
+      return written && written !== spoken ? [{ spoken, written, atEnd }] : [];
     });
-  const longestFirst = (a: [string, string], b: [string, string]) => b[0].length - a[0].length;
-  return { words: pairs(sections.words).sort(longestFirst), asking: pairs(sections.asking).sort(longestFirst) };
+  // Longest spoken form first; of the same form, the clause-end one first.
+  const order = (a: Pair, b: Pair) => b.spoken.length - a.spoken.length || Number(b.atEnd) - Number(a.atEnd);
+  return { words: pairs(sections.words).sort(order), asking: pairs(sections.asking).sort(order) };
 }
 
 let cached: Equivalents | null = null;
@@ -50,21 +61,14 @@ function rewrite(question: string, pairs: Pairs): string {
   let out = "";
   let i = 0;
   outer: while (i < question.length) {
-    for (const [form, written] of pairs) {
-      // "咩$": only where a clause ends (犯法咩？ → 吗), not inside one (带咩东西 → 什么).
-      const atEnd = form.length > 1 && form.endsWith("$");
-      const spoken = atEnd ? form.slice(0, -1) : form;
-      if (question.startsWith(spoken, i) && (!atEnd || CLAUSE_END.test(question.slice(i + spoken.length, i + spoken.length + 1)))) {
-        const at = i - written.indexOf(spoken);
-        if (written.includes(spoken) && at >= 0 && question.startsWith(written, at)) {
-          out += spoken;
-          i += spoken.length;
-          continue outer;
-        }
-        out += written;
-        i += spoken.length;
-        continue outer;
-      }
+    for (const { spoken, written, atEnd } of pairs) {
+      if (!question.startsWith(spoken, i)) continue;
+      if (atEnd && !CLAUSE_END.test(question.slice(i + spoken.length, i + spoken.length + 1))) continue;
+      const at = i - written.indexOf(spoken);
+      const already = written.includes(spoken) && at >= 0 && question.startsWith(written, at);
+      out += already ? spoken : written;
+      i += spoken.length;
+      continue outer;
     }
     out += question[i++];
   }

@@ -21,10 +21,15 @@ const ASKING_START = /^(要|能|可以|还要|还能|需要|得|大概|一般)/;
 /** A message that asks something (a question mark, a question word or particle). */
 const ASKS = /[?？]|[吗呢么嘛咩]\s*$|谁|哪|什么|啥|咩|怎|几|多少|多久|要不要|能不能|会不会|可不可以|有没有|有冇/;
 
+/** Characters other than punctuation and spaces. */
+function letters(question: string): number {
+  return Array.from(question.replace(/[\p{P}\s]/gu, "")).length;
+}
+
 export function looksLikeFollowUp(question: string): boolean {
   const q = question.trim();
   if (FOLLOW_UP_START.test(q) || POINTS_BACK.test(q)) return true;
-  const chars = Array.from(q.replace(/[\p{P}\s]/gu, "")).length;
+  const chars = letters(q);
   // Short, and asking something: 好的, 好的知道了 answer the bot and must not bring its last answer back.
   return (chars <= 6 && ASKS.test(q)) || (chars <= 10 && ASKING_START.test(q));
 }
@@ -34,8 +39,7 @@ export function looksLikeFollowUp(question: string): boolean {
  * it must ask something (好的, 知道了, 谢谢 ask nothing and must not bring the last answer back).
  */
 export function shortQuestion(question: string): boolean {
-  const chars = Array.from(question.replace(/[\p{P}\s]/gu, "")).length;
-  return chars <= SHORT_QUESTION && ASKS.test(question);
+  return letters(question) <= SHORT_QUESTION && ASKS.test(question);
 }
 const SHORT_QUESTION = 12;
 

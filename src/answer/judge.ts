@@ -10,7 +10,7 @@ import { normalize } from "../text/tokenize.js";
 import type { Excerpt } from "./layout.js";
 import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
-import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksRule, countedThing, factsAsked, headingAnswers, measuredThing, type AskedFor } from "./question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksOpeningHours, asksRule, countedThing, factsAsked, headingAnswers, measuredThing, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, type TermMatcher } from "./term-weights.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, timeScope, titleOverlap } from "./time-scope.js";
@@ -345,10 +345,13 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
  * questions like this one were answered with (孩子在学校被堵在厕所要钱…咋办 asks a procedure, and the
  * law has it). And it is added when the local article is off the law's matter (law-signature.ts):
  * such an article is likely the wrong one, and the law is what the citizen needs (answer bench:
- * policing-fresh8 .86 → .88, nothing else changes).
+ * policing-fresh8 .86 → .88, nothing else changes). It never answers opening hours alone.
  */
 export function lawJoins(law: Judgement | null, localAnswers: boolean, query: string, question: string, localOnMatter = true): boolean {
   if (!law?.ok) return false;
+  // Opening hours are the office's to say: no statute answers 派出所礼拜六开不开门 or 网吧几点关门,
+  // so without the office's article the law does not either.
+  if (!localAnswers && !asksRule(question) && asksOpeningHours(question)) return false;
   return asksRule(query) || !localAnswers || !localOnMatter || !factsAsked(question).length || (law.probability >= SURE && !!law.grounded) || !!law.voted;
 }
 
@@ -413,13 +416,14 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // A fact kind is a strong sign; a yes/no rule word (可以, 需要, 不得) is in most sentences of a notice.
     // A correction's recital of the notice it changes (本所于5月8日发布《……的通告》以来，截至7月25日……)
     // holds the old dates: it answers no time or date (its figures, 已有17名投案, may be what was asked).
-    const recital = !!doc && CORRECTION.test(doc.title) && RECITAL.test(raw);
+    const correction = !!doc && CORRECTION.test(doc.title);
+    const recital = correction && RECITAL.test(raw);
     const factsHere = recital ? facts.filter((k) => k !== "time" && k !== "date") : facts;
     const kind = factsHere.length && answersKind(sentence, factsHere) ? 1.5 : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
     // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
     const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
     // A correction's point is its new value (延长至2025年12月31日, 年龄应为38岁), not its recital of the old one.
-    const changed = doc && CORRECTION.test(doc.title) && CHANGED.test(raw) ? 0.8 : 0;
+    const changed = correction && CHANGED.test(raw) ? 0.8 : 0;
     return scale * (2 * share + measured + kind + labelled + changed);
   };
 }
@@ -439,10 +443,10 @@ function headingOf(doc: LocalDoc, sentence: string, passage: Passage): string {
   // A numbered item's label run into its paragraph (四、增加周末收缴时间。周六、周日上午8:30至11:30……)
   // heads the sentence after it, as a heading line would.
   const before = passage.text.slice(Math.max(0, at - INLINE_LABEL_CHARS), at);
-  const inline = /(?:^|[。\n])([一二三四五六七八九十]+、[^。\n]{1,16})。$/.exec(before)?.[1];
-  return inline ?? headingAt(doc, passage.start + at);
+  return INLINE_LABEL.exec(before)?.[1] ?? headingAt(doc, passage.start + at);
 }
 const INLINE_LABEL_CHARS = 24;
+const INLINE_LABEL = /(?:^|[。\n])([一二三四五六七八九十]+、[^。\n]{1,16})。$/;
 
 /** Is the counted thing next to a figure (3人受伤, 警力不少于320人), not just somewhere in the sentence (驾驶人李某某)? */
 function countedNear(sentence: string, thing: string): boolean {

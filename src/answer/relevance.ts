@@ -52,8 +52,9 @@ const PEER_SHARE = 0.8;
 
 /**
  * The law hits to quote: the searcher's first, and further ones only when their coverage comes
- * within `ratio` of the best of the first three, or labelled questions name them as much (PEER_*). The ranking (reranker, lexicon, dense side) knows
- * more than word coverage, so its first hit is never dropped for a better-covered later one.
+ * within `ratio` of the best of the first three, or labelled questions name them as much (PEER_*).
+ * The ranking (reranker, lexicon, dense side) knows more than word coverage, so its first hit is
+ * never dropped for a better-covered later one.
  * A further one must also hold something of the question (SECONDARY_FLOOR) or be named by labelled
  * questions like it: a 杀猪盘 story answered by 刑法第二百六十六条 through its neighbours' vote was
  * followed by 变造货币 and 伪造货币 (币), each "within ratio" of a best coverage of 0.02. Answer bench:
