@@ -7,6 +7,7 @@ import { childLogger } from "../logger.js";
 import type { AnswerComposer, AnswerEngine, AskRequest, Hit, Reply, ReplyParts, Searcher } from "../types.js";
 import { loadDecisionModel, type DecisionModel } from "./decision.js";
 import { FocusLaws } from "./focus-laws.js";
+import { asksDefinition } from "./definitions.js";
 import { orderLawHits } from "./law-order.js";
 import { localOnLawsMatter } from "./law-signature.js";
 import { applyEquivalents, readAsked } from "./equivalents.js";
@@ -137,7 +138,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     // Each source searched on its own: 64,000 statutes never crowd the office's articles out, nor back.
     // Twice as many law hits as are judged, so that a focus law's passage, or one labelled questions like
     // this one name, just below the tenth can be lifted.
-    const lawHits = orderLawHits(await searcher.search(query, { k: 20, kinds: ["law"] }), focus).slice(0, 10);
+    const lawHits = orderLawHits(await searcher.search(query, { k: 20, kinds: ["law"] }), focus, {}, asksDefinition(asked) ? asked : null).slice(0, 10);
     const articleHits = await searcher.search(query, { k: 10, kinds: ["article"] });
     const hits = [...lawHits, ...articleHits];
 
