@@ -14,7 +14,7 @@ import { applyEquivalents, readAsked } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { looksLikeFollowUp, retrievalQuery, shortQuestion } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
-import { judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, type Judgement, type SourceNote } from "./judge.js";
+import { asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
@@ -165,7 +165,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const useLaw = lawJoins(law, localOk, queryRead, reading, onMatter);
       // After the law's answer to a rule, the office's article comes only on the law's matter (one that
       // holds the question's words is: 21年扫黑抓了多少个犯罪嫌疑人 asks the report's figure).
-      const useLocal = localOk && (!(useLaw && rule) || onMatter);
+      const useLocal = localOk && (!(useLaw && rule) || onMatter || asksOfficeFact(local!, reading));
       if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
       // A question that asks for the rule, penalty or liability: the law first, even when it names a figure
       // (带了几克冰毒被查到怎么处理); a place, event, figure, date or procedure: the office's article first.

@@ -10,7 +10,7 @@ import { normalize } from "../text/tokenize.js";
 import type { Excerpt } from "./layout.js";
 import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
-import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksOpeningHours, asksRule, countedThing, factsAsked, headingAnswers, measuredThing, type AskedFor } from "./question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksHour, asksOpeningHours, asksRule, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, type TermMatcher } from "./term-weights.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, timeScope, titleOverlap } from "./time-scope.js";
@@ -186,9 +186,11 @@ export async function judgeLocal(input: {
       : null);
   // Asked for a figure, time, place …, a correction that says nothing of that kind is beside the point.
   const relevant = (d: LocalDoc) => !facts.length || factHold(d, facts, bigrams) > 0;
+  // A notice the chosen one repeals by name (……《……的通告》同时废止) has nothing left to say: the note says it was replaced.
+  const repealed = !!original && repealedBy(original, local.docs) === chosen.doc;
   if (correction && relevant(correction) && (scope.year === null || correction.date?.startsWith(String(scope.year)))) docs.unshift(correction);
-  else if (original) docs.push(original);
-  if (docs.length > 1) {
+  else if (original && !repealed) docs.push(original);
+  if (docs.length > 1 || repealed) {
     notes.length = 0;
     notes.push({ prompt: "note-superseded", docId: docs[0].docId, date: docs[0].date ?? "" });
   }
@@ -355,6 +357,16 @@ export function lawJoins(law: Judgement | null, localAnswers: boolean, query: st
   return asksRule(query) || !localAnswers || !localOnMatter || !factsAsked(question).length || (law.probability >= SURE && !!law.grounded) || !!law.voted;
 }
 
+/**
+ * Does the question also ask the office a fact its article holds (……要坐牢不？派出所哪天几点钟去学校)?
+ * Then the article follows the law's answer to the rule, on the law's matter or not. A figure is left
+ * out: 罚多少 asks the law's amount.
+ */
+export function asksOfficeFact(local: Judgement, question: string): boolean {
+  const facts = factsAsked(question).filter((k) => k !== "amount");
+  return facts.length > 0 && local.docs.some((d) => d.sentences.some((s) => answersKind(s, facts)));
+}
+
 /** Total weight of the question's own words: the scale a sentence bonus is measured in. */
 function ownWeight(terms: TermMatcher): number {
   let own = 0;
@@ -384,6 +396,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   for (const w of q.values()) total += w;
   const thing = asked.includes("amount") ? measuredThing(question) : null;
   const counted = asked.includes("amount") ? countedThing(question) : null;
+  const hour = asked.includes("time") && asksHour(question);
   // Within one article the words of its title tell no sentence from another (the opening paragraph
   // repeats them all): a sentence is chosen on the question's other words.
   const untitled = new Map<string, { q: [string, number][]; total: number }>();
@@ -423,8 +436,12 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
     const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
     // A correction's point is its new value (延长至2025年12月31日, 年龄应为38岁), not its recital of the old one.
-    const changed = correction && CHANGED.test(raw) ? 0.8 : 0;
-    return scale * (2 * share + measured + kind + labelled + changed);
+    // Only where the sentence holds what was asked or the question's own words: 伤得咋样 is answered by
+    // the 续报's 右腿骨折, not by the 更正 of the accident's time beside it.
+    const changed = correction && (share > 0 || kind > 0) && CHANGED.test(raw) ? 0.8 : 0;
+    // 几点钟开门 is answered by 8:30至18:00, not by the date the rules took effect.
+    const clock = hour && tellsHour(sentence) ? 0.5 : 0;
+    return scale * (2 * share + measured + kind + labelled + changed + clock);
   };
 }
 
@@ -442,11 +459,13 @@ function headingOf(doc: LocalDoc, sentence: string, passage: Passage): string {
   const at = passage.text.indexOf(sentence);
   // A numbered item's label run into its paragraph (四、增加周末收缴时间。周六、周日上午8:30至11:30……)
   // heads the sentence after it, as a heading line would.
+  // One that opens its own sentence with a colon (三、办理时间：……每天8:30至18:00开放) heads that sentence.
   const before = passage.text.slice(Math.max(0, at - INLINE_LABEL_CHARS), at);
-  return INLINE_LABEL.exec(before)?.[1] ?? headingAt(doc, passage.start + at);
+  return OWN_LABEL.exec(sentence)?.[1] ?? INLINE_LABEL.exec(before)?.[1] ?? headingAt(doc, passage.start + at);
 }
 const INLINE_LABEL_CHARS = 24;
 const INLINE_LABEL = /(?:^|[。\n])([一二三四五六七八九十]+、[^。\n]{1,16})。$/;
+const OWN_LABEL = /^([一二三四五六七八九十]+、[^：:。，\n]{1,12})[：:]/;
 
 /** Is the counted thing next to a figure (3人受伤, 警力不少于320人), not just somewhere in the sentence (驾驶人李某某)? */
 function countedNear(sentence: string, thing: string): boolean {

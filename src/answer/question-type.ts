@@ -30,7 +30,7 @@ const KINDS: Record<AskedFor, Kind> = {
     // 抓了几个 asks a count; 被几个同学堵在厕所里，我该咋办 tells one.
     askedAtEnd: /几(个|名|人|辆|株|起|元|块|克|次|户|家|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁)/,
     // Arabic figures with any measure word; Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
-    answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
+    answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩|mg|毫克|毫升|ml|公里|千米|米)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
   },
   fee: {
     // What it costs: a price, or that it is free (免收号牌工本费 answers 要交几多钱).
@@ -40,12 +40,12 @@ const KINDS: Record<AskedFor, Kind> = {
   },
   time: {
     // 开不开门, 礼拜六办不办: opening hours are a time too (→ 每周六上午9:00至12:00).
-    asked: /什么时候|啥时候|几点|几号|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|开|上班|有人)/,
+    asked: /什么时候|啥时候|几时|几点|几号|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|开|上班|有人)/,
     answer: new RegExp(`时间[为是：:]|[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)`),
   },
   date: {
     // Which day: 到南平村是哪一天, 最晚到哪天 → 8月19日, 2025年12月31日.
-    asked: /哪天|哪一天|几号|几月几|哪年|最晚|最迟|截止|期限|什么时候|啥时候|到什么时候/,
+    asked: /哪天|哪一天|几号|几月几|哪年|最晚|最迟|截止|期限|什么时候|啥时候|几时|到什么时候/,
     answer: new RegExp(`${NUM}年${NUM}月${NUM}日|${NUM}月${NUM}日`),
   },
   duration: {
@@ -55,7 +55,7 @@ const KINDS: Record<AskedFor, Kind> = {
   },
   place: {
     asked: /在哪|哪里|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方)/,
-    answer: /(地点|地址|位于|窗口|大厅|服务中心|广场|[路街道]\s*[0-9０-９]+\s*号|在[^，。；]{0,20}(派出所|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头))/,
+    answer: /(地点|地址|位于|窗口|大厅|服务中心|广场|[路街道]\s*[0-9０-９]+\s*号|在[^，。；]{0,20}(派出所|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头)|(到|前往)[^，。；]{0,12}(警务室|警务站|服务站|服务点|办理点))/,
   },
   documents: {
     asked: /带(上|好|齐)?(些)?(什么|啥|哪些)|携带(些)?什么|需要什么|要什么(材料|证件|证)|(什么|哪些|哪几)(个)?证(件|明)?[？?吗]?$|准备什么/,
@@ -130,6 +130,18 @@ export function headingAnswers(heading: string, kinds: readonly AskedFor[]): boo
   return kinds.some((k) => HEADING_KINDS[k]?.test(heading) ?? false);
 }
 
+/** Asks for a time of day (几点, 几点钟开门, 办公时间), which a date (自3月1日起施行) does not answer. */
+export function asksHour(question: string): boolean {
+  return HOUR_ASKED.test(question);
+}
+const HOUR_ASKED = /几点|开门|关门|上班|下班|营业时间|办公时间|开放时间/;
+
+/** A time of day: 8:30, 上午9时, 15点. */
+export function tellsHour(sentence: string): boolean {
+  return HOUR.test(sentence);
+}
+const HOUR = new RegExp(`[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])`);
+
 /** Asks when a place opens or closes (几点开门, 礼拜六开不开门, 几点关门) and nothing else but when. */
 export function asksOpeningHours(question: string): boolean {
   const facts = factsAsked(question);
@@ -172,7 +184,8 @@ export function countedThing(question: string): string | null {
  * so that of an article's many figures the one about it is quoted. null when the question has none.
  */
 export function measuredThing(question: string): string | null {
-  const m = /([\p{Script=Han}])(?:了|的|得|过)?(?:多少|几)/u.exec(question);
+  // 酒精到底是多少: the emphasis between the thing and the question word is skipped.
+  const m = /([\p{Script=Han}])(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/u.exec(question);
   if (m && !/[有是要能会就都共总还才到在么什为]/.test(m[1])) return m[1];
   // Said the other way round: 有几多钱奖 → 奖.
   const after = /(?:多少|几多)钱([\p{Script=Han}])/u.exec(question);

@@ -83,9 +83,17 @@ export function correctedBy(correction: LocalDoc, docs: readonly LocalDoc[]): Lo
 
 /** The correction names the matter of the other article (its title, or most of it). */
 function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
+  if (mentions(correction, doc)) return true;
+  // Another town's notice on the same matter changes nothing here: 兴隆's new registration rules are not 东澳's.
+  if (!sameArea(correction.region, doc.region)) return false;
   // Without the issuer and the kind of paper (万宁市公安局关于……的通告): every notice shares those.
   const bare = (t: string) => citedTitle(t).replace(CORRECTION, "").replace(/^关于|(的)?(通告|通知|公告|通报|说明|补充公告)$|的$|[“”"《》（）()]/g, "");
-  return titleOverlap(bare(correction.title), bare(doc.title)) >= 0.5 || correction.haystack.includes(doc.title.slice(0, 12)) || mentions(correction, doc);
+  return titleOverlap(bare(correction.title), bare(doc.title)) >= 0.5 || correction.haystack.includes(doc.title.slice(0, 12));
+}
+
+/** One region within the other (万宁市 holds 万宁市和乐镇), or either unknown. */
+function sameArea(a: string | null, b: string | null): boolean {
+  return !a || !b || a.startsWith(b) || b.startsWith(a);
 }
 
 /** A title without the issuer before 关于 ("万宁市公安局关于开展……的通告" → "关于开展……的通告"): how other notices cite it. */

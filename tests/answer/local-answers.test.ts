@@ -252,3 +252,47 @@ describe("a follow-up that names only another town", () => {
     expect(reply.citations[0].excerpt).toContain("下午3时");
   });
 });
+
+describe("notices on the same matter in two towns", () => {
+  it("one town's new rules are no correction of the other town's notice", async () => {
+    const reply = await ask("东澳海湾那块有没有近一点登记租客的地方？几点钟开");
+    expect([...new Set(citedDocs(reply))]).toEqual(["t-rental-da"]);
+    expect(reply.text).toContain("海湾警务室每天15:00至20:30");
+  });
+
+  it("a notice repealed by name is not quoted; the reply says the newer one replaced it", async () => {
+    const reply = await ask("兴隆现在登记出租屋的那个点几点钟开门几点钟关门");
+    expect([...new Set(citedDocs(reply))]).toEqual(["t-rental-xl-2025"]);
+    // The hours under its own item label (二、办理时间：), not the date the rules took effect.
+    expect(reply.citations[0].excerpt).toContain("每天8:00至17:30");
+    expect(reply.parts.notes[0]).toBe(prompts.render("note-superseded", { n: 1, date: "2025-04-02" }));
+  });
+});
+
+describe("a correction and follow-up report", () => {
+  it("quotes the follow-up's sentence on what was asked, not the corrected time beside it", async () => {
+    const hurt = await ask("南桥喝醉酒开车撞摩托那个事，摩托后座的人伤得咋样了");
+    expect(citedDocs(hurt)[0]).toBe("t-crash-fix");
+    expect(hurt.citations[0].excerpt).toContain("左手骨折");
+  });
+
+  it("a measured value in mg/100ml, asked with 到底是多少", async () => {
+    const reply = await ask("南桥撞摩托那个司机抽血查出来酒精到底是多少");
+    expect(reply.citations[0].excerpt).toContain("151.2mg/100ml");
+  });
+
+  it("the correction's new value still answers what it corrects (多大岁数 → 41岁)", async () => {
+    const reply = await ask("南桥撞人那个开车的多大岁数");
+    expect(reply.citations[0].excerpt).toContain("41岁");
+  });
+});
+
+describe("a legal question that also asks the office a fact", () => {
+  it("gets the law, then the office's article that holds the fact", async () => {
+    const reply = await ask("我仔打伤了同学要坐牢不？派出所哪天去学校讲法，几点钟到后安中学");
+    const docs = citedDocs(reply);
+    expect(docs).toContain("t-school-talks");
+    expect(reply.citations[0].passageId).toMatch(/^law:/);
+    expect(reply.text).toContain("5月12日下午15:00");
+  });
+});

@@ -6,7 +6,7 @@ import { looksLikeFollowUp, topicWords, retrievalQuery } from "../../src/answer/
 import { ownWordsFirst } from "../../src/answer/term-weights.js";
 import { bigramsOf, headingAt, LocalArticles, townsIn } from "../../src/answer/local-articles.js";
 import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksOpeningHours, asksRule, countedThing, factsAsked, headingAnswers } from "../../src/answer/question-type.js";
-import { judgeLaw, labelledVote, lawJoins, type Judgement } from "../../src/answer/judge.js";
+import { asksOfficeFact, judgeLaw, labelledVote, lawJoins, type Judgement } from "../../src/answer/judge.js";
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
 import { classifyQuestion } from "../../src/answer/question-guard.js";
@@ -75,6 +75,8 @@ describe("what a question asks for", () => {
     // Opening hours are a time (→ 每周六上午9:00至12:00).
     ["兴隆派出所礼拜六开冇开门办居住证", "time"],
     ["户籍窗口周末办不办", "time"],
+    // 几时 is when (租客搬走了几时弄).
+    ["租客搬走了几时弄", "time"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
   });
@@ -136,6 +138,10 @@ describe("what a question asks for", () => {
     ["活动于上午9时开始。", "gift", false],
     ["号牌一律免费发放，免收工本费。", "fee", true],
     ["已登记电动自行车2.1万辆。", "fee", false],
+    ["血液中酒精含量为148.6mg/100ml。", "amount", true],
+    ["海湾片区的房东，可就近到海湾警务室办理。", "place", true],
+    // Going to the station to report is no place to go for a service.
+    ["于5月17日上午到龙滚派出所报警求助。", "place", false],
   ] as const)("%s holds %s: %s", (sentence, kind, holds) => {
     expect(answersKind(sentence, [kind])).toBe(holds);
   });
@@ -337,6 +343,7 @@ describe("what a figure measures", () => {
     ["一共抓了多少人", "抓"],
     ["被骗多少钱", "骗"],
     ["有多少人", null],
+    ["抽血查出来酒精到底是多少", "精"],
   ])("%s → %s", async (q, thing) => {
     const { measuredThing } = await import("../../src/answer/question-type.js");
     expect(measuredThing(q)).toBe(thing);
@@ -508,5 +515,44 @@ describe("what corrects what", () => {
     ]).docs;
     expect(correctionOf(docs[0], docs)).toBeNull();
     expect(correctionOf(docs[2], docs)?.docId).toBe("ebike");
+  });
+
+  it("one town's notice corrects nothing of another town's on the same matter, unless it names it", () => {
+    const townDoc = (id: string, title: string, date: string, region: string, text: string) => ({ ...(doc(id, title, date, text) as object), region }) as unknown as Passage;
+    const docs = new LocalArticles([
+      townDoc("xl", "兴隆派出所关于调整出租房屋登记办理方式的通告", "2025-04-02", "万宁市兴隆镇", "自2025年5月1日起施行。"),
+      townDoc("da", "东澳派出所关于做好出租房屋登记工作的提示", "2024-11-05", "万宁市东澳镇", "48小时内登记。"),
+      townDoc("xl-old", "兴隆派出所关于出租房屋登记工作的通告", "2022-03-20", "万宁市兴隆镇", "6月30日前登记。"),
+      townDoc("city", "万宁市公安局关于调整出租房屋登记办理方式的通告", "2025-06-01", "万宁市", "全市统一。"),
+    ]).docs;
+    expect(correctionOf(docs[1], docs)?.docId).toBe("city");
+    expect(correctionOf(docs[2], docs)?.docId).toBe("city");
+    const withoutCity = docs.slice(0, 3);
+    expect(correctionOf(docs[1], withoutCity)).toBeNull();
+    expect(correctionOf(docs[2], withoutCity)?.docId).toBe("xl");
+  });
+});
+
+describe("a legal question that also asks the office a fact", () => {
+  const judged = (sentences: string[]) => ({ docs: [{ sentences }] }) as unknown as Judgement;
+  it("asks it when a fact other than a figure is asked and the article holds one of that kind", () => {
+    const talks = judged(["活动预告：5月12日下午15:00在后安中学开展法治宣讲。"]);
+    expect(asksOfficeFact(talks, "我仔打伤了同学要坐牢不？派出所哪天几点钟去学校讲法")).toBe(true);
+    // 罚多少 asks the law's amount; a rule alone asks nothing of the office.
+    expect(asksOfficeFact(judged(["今年共查处酒驾412起。"]), "酒驾罚多少钱")).toBe(false);
+    expect(asksOfficeFact(talks, "打伤了同学要坐牢不")).toBe(false);
+    // The article must hold that kind of fact.
+    expect(asksOfficeFact(judged(["请家长加强教育。"]), "派出所哪天几点钟去学校讲法")).toBe(false);
+  });
+});
+
+describe("a time of day", () => {
+  it("is asked by 几点 and opening hours, and told by a clock time, not a date", async () => {
+    const { asksHour, tellsHour } = await import("../../src/answer/question-type.js");
+    expect(asksHour("登记的那个点几点钟开门")).toBe(true);
+    expect(asksHour("登记截止到什么时候")).toBe(false);
+    expect(tellsHour("三、办理时间：每天8:30至18:00开放。")).toBe(true);
+    expect(tellsHour("上午9时在村委会")).toBe(true);
+    expect(tellsHour("自2025年3月1日起施行。")).toBe(false);
   });
 });
