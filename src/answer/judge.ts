@@ -10,7 +10,7 @@ import { normalize } from "../text/tokenize.js";
 import type { Excerpt } from "./layout.js";
 import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
-import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksHour, asksOpeningHours, asksRule, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, type AskedFor } from "./question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, type TermMatcher } from "./term-weights.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, timeScope, titleOverlap } from "./time-scope.js";
@@ -218,6 +218,8 @@ const OFFICE_SHARE = 0.3;
 const OFFICE_SHARE_MIN_ARTICLES = 10;
 /** A long question needs one more of its topic words in the article for every this many it has. */
 const TOPIC_WORDS_PER = 6;
+/** How a question reports what it heard (网上说, 听讲, 有人话, 我看): never its topic. */
+const HEARSAY = /^(说|讲|话|看|听说|听讲|听人说|据说)$/;
 const OFFICE = /^(派出所|公安|公安局|公安机关|民警|警察|警方|警务|辅警)$/;
 
 /**
@@ -235,7 +237,7 @@ function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today:
   };
   // A single character (养, 犬, 枪) names a topic only where the articles are enough to tell it from 去 and 办.
   const topical = (w: string) =>
-    (Array.from(w).length >= 2 || counted) && !office(w) && !local.places.some((t) => t.includes(w) || w.includes(t)) && !askedFor(w).length && !timeWord(w);
+    (Array.from(w).length >= 2 || counted) && !office(w) && !local.places.some((t) => t.includes(w) || w.includes(t)) && !askedFor(w).length && !timeWord(w) && !HEARSAY.test(w);
   // A bare number (12, 2.4) names no topic.
   const words = [...terms.weights].filter(([w]) => topical(w) && !/^[\d.%]+$/.test(w));
   if (!words.some(([, v]) => !v.expansion)) return true;
@@ -397,6 +399,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const thing = asked.includes("amount") ? measuredThing(question) : null;
   const counted = asked.includes("amount") ? countedThing(question) : null;
   const hour = asked.includes("time") && asksHour(question);
+  const until = (asked.includes("time") || asked.includes("date")) && asksUntil(question);
   // Within one article the words of its title tell no sentence from another (the opening paragraph
   // repeats them all): a sentence is chosen on the question's other words.
   const untitled = new Map<string, { q: [string, number][]; total: number }>();
@@ -441,7 +444,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const changed = correction && (share > 0 || kind > 0) && CHANGED.test(raw) ? 0.8 : 0;
     // 几点钟开门 is answered by 8:30至18:00, not by the date the rules took effect.
     const clock = hour && tellsHour(sentence) ? 0.5 : 0;
-    return scale * (2 * share + measured + kind + labelled + changed + clock);
+    // 查到什么时候 is answered by the period's end (9月15日至12月31日), not by an event's day within it.
+    const end = until && tellsUntil(sentence) ? 0.5 : 0;
+    return scale * (2 * share + measured + kind + labelled + changed + clock + end);
   };
 }
 

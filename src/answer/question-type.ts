@@ -26,26 +26,26 @@ const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件
 
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
-    asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多少钱/,
+    asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多远|多长|多宽|多深|多少钱/,
     // 抓了几个 asks a count; 被几个同学堵在厕所里，我该咋办 tells one.
     askedAtEnd: /几(个|名|人|辆|株|起|元|块|克|次|户|家|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁)/,
     // Arabic figures with any measure word; Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
-    answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩|mg|毫克|毫升|ml|公里|千米|米)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
+    answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩|顶|副|双|箱|袋|瓶|盒|支|枚|发|颗|粒|本|根|头|匹|把|mg|毫克|毫升|ml|公里|千米|米)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
   },
   fee: {
     // What it costs: a price, or that it is free (免收号牌工本费 answers 要交几多钱).
     // (骗了多少钱, 罚多少钱 ask for an amount, not a price; 被堵在厕所要钱, 叫我先交钱 tell a story.)
-    asked: /(交|收|花|付|缴|要)(个)?(多少钱|几多钱)|要不要(交)?钱|(要|收|交|花)钱(吗|不|么|没)|收不收(钱|费)|收费|交多少|费用|工本费/,
+    asked: /(交|收|花|付|缴|要|给)(个)?(多少钱|几多钱)|要不要(交|给|付)?钱|(要|收|交|花|给)钱(吗|不|么|没)|收不收(钱|费)|收费|交多少|费用|工本费/,
     answer: /免费|免收|不收费|不收取|[0-9０-９零一二两三四五六七八九十百千万.]+\s*(元|块)/,
   },
   time: {
     // 开不开门, 礼拜六办不办: opening hours are a time too (→ 每周六上午9:00至12:00).
-    asked: /什么时候|啥时候|几时|几点|几号|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|开|上班|有人)/,
+    asked: /什么时候|啥时候|几点|几号|周几|星期几|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|开|上班|有人)/,
     answer: new RegExp(`时间[为是：:]|[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)`),
   },
   date: {
     // Which day: 到南平村是哪一天, 最晚到哪天 → 8月19日, 2025年12月31日.
-    asked: /哪天|哪一天|几号|几月几|哪年|最晚|最迟|截止|期限|什么时候|啥时候|几时|到什么时候/,
+    asked: /哪天|哪一天|几号|几月几|哪年|最晚|最迟|截止|期限|什么时候|啥时候|到什么时候/,
     answer: new RegExp(`${NUM}年${NUM}月${NUM}日|${NUM}月${NUM}日`),
   },
   duration: {
@@ -55,7 +55,7 @@ const KINDS: Record<AskedFor, Kind> = {
   },
   place: {
     asked: /在哪|哪里|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方)/,
-    answer: /(地点|地址|位于|窗口|大厅|服务中心|广场|[路街道]\s*[0-9０-９]+\s*号|在[^，。；]{0,20}(派出所|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头)|(到|前往)[^，。；]{0,12}(警务室|警务站|服务站|服务点|办理点))/,
+    answer: /(地点|地址|位于|窗口|大厅|服务中心|广场|[路街道]\s*[0-9０-９]+\s*号|在[^，。；]{0,20}(派出所|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头)|警务室|警务站|服务站|点位|路口|(举报|收缴|办理|服务|执勤|登记|接种|投放)点)/,
   },
   documents: {
     asked: /带(上|好|齐)?(些)?(什么|啥|哪些)|携带(些)?什么|需要什么|要什么(材料|证件|证)|(什么|哪些|哪几)(个)?证(件|明)?[？?吗]?$|准备什么/,
@@ -117,7 +117,7 @@ export function factsAsked(question: string): AskedFor[] {
 
 /** Words of a section heading that say what its paragraph answers ("二、办理地点", "四、所需材料"). */
 const HEADING_KINDS: Partial<Record<AskedFor, RegExp>> = {
-  place: /地点|地址|地方|场所/,
+  place: /地点|地址|地方|场所|点位|位置/,
   time: /时间|日期|时段|期限|时限/,
   duration: /时限|期限|多久/,
   documents: /材料|证件|携带|手续/,
@@ -141,6 +141,18 @@ export function tellsHour(sentence: string): boolean {
   return HOUR.test(sentence);
 }
 const HOUR = new RegExp(`[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])`);
+
+/** Asks until when (查到什么时候, 搞到几时, 最迟哪天), which an event's day (9月20日上午9时) does not answer. */
+export function asksUntil(question: string): boolean {
+  return UNTIL_ASKED.test(question);
+}
+const UNTIL_ASKED = /到(什么时候|几时|啥时候|哪天|哪一天|几号|几月)|截止|最迟|最晚|(什么时候|几时|啥时候|哪天)(结束|为止|截止)/;
+
+/** A date that ends a period: 2025年9月15日至12月31日, 10月31日前, 截止, 延长至. */
+export function tellsUntil(sentence: string): boolean {
+  return UNTIL.test(sentence);
+}
+const UNTIL = new RegExp(`(至|到)\\s*(${NUM}年)?${NUM}月${NUM}日|${NUM}月${NUM}日\\s*(前|止|为止|截止)|截止|截至`);
 
 /** Asks when a place opens or closes (几点开门, 礼拜六开不开门, 几点关门) and nothing else but when. */
 export function asksOpeningHours(question: string): boolean {

@@ -86,9 +86,15 @@ function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
   if (mentions(correction, doc)) return true;
   // Another town's notice on the same matter changes nothing here: 兴隆's new registration rules are not 东澳's.
   if (!sameArea(correction.region, doc.region)) return false;
-  // Without the issuer and the kind of paper (万宁市公安局关于……的通告): every notice shares those.
-  const bare = (t: string) => citedTitle(t).replace(CORRECTION, "").replace(/^关于|(的)?(通告|通知|公告|通报|说明|补充公告)$|的$|[“”"《》（）()]/g, "");
-  return titleOverlap(bare(correction.title), bare(doc.title)) >= 0.5 || correction.haystack.includes(doc.title.slice(0, 12));
+  return titleOverlap(bareTitle(correction.title), bareTitle(doc.title)) >= 0.5 || correction.haystack.includes(doc.title.slice(0, 12));
+}
+
+/** A title's matter: without the issuer, the kind of paper (万宁市公安局关于……的通告: every notice shares those), a correction's word or a year. */
+function bareTitle(title: string): string {
+  return citedTitle(title)
+    .replace(CORRECTION, "")
+    .replace(/(19|20)\d{2}年度?/g, "")
+    .replace(/^关于(开展)?|(的)?(通告|通知|公告|通报|说明|补充公告)$|的$|[“”"《》（）()]/g, "");
 }
 
 /** One region within the other (万宁市 holds 万宁市和乐镇), or either unknown. */
@@ -109,11 +115,14 @@ export function mentions(by: LocalDoc, doc: LocalDoc): boolean {
 }
 
 const REPEAL = /《([^》\n]{6,80})》[^。；\n]{0,6}?(?:同时|予以|即行|一并)?(?:废止|停止执行|不再执行|失效)/g;
+/** A repeal by year (2025年度通告同时废止): the same matter's notice of that year, in the same area. */
+const YEAR_REPEAL = /((?:19|20)\d{2})年度?的?(?:原|同类)?(?:通告|通知|公告)[^。；\n]{0,6}?(?:同时|予以|即行|一并)?(?:废止|停止执行|不再执行|失效)/g;
 const repealCache = new WeakMap<readonly LocalDoc[], Map<LocalDoc, LocalDoc>>();
 
 /**
- * A newer article that repeals `doc` by name ("……《关于开展……的通告》同时废止"), or null. The
- * articles' repeals are read once per article list (an index generation).
+ * A newer article that repeals `doc` by name ("……《关于开展……的通告》同时废止") or by year on its
+ * matter ("2025年度通告同时废止"), or null. The articles' repeals are read once per article list (an
+ * index generation).
  */
 export function repealedBy(doc: LocalDoc, docs: readonly LocalDoc[]): LocalDoc | null {
   let repealed = repealCache.get(docs);
@@ -124,6 +133,12 @@ export function repealedBy(doc: LocalDoc, docs: readonly LocalDoc[]): LocalDoc |
     for (const d of docs) {
       for (const m of d.haystack.matchAll(REPEAL)) {
         for (const old of byTitle.get(citedTitle(m[1])) ?? []) if (old !== d && newer(d, old)) repealed.set(old, d);
+      }
+      for (const m of d.haystack.matchAll(YEAR_REPEAL)) {
+        for (const old of docs) {
+          if (old === d || !newer(d, old) || !(old.date?.startsWith(m[1]) || old.title.includes(m[1])) || !sameArea(d.region, old.region)) continue;
+          if (titleOverlap(bareTitle(d.title), bareTitle(old.title)) >= 0.5) repealed.set(old, d);
+        }
       }
     }
     repealCache.set(docs, repealed);

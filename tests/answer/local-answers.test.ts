@@ -296,3 +296,15 @@ describe("a legal question that also asks the office a fact", () => {
     expect(reply.text).toContain("5月12日下午15:00");
   });
 });
+
+describe("dogs and Cantonese", () => {
+  it.each([
+    ["办狗证喺边度办㗎", "城区各派出所户籍窗口"],
+    ["帮只狗登记使唔使俾钱", "养犬登记一律免收费用"],
+    ["网上说帮狗登记要带啥，到底要带什么证件", "犬主居民身份证"],
+  ])("%s → the 养犬登记 guide: %s", async (q, fact) => {
+    const reply = await ask(q);
+    expect(citedDocs(reply)[0]).toBe("t-dog-guide");
+    expect(reply.text).toContain(fact);
+  });
+});

@@ -10,7 +10,7 @@ import { asksOfficeFact, judgeLaw, labelledVote, lawJoins, type Judgement } from
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
 import { classifyQuestion } from "../../src/answer/question-guard.js";
-import { correctionOf, timeScope, titleOverlap } from "../../src/answer/time-scope.js";
+import { correctionOf, repealedBy, timeScope, titleOverlap } from "../../src/answer/time-scope.js";
 
 describe("equivalents", () => {
   it("rewrites spoken words to the material's, longest first, never twice", () => {
@@ -77,6 +77,10 @@ describe("what a question asks for", () => {
     ["户籍窗口周末办不办", "time"],
     // 几时 is when (租客搬走了几时弄).
     ["租客搬走了几时弄", "time"],
+    ["帮只狗登记使唔使俾钱", "fee"],
+    ["长丰办狗证系礼拜几", "time"],
+    ["查到什么时候", "time"],
+    ["万城医院旁边多远以内不给放炮", "amount"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
   });
@@ -530,6 +534,21 @@ describe("what corrects what", () => {
     const withoutCity = docs.slice(0, 3);
     expect(correctionOf(docs[1], withoutCity)).toBeNull();
     expect(correctionOf(docs[2], withoutCity)?.docId).toBe("xl");
+  });
+});
+
+describe("a repeal by year", () => {
+  const doc = (id: string, title: string, date: string, region: string, text: string): Passage => ({ kind: "article", id: `article:${id}#0`, docId: id, chunk: 0, title, date, region, text, start: 0, end: text.length }) as unknown as Passage;
+  it("2025年度通告同时废止 repeals the same matter's 2025 notice in the same area, nothing else", () => {
+    const docs = new LocalArticles([
+      doc("new", "后安派出所关于2026年度养犬登记工作的通告", "2026-04-08", "万宁市后安镇", "现就2026年度养犬登记工作通告如下，2025年度通告同时废止。"),
+      doc("old", "后安派出所关于开展2025年度养犬登记工作的通告", "2025-04-11", "万宁市后安镇", "登记地点：解放路派出所一楼窗口。"),
+      doc("other-town", "长丰派出所关于2025年度养犬登记工作的通告", "2025-05-20", "万宁市长丰镇", "登记地点：文通路9号。"),
+      doc("other-matter", "后安派出所关于2025年度烟花爆竹燃放管理的通告", "2025-01-10", "万宁市后安镇", "禁止燃放。"),
+    ]).docs;
+    expect(repealedBy(docs[1], docs)?.docId).toBe("new");
+    expect(repealedBy(docs[2], docs)).toBeNull();
+    expect(repealedBy(docs[3], docs)).toBeNull();
   });
 });
 
