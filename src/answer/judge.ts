@@ -244,8 +244,9 @@ function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today:
   // One is enough for a question of a few words: requiring a share of their weight (0.2–0.4) refused the
   // office's own articles more often than it kept policing stories for the law (src/bench/answer-bench.ts).
   // A story of many words holds one of any article's by chance: one more for every TOPIC_WORDS_PER of them.
-  const own = words.filter(([, v]) => !v.expansion).length;
-  const need = 1 + Math.floor((own - 1) / TOPIC_WORDS_PER);
+  // Only words some article holds can match by chance (老伴, 一圈 and 两米 in no article are no risk).
+  const own = words.filter(([w, v]) => !v.expansion && local.share(w) > 0).length;
+  const need = Math.max(1, 1 + Math.floor((own - 1) / TOPIC_WORDS_PER));
   return words.filter(([w]) => found(doc.haystack, w) > 0).length >= need;
 }
 

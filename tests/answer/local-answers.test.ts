@@ -308,3 +308,11 @@ describe("dogs and Cantonese", () => {
     expect(reply.text).toContain(fact);
   });
 });
+
+describe("a long story", () => {
+  it("is not refused for words no article holds: they cannot match an article by chance", async () => {
+    const reply = await ask("我老伴每天早上牵着我们家的黑狗去墟上转一圈，孙子放暑假从城里回来也天天抱着它玩，前几天有个村干部说没办证不合规定，我们老两口不懂这些，以前也没人说过啊。养狗登记到底要带什么材料");
+    expect(citedDocs(reply)).toContain("t-dog-guide");
+    expect(reply.text).toContain("犬主居民身份证");
+  });
+});
