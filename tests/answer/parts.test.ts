@@ -78,6 +78,7 @@ describe("what a question asks for", () => {
     // 几时 is when (租客搬走了几时弄).
     ["租客搬走了几时弄", "time"],
     ["帮只狗登记使唔使俾钱", "fee"],
+    ["去咗有咩送", "gift"],
     ["长丰办狗证系礼拜几", "time"],
     ["查到什么时候", "time"],
     ["万城医院旁边多远以内不给放炮", "amount"],
@@ -234,6 +235,10 @@ describe("follow-ups", () => {
     ["好的", false],
     ["好的知道了", false],
     ["打哪个电话报", true],
+    // A service asked X不X is a follow-up; the weather is not.
+    ["周六办不办", true],
+    ["礼拜天开唔开", true],
+    ["明天下不下雨", false],
   ])("%s is a follow-up: %s", (q, yes) => {
     expect(looksLikeFollowUp(q)).toBe(yes);
   });
