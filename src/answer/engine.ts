@@ -10,11 +10,11 @@ import { FocusLaws } from "./focus-laws.js";
 import { asksDefinition } from "./definitions.js";
 import { orderLawHits } from "./law-order.js";
 import { localOnLawsMatter } from "./law-signature.js";
-import { applyEquivalents, readAsked } from "./equivalents.js";
+import { applyEquivalents, readAsked, rewrittenForms } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { looksLikeFollowUp, retrievalQuery, shortQuestion } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
-import { asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, type Judgement, type SourceNote } from "./judge.js";
+import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
@@ -139,7 +139,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     // Twice as many law hits as are judged, so that a focus law's passage, or one labelled questions like
     // this one name, just below the tenth can be lifted.
     const lawHits = orderLawHits(await searcher.search(query, { k: 20, kinds: ["law"] }), focus, {}, asksDefinition(asked) ? asked : null).slice(0, 10);
-    const articleHits = await searcher.search(query, { k: 10, kinds: ["article"] });
+    const officeQuery = articleQuery(searcher, query, [q, ...(followUp ? request.context!.map((t) => t.question) : [])].flatMap((t) => rewrittenForms(t)));
+    const articleHits = await searcher.search(officeQuery, { k: 10, kinds: ["article"] });
     const hits = [...lawHits, ...articleHits];
 
     let sections: AnswerSection[];
@@ -154,7 +155,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const model = deps.decision ?? loadDecisionModel();
       const previous = followUp ? readAsked(request.context!.at(-1)!.question) : null;
       const queryRead = readAsked(query);
-      const local = await judgeLocal({ question: reading, query, terms, searcher, articleHits, today: now(), model, previous });
+      const local = await judgeLocal({ question: reading, query: officeQuery, terms, searcher, articleHits, today: now(), model, previous });
       const law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       deps.onJudged?.(q, { local, law });
       const localOk = !!local?.ok;
@@ -174,7 +175,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const localBudget = both ? Math.round(opt.excerptChars * 0.55) : opt.excerptChars;
       const localPart: AnswerSection = {
         label: "part-local",
-        excerpts: useLocal ? localExcerpts(local!, sentenceTerms, local!.question ?? reading, query, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
+        excerpts: useLocal ? localExcerpts(local!, sentenceTerms, local!.question ?? reading, officeQuery, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
       };
       const lawPart: AnswerSection = {
         label: "part-law",

@@ -57,7 +57,7 @@ const CLAUSE_END = /^$|^[\s，,。.？?！!；;～~]/;
  * (刷单返利 for 刷单 → 刷单返利, 预约时间 for 约时间 → 预约时间), it is kept as it is, not made
  * 刷单返利返利.
  */
-function rewrite(question: string, pairs: Pairs): string {
+function rewrite(question: string, pairs: Pairs, rewritten?: string[]): string {
   let out = "";
   let i = 0;
   outer: while (i < question.length) {
@@ -67,12 +67,20 @@ function rewrite(question: string, pairs: Pairs): string {
       const at = i - written.indexOf(spoken);
       const already = written.includes(spoken) && at >= 0 && question.startsWith(written, at);
       out += already ? spoken : written;
+      if (!already) rewritten?.push(spoken);
       i += spoken.length;
       continue outer;
     }
     out += question[i++];
   }
   return out;
+}
+
+/** The spoken forms ([words]) the question was rewritten from (上户口, 电动车): the office may write them too. */
+export function rewrittenForms(question: string, eq: Equivalents = loadEquivalents()): string[] {
+  const forms: string[] = [];
+  rewrite(question, eq.words, forms);
+  return [...new Set(forms)];
 }
 
 /** The question in the material's words: what is searched. */

@@ -88,6 +88,19 @@ function passagesOf(searcher: Searcher): readonly Passage[] | null {
   return Array.isArray(p) ? p : null;
 }
 
+/**
+ * The query the office's articles are searched with: the equivalents' written forms, and back the
+ * spoken forms they replaced where the articles themselves write them (an office writes 上户口 and
+ * 电动车 as often as 户口登记 and 电动自行车; the laws never do).
+ */
+export function articleQuery(searcher: Searcher, query: string, spoken: readonly string[]): string {
+  const passages = spoken.length ? passagesOf(searcher) : null;
+  if (!passages) return query;
+  const local = localArticlesOf(passages);
+  const kept = spoken.filter((w) => local.share(w) > 0);
+  return kept.length ? `${query} ${kept.join(" ")}` : query;
+}
+
 export async function judgeLocal(input: {
   question: string;
   query: string;

@@ -316,3 +316,14 @@ describe("a long story", () => {
     expect(reply.text).toContain("犬主居民身份证");
   });
 });
+
+describe("the office's own spoken words", () => {
+  it("the articles are searched with a rewritten spoken form back where an article writes it (车祸), not otherwise (电驴)", async () => {
+    const { articleQuery } = await import("../../src/answer/judge.js");
+    expect(articleQuery(built.searcher, "龙滚交通事故伤了几个人", ["车祸", "电驴"])).toBe("龙滚交通事故伤了几个人 车祸");
+    expect(articleQuery(built.searcher, "龙滚交通事故伤了几个人", [])).toBe("龙滚交通事故伤了几个人");
+    const reply = await ask("龙滚福田村那场车祸伤了几个人");
+    expect(citedDocs(reply)[0]).toBe("t-crash-news");
+    expect(reply.text).toContain("车上3人受伤");
+  });
+});

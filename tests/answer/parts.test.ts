@@ -19,6 +19,13 @@ describe("equivalents", () => {
     expect(readAsked("电驴子几多钱", eq)).toBe("电动自行车多少钱");
   });
 
+  it("says which spoken forms it rewrote (the office may write them too)", async () => {
+    const { rewrittenForms } = await import("../../src/answer/equivalents.js");
+    const eq = parseEquivalents("[words]\n上户口 户口登记\n车祸 交通事故\n刷单 刷单返利\n");
+    expect(rewrittenForms("车祸后给细仔上户口", eq)).toEqual(["车祸", "上户口"]);
+    expect(rewrittenForms("做刷单返利被骗了", eq)).toEqual([]);
+  });
+
   it("keeps a written form that is already there: 刷单返利 stays, not 刷单返利返利", () => {
     const eq = parseEquivalents("[words]\n刷单 刷单返利\n约时间 预约时间\n");
     expect(applyEquivalents("做刷单被骗了", eq)).toBe("做刷单返利被骗了");
