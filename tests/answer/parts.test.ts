@@ -165,6 +165,10 @@ describe("what a question asks for", () => {
 
   it("a rule or penalty is asked for; a crime named is only the topic", () => {
     expect(asksRule("喝酒开车会怎么罚")).toBe(true);
+    // Cantonese 点 is 怎么 in 会点, 点判, 点罚 (not in 几点).
+    expect(asksRule(readAsked("饮咗酒揸车俾交警查到会点"))).toBe(true);
+    expect(asksRule(readAsked("撞完人走佬点判"))).toBe(true);
+    expect(readAsked("几点开门")).toBe("几点开门");
     expect(asksRule("抓偷牛贼的悬赏奖励多少钱")).toBe(false);
     expect(asksLaw("抓偷牛贼的悬赏奖励多少钱")).toBe(true);
     // 什么 is no yes/no question (需要注意什么 asks for advice, not whether it is allowed).
