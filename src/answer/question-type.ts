@@ -101,7 +101,7 @@ export function askedFor(question: string): AskedFor[] {
   const asked = all.filter((k) => KINDS[k].asked.test(question) || !!KINDS[k].askedAtEnd?.test(end));
   const factAsked = asked.some((k) => k !== "rule" && k !== "advice");
   const kinds = factAsked ? asked : [...asked, ...all.filter((k) => !!KINDS[k].askedAlone?.test(question))];
-  // 多少钱 asks what it costs, not for any figure.
+  // 多少钱 asks what it costs, 电话多少 the number to call: not for any figure.
   return kinds.includes("fee") ? kinds.filter((k) => k !== "amount") : kinds;
 }
 
@@ -163,7 +163,7 @@ const OPENING_HOURS = /开(不|没)?开门|(开|关)门(吗|不|没|么|的|啊)
 
 /** A question about a place, event, figure, date or procedure: the office's own material answers it first. */
 export function asksLocalFact(question: string): boolean {
-  return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|提示|提醒|办理|登记|上牌|办证|补办|补领|换领|窗口|预约|悬赏)/.test(question);
+  return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|提示|提醒|办理|登记|上牌|办证|补办|补领|换领|窗口|预约|悬赏|奖励|奖金|有奖|有没有奖|长什么样|长相|体貌特征)/.test(question);
 }
 
 /** A question about a rule, penalty or liability: the law answers it (cues in src/data/intents.txt, [legal]). */

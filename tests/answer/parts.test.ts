@@ -591,3 +591,12 @@ describe("a time of day", () => {
     expect(tellsHour("自2025年3月1日起施行。")).toBe(false);
   });
 });
+
+describe("a question about the office's own matter", () => {
+  it("a reward or what a wanted man looks like is the office's to say", async () => {
+    const { asksLocalFact } = await import("../../src/answer/question-type.js");
+    expect(asksLocalFact(readAsked("有冇奖"))).toBe(true);
+    expect(asksLocalFact(readAsked("仲有个走佬咗，佢生咩样"))).toBe(true);
+    expect(asksLocalFact("你今年多大了")).toBe(false);
+  });
+});
