@@ -1,5 +1,5 @@
 /**
- * The small later local sets, src/bench/data/local-fresh to local-fresh5 (each written after an answer
+ * The small later local sets, src/bench/data/local-fresh to local-fresh9 (each written after an answer
  * engine's changes of its session, to measure them on articles and questions they were not shaped on):
  * every line parses, every gold article exists, every expected fact is verbatim in a gold article,
  * and no question is a near copy of an article sentence.
@@ -40,6 +40,10 @@ describe.each([
   ["local-fresh3", 6, 20],
   ["local-fresh4", 6, 20],
   ["local-fresh5", 6, 20],
+  ["local-fresh6", 8, 30],
+  ["local-fresh7", 8, 30],
+  ["local-fresh8", 8, 30],
+  ["local-fresh9", 8, 30],
 ])("src/bench/data/%s", (name, articleCount, questionCount) => {
   const SET_DIR = path.join(DATA, name);
   const articles = new Map<string, string>();
