@@ -89,6 +89,9 @@ const KINDS: Record<AskedFor, Kind> = {
   },
 };
 
+/** 电话多少, 号码是几多: the 多少 asks for the number, not for a figure. */
+const PHONE_NUMBER_ASKED = /(电话|号码|热线|手机)(号码?)?(是|系)?(多少|几多)/g;
+
 /** The message's last clause, what it ends by asking (villagers often part clauses with spaces). */
 function lastClause(question: string): string {
   return splitClauses(question.trim().replace(/\s+/g, "，")).at(-1)?.text ?? question;
@@ -101,8 +104,10 @@ export function askedFor(question: string): AskedFor[] {
   const asked = all.filter((k) => KINDS[k].asked.test(question) || !!KINDS[k].askedAtEnd?.test(end));
   const factAsked = asked.some((k) => k !== "rule" && k !== "advice");
   const kinds = factAsked ? asked : [...asked, ...all.filter((k) => !!KINDS[k].askedAlone?.test(question))];
-  // 多少钱 asks what it costs, 电话多少 the number to call: not for any figure.
-  return kinds.includes("fee") ? kinds.filter((k) => k !== "amount") : kinds;
+  // 多少钱 asks what it costs, not for any figure; 电话多少 the number to call, unless a figure is asked besides.
+  const rest = question.replace(PHONE_NUMBER_ASKED, "");
+  const phoneOnly = kinds.includes("phone") && !KINDS.amount.asked.test(rest) && !KINDS.amount.askedAtEnd!.test(lastClause(rest));
+  return kinds.includes("fee") || phoneOnly ? kinds.filter((k) => k !== "amount") : kinds;
 }
 
 /** Does this sentence hold what was asked (any of the kinds)? */

@@ -600,3 +600,12 @@ describe("a question about the office's own matter", () => {
     expect(asksLocalFact("洗衣机漏水怎么修")).toBe(false);
   });
 });
+
+describe("电话多少", () => {
+  it("asks the number to call, not a figure, unless a figure is asked besides", () => {
+    expect(askedFor(readAsked("电话几多"))).toEqual(["phone"]);
+    expect(askedFor("举报电话是多少 奖励多少")).toContain("amount");
+    // 电话卡 names a thing; 抓了几个 asks a count.
+    expect(askedFor("去年抓了几个把自己银行卡电话卡卖给骗子的人")).toContain("amount");
+  });
+});
