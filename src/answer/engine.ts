@@ -10,7 +10,7 @@ import { FocusLaws } from "./focus-laws.js";
 import { asksDefinition } from "./definitions.js";
 import { orderLawHits } from "./law-order.js";
 import { localOnLawsMatter } from "./law-signature.js";
-import { applyEquivalents, readAsked, rewrittenForms } from "./equivalents.js";
+import { applyEquivalents, readAsked, rewriteWords } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { looksLikeFollowUp, retrievalQuery, shortQuestion } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
@@ -121,9 +121,10 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     }
 
     // The question in the material's words (电瓶车 → 电动自行车, 派处所 → 派出所), with the topic of the previous turn for a follow-up.
-    const asked = applyEquivalents(q);
+    const { text: asked, spoken } = rewriteWords(q);
     const reading = readAsked(q);
-    const context = request.context?.map((t) => ({ ...t, question: applyEquivalents(t.question) }));
+    const contextWords = request.context?.map((t) => rewriteWords(t.question));
+    const context = request.context?.map((t, i) => ({ ...t, question: contextWords![i].text }));
     // Whether this is a follow-up is decided once, on the question as typed.
     const followUp = !!request.context?.length && (asFollowUp ?? looksLikeFollowUp(q));
     let query = retrievalQuery(asked, context, followUp);
@@ -139,7 +140,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     // Twice as many law hits as are judged, so that a focus law's passage, or one labelled questions like
     // this one name, just below the tenth can be lifted.
     const lawHits = orderLawHits(await searcher.search(query, { k: 20, kinds: ["law"] }), focus, {}, asksDefinition(asked) ? asked : null).slice(0, 10);
-    const officeQuery = articleQuery(searcher, query, [q, ...(followUp ? request.context!.map((t) => t.question) : [])].flatMap((t) => rewrittenForms(t)));
+    const officeQuery = articleQuery(searcher, query, [...spoken, ...(followUp ? contextWords!.flatMap((w) => w.spoken) : [])]);
     const articleHits = await searcher.search(officeQuery, { k: 10, kinds: ["article"] });
     const hits = [...lawHits, ...articleHits];
 

@@ -76,11 +76,11 @@ function rewrite(question: string, pairs: Pairs, rewritten?: string[]): string {
   return out;
 }
 
-/** The spoken forms ([words]) the question was rewritten from (上户口, 电动车): the office may write them too. */
-export function rewrittenForms(question: string, eq: Equivalents = loadEquivalents()): string[] {
-  const forms: string[] = [];
-  rewrite(question, eq.words, forms);
-  return [...new Set(forms)];
+/** The question in the material's words, and the spoken forms ([words]) it was rewritten from (上户口, 电动车): the office may write them too. */
+export function rewriteWords(question: string, eq: Equivalents = loadEquivalents()): { text: string; spoken: string[] } {
+  const spoken: string[] = [];
+  const text = rewrite(question, eq.words, spoken);
+  return { text, spoken: [...new Set(spoken)] };
 }
 
 /** The question in the material's words: what is searched. */

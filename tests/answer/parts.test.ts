@@ -20,10 +20,10 @@ describe("equivalents", () => {
   });
 
   it("says which spoken forms it rewrote (the office may write them too)", async () => {
-    const { rewrittenForms } = await import("../../src/answer/equivalents.js");
+    const { rewriteWords } = await import("../../src/answer/equivalents.js");
     const eq = parseEquivalents("[words]\n上户口 户口登记\n车祸 交通事故\n刷单 刷单返利\n");
-    expect(rewrittenForms("车祸后给细仔上户口", eq)).toEqual(["车祸", "上户口"]);
-    expect(rewrittenForms("做刷单返利被骗了", eq)).toEqual([]);
+    expect(rewriteWords("车祸后给细仔上户口", eq)).toEqual({ text: "交通事故后给细仔户口登记", spoken: ["车祸", "上户口"] });
+    expect(rewriteWords("做刷单返利被骗了", eq).spoken).toEqual([]);
   });
 
   it("keeps a written form that is already there: 刷单返利 stays, not 刷单返利返利", () => {
