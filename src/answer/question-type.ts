@@ -7,7 +7,7 @@
 import { loadIntents } from "./question-guard.js";
 import { splitClauses } from "../text/sentences.js";
 
-export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "documents" | "phone" | "outcome" | "gift" | "advice" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "documents" | "phone" | "outcome" | "looks" | "gift" | "advice" | "rule";
 
 interface Kind {
   asked: RegExp;
@@ -72,10 +72,16 @@ const KINDS: Record<AskedFor, Kind> = {
     asked: /(抓到|抓住|抓着)了?(没有|没|吗|了吗)|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没)|破案了|破了没|落网|结果怎么样|后来(怎么样|咋样|怎样)/,
     answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|移送)/,
   },
+  looks: {
+    // What a wanted man looks like: 长什么样, 有什么特征 → 身高约1.70米，体型偏瘦，左手臂有文身.
+    asked: /长什么样|长相|样子|(什么|啥)特征|穿(的)?(什么|啥)衣服/,
+    answer: /身高|体型|偏瘦|偏胖|平头|长发|短发|口音|文身|纹身|疤|胎记|身穿|穿着|上衣/,
+  },
   gift: {
     // What a participant gets: 去了有东西领吗, 答题有啥东西送, 能领到啥 → 免费领取安全头盔一顶, 赠送大米.
-    asked: /(领|送|发|拿)(到|些)?(啥|什么)|有(啥|什么)?东西(领|送|发|拿)|有(啥|什么)(领|送|发|拿)|(领|送|发|拿)(啥|什么)?东西|有没有(礼品|奖品|纪念品)/,
-    answer: /领取|可领|赠送|送出|发放|获赠|礼品|奖品|纪念品|小礼物/,
+    // 有冇奖 after a call for leads: what a tipster gets (奖励300元至800元).
+    asked: /(领|送|发|拿)(到|些)?(啥|什么)|有(啥|什么)?东西(领|送|发|拿)|有(啥|什么)(领|送|发|拿)|(领|送|发|拿)(啥|什么)?东西|有没有(礼品|奖品|纪念品|奖励|奖金|奖)/,
+    answer: /领取|可领|赠送|送出|发放|获赠|礼品|奖品|纪念品|小礼物|奖励|奖金/,
   },
   advice: {
     // What to do: 被骗了怎么办 → the office's advice (请立即拨打110报警，并保存好聊天记录).
@@ -168,7 +174,7 @@ const OPENING_HOURS = /开(不|没)?开门|(开|关)门(吗|不|没|么|的|啊)
 
 /** A question about a place, event, figure, date or procedure: the office's own material answers it first. */
 export function asksLocalFact(question: string): boolean {
-  return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|提示|提醒|办理|登记|上牌|办证|补办|补领|换领|窗口|预约|悬赏|奖励|奖金|有奖|有没有奖|长什么样|长相|体貌特征)/.test(question);
+  return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|提示|提醒|办理|登记|上牌|办证|补办|补领|换领|窗口|预约|悬赏|奖励|奖金|有奖)/.test(question);
 }
 
 /** A question about a rule, penalty or liability: the law answers it (cues in src/data/intents.txt, [legal]). */

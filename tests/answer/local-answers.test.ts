@@ -327,3 +327,11 @@ describe("the office's own spoken words", () => {
     expect(reply.text).toContain("车上3人受伤");
   });
 });
+
+describe("what a wanted man looks like", () => {
+  it("is answered by the notice's description, not its reward or its story", async () => {
+    const reply = await ask("抢劫那个人长啥样");
+    expect(citedDocs(reply)[0]).toBe("t-wanted");
+    expect(reply.citations[0].excerpt).toContain("右脸有一道疤痕");
+  });
+});

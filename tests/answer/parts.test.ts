@@ -86,6 +86,10 @@ describe("what a question asks for", () => {
     ["租客搬走了几时弄", "time"],
     ["帮只狗登记使唔使俾钱", "fee"],
     ["去咗有咩送", "gift"],
+    // What a wanted man looks like; a reward for a lead.
+    ["仲有个走佬咗，佢生咩样", "looks"],
+    ["南桥抢劫那个人长啥样 手上是不是有疤", "looks"],
+    ["有冇奖", "gift"],
     ["长丰办狗证系礼拜几", "time"],
     ["查到什么时候", "time"],
     ["万城医院旁边多远以内不给放炮", "amount"],
@@ -151,6 +155,9 @@ describe("what a question asks for", () => {
     ["号牌一律免费发放，免收工本费。", "fee", true],
     ["已登记电动自行车2.1万辆。", "fee", false],
     ["血液中酒精含量为148.6mg/100ml。", "amount", true],
+    ["另有同伙黄某文（男，34岁，身高约1.70米，偏瘦，左手臂有文身）在逃。", "looks", true],
+    ["抓获犯罪嫌疑人2名。", "looks", false],
+    ["提供线索经查证属实的，奖励人民币2000元。", "gift", true],
     ["海湾片区的房东，可就近到海湾警务室办理。", "place", true],
     // Going to the station to report is no place to go for a service.
     ["于5月17日上午到龙滚派出所报警求助。", "place", false],
