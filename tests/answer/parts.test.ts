@@ -616,3 +616,12 @@ describe("电话多少", () => {
     expect(askedFor("去年抓了几个把自己银行卡电话卡卖给骗子的人")).toContain("amount");
   });
 });
+
+describe("a greeting", () => {
+  it.each(["有人在吗", "有人吗？", "在么", "你好"])("%s is greeted with the help text, not answered from the law", (q) => {
+    expect(classifyQuestion(q, { maxChars: 500 }).kind).toBe("greeting");
+  });
+  it("a question that starts like one is still a question", () => {
+    expect(classifyQuestion("有人在派出所门口打架怎么办", { maxChars: 500 }).kind).not.toBe("greeting");
+  });
+});
