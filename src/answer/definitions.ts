@@ -4,6 +4,7 @@
  * 是：匕首……), which search ranks among the articles that use it. Both readings here are pure and
  * law-agnostic: the question's form, and a sentence's form (所称X，是指 / X是指 / X是以).
  */
+import { ARTICLE_PATTERN } from "../text/numerals.js";
 
 /** The forms that ask what a term covers (not 是不是骗子: that asks about a case, not a term). */
 const ASKS_DEFINITION =
@@ -14,26 +15,29 @@ export function asksDefinition(question: string): boolean {
 }
 
 /**
- * The terms a passage defines. A definition names its term at the sentence's start or after 所称/所管制的
- * (本法所称电信网络诈骗，是指……; 个人信息是以电子或者其他方式记录的……信息); 是指 after a clause mark
- * (前款规定的情形，是指) defines no term of its own and is skipped by the start anchor.
+ * The terms a passage defines. A definition names its term at the sentence's start (after the
+ * article's label) or after 所称/所管制的 (本法所称电信网络诈骗，是指……; 个人信息是以电子或者其他方式记录的……
+ * 信息); 是指 after a clause mark (前款规定的情形，是指) defines no term of its own and is skipped by the
+ * start anchor.
  */
 const DEFINES = [
-  /所(?:称|管制|指)的?([\u4e00-\u9fff“”]{2,14}?)，?(?:是指|是：|是|包括)/g,
-  /(?:^|[。；：\n])\s*(?:第[零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?\s+)?([\u4e00-\u9fff]{2,10}?)，?(?:是指|是以)/g,
+  /所(?:称|管制|指)的?(?<term>[\u4e00-\u9fff“”]{2,14}?)，?(?:是指|是：|是|包括)/g,
+  new RegExp(`(?:^|[。；：\\n])\\s*(?:${ARTICLE_PATTERN.source}\\s+)?(?<term>[\\u4e00-\\u9fff]{2,10}?)，?(?:是指|是以)`, "g"),
 ];
 
 export function definedTerms(text: string): string[] {
   const terms = new Set<string>();
-  for (const re of DEFINES) for (const m of text.matchAll(re)) {
-      const term = m[1].replace(/[“”]/g, "").replace(/^.*所称的?/, "");
+  for (const re of DEFINES) {
+    for (const m of text.matchAll(re)) {
+      const term = m.groups!.term.replace(/[“”]/g, "").replace(/^.*所称的?/, "");
       // A term ending in 的 is a clause (有下列情形之一的，是指), not a name.
       if (term.length >= 2 && !/^(?:以上|以下|以内|前款|本款|上述)/.test(term) && !term.endsWith("的")) terms.add(term);
     }
+  }
   return [...terms];
 }
 
-/** Does the passage define a term the question names (管制的刀具 is 管制刀具's 刀具: the term's last two letters suffice)? */
+/** Does the passage define a term the question names, whole or by its first and last two letters (管制的刀具 → 刀具 in 管制刀具)? */
 export function definesAsked(question: string, passageText: string): boolean {
   return definedTerms(passageText).some((t) => question.includes(t) || (t.length > 2 && question.includes(t.slice(-2)) && question.includes(t.slice(0, 2))));
 }

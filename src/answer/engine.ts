@@ -7,7 +7,6 @@ import { childLogger } from "../logger.js";
 import type { AnswerComposer, AnswerEngine, AskRequest, Hit, Reply, ReplyParts, Searcher } from "../types.js";
 import { loadDecisionModel, type DecisionModel } from "./decision.js";
 import { FocusLaws } from "./focus-laws.js";
-import { asksDefinition } from "./definitions.js";
 import { orderLawHits } from "./law-order.js";
 import { localOnLawsMatter } from "./law-signature.js";
 import { applyEquivalents, readAsked, rewriteWords } from "./equivalents.js";
@@ -123,8 +122,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     // The question in the material's words (电瓶车 → 电动自行车, 派处所 → 派出所), with the topic of the previous turn for a follow-up.
     const { text: asked, spoken } = rewriteWords(q);
     const reading = readAsked(q);
-    const contextWords = request.context?.map((t) => rewriteWords(t.question));
-    const context = request.context?.map((t, i) => ({ ...t, question: contextWords![i].text }));
+    const contextWords = (request.context ?? []).map((t) => ({ turn: t, ...rewriteWords(t.question) }));
+    const context = request.context && contextWords.map((w) => ({ ...w.turn, question: w.text }));
     // Whether this is a follow-up is decided once, on the question as typed.
     const followUp = !!request.context?.length && (asFollowUp ?? looksLikeFollowUp(q));
     let query = retrievalQuery(asked, context, followUp);
@@ -139,8 +138,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     // Each source searched on its own: 64,000 statutes never crowd the office's articles out, nor back.
     // Twice as many law hits as are judged, so that a focus law's passage, or one labelled questions like
     // this one name, just below the tenth can be lifted.
-    const lawHits = orderLawHits(await searcher.search(query, { k: 20, kinds: ["law"] }), focus, {}, asksDefinition(asked) ? asked : null).slice(0, 10);
-    const officeQuery = articleQuery(searcher, query, [...spoken, ...(followUp ? contextWords!.flatMap((w) => w.spoken) : [])]);
+    const lawHits = orderLawHits(await searcher.search(query, { k: 20, kinds: ["law"] }), focus, {}, asked).slice(0, 10);
+    const officeQuery = articleQuery(searcher, query, [...spoken, ...(followUp ? contextWords.flatMap((w) => w.spoken) : [])]);
     const articleHits = await searcher.search(officeQuery, { k: 10, kinds: ["article"] });
     const hits = [...lawHits, ...articleHits];
 

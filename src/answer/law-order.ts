@@ -13,7 +13,7 @@
  * starter set learned): see README, "Answers".
  */
 import type { Hit } from "../types.js";
-import { definesAsked } from "./definitions.js";
+import { asksDefinition, definesAsked } from "./definitions.js";
 import { FOCUS_LIFT, type FocusLaws } from "./focus-laws.js";
 
 /** A vote of 1 (summed similarity) counts as much as the first hit's score. */
@@ -23,12 +23,10 @@ export const VOTE_LIFT = 1;
  * law order: R@1 .388 → .400/.412/.400 at 0.2/0.3/0.5; the answer bench's starter held out .83 → .84). */
 export const DEFINITION_LIFT = 0.3;
 
-/**
- * The law hits re-ordered (pure; ties keep the searcher's order). `definition`: the question, when it
- * asks what a term covers (asksDefinition), else null.
- */
-export function orderLawHits(hits: readonly Hit[], focus: FocusLaws | null, lifts: { focus?: number; vote?: number; definition?: number } = {}, definition: string | null = null): Hit[] {
+/** The law hits re-ordered (pure; ties keep the searcher's order). `question` (as searched) for the definition lift. */
+export function orderLawHits(hits: readonly Hit[], focus: FocusLaws | null, lifts: { focus?: number; vote?: number; definition?: number } = {}, question = ""): Hit[] {
   if (!hits.length) return [];
+  const definition = asksDefinition(question) ? question : null;
   const top = Math.abs(hits[0].score);
   const focusStep = (lifts.focus ?? FOCUS_LIFT) * top;
   const voteStep = (lifts.vote ?? VOTE_LIFT) * top;

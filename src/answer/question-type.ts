@@ -20,6 +20,8 @@ interface Kind {
 }
 
 const NUM = "[0-9０-９零〇一二两三四五六七八九十百千万亿.]+";
+/** A time of day: 8:30, 上午9时, 15点 (not 时间, 时期). */
+const CLOCK = `[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])`;
 
 export /** Papers a citizen brings to a window. */
 const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件|凭证|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记)证)";
@@ -41,7 +43,7 @@ const KINDS: Record<AskedFor, Kind> = {
   time: {
     // 开不开门, 礼拜六办不办: opening hours are a time too (→ 每周六上午9:00至12:00).
     asked: /什么时候|啥时候|几点|几号|周几|星期几|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|开|上班|有人)/,
-    answer: new RegExp(`时间[为是：:]|[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)`),
+    answer: new RegExp(`时间[为是：:]|${CLOCK}|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)`),
   },
   date: {
     // Which day: 到南平村是哪一天, 最晚到哪天 → 8月19日, 2025年12月31日.
@@ -103,16 +105,21 @@ function lastClause(question: string): string {
   return splitClauses(question.trim().replace(/\s+/g, "，")).at(-1)?.text ?? question;
 }
 
+/** Is the kind asked anywhere in the question, or (askedAtEnd) in its last clause `end`? */
+function isAsked(kind: AskedFor, question: string, end: string): boolean {
+  return KINDS[kind].asked.test(question) || !!KINDS[kind].askedAtEnd?.test(end);
+}
+
 /** The kinds of thing the question asks for (often none: a rule or a penalty). */
 export function askedFor(question: string): AskedFor[] {
   const end = lastClause(question);
   const all = Object.keys(KINDS) as AskedFor[];
-  const asked = all.filter((k) => KINDS[k].asked.test(question) || !!KINDS[k].askedAtEnd?.test(end));
+  const asked = all.filter((k) => isAsked(k, question, end));
   const factAsked = asked.some((k) => k !== "rule" && k !== "advice");
   const kinds = factAsked ? asked : [...asked, ...all.filter((k) => !!KINDS[k].askedAlone?.test(question))];
   // 多少钱 asks what it costs, not for any figure; 电话多少 the number to call, unless a figure is asked besides.
   const rest = question.replace(PHONE_NUMBER_ASKED, "");
-  const phoneOnly = kinds.includes("phone") && !KINDS.amount.asked.test(rest) && !KINDS.amount.askedAtEnd!.test(lastClause(rest));
+  const phoneOnly = kinds.includes("phone") && !isAsked("amount", rest, lastClause(rest));
   return kinds.includes("fee") || phoneOnly ? kinds.filter((k) => k !== "amount") : kinds;
 }
 
@@ -147,11 +154,11 @@ export function asksHour(question: string): boolean {
 }
 const HOUR_ASKED = /几点|开门|关门|上班|下班|营业时间|办公时间|开放时间/;
 
-/** A time of day: 8:30, 上午9时, 15点. */
+/** Holds a time of day (CLOCK). */
 export function tellsHour(sentence: string): boolean {
   return HOUR.test(sentence);
 }
-const HOUR = new RegExp(`[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])`);
+const HOUR = new RegExp(CLOCK);
 
 /** Asks until when (查到什么时候, 搞到几时, 最迟哪天), which an event's day (9月20日上午9时) does not answer. */
 export function asksUntil(question: string): boolean {

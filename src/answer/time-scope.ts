@@ -86,7 +86,12 @@ function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
   if (mentions(correction, doc)) return true;
   // Another town's notice on the same matter changes nothing here: 兴隆's new registration rules are not 东澳's.
   if (!sameArea(correction.region, doc.region)) return false;
-  return titleOverlap(bareTitle(correction.title), bareTitle(doc.title)) >= 0.5 || correction.haystack.includes(doc.title.slice(0, 12));
+  return sameMatter(correction, doc) || correction.haystack.includes(doc.title.slice(0, 12));
+}
+
+/** Two titles on one matter once the issuer, the kind of paper, a correction's word and the year are set aside. */
+function sameMatter(a: LocalDoc, b: LocalDoc): boolean {
+  return titleOverlap(bareTitle(a.title), bareTitle(b.title)) >= 0.5;
 }
 
 /** A title's matter: without the issuer, the kind of paper (万宁市公安局关于……的通告: every notice shares those), a correction's word or a year. */
@@ -136,8 +141,8 @@ export function repealedBy(doc: LocalDoc, docs: readonly LocalDoc[]): LocalDoc |
       }
       for (const m of d.haystack.matchAll(YEAR_REPEAL)) {
         for (const old of docs) {
-          if (old === d || !newer(d, old) || !(old.date?.startsWith(m[1]) || old.title.includes(m[1])) || !sameArea(d.region, old.region)) continue;
-          if (titleOverlap(bareTitle(d.title), bareTitle(old.title)) >= 0.5) repealed.set(old, d);
+          const ofThatYear = !!old.date?.startsWith(m[1]) || old.title.includes(m[1]);
+          if (old !== d && newer(d, old) && ofThatYear && sameArea(d.region, old.region) && sameMatter(d, old)) repealed.set(old, d);
         }
       }
     }

@@ -532,8 +532,13 @@ describe("the law hits quoted", () => {
   });
 });
 
+/** One office article as a passage (one chunk), for the supersession readers. */
+function articleDoc(id: string, title: string, date: string, text: string, region = "万宁市"): Passage {
+  return { kind: "article", id: `article:${id}#0`, docId: id, chunk: 0, title, date, region, text, start: 0, end: text.length } as unknown as Passage;
+}
+
 describe("what corrects what", () => {
-  const doc = (id: string, title: string, date: string, text: string): Passage => ({ kind: "article", id: `article:${id}#0`, docId: id, chunk: 0, title, date, region: "万宁市", text, start: 0, end: text.length }) as unknown as Passage;
+  const doc = articleDoc;
   it("a notice of the same issuer on another matter corrects nothing (the issuer and 通告 are shared by all)", () => {
     const docs = new LocalArticles([
       doc("fire", "万宁市公安局关于春节期间烟花爆竹燃放管理的通告", "2025-01-10", "春节期间禁止燃放烟花爆竹。"),
@@ -545,7 +550,7 @@ describe("what corrects what", () => {
   });
 
   it("one town's notice corrects nothing of another town's on the same matter, unless it names it", () => {
-    const townDoc = (id: string, title: string, date: string, region: string, text: string) => ({ ...(doc(id, title, date, text) as object), region }) as unknown as Passage;
+    const townDoc = (id: string, title: string, date: string, region: string, text: string) => articleDoc(id, title, date, text, region);
     const docs = new LocalArticles([
       townDoc("xl", "兴隆派出所关于调整出租房屋登记办理方式的通告", "2025-04-02", "万宁市兴隆镇", "自2025年5月1日起施行。"),
       townDoc("da", "东澳派出所关于做好出租房屋登记工作的提示", "2024-11-05", "万宁市东澳镇", "48小时内登记。"),
@@ -561,7 +566,7 @@ describe("what corrects what", () => {
 });
 
 describe("a repeal by year", () => {
-  const doc = (id: string, title: string, date: string, region: string, text: string): Passage => ({ kind: "article", id: `article:${id}#0`, docId: id, chunk: 0, title, date, region, text, start: 0, end: text.length }) as unknown as Passage;
+  const doc = (id: string, title: string, date: string, region: string, text: string) => articleDoc(id, title, date, text, region);
   it("2025年度通告同时废止 repeals the same matter's 2025 notice in the same area, nothing else", () => {
     const docs = new LocalArticles([
       doc("new", "后安派出所关于2026年度养犬登记工作的通告", "2026-04-08", "万宁市后安镇", "现就2026年度养犬登记工作通告如下，2025年度通告同时废止。"),
