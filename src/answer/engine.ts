@@ -13,7 +13,7 @@ import { applyEquivalents, readAsked, rewriteWords } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { looksLikeFollowUp, retrievalQuery, shortQuestion } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
-import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, type Judgement, type SourceNote } from "./judge.js";
+import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, localLacks, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
@@ -163,7 +163,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       // Is the office's article on the matter of the law that answers (its title and opening find one of
       // the law's passages, or it holds the question's words)? Read only when both sources answer.
       const onMatter = localOk && law?.ok ? await localOnLawsMatter(searcher, local!.docs, terms, law.hits) : true;
-      const useLaw = lawJoins(law, localOk, queryRead, reading, onMatter);
+      const useLaw = lawJoins(law, localOk, queryRead, reading, onMatter, localOk ? localLacks(local!, reading) : []);
       // After the law's answer to a rule, the office's article comes only on the law's matter (one that
       // holds the question's words is: 21年扫黑抓了多少个犯罪嫌疑人 asks the report's figure).
       const useLocal = localOk && (!(useLaw && rule) || onMatter || asksOfficeFact(local!, reading));

@@ -128,14 +128,18 @@ export async function judgeLocal(input: {
   const asked = askedFor(question).filter((k) => k !== "advice");
   const facts = factsAsked(question);
   const bigrams = local.questionBigrams(query);
+  const until = asksUntil(question);
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, asked)) ? 1 : 0;
-    const base = m.coverage + word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind;
+    // 最迟几号 is answered by an article that ends a period (4月10日前), not by one that dates an event.
+    const ends = until && m.doc.sentences.some((s) => tellsUntil(s)) ? 1 : 0;
+    const rest = word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind + 0.2 * ends;
+    const base = m.coverage + rest;
     // An article whose title names the question's matter (居住证 → 办事指南：居住证申领) is about it, not just
     // mentioning it: it ranks first. Whether another is close on the question (a correction titled its own
     // way, 关于临时放宽燃放时段的补充公告) is judged without that.
-    return { m, word, kind, base, rankScore: base + 0.5 * m.titleCoverage };
+    return { m, word, kind, base, rest, rankScore: base + 0.5 * m.titleCoverage };
   });
   scored.sort((a, b) => b.rankScore - a.rankScore);
   const rankScore = new Map(scored.map((s) => [s.m, s.rankScore]));
@@ -151,7 +155,14 @@ export async function judgeLocal(input: {
     // The town's own article is preferred, a little: a county notice naming the town may be more on the matter.
     const weight = (m: LocalMatch) => (inTown(m.doc, towns) ? 1 : towns.some((t) => m.doc.haystack.includes(t)) ? NAMED_TOWN : 0);
     const inIt = onMatter(matches).filter((m) => weight(m) > 0);
-    if (inIt.length) matches = inIt.sort((a, b) => rankScore.get(b)! * weight(b) - rankScore.get(a)! * weight(a));
+    // Among the town's articles its name tells none from another (北大镇 in one's title is no sign it is on the matter).
+    const placeless = new Map(local.rank(towns.reduce((q, t) => q.replaceAll(t, " "), query)).map((m) => [m.doc, m]));
+    const rest = new Map(scored.map((x) => [x.m, x.rest]));
+    const onQuestion = (m: LocalMatch) => {
+      const p = placeless.get(m.doc);
+      return p ? p.coverage + rest.get(m)! + 0.5 * p.titleCoverage : rankScore.get(m)!;
+    };
+    if (inIt.length) matches = inIt.sort((a, b) => onQuestion(b) * weight(b) - onQuestion(a) * weight(a));
   }
   const own = timeScope(input.question, today);
   // The year carries over only to the same question about another town ("那后安的呢"); "那国庆那几天呢" is another time.
@@ -365,12 +376,19 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
  * such an article is likely the wrong one, and the law is what the citizen needs (answer bench:
  * policing-fresh8 .86 → .88, nothing else changes). It never answers opening hours alone.
  */
-export function lawJoins(law: Judgement | null, localAnswers: boolean, query: string, question: string, localOnMatter = true): boolean {
+export function lawJoins(law: Judgement | null, localAnswers: boolean, query: string, question: string, localOnMatter = true, localLacks: readonly AskedFor[] = []): boolean {
   if (!law?.ok) return false;
   // Opening hours are the office's to say: no statute answers 派出所礼拜六开不开门 or 网吧几点关门,
   // so without the office's article the law does not either.
   if (!localAnswers && !asksRule(question) && asksOpeningHours(question)) return false;
-  return asksRule(query) || !localAnswers || !localOnMatter || !factsAsked(question).length || (law.probability >= SURE && !!law.grounded) || !!law.voted;
+  // Asked a fact the office's article does not hold but the law does (迁来以后几天内去登记 → 农村在十日以内).
+  const lawHolds = localLacks.length > 0 && law.hits.slice(0, 2).some((h) => answersKind(h.passage.text, localLacks));
+  return asksRule(query) || !localAnswers || !localOnMatter || !factsAsked(question).length || lawHolds || (law.probability >= SURE && !!law.grounded) || !!law.voted;
+}
+
+/** The kinds of fact asked (not a figure: 罚多少 is the law's) that none of the chosen articles holds. */
+export function localLacks(local: Judgement, question: string): AskedFor[] {
+  return factsAsked(question).filter((k) => k !== "amount" && !local.docs.some((d) => d.sentences.some((s) => answersKind(s, [k]))));
 }
 
 /**
@@ -411,6 +429,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   let total = 0;
   for (const w of q.values()) total += w;
   const thing = asked.includes("amount") ? measuredThing(question) : null;
+  const fineAsked = thing === "罚";
   const counted = asked.includes("amount") ? countedThing(question) : null;
   const hour = asked.includes("time") && asksHour(question);
   const until = (asked.includes("time") || asked.includes("date")) && asksUntil(question);
@@ -439,7 +458,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // The article is already the one on the matter: the sentence holding what was asked wins even when
     // it repeats none of the question's words (一、登记地点：……窗口。).
     // A yes/no rule counts only in a sentence about the question's own thing (不再需要提供户口簿).
-    const kinds = share > 0 ? asked : asked.filter((k) => k !== "rule");
+    // 罚几多 asks the law's amount: of the office's sentences only one about a fine answers it (not 载重10吨).
+    const kinds = (share > 0 ? asked : asked.filter((k) => k !== "rule")).filter((k) => k !== "amount" || !fineAsked || /罚/.test(raw));
     const facts = kinds.filter((k) => k !== "rule");
     // Of an article's many figures, the one about what was measured (奖几多 → the reward's).
     const measured = ((thing && sentence.includes(thing)) || (counted && countedNear(raw, counted))) && answersKind(sentence, ["amount"]) ? 0.8 : 0;
@@ -544,3 +564,4 @@ function secondSentence(first: ArticlePassage, doc: LocalDoc, terms: TermMatcher
   }
   return best && best.score >= SECOND_SENTENCE * span.score ? best.passage : null;
 }
+

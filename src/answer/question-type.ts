@@ -7,7 +7,7 @@
 import { loadIntents } from "./question-guard.js";
 import { splitClauses } from "../text/sentences.js";
 
-export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "documents" | "phone" | "outcome" | "looks" | "gift" | "advice" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "route" | "documents" | "phone" | "app" | "outcome" | "looks" | "gift" | "advice" | "rule";
 
 interface Kind {
   asked: RegExp;
@@ -24,20 +24,21 @@ const NUM = "[0-9０-９零〇一二两三四五六七八九十百千万亿.]+";
 const CLOCK = `[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])`;
 
 export /** Papers a citizen brings to a window. */
-const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件|凭证|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记)证)";
+const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件|凭证|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记|通行)证)";
 
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
     asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多远|多长|多宽|多深|多少钱/,
     // 抓了几个 asks a count; 被几个同学堵在厕所里，我该咋办 tells one.
-    askedAtEnd: /几(个|名|人|辆|株|起|元|块|克|次|户|家|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁)/,
+    askedAtEnd: /几(个|名|人|辆|株|起|元|块|克|次|户|家|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁|趟|架次|回|批|场)/,
     // Arabic figures with any measure word; Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
-    answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩|顶|副|双|箱|袋|瓶|盒|支|枚|发|颗|粒|本|根|头|匹|把|mg|毫克|毫升|ml|公里|千米|米)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
+    answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩|顶|副|双|箱|袋|瓶|盒|支|枚|发|颗|粒|本|根|头|匹|把|架次|架|趟|批|场|mg|毫克|毫升|ml|公里|千米|米)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
   },
   fee: {
     // What it costs: a price, or that it is free (免收号牌工本费 answers 要交几多钱).
     // (骗了多少钱, 罚多少钱 ask for an amount, not a price; 被堵在厕所要钱, 叫我先交钱 tell a story.)
-    asked: /(交|收|花|付|缴|要|给)(个)?(多少钱|几多钱)|要不要(交|给|付)?钱|(要|收|交|花|给)钱(吗|不|么|没)|收不收(钱|费)|收费|交多少|费用|工本费/,
+    // 还是收六十吗: a price named back to be confirmed.
+    asked: /(交|收|花|付|缴|要|给)(个)?(多少钱|几多钱)|(收|交|缴)(费)?[0-9零一二两三四五六七八九十百]+(块|元|蚊)?(钱)?(吗|不|么|嘛|啊|呀)|要不要(交|给|付)?钱|(要|收|交|花|给)钱(吗|不|么|没)|收不收(钱|费)|收费|交多少|费用|工本费/,
     answer: /免费|免收|不收费|不收取|[0-9０-９零一二两三四五六七八九十百千万.]+\s*(元|块)/,
   },
   time: {
@@ -52,22 +53,37 @@ const KINDS: Record<AskedFor, Kind> = {
   },
   duration: {
     // How long: 要等几天, 几分钟能赶到 → 15个工作日内, 3分钟.
-    asked: /多久|几(天|日|个工作日|个月|分钟|小时)|多长时间|多少天|多少个工作日/,
-    answer: new RegExp(`(${NUM}|半)\\s*个?(工作日|天|小时|分钟|个月|年)`),
+    // 那几天, 前几天 tell when something happened; 要等几天 asks.
+    asked: /多久|(?<![那这头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|小时)|多长时间|多少天|多少个工作日/,
+    // 十日以内, 3日内 and 3年 are spans; 8月25日 is a day and 2025年 a year.
+    answer: new RegExp(
+      `(${NUM}|半)\\s*个?(工作日|天|小时|分钟|个月)|(?<![0-9０-９零〇])([0-9０-９]{1,2}|[一二两三四五六七八九十百半]+)\\s*个?年(?!\\s*[0-9０-９零〇一二三四五六七八九十]+月)|(?<!月\\s*[0-9０-９]*)${NUM}\\s*日(以|之)?内`,
+    ),
   },
   place: {
     asked: /在哪|哪里|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方)/,
-    answer: /(地点|地址|位于|窗口|大厅|服务中心|广场|[路街道]\s*[0-9０-９]+\s*号|在[^，。；]{0,20}(派出所|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头)|警务室|警务站|服务站|点位|路口|(举报|收缴|办理|服务|执勤|登记|接种|投放)点)/,
+    answer: /(地点|地址|位于|设在|设于|窗口|大厅|服务中心|广场|[路街道]\s*[0-9０-９]+\s*号|在[^，。；]{0,20}(派出所|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头)|警务[室站点]|服务站|点位|路口|(举报|收缴|办理|服务|执勤|登记|接种|投放)点)/,
+  },
+  route: {
+    // Which way round a closed road: 要绕哪条路 → 经G223国道绕行 (not where the shelter is).
+    asked: /哪条(路|道|街)|绕(哪|什么|啥|路)|走哪(条|边)|怎么(走|绕)/,
+    answer: /绕行|改道|分流|(?<!共和)国道|省道|[GS][0-9]{2,4}/,
   },
   documents: {
-    asked: /带(上|好|齐)?(些)?(什么|啥|哪些)|携带(些)?什么|需要什么|要什么(材料|证件|证)|(什么|哪些|哪几)(个)?证(件|明)?[？?吗]?$|准备什么/,
-    askedAlone: /材料|证件|手续/,
+    // 要拿哪些本本去: what to take along (not 能拿到什么, what is given).
+    asked: /带(上|好|齐)?(些)?(什么|啥|哪些)|携带(些)?什么|需要什么|要什么(材料|证件|证)|(什么|哪些|哪几)(个)?证(件|明)?[？?吗]?$|准备什么|办(个|张)?(什么|啥|哪个|哪种)(证|手续)|(要|得|需)(拿|交)(些)?(哪些|哪几样|什么|啥|咩|乜嘢)(本本|证件|材料|证|资料|东西)?(去|过去|来)?/,
+    askedAlone: /材料|证件|手续|本本/,
     // A document named as something to bring (请带上户口簿, 凭身份证, 材料：…): 身份证 alone is in every sentence of a 办证 notice.
-    answer: new RegExp(`(带|持|凭|提供|提交|准备|出示|所需|需要)[^。；]{0,6}${DOCUMENT}|材料[:：]|原件|复印件`),
+    answer: new RegExp(`(带|持|凭|提供|提交|准备|出示|所需|需要)[^。；]{0,12}${DOCUMENT}|材料[:：]|原件|复印件`),
   },
   phone: {
     asked: /电话|号码|热线|联系方式|怎么联系|打哪个/,
     answer: /(\d{3,4}-\d{7,8}|\d{7,8}|1[3-9]\d{9}|110|96110|12345)/,
+  },
+  app: {
+    // Which app or mini program: 用什么软件预约 → 通过“海南警民通”小程序.
+    asked: /(什么|啥|哪个|哪款|咩)(软件|[Aa][Pp][Pp]|小程序|公众号|平台)|(软件|[Aa][Pp][Pp]|小程序|公众号)(叫|是)(什么|啥|咩)/,
+    answer: /小程序|公众号|[Aa][Pp][Pp]|客户端|平台/,
   },
   outcome: {
     // Whether a case was solved: 抓到没有, 破案了吗 (not "被抓了会怎样", which asks about the law).
@@ -215,8 +231,10 @@ export function countedThing(question: string): string | null {
  */
 export function measuredThing(question: string): string | null {
   // 酒精到底是多少: the emphasis between the thing and the question word is skipped.
-  const m = /([\p{Script=Han}])(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/u.exec(question);
-  if (m && !/[有是要能会就都共总还才到在么什为]/.test(m[1])) return m[1];
+  // 那几天, 前几年 tell a time; the thing measured is the first other (这样罚几多 → 罚).
+  for (const m of question.matchAll(/([\p{Script=Han}])(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)) {
+    if (!/[有是要能会就都共总还才到在么什为那这前好头]/.test(m[1])) return m[1];
+  }
   // Said the other way round: 有几多钱奖 → 奖.
   const after = /(?:多少|几多)钱([\p{Script=Han}])/u.exec(question);
   if (after && !/[的了呢吗啊呀么一个啦哦嘛咧]/.test(after[1])) return after[1];

@@ -335,3 +335,27 @@ describe("what a wanted man looks like", () => {
     expect(reply.citations[0].excerpt).toContain("右脸有一道疤痕");
   });
 });
+
+describe("a road closure and its extension", () => {
+  it("要绕哪条路 is answered by the detour, not by where the shelter is", async () => {
+    const reply = await ask("山根台风封路那几天 海边的路走不了 要绕哪条路");
+    expect(citedDocs(reply)).toContain("t-closure");
+    expect(reply.text).toContain("过往车辆请经S214省道绕行");
+    expect(reply.text).not.toContain("临时安置点");
+  });
+
+  it("罚几多 asks the law's fine: the office's sentence is the one asked besides (where the pass is issued), not its tonnage", async () => {
+    const reply = await ask("山根封路那几天有人开车硬闯 这样罚几多 我们抢修的车要进去 通行证去哪里开");
+    expect(citedDocs(reply)).toContain("t-closure-ext");
+    expect(reply.text).toContain("山根派出所二楼值班室");
+    expect(reply.text).not.toContain("载重15吨");
+  });
+});
+
+describe("a town's articles on one matter", () => {
+  it("the town's name in one title is no sign it is on the matter: 最迟几号 gets the notice with the deadline", async () => {
+    const reply = await ask("龙滚镇那边讲屋后种了罂粟的要自己铲掉 最迟要几号之前铲");
+    expect(citedDocs(reply)[0]).toBe("t-poppy-longgun");
+    expect(reply.text).toContain("2026年4月15日前");
+  });
+});

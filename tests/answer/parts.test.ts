@@ -6,7 +6,7 @@ import { looksLikeFollowUp, topicWords, retrievalQuery } from "../../src/answer/
 import { ownWordsFirst } from "../../src/answer/term-weights.js";
 import { bigramsOf, headingAt, LocalArticles, townsIn } from "../../src/answer/local-articles.js";
 import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksOpeningHours, asksRule, countedThing, factsAsked, headingAnswers } from "../../src/answer/question-type.js";
-import { asksOfficeFact, judgeLaw, labelledVote, lawJoins, type Judgement } from "../../src/answer/judge.js";
+import { asksOfficeFact, judgeLaw, labelledVote, lawJoins, localLacks, type Judgement } from "../../src/answer/judge.js";
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
 import { classifyQuestion } from "../../src/answer/question-guard.js";
@@ -93,8 +93,41 @@ describe("what a question asks for", () => {
     ["长丰办狗证系礼拜几", "time"],
     ["查到什么时候", "time"],
     ["万城医院旁边多远以内不给放炮", "amount"],
+    // Papers to take along, an app, a way round, a price named back, a count in 趟.
+    ["要去派出所给细佬仔上户口 要拿哪些本本去", "documents"],
+    ["抢修的车要进去 要办什么证", "documents"],
+    ["北大户籍那里可以手机上先预约吗 用什么软件", "app"],
+    ["海边的路走不了 要绕哪条路", "route"],
+    ["今年下乡做体检还是收六十吗", "fee"],
+    ["无人机飞了好多趟 到底飞了几趟", "amount"],
+    ["人到了以后要几天内去登记", "duration"],
+    ["要提前几天打电话约", "duration"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
+  });
+
+  it("那几天, 前几天 tell when, and ask no span of time", () => {
+    expect(askedFor(readAsked("台风封路那几天有人硬闯 罚几多"))).not.toContain("duration");
+    expect(askedFor(readAsked("前几天被骗了怎么办"))).not.toContain("duration");
+  });
+
+  it("a span in 日 (十日以内, 7日内) or 年 (三年) is a duration; a day (8月25日) and a year (2025年) are not", () => {
+    for (const s of ["农村在十日以内", "应在7日内认领", "处三年以上十年以下有期徒刑", "15个工作日内办结"]) expect(answersKind(s, ["duration"]), s).toBe(true);
+    for (const s of ["自2025年8月25日起", "二〇二五年十月", "8月25日内到场", "2025年度通告同时废止"]) expect(answersKind(s, ["duration"]), s).toBe(false);
+  });
+
+  it("a detour answers the way round; 中华人民共和国道路交通安全法 names no 国道", () => {
+    expect(answersKind("过往车辆请经G223国道绕行。", ["route"])).toBe(true);
+    expect(answersKind("根据《中华人民共和国道路交通安全法》有关规定，决定实行临时交通管制", ["route"])).toBe(false);
+    expect(answersKind("临时安置点设在东澳镇中心学校", ["route"])).toBe(false);
+    expect(answersKind("临时安置点设在东澳镇中心学校", ["place"])).toBe(true);
+    expect(answersKind("于和乐农贸市场东门设立临时警务点", ["place"])).toBe(true);
+  });
+
+  it("a permit to be shown is a paper (须凭派出所开具的临时通行证通行); a mini program an app", () => {
+    expect(answersKind("须凭东澳派出所开具的临时通行证通行", ["documents"])).toBe(true);
+    expect(answersKind("群众也可通过“海南警民通”小程序提前预约", ["app"])).toBe(true);
+    expect(answersKind("无人机巡查12架次", ["amount"])).toBe(true);
   });
 
   it("papers mentioned beside another fact asked are no papers asked (交了材料多久能拿到 asks how long)", () => {
@@ -371,6 +404,8 @@ describe("what a figure measures", () => {
     ["被骗多少钱", "骗"],
     ["有多少人", null],
     ["抽血查出来酒精到底是多少", "精"],
+    // 那几天 tells a time: the thing measured is the fine asked after it.
+    ["封路那几天有人硬闯 这样罚多少", "罚"],
   ])("%s → %s", async (q, thing) => {
     const { measuredThing } = await import("../../src/answer/question-type.js");
     expect(measuredThing(q)).toBe(thing);
@@ -495,6 +530,15 @@ describe("whether the law joins a local answer", () => {
     // An office article off the law's matter is likely the wrong one: the law joins it.
     expect(lawJoins(verdict({}), true, "身份证丢了去哪里补办", "身份证丢了去哪里补办", false)).toBe(true);
     expect(lawJoins(verdict({ ok: false }), true, "身份证丢了去哪里补办", "身份证丢了去哪里补办", false)).toBe(false);
+  });
+  it("…or when the office's article lacks a fact asked that the law's passage holds (迁来以后几天内去登记 → 农村在十日以内)", () => {
+    const q = "户口迁来以后几天内去登记 要带什么证明";
+    const art13: Hit = { passage: { kind: "law", id: "law:h#13", text: "第十三条 迁移户口的公民，在到达迁入地的时候，城市在三日以内，农村在十日以内，申报迁入登记。" } as unknown as Passage, score: 1, rank: 1 };
+    expect(lawJoins(verdict({ hits: [art13] }), true, q, q)).toBe(false);
+    expect(lawJoins(verdict({ hits: [art13] }), true, q, q, true, ["duration"])).toBe(true);
+    const doc = (sentences: string[]) => ({ docId: "d", sentences }) as unknown as Judgement["docs"][number];
+    expect(localLacks(verdict({ docs: [doc(["办理户口迁入的，除户口簿外还需携带《准予迁入证明》。"])] }), q)).toEqual(["duration"]);
+    expect(localLacks(verdict({ docs: [doc(["迁入的须在10日以内登记。", "需携带《准予迁入证明》。"])] }), q)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The small later local sets, src/bench/data/local-fresh to local-fresh9 (each written after an answer
+ * The small later local sets, src/bench/data/local-fresh to local-fresh11 (each written after an answer
  * engine's changes of its session, to measure them on articles and questions they were not shaped on):
  * every line parses, every gold article exists, every expected fact is verbatim in a gold article,
  * and no question is a near copy of an article sentence.
@@ -16,17 +16,19 @@ const LAWS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.
 /** The text of one article of the library (squashed), or undefined when the library is absent. */
 function lawArticleText(law: string, article: string): string | undefined {
   if (!existsSync(LAWS)) return undefined;
-  for (const dir of readdirSync(LAWS)) {
-    const full = path.join(LAWS, dir);
-    if (!statSync(full).isDirectory()) continue;
-    for (const f of readdirSync(full).filter((n) => n.startsWith(`${law}(`) || n === `${law}.md`)) {
-      const text = readFileSync(path.join(full, f), "utf8");
-      const start = text.search(new RegExp(`(^|\\n)${article}[ \\u3000]`));
-      if (start < 0) continue;
-      const rest = text.slice(start + 1);
-      const end = rest.search(/\n第[零〇一二两三四五六七八九十百千]+条[ \u3000]/);
-      return squash(end < 0 ? rest : rest.slice(0, end));
-    }
+  // The library's folders nest (部门规章/公安部/…): every file named for the law, at any depth.
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => {
+      const full = path.join(dir, n);
+      return statSync(full).isDirectory() ? files(full) : n.startsWith(`${law}(`) || n === `${law}.md` ? [full] : [];
+    });
+  for (const f of files(LAWS)) {
+    const text = readFileSync(f, "utf8");
+    const start = text.search(new RegExp(`(^|\\n)${article}[ \\u3000]`));
+    if (start < 0) continue;
+    const rest = text.slice(start + 1);
+    const end = rest.search(/\n第[零〇一二两三四五六七八九十百千]+条[ \u3000]/);
+    return squash(end < 0 ? rest : rest.slice(0, end));
   }
   return "";
 }
@@ -44,6 +46,8 @@ describe.each([
   ["local-fresh7", 8, 30],
   ["local-fresh8", 8, 30],
   ["local-fresh9", 8, 30],
+  ["local-fresh10", 8, 30],
+  ["local-fresh11", 8, 30],
 ])("src/bench/data/%s", (name, articleCount, questionCount) => {
   const SET_DIR = path.join(DATA, name);
   const articles = new Map<string, string>();
