@@ -122,6 +122,9 @@ describe("what a question asks for", () => {
     expect(answersKind("临时安置点设在东澳镇中心学校", ["route"])).toBe(false);
     expect(answersKind("临时安置点设在东澳镇中心学校", ["place"])).toBe(true);
     expect(answersKind("于和乐农贸市场东门设立临时警务点", ["place"])).toBe(true);
+    expect(answersKind("群众也可携带手机到万城派出所一楼反诈咨询台", ["place"])).toBe(true);
+    expect(answersKind("通行证在值班室办理", ["place"])).toBe(true);
+    expect(answersKind("民警免费帮助安装反诈APP", ["place"])).toBe(false);
   });
 
   it("a permit to be shown is a paper (须凭派出所开具的临时通行证通行); a mini program an app", () => {
