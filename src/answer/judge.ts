@@ -79,6 +79,8 @@ const ON_MATTER = 0.5;
 const NAMED_TOWN = 0.8;
 /** Near ties on bigram coverage: the same matter told twice (two years of one notice). */
 const NEAR_TIE = 0.8;
+/** …and of those, the ones that hold the asked kind with at least this share of the best one's question words (a newer notice says it in its own words). */
+const HOLDS_AS_WELL = 0.5;
 /** Titles sharing this share of bigrams are about the same matter. */
 const SAME_MATTER = 0.4;
 
@@ -190,7 +192,7 @@ export async function judgeLocal(input: {
     if (facts.length && same.length > 1) {
       const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, bigrams)]));
       const top = Math.max(...holds.values());
-      if (top > 0) same = same.filter((m) => holds.get(m)! >= top * NEAR_TIE);
+      if (top > 0) same = same.filter((m) => holds.get(m)! >= top * HOLDS_AS_WELL);
       if (!same.includes(chosen)) chosen = same[0];
     }
     for (const m of same) if (newer(m.doc, chosen.doc)) chosen = m;

@@ -359,3 +359,11 @@ describe("a town's articles on one matter", () => {
     expect(reply.text).toContain("2026年4月15日前");
   });
 });
+
+describe("next year's call in its own words", () => {
+  it("supersedes last year's on the time and place asked, though it repeats fewer of the question's words", async () => {
+    const reply = await ask("去后安派出所当志愿者巡逻，晚上去哪集合，几点开始？");
+    expect(citedDocs(reply)[0]).toBe("t-volunteers-2026");
+    expect(reply.text).toContain("志愿者服务站");
+  });
+});
