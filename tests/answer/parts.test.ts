@@ -102,6 +102,9 @@ describe("what a question asks for", () => {
     ["无人机飞了好多趟 到底飞了几趟", "amount"],
     ["人到了以后要几天内去登记", "duration"],
     ["要提前几天打电话约", "duration"],
+    ["港北那边三无船到现在报了几多条", "amount"],
+    ["小卖部帮人买六合彩 抽几成回水", "amount"],
+    ["网上哪里可以举报", "app"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
   });
@@ -125,6 +128,9 @@ describe("what a question asks for", () => {
     expect(answersKind("群众也可携带手机到万城派出所一楼反诈咨询台", ["place"])).toBe(true);
     expect(answersKind("通行证在值班室办理", ["place"])).toBe(true);
     expect(answersKind("民警免费帮助安装反诈APP", ["place"])).toBe(false);
+    expect(answersKind("将书面整改报告送至兴隆派出所治安室", ["place"])).toBe(true);
+    expect(answersKind("已登记备案37艘", ["amount"])).toBe(true);
+    expect(answersKind("举报电话24小时受理", ["time"])).toBe(true);
   });
 
   it("a permit to be shown is a paper (须凭派出所开具的临时通行证通行); a mini program an app", () => {
@@ -293,6 +299,9 @@ describe("follow-ups", () => {
     ["周六办不办", true],
     ["礼拜天开唔开", true],
     ["明天下不下雨", false],
+    // 冇 ending a clause asks, as 吗 does (晚上有人冇 = 晚上有没有人).
+    ["晚上有人冇", true],
+    ["冇", false],
   ])("%s is a follow-up: %s", (q, yes) => {
     expect(looksLikeFollowUp(q)).toBe(yes);
   });
