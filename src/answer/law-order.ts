@@ -5,7 +5,8 @@
  * and then the other would undo the first.
  *
  * A passage that defines the term a "what counts as X" question names (definitions.ts) is lifted too:
- * search ranks the articles that use a term beside the one that says what it is.
+ * search ranks the articles that use a term beside the one that says what it is. So is the article
+ * that fines what a first hit forbids, when a fine is asked.
  *
  * The vote lift: the searcher's own neighbour weight is set for ranking (a STARD-like office's labels
  * cost R@1 at more); the answer quotes one article and should quote the one the office's questions
@@ -23,19 +24,39 @@ export const VOTE_LIFT = 1;
  * law order: R@1 .388 → .400/.412/.400 at 0.2/0.3/0.5; the answer bench's starter held out .83 → .84). */
 export const DEFINITION_LIFT = 0.3;
 
-/** The law hits re-ordered (pure; ties keep the searcher's order). `question` (as searched) for the definition lift. */
-export function orderLawHits(hits: readonly Hit[], focus: FocusLaws | null, lifts: { focus?: number; vote?: number; definition?: number } = {}, question = ""): Hit[] {
+/**
+ * Share of the first hit's score an article that sets the fine for breaking one of the first three hits
+ * is lifted by, when a fine is asked (出租银行卡会唔会罚钱 → 反电信网络诈骗法第四十四条, which fines what
+ * 第三十一条 forbids). STARD-train's questions asking 罚 (14; 239 with 处罚/处理/后果/判/责任/违法) keep
+ * R@1, R@3 and MRR@10 at 0.1 to 0.3; the answer bench's sets are unchanged; local-fresh8 +1.
+ */
+export const PENALTY_LIFT = 0.3;
+const PENALTY_ASKED = /罚/;
+
+/** Does `h` set the penalty for breaking one of `hits` (违反本法第三十一条第一款规定的，……处……罚款)? Same law only. */
+function penalizes(h: Hit, hits: readonly Hit[]): boolean {
+  if (h.passage.kind !== "law") return false;
+  const law = h.passage.lawShort;
+  return hits.some((t) => t !== h && t.passage.kind === "law" && t.passage.lawShort === law && h.passage.text.includes(`违反本${LAW_WORD.exec(law)?.[0] ?? "法"}${t.passage.article}`));
+}
+const LAW_WORD = /(条例|规定|办法|法)$/;
+
+/** The law hits re-ordered (pure; ties keep the searcher's order). `question` (as searched) for the definition and penalty lifts. */
+export function orderLawHits(hits: readonly Hit[], focus: FocusLaws | null, lifts: { focus?: number; vote?: number; definition?: number; penalty?: number } = {}, question = ""): Hit[] {
   if (!hits.length) return [];
   const definition = asksDefinition(question) ? question : null;
   const top = Math.abs(hits[0].score);
   const focusStep = (lifts.focus ?? FOCUS_LIFT) * top;
   const voteStep = (lifts.vote ?? VOTE_LIFT) * top;
   const definitionStep = (lifts.definition ?? DEFINITION_LIFT) * top;
+  const penaltyStep = (lifts.penalty ?? PENALTY_LIFT) * top;
+  const firstThree = PENALTY_ASKED.test(question) ? hits.slice(0, 3) : [];
   const key = (h: Hit) =>
     h.score +
     (focus && h.passage.kind === "law" && focus.has(h.passage.lawShort) ? focusStep : 0) +
     voteStep * (h.vote ?? 0) +
-    (definition && definesAsked(definition, h.passage.text) ? definitionStep : 0);
+    (definition && definesAsked(definition, h.passage.text) ? definitionStep : 0) +
+    (firstThree.length && penalizes(h, firstThree) ? penaltyStep : 0);
   return hits
     .map((h, i) => ({ h, i, k: key(h) }))
     .sort((a, b) => b.k - a.k || a.i - b.i)

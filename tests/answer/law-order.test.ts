@@ -36,3 +36,22 @@ describe("both lifts together", () => {
     expect(names(orderLawHits(orderLawHits(hits, focus, { focus: 0.2, vote: 0 }), null, { vote: 1 }))[0]).not.toBe("治安管理处罚法第四十三条");
   });
 });
+
+describe("the penalty lift", () => {
+  const withText = (h: Hit, text: string): Hit => ({ ...h, passage: { ...h.passage, text } as LawPassage });
+  const forbids = withText(lawHit("反电信网络诈骗法", "第三十一条", 2.0), "第三十一条 任何单位和个人不得非法买卖、出租、出借银行账户。");
+  const crime = withText(lawHit("刑法", "第二百八十七条之二", 1.9), "第二百八十七条之二 明知他人利用信息网络实施犯罪，为其犯罪提供支付结算等帮助……");
+  const fines = withText(lawHit("反电信网络诈骗法", "第四十四条", 1.5), "第四十四条 违反本法第三十一条第一款规定的，没收违法所得……处二十万元以下罚款。");
+  const other = withText(lawHit("刑法", "第四十四条", 1.45), "第四十四条 违反本法第二百八十七条之二的……");
+
+  it("asked a fine, the article that fines what a first hit forbids comes before it; the same law only", () => {
+    expect(names(orderLawHits([forbids, crime, fines], null, { vote: 0 }, "出租银行卡会不会罚钱"))).toEqual(["反电信网络诈骗法第四十四条", "反电信网络诈骗法第三十一条", "刑法第二百八十七条之二"]);
+    // 刑法 cites no 反电信网络诈骗法 article: no lift.
+    expect(names(orderLawHits([forbids, other], null, { vote: 0 }, "出租银行卡会不会罚钱"))).toEqual(["反电信网络诈骗法第三十一条", "刑法第四十四条"]);
+  });
+
+  it("not asked a fine, or without the lift, the searcher's order stays", () => {
+    expect(names(orderLawHits([forbids, crime, fines], null, { vote: 0 }, "出租银行卡违法吗"))).toEqual(["反电信网络诈骗法第三十一条", "刑法第二百八十七条之二", "反电信网络诈骗法第四十四条"]);
+    expect(names(orderLawHits([forbids, crime, fines], null, { vote: 0, penalty: 0 }, "出租银行卡会不会罚钱"))).toEqual(["反电信网络诈骗法第三十一条", "刑法第二百八十七条之二", "反电信网络诈骗法第四十四条"]);
+  });
+});
