@@ -155,7 +155,9 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const model = deps.decision ?? loadDecisionModel();
       const previous = followUp ? readAsked(request.context!.at(-1)!.question) : null;
       const queryRead = readAsked(query);
-      const local = await judgeLocal({ question: reading, query: officeQuery, terms, searcher, articleHits, today: now(), model, previous });
+      // Whether an article holds the question's topic is read on the office's own query: a spoken form put back (摩的) is a topic word.
+      const topicTerms = officeQuery === query ? terms : termMatcher(searcher, officeQuery);
+      const local = await judgeLocal({ question: reading, query: officeQuery, terms, topicTerms, searcher, articleHits, today: now(), model, previous });
       const law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       deps.onJudged?.(q, { local, law });
       const localOk = !!local?.ok;

@@ -13,7 +13,7 @@ import type { Prompts } from "./prompts.js";
 import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, type TermMatcher } from "./term-weights.js";
-import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, timeScope, titleOverlap } from "./time-scope.js";
+import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, sharesPerson, timeScope, titleOverlap } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -107,6 +107,8 @@ export async function judgeLocal(input: {
   question: string;
   query: string;
   terms: TermMatcher;
+  /** The words an article must hold some of to be on the question's topic (default `terms`): the office's query's. */
+  topicTerms?: TermMatcher;
   searcher: Searcher;
   /** The searcher's ranking of the articles alone. */
   articleHits: Hit[];
@@ -188,7 +190,8 @@ export async function judgeLocal(input: {
     // A newer article on the same matter supersedes the older one, on what it says: asked for a
     // figure, time, place … the newest of those that hold it about as well as any (a deadline's
     // extension does not say where to register).
-    let same = matches.filter((m) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && titleOverlap(m.doc.title, best.doc.title) >= SAME_MATTER);
+    // Same matter: titles alike, or naming the same person (寻人启事：……符某春走失 → 走失老人符某春已平安找到).
+    let same = matches.filter((m) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && (titleOverlap(m.doc.title, best.doc.title) >= SAME_MATTER || sharesPerson(m.doc.title, best.doc.title)));
     if (facts.length && same.length > 1) {
       const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, bigrams)]));
       const top = Math.max(...holds.values());
@@ -235,7 +238,7 @@ export async function judgeLocal(input: {
     Math.min(1, bigrams.size / 10),
   ];
   const p = probability(model.local, features);
-  return { ok: p >= 0.5 && onTopic(chosen.doc, terms, local, today), probability: p, features, hits: [], docs, notes, local, question };
+  return { ok: p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today), probability: p, features, hits: [], docs, notes, local, question };
 }
 
 /** A word in at least this share of the office's articles (派出所, 民警 in a county's reports) names the office, not a topic… */

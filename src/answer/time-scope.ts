@@ -89,10 +89,19 @@ function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
   return sameMatter(correction, doc) || correction.haystack.includes(doc.title.slice(0, 12));
 }
 
-/** Two titles on one matter once the issuer, the kind of paper, a correction's word and the year are set aside. */
+/**
+ * Two titles on one matter once the issuer, the kind of paper, a correction's word and the year are set
+ * aside, or naming the same person (寻人协查通报：……王某良走失 and 走失老人王某良已找到: one case).
+ */
 function sameMatter(a: LocalDoc, b: LocalDoc): boolean {
-  return titleOverlap(bareTitle(a.title), bareTitle(b.title)) >= 0.5;
+  return titleOverlap(bareTitle(a.title), bareTitle(b.title)) >= 0.5 || sharesPerson(a.title, b.title);
 }
+
+/** A person a report names the way police reports do (王某良, 陈某海), in both titles. */
+export function sharesPerson(a: string, b: string): boolean {
+  return [...a.matchAll(PERSON)].some((m) => b.includes(m[0]));
+}
+const PERSON = /(?![在于到从对向和与一])[\p{Script=Han}]某(?!某)[\p{Script=Han}]/gu;
 
 /** A title's matter: without the issuer, the kind of paper (万宁市公安局关于……的通告: every notice shares those), a correction's word or a year. */
 function bareTitle(title: string): string {

@@ -367,3 +367,16 @@ describe("next year's call in its own words", () => {
     expect(reply.text).toContain("志愿者服务站");
   });
 });
+
+describe("a missing person found", () => {
+  it("the report withdrawing the appeal for the same person answers 找着没有, before the appeal (their titles share the name, few other words)", async () => {
+    const reply = await ask("石狗村72岁那个独自外出走丢的老人找着没有");
+    expect(citedDocs(reply)[0]).toBe("t-missing-found");
+    expect(reply.text).toContain("六连岭脚下的橡胶林");
+  });
+
+  it("a newer report naming the same person supersedes the appeal, withdrawn or not (几号在哪里找着的)", async () => {
+    const reply = await ask("石狗村那个走丢的老人找着没有 几号在哪里找着的");
+    expect(citedDocs(reply)[0]).toBe("t-missing-found");
+  });
+});

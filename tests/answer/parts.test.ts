@@ -105,6 +105,9 @@ describe("what a question asks for", () => {
     ["港北那边三无船到现在报了几多条", "amount"],
     ["小卖部帮人买六合彩 抽几成回水", "amount"],
     ["网上哪里可以举报", "app"],
+    ["上坡村那个走丢的阿公找着没有", "outcome"],
+    ["走失的那个阿公现在怎么样了", "outcome"],
+    ["上坡村走丢那个阿公出门时穿么个衫", "looks"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
   });
@@ -131,6 +134,8 @@ describe("what a question asks for", () => {
     expect(answersKind("将书面整改报告送至兴隆派出所治安室", ["place"])).toBe(true);
     expect(answersKind("已登记备案37艘", ["amount"])).toBe(true);
     expect(answersKind("举报电话24小时受理", ["time"])).toBe(true);
+    expect(answersKind("调解员每月15日上午到村委会接待群众", ["time"])).toBe(true);
+    expect(answersKind("民警在橡胶林里找到老人", ["outcome"])).toBe(true);
   });
 
   it("a permit to be shown is a paper (须凭派出所开具的临时通行证通行); a mini program an app", () => {
