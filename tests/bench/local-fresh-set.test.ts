@@ -1,5 +1,5 @@
 /**
- * The small later local sets, src/bench/data/local-fresh to local-fresh11 (each written after an answer
+ * The small later local sets, src/bench/data/local-fresh to local-fresh14 (each written after an answer
  * engine's changes of its session, to measure them on articles and questions they were not shaped on):
  * every line parses, every gold article exists, every expected fact is verbatim in a gold article,
  * and no question is a near copy of an article sentence.
@@ -13,7 +13,7 @@ import { bigrams, jaccard, readJsonl } from "./set-checks.js";
 
 const LAWS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/data/laws");
 
-/** The text of one article of the library (squashed), or undefined when the library is absent. */
+/** The text of one article of the library's newest version of the law (squashed), or undefined when the library is absent. */
 function lawArticleText(law: string, article: string): string | undefined {
   if (!existsSync(LAWS)) return undefined;
   // The library's folders nest (部门规章/公安部/…): every file named for the law, at any depth.
@@ -22,7 +22,8 @@ function lawArticleText(law: string, article: string): string | undefined {
       const full = path.join(dir, n);
       return statSync(full).isDirectory() ? files(full) : n.startsWith(`${law}(`) || n === `${law}.md` ? [full] : [];
     });
-  for (const f of files(LAWS)) {
+  // The newest version first (道路运输条例(2023-07-20).md before (2019-03-02)): sets cite the law in force.
+  for (const f of files(LAWS).sort((a, b) => path.basename(b).localeCompare(path.basename(a)))) {
     const text = readFileSync(f, "utf8");
     const start = text.search(new RegExp(`(^|\\n)${article}[ \\u3000]`));
     if (start < 0) continue;
@@ -48,6 +49,9 @@ describe.each([
   ["local-fresh9", 8, 30],
   ["local-fresh10", 8, 30],
   ["local-fresh11", 8, 30],
+  ["local-fresh12", 8, 30],
+  ["local-fresh13", 8, 30],
+  ["local-fresh14", 8, 30],
 ])("src/bench/data/%s", (name, articleCount, questionCount) => {
   const SET_DIR = path.join(DATA, name);
   const articles = new Map<string, string>();
