@@ -381,13 +381,13 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
  * such an article is likely the wrong one, and the law is what the citizen needs (answer bench:
  * policing-fresh8 .86 → .88, nothing else changes). It never answers opening hours alone.
  */
-export function lawJoins(law: Judgement | null, localAnswers: boolean, query: string, question: string, localOnMatter = true, localLacks: readonly AskedFor[] = []): boolean {
+export function lawJoins(law: Judgement | null, localAnswers: boolean, query: string, question: string, localOnMatter = true, lacking: readonly AskedFor[] = []): boolean {
   if (!law?.ok) return false;
   // Opening hours are the office's to say: no statute answers 派出所礼拜六开不开门 or 网吧几点关门,
   // so without the office's article the law does not either.
   if (!localAnswers && !asksRule(question) && asksOpeningHours(question)) return false;
   // Asked a fact the office's article does not hold but the law does (迁来以后几天内去登记 → 农村在十日以内).
-  const lawHolds = localLacks.length > 0 && law.hits.slice(0, 2).some((h) => answersKind(h.passage.text, localLacks));
+  const lawHolds = lacking.length > 0 && law.hits.slice(0, 2).some((h) => answersKind(h.passage.text, lacking));
   return asksRule(query) || !localAnswers || !localOnMatter || !factsAsked(question).length || lawHolds || (law.probability >= SURE && !!law.grounded) || !!law.voted;
 }
 
@@ -569,4 +569,3 @@ function secondSentence(first: ArticlePassage, doc: LocalDoc, terms: TermMatcher
   }
   return best && best.score >= SECOND_SENTENCE * span.score ? best.passage : null;
 }
-
