@@ -7,7 +7,7 @@
 import { loadIntents } from "./question-guard.js";
 import { splitClauses } from "../text/sentences.js";
 
-export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "route" | "documents" | "phone" | "app" | "outcome" | "looks" | "gift" | "advice" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "route" | "documents" | "phone" | "app" | "age" | "outcome" | "looks" | "gift" | "advice" | "rule";
 
 interface Kind {
   asked: RegExp;
@@ -84,6 +84,11 @@ const KINDS: Record<AskedFor, Kind> = {
     // Which app or mini program: 用什么软件预约 → 通过“海南警民通”小程序.
     asked: /(什么|啥|哪个|哪款|咩)(软件|[Aa][Pp][Pp]|小程序|公众号|平台)|(软件|[Aa][Pp][Pp]|小程序|公众号)(叫|是)(什么|啥|咩)|(网上|手机上|线上)(哪里|在哪|哪儿|怎么|可以)/,
     answer: /小程序|公众号|[Aa][Pp][Pp]|客户端|平台/,
+  },
+  age: {
+    // Whether someone is old or young enough: 我阿公62岁了，还能报名吗 → 年龄放宽为18周岁至65周岁.
+    asked: /[0-9０-９一二三四五六七八九十]+岁.{0,20}(还能|能不能|能否|可以|可不可以|够不够|行不行|报名|参加)|够(年纪|岁数)|年龄(限制|要求|规定)|(多大|几岁)(年纪|岁数)?(才)?(可以|能)/,
+    answer: /周岁|岁以上|岁以下|年满|年龄/,
   },
   outcome: {
     // Whether a case was solved: 抓到没有, 破案了吗 (not "被抓了会怎样", which asks about the law).

@@ -380,3 +380,11 @@ describe("a missing person found", () => {
     expect(citedDocs(reply)[0]).toBe("t-missing-found");
   });
 });
+
+describe("an age limit", () => {
+  it("我阿公62岁了，还能报名吗 is answered by the call's age limit, not its phone", async () => {
+    const reply = await ask("我阿公62岁了，还能去后安派出所报名当志愿者巡逻不？");
+    expect(citedDocs(reply)[0]).toBe("t-volunteers-2026");
+    expect(reply.text).toContain("18周岁至65周岁");
+  });
+});

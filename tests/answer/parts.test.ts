@@ -108,6 +108,8 @@ describe("what a question asks for", () => {
     ["上坡村那个走丢的阿公找着没有", "outcome"],
     ["走失的那个阿公现在怎么样了", "outcome"],
     ["上坡村走丢那个阿公出门时穿么个衫", "looks"],
+    ["我阿公62岁了，还能去派出所报名帮忙巡逻不", "age"],
+    ["我今年五十八岁 可以报名去听吗 是不是要够年纪", "age"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
   });
