@@ -24,7 +24,7 @@ const NUM = "[0-9０-９零〇一二两三四五六七八九十百千万亿.]+";
 const CLOCK = `[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])`;
 
 export /** Papers a citizen brings to a window. */
-const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件|凭证|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记|通行)证)";
+const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件|凭证|委托书|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记|通行)证)";
 
 const KINDS: Record<AskedFor, Kind> = {
   amount: {

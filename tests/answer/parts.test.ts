@@ -142,6 +142,7 @@ describe("what a question asks for", () => {
 
   it("a permit to be shown is a paper (须凭派出所开具的临时通行证通行); a mini program an app", () => {
     expect(answersKind("须凭东澳派出所开具的临时通行证通行", ["documents"])).toBe(true);
+    expect(answersKind("委托他人办理的，需提供授权委托书", ["documents"])).toBe(true);
     expect(answersKind("群众也可通过“海南警民通”小程序提前预约", ["app"])).toBe(true);
     expect(answersKind("无人机巡查12架次", ["amount"])).toBe(true);
   });
