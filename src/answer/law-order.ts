@@ -34,7 +34,7 @@ export const PENALTY_LIFT = 0.3;
 const PENALTY_ASKED = /罚/;
 
 /** Does `h` set the penalty for breaking one of `hits` (违反本法第三十一条第一款规定的，……处……罚款)? Same law only. */
-function penalizes(h: Hit, hits: readonly Hit[]): boolean {
+export function penalizes(h: Hit, hits: readonly Hit[]): boolean {
   if (h.passage.kind !== "law") return false;
   const law = h.passage.lawShort;
   return hits.some((t) => t !== h && t.passage.kind === "law" && t.passage.lawShort === law && h.passage.text.includes(`违反本${LAW_WORD.exec(law)?.[0] ?? "法"}${t.passage.article}`));

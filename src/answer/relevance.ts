@@ -5,6 +5,7 @@
  */
 import { CitationIndex } from "../retrieval/citation-lookup.js";
 import { lawArticleKey } from "../retrieval/law-aliases.js";
+import { penalizes } from "./law-order.js";
 import type { Hit, Passage } from "../types.js";
 import { coverageOf, type TermMatcher } from "./term-weights.js";
 
@@ -59,9 +60,13 @@ const PEER_SHARE = 0.8;
  * questions like it: a 杀猪盘 story answered by 刑法第二百六十六条 through its neighbours' vote was
  * followed by 变造货币 and 伪造货币 (币), each "within ratio" of a best coverage of 0.02. Answer bench:
  * right unchanged on five policing sets, one question fewer on policing-fresh2 and the starter.
+ * An article that fines what another hit forbids is read with that one's coverage: 违反本法第三十一条
+ * ……罚款 repeats none of 出租银行卡's words (local-fresh11 +1; answer table unchanged).
  */
 export function closeToBest(terms: TermMatcher, hits: Hit[], ratio: number): Hit[] {
-  const scored = hits.map((h) => ({ h, c: coverage(terms, h.passage) }));
+  const own = hits.map((h) => coverage(terms, h.passage));
+  // An article that fines what another hit forbids (违反本法第三十一条……罚款) is about what that one covers.
+  const scored = hits.map((h, i) => ({ h, c: Math.max(own[i], ...hits.map((t, j) => (j !== i && penalizes(h, [t]) ? own[j] : 0))) }));
   const best = Math.max(0, ...scored.slice(0, 3).map((s) => s.c));
   const holds = (s: { h: Hit; c: number }) => s.c >= SECONDARY_FLOOR || (s.h.vote ?? 0) >= SECONDARY_VOTE;
   const firstVote = hits[0]?.vote ?? 0;

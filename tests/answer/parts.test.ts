@@ -564,6 +564,16 @@ describe("whether the law joins a local answer", () => {
 
 describe("the law hits quoted", () => {
   const hit = (id: string, text: string): Hit => ({ passage: { kind: "law", id, text, lawTitle: "中华人民共和国刑法", lawShort: "刑法", article: id, headings: [] } as unknown as Passage, score: 1, rank: 1 });
+  it("an article that fines what another hit forbids is read with that one's coverage (违反本法第三十一条……罚款)", () => {
+    const words = { weights: new Map([["出租", { weight: 3, expansion: false }], ["银行", { weight: 3, expansion: false }], ["罚", { weight: 1, expansion: false }]]) };
+    const forbids = hit("第三十一条", "第三十一条 任何单位和个人不得非法出租、出借银行账户。");
+    const fines = hit("第四十四条", "第四十四条 违反本法第三十一条第一款规定的，没收违法所得，处二十万元以下罚款。");
+    const other = hit("第四十五条", "第四十五条 违反本法第二十条规定的，处十万元以下罚款。");
+    const first = hit("第二百八十七条之二", "第二百八十七条之二 明知他人利用信息网络实施犯罪，出租银行账户帮助的……");
+    expect(closeToBest(words, [first, forbids, fines], 0.6).map((h) => (h.passage as { article: string }).article)).toEqual(["第二百八十七条之二", "第三十一条", "第四十四条"]);
+    expect(closeToBest(words, [first, forbids, other], 0.6).map((h) => (h.passage as { article: string }).article)).toEqual(["第二百八十七条之二", "第三十一条"]);
+  });
+
   const terms = { weights: new Map([["冰毒", { weight: 3, expansion: false }], ["处理", { weight: 1, expansion: false }], ["毒品", { weight: 2, expansion: true }]]) };
   it("the searcher's first hit stays however little of the question it repeats; later ones need coverage close to the best", () => {
     const hits = [hit("第三百四十八条", "非法持有甲基苯丙胺十克以上的，处三年以下有期徒刑。"), hit("第三百四十七条", "走私、贩卖冰毒的，依法处理。"), hit("第一条", "为了惩罚犯罪，制定本法。")];
