@@ -134,6 +134,7 @@ describe("what a question asks for", () => {
     expect(answersKind("通行证在值班室办理", ["place"])).toBe(true);
     expect(answersKind("民警免费帮助安装反诈APP", ["place"])).toBe(false);
     expect(answersKind("将书面整改报告送至兴隆派出所治安室", ["place"])).toBe(true);
+    expect(answersKind("被暂扣车辆改为停放在望海大道北侧的市交警车辆停放场", ["place"])).toBe(true);
     expect(answersKind("已登记备案37艘", ["amount"])).toBe(true);
     expect(answersKind("举报电话24小时受理", ["time"])).toBe(true);
     expect(answersKind("调解员每月15日上午到村委会接待群众", ["time"])).toBe(true);
