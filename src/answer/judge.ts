@@ -13,7 +13,7 @@ import type { Prompts } from "./prompts.js";
 import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, type TermMatcher } from "./term-weights.js";
-import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, sharesPerson, timeScope, titleOverlap } from "./time-scope.js";
+import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, sameMatter, timeScope, titleOverlap } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -190,8 +190,8 @@ export async function judgeLocal(input: {
     // A newer article on the same matter supersedes the older one, on what it says: asked for a
     // figure, time, place … the newest of those that hold it about as well as any (a deadline's
     // extension does not say where to register).
-    // Same matter: titles alike, or naming the same person (寻人启事：……符某春走失 → 走失老人符某春已平安找到).
-    let same = matches.filter((m) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && (titleOverlap(m.doc.title, best.doc.title) >= SAME_MATTER || sharesPerson(m.doc.title, best.doc.title)));
+    // Same matter: titles alike as they stand, or as time-scope.ts reads a correction's (naming the same person included).
+    let same = matches.filter((m) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && (titleOverlap(m.doc.title, best.doc.title) >= SAME_MATTER || sameMatter(m.doc, best.doc)));
     if (facts.length && same.length > 1) {
       const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, bigrams)]));
       const top = Math.max(...holds.values());
@@ -391,19 +391,24 @@ export function lawJoins(law: Judgement | null, localAnswers: boolean, query: st
   return asksRule(query) || !localAnswers || !localOnMatter || !factsAsked(question).length || lawHolds || (law.probability >= SURE && !!law.grounded) || !!law.voted;
 }
 
-/** The kinds of fact asked (not a figure: 罚多少 is the law's) that none of the chosen articles holds. */
+/** The kinds of fact asked of the office, each with whether one of the chosen articles holds it. A figure is left out: 罚多少 asks the law's amount. */
+function officeFacts(local: Judgement, question: string): { kind: AskedFor; held: boolean }[] {
+  return factsAsked(question)
+    .filter((k) => k !== "amount")
+    .map((kind) => ({ kind, held: local.docs.some((d) => d.sentences.some((s) => answersKind(s, [kind]))) }));
+}
+
+/** The kinds of fact asked of the office that none of the chosen articles holds (the law may: lawJoins). */
 export function localLacks(local: Judgement, question: string): AskedFor[] {
-  return factsAsked(question).filter((k) => k !== "amount" && !local.docs.some((d) => d.sentences.some((s) => answersKind(s, [k]))));
+  return officeFacts(local, question).filter((f) => !f.held).map((f) => f.kind);
 }
 
 /**
  * Does the question also ask the office a fact its article holds (……要坐牢不？派出所哪天几点钟去学校)?
- * Then the article follows the law's answer to the rule, on the law's matter or not. A figure is left
- * out: 罚多少 asks the law's amount.
+ * Then the article follows the law's answer to the rule, on the law's matter or not.
  */
 export function asksOfficeFact(local: Judgement, question: string): boolean {
-  const facts = factsAsked(question).filter((k) => k !== "amount");
-  return facts.length > 0 && local.docs.some((d) => d.sentences.some((s) => answersKind(s, facts)));
+  return officeFacts(local, question).some((f) => f.held);
 }
 
 /** Total weight of the question's own words: the scale a sentence bonus is measured in. */

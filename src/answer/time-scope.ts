@@ -93,12 +93,12 @@ function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
  * Two titles on one matter once the issuer, the kind of paper, a correction's word and the year are set
  * aside, or naming the same person (寻人协查通报：……王某良走失 and 走失老人王某良已找到: one case).
  */
-function sameMatter(a: LocalDoc, b: LocalDoc): boolean {
+export function sameMatter(a: LocalDoc, b: LocalDoc): boolean {
   return titleOverlap(bareTitle(a.title), bareTitle(b.title)) >= 0.5 || sharesPerson(a.title, b.title);
 }
 
 /** A person a report names the way police reports do (王某良, 陈某海), in both titles. */
-export function sharesPerson(a: string, b: string): boolean {
+function sharesPerson(a: string, b: string): boolean {
   return [...a.matchAll(PERSON)].some((m) => b.includes(m[0]));
 }
 const PERSON = /(?![在于到从对向和与一])[\p{Script=Han}]某(?!某)[\p{Script=Han}]/gu;
