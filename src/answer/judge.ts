@@ -10,7 +10,7 @@ import { normalize } from "../text/tokenize.js";
 import type { Excerpt } from "./layout.js";
 import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
-import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, type AskedFor } from "./question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, type TermMatcher } from "./term-weights.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, sameMatter, timeScope, titleOverlap } from "./time-scope.js";
@@ -238,7 +238,7 @@ export async function judgeLocal(input: {
     Math.min(1, bigrams.size / 10),
   ];
   const p = probability(model.local, features);
-  return { ok: p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today), probability: p, features, hits: [], docs, notes, local, question };
+  return { ok: p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question)), probability: p, features, hits: [], docs, notes, local, question };
 }
 
 /** A word in at least this share of the office's articles (派出所, 民警 in a county's reports) names the office, not a topic… */
@@ -249,6 +249,8 @@ const OFFICE_SHARE_MIN_ARTICLES = 10;
 const TOPIC_WORDS_PER = 6;
 /** How a question reports what it heard (网上说, 听讲, 有人话, 我看): never its topic. */
 const HEARSAY = /^(说|讲|话|看|听说|听讲|听人说|据说)$/;
+/** Going somewhere to hand in or bring things (去派出所交东西): the errand, not its topic. */
+const ERRAND = /^(去|来|到|交|送|拿|带|东西|事|事情)$/;
 const OFFICE = /^(派出所|公安|公安局|公安机关|民警|警察|警方|警务|辅警)$/;
 
 /**
@@ -257,7 +259,7 @@ const OFFICE = /^(派出所|公安|公安局|公安机关|民警|警察|警方|�
  * (几点, 哪里) name its topic; the article must hold one of them, or a lexicon word for one.
  * 万宁派出所在哪里办身份证 is not answered by a report that says where a school lecture was held.
  */
-function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today: Date): boolean {
+function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today: Date, asking: readonly string[]): boolean {
   const counted = local.docs.length >= OFFICE_SHARE_MIN_ARTICLES;
   const office = (w: string) => OFFICE.test(w) || (counted && local.share(w) >= OFFICE_SHARE);
   const timeWord = (w: string) => {
@@ -265,8 +267,16 @@ function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today:
     return t.year !== null || t.latest;
   };
   // A single character (养, 犬, 枪) names a topic only where the articles are enough to tell it from 去 and 办.
+  // The words that ask (哪条 of 哪条路, 门牌 of 门牌几号) name no topic.
   const topical = (w: string) =>
-    (Array.from(w).length >= 2 || counted) && !office(w) && !local.places.some((t) => t.includes(w) || w.includes(t)) && !askedFor(w).length && !timeWord(w) && !HEARSAY.test(w);
+    (Array.from(w).length >= 2 || counted) &&
+    !office(w) &&
+    !local.places.some((t) => t.includes(w) || w.includes(t)) &&
+    !askedFor(w).length &&
+    !asking.some((a) => a.includes(w)) &&
+    !timeWord(w) &&
+    !HEARSAY.test(w) &&
+    !ERRAND.test(w);
   // A bare number (12, 2.4) names no topic.
   const words = [...terms.weights].filter(([w]) => topical(w) && !/^[\d.%]+$/.test(w));
   if (!words.some(([, v]) => !v.expansion)) return true;
@@ -438,11 +448,16 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const q = local.questionBigrams(query);
   let total = 0;
   for (const w of q.values()) total += w;
-  const thing = asked.includes("amount") ? measuredThing(question) : null;
-  const fineAsked = thing === "罚";
-  const counted = asked.includes("amount") ? countedThing(question) : null;
+  const measuring = asked.includes("amount") ? measuredThing(question) : null;
+  const fineAsked = measuring === "罚";
+  // 按国家法律最多罚几多: the law's part answers the fine; the office's sentence is for what else is asked.
+  const lawsFine = fineAsked && /法律|法规/.test(question);
+  const finesAsked = /罚/.test(question);
+  const thing = lawsFine ? null : measuring;
+  const counted = asked.includes("amount") && !lawsFine ? countedThing(question) : null;
   const hour = asked.includes("time") && asksHour(question);
   const until = (asked.includes("time") || asked.includes("date")) && asksUntil(question);
+  const days = weekdaysNamed(question);
   // Within one article the words of its title tell no sentence from another (the opening paragraph
   // repeats them all): a sentence is chosen on the question's other words.
   const untitled = new Map<string, { q: [string, number][]; total: number }>();
@@ -469,7 +484,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // it repeats none of the question's words (一、登记地点：……窗口。).
     // A yes/no rule counts only in a sentence about the question's own thing (不再需要提供户口簿).
     // 罚几多 asks the law's amount: of the office's sentences only one about a fine answers it (not 载重10吨).
-    const kinds = (share > 0 ? asked : asked.filter((k) => k !== "rule")).filter((k) => k !== "amount" || !fineAsked || /罚/.test(raw));
+    const kinds = (share > 0 ? asked : asked.filter((k) => k !== "rule")).filter((k) => k !== "amount" || !fineAsked || (!lawsFine && /罚/.test(raw)));
     const facts = kinds.filter((k) => k !== "rule");
     // Of an article's many figures, the one about what was measured (奖几多 → the reward's).
     const measured = ((thing && sentence.includes(thing)) || (counted && countedNear(raw, counted))) && answersKind(sentence, ["amount"]) ? 0.8 : 0;
@@ -478,19 +493,24 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // holds the old dates: it answers no time or date (its figures, 已有17名投案, may be what was asked).
     const correction = !!doc && CORRECTION.test(doc.title);
     const recital = correction && RECITAL.test(raw);
-    const factsHere = recital ? facts.filter((k) => k !== "time" && k !== "date") : facts;
+    // A fine is no price (卖几多钱一顶 is not answered by 处20元罚款), unless a fine is what was asked.
+    const factsHere = facts.filter((k) => !(recital && (k === "time" || k === "date")) && (k !== "fee" || finesAsked || !/罚/.test(raw)));
     const kind = factsHere.length && answersKind(sentence, factsHere) ? 1.5 : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
     // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
     const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
     // A correction's point is its new value (延长至2025年12月31日, 年龄应为38岁), not its recital of the old one.
     // Only where the sentence holds what was asked or the question's own words: 伤得咋样 is answered by
-    // the 续报's 右腿骨折, not by the 更正 of the accident's time beside it.
-    const changed = correction && (share > 0 || kind > 0) && CHANGED.test(raw) ? 0.8 : 0;
+    // the 续报's 右腿骨折, not by the 更正 of the accident's time beside it. Asked the figure of a thing
+    // (戴头盔的有几成), a changed sentence counts only with that figure: of an 调整 notice's new rules, the
+    // fine is no answer, and its recital of the campaign's result (佩戴率……提升至87%) is.
+    const changed = correction && (share > 0 || kind > 0) && (!counted || measured > 0) && CHANGED.test(raw) ? 0.8 : 0;
     // 几点钟开门 is answered by 8:30至18:00, not by the date the rules took effect.
     const clock = hour && tellsHour(sentence) ? 0.5 : 0;
     // 查到什么时候 is answered by the period's end (9月15日至12月31日), not by an event's day within it.
     const end = until && tellsUntil(sentence) ? 0.5 : 0;
-    return scale * (2 * share + measured + kind + labelled + changed + clock + end);
+    // 周六去哪交, 礼拜六警务车去边度: of a schedule's days, the one named (周六、周日9:00至16:00, 每月最后一个周六……).
+    const day = kind > 0 && days.size > 0 && [...weekdaysNamed(sentence)].some((d) => days.has(d)) ? 1 : 0;
+    return scale * (2 * share + measured + kind + labelled + changed + clock + end + day);
   };
 }
 
@@ -516,8 +536,10 @@ const INLINE_LABEL_CHARS = 24;
 const INLINE_LABEL = /(?:^|[。\n])([一二三四五六七八九十]+、[^。\n]{1,16})。$/;
 const OWN_LABEL = /^([一二三四五六七八九十]+、[^：:。，\n]{1,12})[：:]/;
 
-/** Is the counted thing next to a figure (3人受伤, 警力不少于320人), not just somewhere in the sentence (驾驶人李某某)? */
+/** Is the counted thing next to a figure (3人受伤, 警力不少于320人, 几成 → 87%), not just somewhere in the sentence (驾驶人李某某)? */
 function countedNear(sentence: string, thing: string): boolean {
+  // 几成 is a share, told in tenths or as a percentage (佩戴率……提升至87%).
+  if (thing === "成" && /[0-9０-９]\s*[%％]/.test(sentence)) return true;
   for (let at = sentence.indexOf(thing); at >= 0; at = sentence.indexOf(thing, at + 1)) {
     if (/[0-9０-９]/.test(sentence.slice(Math.max(0, at - 6), at + 7))) return true;
   }

@@ -37,18 +37,19 @@ const KINDS: Record<AskedFor, Kind> = {
   fee: {
     // What it costs: a price, or that it is free (免收号牌工本费 answers 要交几多钱).
     // (骗了多少钱, 罚多少钱 ask for an amount, not a price; 被堵在厕所要钱, 叫我先交钱 tell a story.)
-    // 还是收六十吗: a price named back to be confirmed.
-    asked: /(交|收|花|付|缴|要|给)(个)?(多少钱|几多钱)|(收|交|缴)(费)?[0-9零一二两三四五六七八九十百]+(块|元|蚊)?(钱)?(吗|不|么|嘛|啊|呀)|要不要(交|给|付)?钱|(要|收|交|花|给)钱(吗|不|么|没)|收不收(钱|费)|收费|交多少|费用|工本费/,
+    // 还是收六十吗: a price named back to be confirmed; 卖几多钱一顶: what a thing sold costs.
+    asked: /(交|收|花|付|缴|要|给|卖|买)(个)?(多少钱|几多钱)|(多少钱|几多钱)一(顶|个|张|本|件|份)|(收|交|缴)(费)?[0-9零一二两三四五六七八九十百]+(块|元|蚊)?(钱)?(吗|不|么|嘛|啊|呀)|要不要(交|给|付)?钱|(要|收|交|花|给)钱(吗|不|么|没)|收不收(钱|费)|收费|交多少|费用|工本费/,
     answer: /免费|免收|不收费|不收取|[0-9０-９零一二两三四五六七八九十百千万.]+\s*(元|块)/,
   },
   time: {
     // 开不开门, 礼拜六办不办: opening hours are a time too (→ 每周六上午9:00至12:00).
-    asked: /什么时候|啥时候|几点|几号|周几|星期几|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|开|上班|有人)/,
+    // 门牌几号 asks an address, not a day.
+    asked: /什么时候|啥时候|几点|(?<!门牌(号)?)几号|周几|星期几|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|开|上班|有人)/,
     answer: new RegExp(`时间[为是：:]|${CLOCK}|24小时|全天候?|昼夜|每月${NUM}[日号]|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)`),
   },
   date: {
     // Which day: 到南平村是哪一天, 最晚到哪天 → 8月19日, 2025年12月31日.
-    asked: /哪天|哪一天|几号|几月几|哪年|最晚|最迟|截止|期限|什么时候|啥时候|到什么时候/,
+    asked: /哪天|哪一天|(?<!门牌(号)?)几号|几月几|哪年|最晚|最迟|截止|期限|什么时候|啥时候|到什么时候/,
     answer: new RegExp(`${NUM}年${NUM}月${NUM}日|${NUM}月${NUM}日`),
   },
   duration: {
@@ -61,12 +62,16 @@ const KINDS: Record<AskedFor, Kind> = {
     ),
   },
   place: {
-    asked: /在哪|哪里|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方)/,
-    answer: /(地点|地址|位于|设在|设于|窗口|大厅|服务中心|广场|[路街道]\s*[0-9０-９]+\s*号|在[^，。；]{0,20}(派出所|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头|停车场|停放场)|警务[室站点]|服务站|(咨询|服务|接待|值班|治安|户籍)(台|室)|(送|交|寄)(至|到)|点位|路口|(举报|收缴|办理|服务|执勤|登记|接种|投放)点)/,
+    // A schedule names where it goes on which day (每月最后一个周六上午到长丰墟农贸市场门口).
+    // 派出所在哪条路, 门牌几号: the street address.
+    // 还有没有地方卖鞭炮: whether there is a place, and so where.
+    asked: /在哪条(路|街|道)|在哪|哪里|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方)|门牌|有没有(地方|地点)/,
+    answer: /(地点|地址|位于|设在|设于|(搬迁|迁|移)(至|到)|窗口|大厅|服务(分)?中心|广场|[路街道]\s*[0-9０-９]+\s*号|在[^，。；]{0,20}(派出所|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头|停车场|停放场)|警务[室站点]|服务站|(咨询|服务|接待|值班|治安|户籍)(台|室)|(送|交|寄)(至|到)|点位|路口|增设|(举报|收缴|办理|服务|执勤|登记|接种|投放|劝导|检查|供应|值守|零售|销售|燃放)点|(每(周|星期|月)|周[一二三四五六日天末]|星期[一二三四五六日天])[^，。；]{0,12}(到|前往|在)[\u4e00-\u9fa5]{2,16})/,
   },
   route: {
     // Which way round a closed road: 要绕哪条路 → 经G223国道绕行 (not where the shelter is).
-    asked: /哪条(路|道|街)|绕(哪|什么|啥|路)|走哪(条|边)|怎么(走|绕)/,
+    // 派出所在哪条路 asks where it stands (place), not a way round.
+    asked: /(?<![在是系])哪条(路|道|街)|绕(哪|什么|啥|路)|走哪(条|边)|怎么(走|绕)/,
     answer: /绕行|改道|分流|(?<!共和)国道|省道|[GS][0-9]{2,4}/,
   },
   documents: {
@@ -104,7 +109,7 @@ const KINDS: Record<AskedFor, Kind> = {
   gift: {
     // What a participant gets: 去了有东西领吗, 答题有啥东西送, 能领到啥 → 免费领取安全头盔一顶, 赠送大米.
     // 有冇奖 after a call for leads: what a tipster gets (奖励300元至800元).
-    asked: /(领|送|发|拿)(到|些)?(啥|什么)|有(啥|什么)?东西(领|送|发|拿)|有(啥|什么)(领|送|发|拿)|(领|送|发|拿)(啥|什么)?东西|有没有(礼品|奖品|纪念品|奖励|奖金|奖)/,
+    asked: /(领|送|发|拿)(到|些)?(啥|什么)|有(啥|什么)?东西(领|送|发|拿)|有(啥|什么)(领|送|发|拿)|(领|送|发|拿)(啥|什么)?东西|有没有(礼品|奖品|纪念品|奖励|奖金|奖)|有(礼品|奖品|纪念品|奖励|奖金)(冇|吗|没有|没|不|么|嘛)/,
     answer: /领取|可领|赠送|送出|发放|获赠|礼品|奖品|纪念品|小礼物|奖励|奖金/,
   },
   advice: {
@@ -143,6 +148,22 @@ export function askedFor(question: string): AskedFor[] {
   const rest = question.replace(PHONE_NUMBER_ASKED, "");
   const phoneOnly = kinds.includes("phone") && !isAsked("amount", rest, lastClause(rest));
   return kinds.includes("fee") || phoneOnly ? kinds.filter((k) => k !== "amount") : kinds;
+}
+
+/** The phrases with which the question asks for a fact (哪条路, 门牌几号, 电话多少), rules and advice aside. */
+export function askingPhrases(question: string): string[] {
+  const out: string[] = [];
+  for (const [kind, { asked }] of Object.entries(KINDS)) {
+    if (kind === "rule" || kind === "advice") continue;
+    // From every position: 周六开不开门 holds both 周六开不开 and 开不开门.
+    const at = new RegExp(asked.source, "y");
+    for (let i = 0; i < question.length; i++) {
+      at.lastIndex = i;
+      const m = at.exec(question);
+      if (m?.[0]) out.push(m[0]);
+    }
+  }
+  return out;
 }
 
 /** Does this sentence hold what was asked (any of the kinds)? */
@@ -194,6 +215,30 @@ export function tellsUntil(sentence: string): boolean {
 }
 const UNTIL = new RegExp(`(至|到)\\s*(${NUM}年)?${NUM}月${NUM}日|${NUM}月${NUM}日\\s*(前|止|为止|截止)|截止|截至`);
 
+/**
+ * The days of the week a text names (周六 → 6; 周末, 双休日 → 6, 7; 周一至周五, 工作日 → 1–5). A day
+ * told as past (上周六) is an event's, not a schedule's, and is left out.
+ */
+export function weekdaysNamed(text: string): Set<number> {
+  const days = new Set<number>();
+  const add = (from: number, to: number) => {
+    for (let d = from; d <= to; d++) days.add(d);
+  };
+  for (const m of text.matchAll(WEEKDAY_RANGE)) add(dayNumber(m[1]), dayNumber(m[2]));
+  for (const m of text.matchAll(WEEKDAY)) days.add(dayNumber(m[1]));
+  if (WEEKEND.test(text)) add(6, 7);
+  if (WORKDAYS.test(text)) add(1, 5);
+  return days;
+}
+const DAY = "[一二三四五六日天]";
+const WEEKDAY = new RegExp(`(?<!上个?|上上个?)(?:周|星期)(${DAY})`, "g");
+const WEEKDAY_RANGE = new RegExp(`(?:周|星期)(${DAY})\\s*(?:至|到|-|—|~)\\s*(?:周|星期)?(${DAY})`, "g");
+const WEEKEND = /(?<!上个?)周末|双休日?|周六日|周六、周日/;
+const WORKDAYS = /工作日/;
+function dayNumber(d: string): number {
+  return d === "日" || d === "天" ? 7 : "一二三四五六".indexOf(d) + 1;
+}
+
 /** Asks when a place opens or closes (几点开门, 礼拜六开不开门, 几点关门) and nothing else but when. */
 export function asksOpeningHours(question: string): boolean {
   const facts = factsAsked(question);
@@ -226,9 +271,9 @@ export function asksLaw(question: string): boolean {
  * of that thing is quoted rather than another of the article's. null when none.
  */
 export function countedThing(question: string): string | null {
-  const m = /(?:多少|几多|几)(?:个|名|位|件|份|辆|部|张|条|家|户)?([\p{Script=Han}])/u.exec(question);
-  if (!m || /[的了呢吗啊呀么钱天年月日点号时分次倍岁]/.test(m[1])) return null;
-  return m[1];
+  // The last one asked: 讲几句就放人…罚几多 tells a story before it asks.
+  const things = [...question.matchAll(/(?:多少|几多|几)(?:个|名|位|件|份|辆|部|张|条|家|户)?([\p{Script=Han}])/gu)].map((m) => m[1]);
+  return things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分次倍岁]/.test(t)).at(-1) ?? null;
 }
 
 /**
@@ -237,10 +282,11 @@ export function countedThing(question: string): string | null {
  */
 export function measuredThing(question: string): string | null {
   // 酒精到底是多少: the emphasis between the thing and the question word is skipped.
-  // 那几天, 前几年 tell a time; the thing measured is the first other (这样罚几多 → 罚).
-  for (const m of question.matchAll(/([\p{Script=Han}])(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)) {
-    if (!/[有是要能会就都共总还才到在么什为那这前好头]/.test(m[1])) return m[1];
-  }
+  // 那几天, 前几年 tell a time; the thing measured is another (这样罚几多 → 罚).
+  // The last such thing: a story told before the question (讲几句就放人……罚几多) counts its own things.
+  const things = [...question.matchAll(/([\p{Script=Han}])(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
+  const thing = things.filter((t) => !/[有是要能会就都共总还才到在么什为那这前好头]/.test(t)).at(-1);
+  if (thing) return thing;
   // Said the other way round: 有几多钱奖 → 奖.
   const after = /(?:多少|几多)钱([\p{Script=Han}])/u.exec(question);
   if (after && !/[的了呢吗啊呀么一个啦哦嘛咧]/.test(after[1])) return after[1];

@@ -21,8 +21,17 @@ describe("lexicon keys after the equivalents", () => {
     // 狗 is read as 犬, the articles' and the laws' word; the dog keys are there in both forms.
     ["被邻居家的狗咬了", "饲养的动物"],
     ["邻居家狗叫个不停", "干扰他人正常生活"],
+    // 电鸡 is an electric bike; 坐监 is prison; a crop stolen is 盗窃; 不肯交罚款, 拖走 the bike.
+    ["冇戴头盔骑电鸡俾交警罚款", "非机动车驾驶人"],
+    ["偷人哋槟榔系唔系要坐监", "盗窃"],
+    ["唔肯交罚款 会唔会拖走佢架车", "拒绝接受罚款处罚"],
   ])("%s still reads %s", (q, expansion) => {
     expect(expansions(q)).toContain(expansion);
+  });
+
+  // 偷偷走去水库 is going secretly, not 偷走 (stealing).
+  it("偷偷走去 reads no theft", () => {
+    expect(expansions("暑假我个仔偷偷走去水库游水")).not.toContain("盗窃");
   });
 });
 

@@ -211,6 +211,27 @@ describe("of an article's many figures", () => {
   });
 });
 
+describe("a notice that adjusts several rules at once", () => {
+  it("几成 asks a share: the recital's percentage answers it, not the changed fine", async () => {
+    const reply = await ask("戴头盔的现在有几成了");
+    expect(citedDocs(reply)[0]).toBe("t-helmet-2026");
+    expect(reply.citations[0].excerpt).toContain("提升至82%");
+  });
+
+  it("a price is asked (头盔卖几多钱一顶): a fine is no price", async () => {
+    const reply = await ask("头盔依家卖几多钱一顶");
+    expect(reply.citations[0].excerpt).toContain("每顶头盔售价28元");
+    expect(reply.citations[0].excerpt).not.toContain("罚款");
+  });
+
+  it("按法律最多罚几多 leaves the fine to the law: the office's sentence answers the place asked", async () => {
+    const reply = await ask("又加了一个查头盔的点 在哪 按法律最多罚几多");
+    const office = reply.citations.find((c) => c.passageId.startsWith("article:t-helmet-2026#"));
+    expect(office?.excerpt).not.toContain("罚款");
+    expect(office?.excerpt).toMatch(/劝导点|服务站/);
+  });
+});
+
 describe("a correction notice written as numbered items", () => {
   it("quotes its new date, not its recital of the old notice (which holds the old dates)", async () => {
     const reply = await ask("长丰收火药枪那个现在还收不？搞到几时");
@@ -221,6 +242,18 @@ describe("a correction notice written as numbered items", () => {
   it("reads an item's label run into its paragraph as the heading of the sentence after it", async () => {
     const reply = await ask("礼拜六拿火药枪去长丰派出所交有人收吗？几点");
     expect(reply.text).toContain("周六、周日上午8:30至11:30");
+  });
+
+  it("a day named picks that day's sentence of a schedule (周末去哪交 → the weekend hours, not the new village point)", async () => {
+    const reply = await ask("周末去长丰哪里交火药枪");
+    expect(citedDocs(reply)[0]).toBe("t-guns-extension");
+    expect(reply.citations[0].excerpt).toContain("周六、周日上午8:30至11:30");
+  });
+
+  it("a station's whereabouts asked on an errand (去派出所交东西，派出所喺哪条路) is answered, not refused for want of a topic", async () => {
+    const reply = await ask("想去长丰派出所交东西，派出所喺哪条路？门牌几号");
+    expect(reply.refused).toBe(false);
+    expect(reply.text).toContain("长丰派出所一楼值班室");
   });
 });
 

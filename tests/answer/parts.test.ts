@@ -5,7 +5,7 @@ import { applyEquivalents, parseEquivalents, readAsked } from "../../src/answer/
 import { looksLikeFollowUp, topicWords, retrievalQuery } from "../../src/answer/follow-up.js";
 import { ownWordsFirst } from "../../src/answer/term-weights.js";
 import { bigramsOf, headingAt, LocalArticles, townsIn } from "../../src/answer/local-articles.js";
-import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksOpeningHours, asksRule, countedThing, factsAsked, headingAnswers } from "../../src/answer/question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksOpeningHours, asksRule, askingPhrases, countedThing, factsAsked, headingAnswers, measuredThing, weekdaysNamed } from "../../src/answer/question-type.js";
 import { asksOfficeFact, judgeLaw, labelledVote, lawJoins, localLacks, type Judgement } from "../../src/answer/judge.js";
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
@@ -110,8 +110,46 @@ describe("what a question asks for", () => {
     ["上坡村走丢那个阿公出门时穿么个衫", "looks"],
     ["我阿公62岁了，还能去派出所报名帮忙巡逻不", "age"],
     ["我今年五十八岁 可以报名去听吗 是不是要够年纪", "age"],
+    // A street address; a reward asked the Cantonese way.
+    ["去万城派出所交东西，派出所喺哪条路？门牌几号", "place"],
+    ["有奖金冇？", "gift"],
+    // Whether there is a place is where; what a thing sold costs is a price.
+    ["城里边还有冇地方卖炮仗的", "place"],
+    ["交警那个便民点依家卖几多钱一顶", "fee"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
+  });
+
+  it("派出所在哪条路 and 门牌几号 ask an address: neither a way round nor a day", () => {
+    const asked = askedFor(readAsked("派出所喺哪条路？门牌几号"));
+    expect(asked).toContain("place");
+    for (const k of ["route", "time", "date"] as const) expect(asked).not.toContain(k);
+    expect(askedFor(readAsked("封路了要绕哪条路"))).toContain("route");
+  });
+
+  it("the phrases that ask are read from every position (周六开不开门 holds 开不开门)", () => {
+    expect(askingPhrases("周六开不开门")).toContain("开不开门");
+    expect(askingPhrases("派出所在哪条路")).toContain("在哪条路");
+    expect(askingPhrases("偷火药枪会判几年")).not.toContain("火药枪");
+  });
+
+  it.each([
+    ["周末去哪交", [6, 7]],
+    ["礼拜六开不开门", [6]],
+    ["周一至周五上午8:30至11:30", [1, 2, 3, 4, 5]],
+    ["工作日上午", [1, 2, 3, 4, 5]],
+    ["每月最后一个周六上午到长丰墟农贸市场门口", [6]],
+    // A day already past is an event's, not a schedule's.
+    ["上周六我被骗了", []],
+  ])("days named in %s", (text, days) => {
+    expect([...weekdaysNamed(readAsked(text))].sort()).toEqual(days);
+  });
+
+  it("the thing counted or measured is the last one asked: a story told first counts its own (讲几句就放人……罚几多)", () => {
+    expect(measuredThing(readAsked("以前第一次捉到系讲几句就放人的 现在罚唔罚钱 罚几多"))).toBe("罚");
+    expect(countedThing(readAsked("戴头盔的有几多成"))).toBe("成");
+    // 钱 is no thing counted: the one before it is.
+    expect(countedThing(readAsked("一共挖走多少方沙，赚了几多钱"))).toBe("方");
   });
 
   it("那几天, 前几天 tell when, and ask no span of time", () => {
@@ -198,6 +236,13 @@ describe("what a question asks for", () => {
     ["根据《中华人民共和国道路交通安全法》有关规定，决定实行临时交通管制", "route", false],
     ["临时安置点设在东澳镇中心学校", "route", false],
     ["临时安置点设在东澳镇中心学校", "place", true],
+    // A new place (搬迁至, 增设) and a kind of point (零售点, 劝导点) are places.
+    ["头盔便民供应点搬迁至万城镇望海大道市公安局政务服务分中心一楼", "place", true],
+    ["城区内不设烟花爆竹零售点。", "place", true],
+    ["增设万城镇第三小学南门劝导点", "place", true],
+    // A schedule names where it goes on which day; going to the station to report is still no place.
+    ["每月最后一个周六上午到长丰墟农贸市场门口，时间为8:00至12:00。", "place", true],
+    ["周六下午民警进村宣传", "place", false],
     ["于和乐农贸市场东门设立临时警务点", "place", true],
     ["群众也可携带手机到万城派出所一楼反诈咨询台", "place", true],
     ["通行证在值班室办理", "place", true],
