@@ -13,7 +13,7 @@ import type { Prompts } from "./prompts.js";
 import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, type TermMatcher } from "./term-weights.js";
-import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, sameMatter, timeScope, titleOverlap } from "./time-scope.js";
+import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, sameMatter, timeScope, bareTitleOverlap } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -190,8 +190,10 @@ export async function judgeLocal(input: {
     // A newer article on the same matter supersedes the older one, on what it says: asked for a
     // figure, time, place … the newest of those that hold it about as well as any (a deadline's
     // extension does not say where to register).
-    // Same matter: titles alike as they stand, or as time-scope.ts reads a correction's (naming the same person included).
-    let same = matches.filter((m) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && (titleOverlap(m.doc.title, best.doc.title) >= SAME_MATTER || sameMatter(m.doc, best.doc)));
+    // Same matter: titles alike without the issuer's name, year and kind of paper (the traffic police's
+    // helmet notice and its crash report share 万宁市公安局交通警察大队关于 and nothing else), or as
+    // time-scope.ts reads a correction's (naming the same person included).
+    let same = matches.filter((m) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && (bareTitleOverlap(m.doc, best.doc) >= SAME_MATTER || sameMatter(m.doc, best.doc)));
     if (facts.length && same.length > 1) {
       const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, bigrams)]));
       const top = Math.max(...holds.values());
@@ -249,8 +251,8 @@ const OFFICE_SHARE_MIN_ARTICLES = 10;
 const TOPIC_WORDS_PER = 6;
 /** How a question reports what it heard (网上说, 听讲, 有人话, 我看): never its topic. */
 const HEARSAY = /^(说|讲|话|看|听说|听讲|听人说|据说)$/;
-/** Going somewhere to hand in or bring things (去派出所交东西): the errand, not its topic. */
-const ERRAND = /^(去|来|到|交|送|拿|带|东西|事|事情)$/;
+/** Going somewhere to hand in, bring or get something done (去派出所交东西, 在哪里办): the errand, not its topic. */
+const ERRAND = /^(去|来|到|交|送|拿|带|办|弄|搞|东西|事|事情)$/;
 const OFFICE = /^(派出所|公安|公安局|公安机关|民警|警察|警方|警务|辅警)$/;
 
 /**

@@ -86,7 +86,9 @@ function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
   if (mentions(correction, doc)) return true;
   // Another town's notice on the same matter changes nothing here: 兴隆's new registration rules are not 东澳's.
   if (!sameArea(correction.region, doc.region)) return false;
-  return sameMatter(correction, doc) || correction.haystack.includes(doc.title.slice(0, 12));
+  // Naming the notice's title (the issuer's name aside: 万宁市公安局交通警察大队 is in all its papers).
+  const named = citedTitle(doc.title).slice(0, 12);
+  return sameMatter(correction, doc) || (named.length >= 8 && correction.haystack.includes(named));
 }
 
 /**
@@ -94,7 +96,12 @@ function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
  * aside, or naming the same person (寻人协查通报：……王某良走失 and 走失老人王某良已找到: one case).
  */
 export function sameMatter(a: LocalDoc, b: LocalDoc): boolean {
-  return titleOverlap(bareTitle(a.title), bareTitle(b.title)) >= 0.5 || sharesPerson(a.title, b.title);
+  return bareTitleOverlap(a, b) >= 0.5 || sharesPerson(a.title, b.title);
+}
+
+/** titleOverlap of the bare titles: the issuer (万宁市公安局交通警察大队关于), the year and the kind of paper set aside. */
+export function bareTitleOverlap(a: LocalDoc, b: LocalDoc): number {
+  return titleOverlap(bareTitle(a.title), bareTitle(b.title));
 }
 
 /** A person a report names the way police reports do (王某良, 陈某海), in both titles. */

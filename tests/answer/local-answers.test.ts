@@ -232,6 +232,15 @@ describe("a notice that adjusts several rules at once", () => {
   });
 });
 
+describe("the issuer's name is no matter", () => {
+  it("a newer adjusting notice of the same traffic police does not supersede its report of a crash", async () => {
+    // Both titles open with 万宁市公安局交通警察大队关于; the helmet notice's text names its issuer too.
+    const reply = await ask("城东路那起两车相撞伤了几个人");
+    expect(citedDocs(reply)).toEqual(["t-crash-chengdong"]);
+    expect(reply.text).toContain("乘车人2人受伤");
+  });
+});
+
 describe("a correction notice written as numbered items", () => {
   it("quotes its new date, not its recital of the old notice (which holds the old dates)", async () => {
     const reply = await ask("长丰收火药枪那个现在还收不？搞到几时");
