@@ -502,10 +502,11 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
     // A correction's point is its new value (延长至2025年12月31日, 年龄应为38岁), not its recital of the old one.
     // Only where the sentence holds what was asked or the question's own words: 伤得咋样 is answered by
-    // the 续报's 右腿骨折, not by the 更正 of the accident's time beside it. Asked the figure of a thing
+    // the 续报's 右腿骨折, not by the 更正 of the accident's time beside it. Asked a kind of fact, only with
+    // that kind: 兜边度过 is answered by the detour, not by the corrected road section. Asked the figure of a thing
     // (戴头盔的有几成), a changed sentence counts only with that figure: of an 调整 notice's new rules, the
     // fine is no answer, and its recital of the campaign's result (佩戴率……提升至87%) is.
-    const changed = correction && (share > 0 || kind > 0) && (!counted || measured > 0) && CHANGED.test(raw) ? 0.8 : 0;
+    const changed = correction && (factsHere.length ? kind >= 1 : share > 0) && (!counted || measured > 0) && CHANGED.test(raw) ? 0.8 : 0;
     // 几点钟开门 is answered by 8:30至18:00, not by the date the rules took effect.
     const clock = hour && tellsHour(sentence) ? 0.5 : 0;
     // 查到什么时候 is answered by the period's end (9月15日至12月31日), not by an event's day within it.

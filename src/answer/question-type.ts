@@ -66,12 +66,12 @@ const KINDS: Record<AskedFor, Kind> = {
     // 派出所在哪条路, 门牌几号: the street address.
     // 还有没有地方卖鞭炮: whether there is a place, and so where.
     asked: /在哪条(路|街|道)|在哪|哪里|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方)|门牌|有没有(地方|地点)/,
-    answer: /(地点|地址|位于|设在|设于|(搬迁|迁|移)(至|到)|窗口|大厅|服务(分)?中心|广场|[路街道]\s*[0-9０-９]+\s*号|在[^，。；]{0,20}(派出所|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头|停车场|停放场)|警务[室站点]|服务站|(咨询|服务|接待|值班|治安|户籍)(台|室)|(送|交|寄)(至|到)|点位|路口|增设|(举报|收缴|办理|服务|执勤|登记|接种|投放|劝导|检查|供应|值守|零售|销售|燃放)点|(每(周|星期|月)|周[一二三四五六日天末]|星期[一二三四五六日天])[^，。；]{0,12}(到|前往|在)[\u4e00-\u9fa5]{2,16})/,
+    answer: /(地点|地址|位于|设在|设于|(搬迁|迁|移)(至|到)|窗口|大厅|服务(分)?中心|广场|[路街道]\s*[0-9０-９]+\s*号|在[^，。；]{0,20}(派出所|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头|停车场|停放场)|(停放|停靠|集合|安置)(于|至)|停车场|(在|于)[\u4e00-\u9fa5]{1,6}村|警务[室站点]|服务站|(咨询|服务|接待|值班|治安|户籍)(台|室)|(送|交|寄)(至|到)|点位|路口|增设|(举报|收缴|办理|服务|执勤|登记|接种|投放|劝导|检查|供应|值守|零售|销售|燃放|存放|认领|集合|停放)点|(每(周|星期|月)|周[一二三四五六日天末]|星期[一二三四五六日天])[^，。；]{0,12}(到|前往|在)[\u4e00-\u9fa5]{2,16})/,
   },
   route: {
     // Which way round a closed road: 要绕哪条路 → 经G223国道绕行 (not where the shelter is).
-    // 派出所在哪条路 asks where it stands (place), not a way round.
-    asked: /(?<![在是系])哪条(路|道|街)|绕(哪|什么|啥|路)|走哪(条|边)|怎么(走|绕)/,
+    // 派出所在哪条路 asks where it stands (place), not a way round. 兜边度过: the Cantonese way round.
+    asked: /(?<![在是系])哪条(路|道|街)|(绕|兜)(哪|什么|啥|路|边)|走哪(条|边)|怎么(走|绕)/,
     answer: /绕行|改道|分流|(?<!共和)国道|省道|[GS][0-9]{2,4}/,
   },
   documents: {
@@ -147,7 +147,9 @@ export function askedFor(question: string): AskedFor[] {
   // 多少钱 asks what it costs, not for any figure; 电话多少 the number to call, unless a figure is asked besides.
   const rest = question.replace(PHONE_NUMBER_ASKED, "");
   const phoneOnly = kinds.includes("phone") && !isAsked("amount", rest, lastClause(rest));
-  return kinds.includes("fee") || phoneOnly ? kinds.filter((k) => k !== "amount") : kinds;
+  // 兜哪里过, 绕哪里走: the way round is asked, not a place to go to.
+  const routeOnly = kinds.includes("route") ? kinds.filter((k) => k !== "place") : kinds;
+  return routeOnly.includes("fee") || phoneOnly ? routeOnly.filter((k) => k !== "amount") : routeOnly;
 }
 
 /** The phrases with which the question asks for a fact (哪条路, 门牌几号, 电话多少), rules and advice aside. */
@@ -178,7 +180,7 @@ export function factsAsked(question: string): AskedFor[] {
 
 /** Words of a section heading that say what its paragraph answers ("二、办理地点", "四、所需材料"). */
 const HEADING_KINDS: Partial<Record<AskedFor, RegExp>> = {
-  place: /地点|地址|地方|场所|点位|位置/,
+  place: /地点|地址|地方|场所|点位|位置|停放|停车/,
   time: /时间|日期|时段|期限|时限/,
   duration: /时限|期限|多久/,
   documents: /材料|证件|携带|手续/,
@@ -203,11 +205,11 @@ export function tellsHour(sentence: string): boolean {
 }
 const HOUR = new RegExp(CLOCK);
 
-/** Asks until when (查到什么时候, 搞到几时, 最迟哪天), which an event's day (9月20日上午9时) does not answer. */
+/** Asks until when (查到什么时候, 搞到几时, 最迟哪天, 几时到期), which an event's day (9月20日上午9时) does not answer. */
 export function asksUntil(question: string): boolean {
   return UNTIL_ASKED.test(question);
 }
-const UNTIL_ASKED = /到(什么时候|几时|啥时候|哪天|哪一天|几号|几月)|截止|最迟|最晚|(什么时候|几时|啥时候|哪天)(结束|为止|截止)/;
+const UNTIL_ASKED = /到(什么时候|几时|啥时候|哪天|哪一天|几号|几月)|截止|最迟|最晚|(什么时候|几时|啥时候|哪天)(结束|为止|截止|到期)|有效期/;
 
 /** A date that ends a period: 2025年9月15日至12月31日, 10月31日前, 截止, 延长至. */
 export function tellsUntil(sentence: string): boolean {

@@ -386,6 +386,13 @@ describe("a road closure and its extension", () => {
     expect(reply.text).not.toContain("临时安置点");
   });
 
+  it("兜边度过 asks the way round: the extension's detour is quoted, not its changed section (a change counts only with the kind asked)", async () => {
+    const reply = await ask("滨海路北坡段封了 大货车要兜边度过");
+    const extension = reply.citations.find((c) => c.passageId.startsWith("article:t-closure-ext#"));
+    expect(extension?.excerpt).toContain("大型货车请经北坡村道东侧便道绕行");
+    expect(extension?.excerpt).not.toContain("延长至5月14日18时");
+  });
+
   it("罚几多 asks the law's fine: the office's sentence is the one asked besides (where the pass is issued), not its tonnage", async () => {
     const reply = await ask("山根封路那几天有人开车硬闯 这样罚几多 我们抢修的车要进去 通行证去哪里开");
     expect(citedDocs(reply)).toContain("t-closure-ext");

@@ -5,7 +5,7 @@ import { applyEquivalents, parseEquivalents, readAsked } from "../../src/answer/
 import { looksLikeFollowUp, topicWords, retrievalQuery } from "../../src/answer/follow-up.js";
 import { ownWordsFirst } from "../../src/answer/term-weights.js";
 import { bigramsOf, headingAt, LocalArticles, townsIn } from "../../src/answer/local-articles.js";
-import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksOpeningHours, asksRule, askingPhrases, countedThing, factsAsked, headingAnswers, measuredThing, weekdaysNamed } from "../../src/answer/question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksOpeningHours, asksRule, asksUntil, askingPhrases, countedThing, factsAsked, headingAnswers, measuredThing, weekdaysNamed } from "../../src/answer/question-type.js";
 import { asksOfficeFact, judgeLaw, labelledVote, lawJoins, localLacks, type Judgement } from "../../src/answer/judge.js";
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
@@ -116,6 +116,10 @@ describe("what a question asks for", () => {
     // Whether there is a place is where; what a thing sold costs is a price.
     ["城里边还有冇地方卖炮仗的", "place"],
     ["交警那个便民点依家卖几多钱一顶", "fee"],
+    // Typed by pinyin (电化, 警物室) and said in Cantonese (在边, 兜边度).
+    ["乌场港警物室电化几多", "phone"],
+    ["山根派出所在边", "place"],
+    ["开车要兜边度过", "route"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
   });
@@ -125,6 +129,12 @@ describe("what a question asks for", () => {
     expect(asked).toContain("place");
     for (const k of ["route", "time", "date"] as const) expect(asked).not.toContain(k);
     expect(askedFor(readAsked("封路了要绕哪条路"))).toContain("route");
+  });
+
+  it("a way round asked is no place asked (兜边度过), and 几时到期 asks until when", () => {
+    expect(askedFor(readAsked("开车要兜边度过"))).not.toContain("place");
+    expect(asksUntil(readAsked("那个悬赏几时到期"))).toBe(true);
+    expect(headingAnswers("四、送考车辆停放", ["place"])).toBe(true);
   });
 
   it("the phrases that ask are read from every position (周六开不开门 holds 开不开门)", () => {
@@ -240,6 +250,11 @@ describe("what a question asks for", () => {
     ["头盔便民供应点搬迁至万城镇望海大道市公安局政务服务分中心一楼", "place", true],
     ["城区内不设烟花爆竹零售点。", "place", true],
     ["增设万城镇第三小学南门劝导点", "place", true],
+    // Where cars are to be parked and which village: a notice's 停放于 and 在排溪村, not a story's 停放在路边.
+    ["万宁中学考点送考车辆请停放于万宁市体育馆停车场", "place", true],
+    ["二、5月27日傍晚，在排溪村海边沙滩拾得金色手镯1只。", "place", true],
+    ["到山根派出所后院车辆存放点认领", "place", true],
+    ["停放在路边、屋前的电动车被盗", "place", false],
     // A schedule names where it goes on which day; going to the station to report is still no place.
     ["每月最后一个周六上午到长丰墟农贸市场门口，时间为8:00至12:00。", "place", true],
     ["周六下午民警进村宣传", "place", false],
