@@ -460,6 +460,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const hour = asked.includes("time") && asksHour(question);
   const until = (asked.includes("time") || asked.includes("date")) && asksUntil(question);
   const days = weekdaysNamed(question);
+  const expansions = [...terms.weights].filter(([w, v]) => v.expansion && Array.from(w).length >= 3).map(([w]) => w);
   // Within one article the words of its title tell no sentence from another (the opening paragraph
   // repeats them all): a sentence is chosen on the question's other words.
   const untitled = new Map<string, { q: [string, number][]; total: number }>();
@@ -481,7 +482,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const own = passage.kind === "article" ? rest(passage.title) : { q: [...q], total };
     let got = 0;
     for (const [b, w] of own.q) if (sentence.includes(b)) got += w;
-    const share = own.total ? got / own.total : 0;
+    // The law's words for the question's own (放鞭炮 → 燃放烟花爆竹) mark the sentence a notice words that way.
+    const meant = passage.kind === "article" && expansions.some((w) => sentence.includes(w) && !normalize(passage.title).includes(w)) ? EXPANSION_SHARE : 0;
+    const share = Math.min(1, (own.total ? got / own.total : 0) + meant);
     // The article is already the one on the matter: the sentence holding what was asked wins even when
     // it repeats none of the question's words (一、登记地点：……窗口。).
     // A yes/no rule counts only in a sentence about the question's own thing (不再需要提供户口簿).
@@ -516,6 +519,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     return scale * (2 * share + measured + kind + labelled + changed + clock + end + day);
   };
 }
+
+const EXPANSION_SHARE = 0.25;
 
 /** A sentence in a section whose heading names what was asked (四、所需材料 for 要带啥): its paragraph is the answer. */
 function sectionAnswers(local: LocalArticles, asked: readonly AskedFor[]): (sentence: string, passage: Passage) => boolean {

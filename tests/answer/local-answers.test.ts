@@ -232,6 +232,14 @@ describe("a notice that adjusts several rules at once", () => {
   });
 });
 
+describe("the law's words on the office's side", () => {
+  it("放鞭炮 finds the notice's 禁止燃放烟花爆竹 (the lexicon's wording), not its opening", async () => {
+    const reply = await ask("万城中学考点附近高考那几天能放鞭炮吗");
+    expect(citedDocs(reply)[0]).toBe("t-exam-traffic");
+    expect(reply.citations[0].excerpt).toContain("禁止燃放烟花爆竹");
+  });
+});
+
 describe("the issuer's name is no matter", () => {
   it("a newer adjusting notice of the same traffic police does not supersede its report of a crash", async () => {
     // Both titles open with 万宁市公安局交通警察大队关于; the helmet notice's text names its issuer too.
