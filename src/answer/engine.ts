@@ -7,13 +7,13 @@ import { childLogger } from "../logger.js";
 import type { AnswerComposer, AnswerEngine, AskRequest, Hit, Reply, ReplyParts, Searcher } from "../types.js";
 import { loadDecisionModel, type DecisionModel } from "./decision.js";
 import { FocusLaws } from "./focus-laws.js";
-import { orderLawHits } from "./law-order.js";
+import { orderLawHits, penaltyCompanions } from "./law-order.js";
 import { localOnLawsMatter } from "./law-signature.js";
 import { applyEquivalents, readAsked, rewriteWords } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { looksLikeFollowUp, retrievalQuery, shortQuestion } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
-import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, localLacks, type Judgement, type SourceNote } from "./judge.js";
+import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, localLacks, passagesOf, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
@@ -138,7 +138,9 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     // Each source searched on its own: 64,000 statutes never crowd the office's articles out, nor back.
     // Twice as many law hits as are judged, so that a focus law's passage, or one labelled questions like
     // this one name, just below the tenth can be lifted.
-    const lawHits = orderLawHits(await searcher.search(query, { k: 20, kinds: ["law"] }), focus, {}, asked).slice(0, 10);
+    const searchedLaw = await searcher.search(query, { k: 20, kinds: ["law"] });
+    const companions = penaltyCompanions(orderLawHits(searchedLaw, focus, {}, asked), passagesOf(searcher), asked);
+    const lawHits = orderLawHits([...searchedLaw, ...companions], focus, {}, asked).slice(0, 10);
     const officeQuery = articleQuery(searcher, query, [...spoken, ...(followUp ? contextWords.flatMap((w) => w.spoken) : [])]);
     const articleHits = await searcher.search(officeQuery, { k: 10, kinds: ["article"] });
     const hits = [...lawHits, ...articleHits];

@@ -85,7 +85,7 @@ const HOLDS_AS_WELL = 0.5;
 const SAME_MATTER = 0.4;
 
 /** The searcher's passages, when it exposes them (the index does; a stub may not). */
-function passagesOf(searcher: Searcher): readonly Passage[] | null {
+export function passagesOf(searcher: Searcher): readonly Passage[] | null {
   const p = (searcher as { passages?: readonly Passage[] }).passages;
   return Array.isArray(p) ? p : null;
 }

@@ -13,7 +13,7 @@
  * were answered by. Measured with the answer bench (src/bench/answer-bench.ts, whole library,
  * starter set learned): see README, "Answers".
  */
-import type { Hit } from "../types.js";
+import type { Hit, LawPassage, Passage } from "../types.js";
 import { asksDefinition, definesAsked } from "./definitions.js";
 import { FOCUS_LIFT, type FocusLaws } from "./focus-laws.js";
 
@@ -40,6 +40,50 @@ export function penalizes(h: Hit, hits: readonly Hit[]): boolean {
   return hits.some((t) => t !== h && t.passage.kind === "law" && t.passage.lawShort === law && h.passage.text.includes(`违反本${LAW_WORD.exec(law)?.[0] ?? "法"}${t.passage.article}`));
 }
 const LAW_WORD = /(条例|规定|办法|法)$/;
+
+/**
+ * Asked a fine, the articles that fine breaking one of the first three hits, from the whole library
+ * when search did not return them (出租银行卡……会罚几多 finds 反电信网络诈骗法第三十一条, which forbids it;
+ * 第四十四条, which fines it, shares none of the question's words). Same law and version; scored just
+ * under the article they fine, for orderLawHits' penalty lift to judge. Pure.
+ */
+export function penaltyCompanions(hits: readonly Hit[], passages: readonly Passage[] | null, question: string): Hit[] {
+  if (!passages || !PENALTY_ASKED.test(question)) return [];
+  const have = new Set(hits.flatMap((h) => [h.passage.id, h.passage.kind === "law" ? `${h.passage.lawShort}${h.passage.article}` : ""]));
+  const out: Hit[] = [];
+  for (const t of hits.slice(0, 3)) {
+    const forbids = t.passage;
+    if (forbids.kind !== "law") continue;
+    const cite = `违反本${LAW_WORD.exec(forbids.lawShort)?.[0] ?? "法"}${forbids.article}`;
+    for (const p of lawPassages(passages, forbids.lawShort, forbids.version)) {
+      const article = `${p.lawShort}${p.article}`;
+      if (have.has(p.id) || have.has(article) || !p.text.includes(cite)) continue;
+      have.add(p.id);
+      have.add(article);
+      out.push({ passage: p, score: t.score * COMPANION_SHARE, rank: hits.length + out.length + 1 });
+    }
+  }
+  return out;
+}
+const COMPANION_SHARE = 0.9;
+
+/** One law's passages (one version), indexed once per passage list. */
+function lawPassages(passages: readonly Passage[], lawShort: string, version: string | null): LawPassage[] {
+  let byLaw = LAW_INDEX.get(passages);
+  if (!byLaw) {
+    byLaw = new Map();
+    for (const p of passages) {
+      if (p.kind !== "law") continue;
+      const key = `${p.lawShort}|${p.version}`;
+      const list = byLaw.get(key);
+      if (list) list.push(p);
+      else byLaw.set(key, [p]);
+    }
+    LAW_INDEX.set(passages, byLaw);
+  }
+  return byLaw.get(`${lawShort}|${version}`) ?? [];
+}
+const LAW_INDEX = new WeakMap<readonly Passage[], Map<string, LawPassage[]>>();
 
 /** The law hits re-ordered (pure; ties keep the searcher's order). `question` (as searched) for the definition and penalty lifts. */
 export function orderLawHits(hits: readonly Hit[], focus: FocusLaws | null, lifts: { focus?: number; vote?: number; definition?: number; penalty?: number } = {}, question = ""): Hit[] {

@@ -1,7 +1,7 @@
 /** The order the law hits are judged in: the searcher's score, the focus lift and the labelled questions' vote, in one key. */
 import { describe, expect, it } from "vitest";
 import { FocusLaws } from "../../src/answer/focus-laws.js";
-import { orderLawHits, VOTE_LIFT } from "../../src/answer/law-order.js";
+import { orderLawHits, penaltyCompanions, VOTE_LIFT } from "../../src/answer/law-order.js";
 import type { Hit, LawPassage } from "../../src/types.js";
 
 function lawHit(lawShort: string, article: string, score: number, vote?: number): Hit {
@@ -53,5 +53,30 @@ describe("the penalty lift", () => {
   it("not asked a fine, or without the lift, the searcher's order stays", () => {
     expect(names(orderLawHits([forbids, crime, fines], null, { vote: 0 }, "出租银行卡违法吗"))).toEqual(["反电信网络诈骗法第三十一条", "刑法第二百八十七条之二", "反电信网络诈骗法第四十四条"]);
     expect(names(orderLawHits([forbids, crime, fines], null, { vote: 0, penalty: 0 }, "出租银行卡会不会罚钱"))).toEqual(["反电信网络诈骗法第三十一条", "刑法第二百八十七条之二", "反电信网络诈骗法第四十四条"]);
+  });
+});
+
+describe("the articles that fine what a first hit forbids, from the whole library", () => {
+  const passage = (lawShort: string, article: string, text: string, version = "2022-09-02") =>
+    ({ kind: "law", id: `${lawShort}${article}-0`, lawShort, lawTitle: `中华人民共和国${lawShort}`, article, text, headings: [], version }) as unknown as LawPassage;
+  const forbids = passage("反电信网络诈骗法", "第三十一条", "第三十一条 任何单位和个人不得非法买卖、出租、出借电话卡、物联网卡、电信线路、短信端口、银行账户、支付账户。");
+  const fines = passage("反电信网络诈骗法", "第四十四条", "第四十四条 违反本法第三十一条第一款规定的，没收违法所得，由公安机关处违法所得一倍以上十倍以下罚款。");
+  const other = passage("反电信网络诈骗法", "第四十二条", "第四十二条 违反本法第十四条、第十五条规定的，处十万元以上五十万元以下罚款。");
+  const olderVersion = passage("反电信网络诈骗法", "第四十四条", "第四十四条 违反本法第三十一条规定的，处罚款。", "2021-01-01");
+  const library = [forbids, fines, other, olderVersion];
+  const hits: Hit[] = [lawHit("刑法", "第二百八十七条之二", 2.0), lawHit("治安管理处罚法", "第十九条", 1.8), { passage: forbids, score: 1.5, rank: 3 }];
+
+  it("asked a fine, adds the article citing 违反本法第三十一条 of the same version, just under the article it fines", () => {
+    const added = penaltyCompanions(hits, library, "出租银行卡会唔会罚钱");
+    expect(added.map((h) => h.passage.id)).toEqual(["反电信网络诈骗法第四十四条-0"]);
+    expect(added[0].score).toBeLessThan(1.5);
+    // The penalty lift then judges it with the others.
+    expect(names(orderLawHits([...hits, ...added], null, {}, "出租银行卡会唔会罚钱"))).toContain("反电信网络诈骗法第四十四条");
+  });
+
+  it("adds nothing when no fine is asked, without the library, or when search already returned it", () => {
+    expect(penaltyCompanions(hits, library, "出租银行卡犯法吗")).toEqual([]);
+    expect(penaltyCompanions(hits, null, "出租银行卡会唔会罚钱")).toEqual([]);
+    expect(penaltyCompanions([...hits, { passage: fines, score: 0.2, rank: 4 }], library, "出租银行卡会唔会罚钱")).toEqual([]);
   });
 });
