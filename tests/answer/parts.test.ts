@@ -255,6 +255,8 @@ describe("what a question asks for", () => {
     ["二、5月27日傍晚，在排溪村海边沙滩拾得金色手镯1只。", "place", true],
     ["到山根派出所后院车辆存放点认领", "place", true],
     ["停放在路边、屋前的电动车被盗", "place", false],
+    // 在考试期间 tells when.
+    ["决定在考试期间对万宁中学考点周边道路实施交通管制", "place", false],
     // A schedule names where it goes on which day; going to the station to report is still no place.
     ["每月最后一个周六上午到长丰墟农贸市场门口，时间为8:00至12:00。", "place", true],
     ["周六下午民警进村宣传", "place", false],
