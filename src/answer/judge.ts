@@ -454,7 +454,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const fineAsked = measuring === "罚";
   // 按国家法律最多罚几多: the law's part answers the fine; the office's sentence is for what else is asked.
   const lawsFine = fineAsked && /法律|法规/.test(question);
-  const finesAsked = /罚/.test(question);
+  const fineMentioned = /罚/.test(question);
   const thing = lawsFine ? null : measuring;
   const counted = asked.includes("amount") && !lawsFine ? countedThing(question) : null;
   const hour = asked.includes("time") && asksHour(question);
@@ -463,13 +463,13 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const expansions = [...terms.weights].filter(([w, v]) => v.expansion && Array.from(w).length >= 3).map(([w]) => w);
   // Within one article the words of its title tell no sentence from another (the opening paragraph
   // repeats them all): a sentence is chosen on the question's other words.
-  const untitled = new Map<string, { q: [string, number][]; total: number }>();
+  const untitled = new Map<string, { q: [string, number][]; total: number; expansions: string[] }>();
   const rest = (title: string) => {
     let r = untitled.get(title);
     if (!r) {
       const t = normalize(title);
       const kept = [...q].filter(([b]) => !t.includes(b));
-      r = { q: kept, total: kept.reduce((n, [, w]) => n + w, 0) };
+      r = { q: kept, total: kept.reduce((n, [, w]) => n + w, 0), expansions: expansions.filter((w) => !t.includes(w)) };
       untitled.set(title, r);
     }
     return r;
@@ -479,11 +479,11 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const doc = passage.kind === "article" ? local.doc(passage.docId) : undefined;
     const heading = doc ? headingOf(doc, raw, passage) : "";
     const sentence = `${heading} ${raw}`;
-    const own = passage.kind === "article" ? rest(passage.title) : { q: [...q], total };
+    const own = passage.kind === "article" ? rest(passage.title) : { q: [...q], total, expansions: [] };
     let got = 0;
     for (const [b, w] of own.q) if (sentence.includes(b)) got += w;
     // The law's words for the question's own (放鞭炮 → 燃放烟花爆竹) mark the sentence a notice words that way.
-    const meant = passage.kind === "article" && expansions.some((w) => sentence.includes(w) && !normalize(passage.title).includes(w)) ? EXPANSION_SHARE : 0;
+    const meant = own.expansions.some((w) => sentence.includes(w)) ? EXPANSION_SHARE : 0;
     const share = Math.min(1, (own.total ? got / own.total : 0) + meant);
     // The article is already the one on the matter: the sentence holding what was asked wins even when
     // it repeats none of the question's words (一、登记地点：……窗口。).
@@ -499,8 +499,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const correction = !!doc && CORRECTION.test(doc.title);
     const recital = correction && RECITAL.test(raw);
     // A fine is no price (卖几多钱一顶 is not answered by 处20元罚款), unless a fine is what was asked.
-    const factsHere = facts.filter((k) => !(recital && (k === "time" || k === "date")) && (k !== "fee" || finesAsked || !/罚/.test(raw)));
-    const kind = factsHere.length && answersKind(sentence, factsHere) ? 1.5 : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
+    const factsHere = facts.filter((k) => !(recital && (k === "time" || k === "date")) && (k !== "fee" || fineMentioned || !/罚/.test(raw)));
+    const holdsFact = factsHere.length > 0 && answersKind(sentence, factsHere);
+    const kind = holdsFact ? 1.5 : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
     // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
     const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
     // A correction's point is its new value (延长至2025年12月31日, 年龄应为38岁), not its recital of the old one.
@@ -509,7 +510,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // that kind: 兜边度过 is answered by the detour, not by the corrected road section. Asked the figure of a thing
     // (戴头盔的有几成), a changed sentence counts only with that figure: of an 调整 notice's new rules, the
     // fine is no answer, and its recital of the campaign's result (佩戴率……提升至87%) is.
-    const changed = correction && (factsHere.length ? kind >= 1 : share > 0) && (!counted || measured > 0) && CHANGED.test(raw) ? 0.8 : 0;
+    const changed = correction && (factsHere.length ? holdsFact : share > 0) && (!counted || measured > 0) && CHANGED.test(raw) ? 0.8 : 0;
     // 几点钟开门 is answered by 8:30至18:00, not by the date the rules took effect.
     const clock = hour && tellsHour(sentence) ? 0.5 : 0;
     // 查到什么时候 is answered by the period's end (9月15日至12月31日), not by an event's day within it.
