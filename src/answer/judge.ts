@@ -12,7 +12,7 @@ import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalD
 import type { Prompts } from "./prompts.js";
 import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
-import { coverageOf, found, type TermMatcher } from "./term-weights.js";
+import { coverageOf, found, scoreText, type TermMatcher } from "./term-weights.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, sameMatter, timeScope, bareTitleOverlap } from "./time-scope.js";
 
 export interface SourceNote {
@@ -173,20 +173,24 @@ export async function judgeLocal(input: {
   const scope = own.year === null && !own.latest && previous && named.length ? timeScope(previous, today) : own;
   // The named year among the articles on the matter: 今年过年能不能放鞭炮 is not answered by this year's
   // patrol report when the fireworks notice in force is from last winter.
+  // This year asked with no article of this year on the matter (今年举报奖金是多少, the rules of 2025
+  // still in force): the notice in force answers, as without a year.
+  let dated = scope.year !== null;
   if (scope.year !== null) {
     const candidates = onMatter(matches);
     const ofYear = inYear(candidates, scope.year);
     if (ofYear !== candidates) matches = ofYear;
+    else if (scope.year === today.getFullYear()) dated = false;
   }
   // Without a year, a notice repealed by name in a newer one no longer answers.
-  if (scope.year === null) {
+  if (!dated) {
     const inForce = matches.filter((m) => !repealedBy(m.doc, local.docs));
     if (inForce.length) matches = inForce;
   }
   const best = matches[0];
   const notes: SourceNote[] = [];
   let chosen = best;
-  if (scope.year === null) {
+  if (!dated) {
     // A newer article on the same matter supersedes the older one, on what it says: asked for a
     // figure, time, place … the newest of those that hold it about as well as any (a deadline's
     // extension does not say where to register).
@@ -219,7 +223,7 @@ export async function judgeLocal(input: {
   const relevant = (d: LocalDoc) => !facts.length || factHold(d, facts, bigrams) > 0;
   // A notice the chosen one repeals by name (……《……的通告》同时废止) has nothing left to say: the note says it was replaced.
   const repealed = !!original && repealedBy(original, local.docs) === chosen.doc;
-  if (correction && relevant(correction) && (scope.year === null || correction.date?.startsWith(String(scope.year)))) docs.unshift(correction);
+  if (correction && relevant(correction) && (!dated || correction.date?.startsWith(String(scope.year)))) docs.unshift(correction);
   else if (original && !repealed) docs.push(original);
   if (docs.length > 1 || repealed) {
     notes.length = 0;
@@ -480,8 +484,10 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const heading = doc ? headingOf(doc, raw, passage) : "";
     const sentence = `${heading} ${raw}`;
     const own = passage.kind === "article" ? rest(passage.title) : { q: [...q], total, expansions: [] };
+    // A paper cited by its title (《……的通告》同时废止) is named, not told: its words are no match.
+    const told = sentence.replace(CITED_TITLE, "");
     let got = 0;
-    for (const [b, w] of own.q) if (sentence.includes(b)) got += w;
+    for (const [b, w] of own.q) if (told.includes(b)) got += w;
     // The law's words for the question's own (放鞭炮 → 燃放烟花爆竹) mark the sentence a notice words that way.
     const meant = own.expansions.some((w) => sentence.includes(w)) ? EXPANSION_SHARE : 0;
     const share = Math.min(1, (own.total ? got / own.total : 0) + meant);
@@ -517,11 +523,14 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const end = until && tellsUntil(sentence) ? 0.5 : 0;
     // 周六去哪交, 礼拜六警务车去边度: of a schedule's days, the one named (周六、周日9:00至16:00, 每月最后一个周六……).
     const day = kind > 0 && days.size > 0 && [...weekdaysNamed(sentence)].some((d) => days.has(d)) ? 1 : 0;
-    return scale * (2 * share + measured + kind + labelled + changed + clock + end + day);
+    // The searcher's word score counts the cited title's words too: taken back out.
+    const cited = sentence.match(CITED_TITLE);
+    return scale * (2 * share + measured + kind + labelled + changed + clock + end + day) - (cited ? scoreText(terms, cited.join(" ")) : 0);
   };
 }
 
 const EXPANSION_SHARE = 0.25;
+const CITED_TITLE = /《[^》]*》/g;
 
 /** A sentence in a section whose heading names what was asked (四、所需材料 for 要带啥): its paragraph is the answer. */
 function sectionAnswers(local: LocalArticles, asked: readonly AskedFor[]): (sentence: string, passage: Passage) => boolean {

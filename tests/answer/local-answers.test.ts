@@ -240,6 +240,19 @@ describe("the law's words on the office's side", () => {
   });
 });
 
+describe("今年 with no article of this year on the matter", () => {
+  it("is answered by the notice in force (2025), not by the one it repealed (2022)", async () => {
+    const reply = await ask("今年兴隆开展出租房屋信息登记去哪里办");
+    expect(citedDocs(reply)).not.toContain("t-rental-xl-2022");
+    expect(citedDocs(reply)[0]).toBe("t-rental-xl-2025");
+  });
+
+  it("a repealing notice's recital is not chosen for the old title's words it cites (《……信息登记的通告》同时废止)", async () => {
+    const reply = await ask("今年兴隆开展出租房屋信息登记去哪里办");
+    for (const c of reply.citations) expect(c.excerpt).not.toContain("同时废止");
+  });
+});
+
 describe("the issuer's name is no matter", () => {
   it("a newer adjusting notice of the same traffic police does not supersede its report of a crash", async () => {
     // Both titles open with 万宁市公安局交通警察大队关于; the helmet notice's text names its issuer too.
