@@ -120,6 +120,9 @@ describe("what a question asks for", () => {
     ["乌场港警物室电化几多", "phone"],
     ["山根派出所在边", "place"],
     ["开车要兜边度过", "route"],
+    // Where to, asked by the verb (停哪, 交哪); 交哪个部门 and 办哪些手续 ask something else.
+    ["下周去日月湾看冲浪，开车过去停哪", "place"],
+    ["捡到的身份证交哪", "place"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
   });
