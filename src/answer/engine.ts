@@ -138,6 +138,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     // Each source searched on its own: 64,000 statutes never crowd the office's articles out, nor back.
     // Twice as many law hits as are judged, so that a focus law's passage, or one labelled questions like
     // this one name, just below the tenth can be lifted.
+    // Asked a fine, the articles fining what the first three (in the answer's order) forbid join from the library, and all are ordered again.
     const searchedLaw = await searcher.search(query, { k: 20, kinds: ["law"] });
     const companions = penaltyCompanions(orderLawHits(searchedLaw, focus, {}, asked), passagesOf(searcher), asked);
     const lawHits = orderLawHits([...searchedLaw, ...companions], focus, {}, asked).slice(0, 10);

@@ -13,7 +13,7 @@ import type { Prompts } from "./prompts.js";
 import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, scoreText, type TermMatcher } from "./term-weights.js";
-import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, sameMatter, timeScope, bareTitleOverlap } from "./time-scope.js";
+import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, sameMatter, timeScope } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -195,9 +195,9 @@ export async function judgeLocal(input: {
     // figure, time, place … the newest of those that hold it about as well as any (a deadline's
     // extension does not say where to register).
     // Same matter: titles alike without the issuer's name, year and kind of paper (the traffic police's
-    // helmet notice and its crash report share 万宁市公安局交通警察大队关于 and nothing else), or as
-    // time-scope.ts reads a correction's (naming the same person included).
-    let same = matches.filter((m) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && (bareTitleOverlap(m.doc, best.doc) >= SAME_MATTER || sameMatter(m.doc, best.doc)));
+    // helmet notice and its crash report share 万宁市公安局交通警察大队关于 and nothing else), a little less
+    // alike than a correction must be, or naming the same person.
+    let same = matches.filter((m) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER));
     if (facts.length && same.length > 1) {
       const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, bigrams)]));
       const top = Math.max(...holds.values());

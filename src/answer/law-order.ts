@@ -37,7 +37,12 @@ const PENALTY_ASKED = /罚/;
 export function penalizes(h: Hit, hits: readonly Hit[]): boolean {
   if (h.passage.kind !== "law") return false;
   const law = h.passage.lawShort;
-  return hits.some((t) => t !== h && t.passage.kind === "law" && t.passage.lawShort === law && h.passage.text.includes(`违反本${LAW_WORD.exec(law)?.[0] ?? "法"}${t.passage.article}`));
+  return hits.some((t) => t !== h && t.passage.kind === "law" && t.passage.lawShort === law && h.passage.text.includes(breachOf(t.passage)));
+}
+
+/** How an article of the same law cites breaking this one: 违反本法第三十一条, 违反本条例第十条. */
+function breachOf(p: LawPassage): string {
+  return `违反本${LAW_WORD.exec(p.lawShort)?.[0] ?? "法"}${p.article}`;
 }
 const LAW_WORD = /(条例|规定|办法|法)$/;
 
@@ -54,7 +59,7 @@ export function penaltyCompanions(hits: readonly Hit[], passages: readonly Passa
   for (const t of hits.slice(0, 3)) {
     const forbids = t.passage;
     if (forbids.kind !== "law") continue;
-    const cite = `违反本${LAW_WORD.exec(forbids.lawShort)?.[0] ?? "法"}${forbids.article}`;
+    const cite = breachOf(forbids);
     for (const p of lawPassages(passages, forbids.lawShort, forbids.version)) {
       const article = `${p.lawShort}${p.article}`;
       if (have.has(p.id) || have.has(article) || !p.text.includes(cite)) continue;

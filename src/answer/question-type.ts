@@ -156,10 +156,8 @@ export function askedFor(question: string): AskedFor[] {
 /** The phrases with which the question asks for a fact (哪条路, 门牌几号, 电话多少), rules and advice aside. */
 export function askingPhrases(question: string): string[] {
   const out: string[] = [];
-  for (const [kind, { asked }] of Object.entries(KINDS)) {
-    if (kind === "rule" || kind === "advice") continue;
+  for (const at of FACT_ASKED_AT) {
     // From every position: 周六开不开门 holds both 周六开不开 and 开不开门.
-    const at = new RegExp(asked.source, "y");
     for (let i = 0; i < question.length; i++) {
       at.lastIndex = i;
       const m = at.exec(question);
@@ -168,6 +166,11 @@ export function askingPhrases(question: string): string[] {
   }
   return out;
 }
+
+/** Each fact kind's asking pattern, sticky: matched at a given position. */
+const FACT_ASKED_AT = Object.entries(KINDS)
+  .filter(([kind]) => kind !== "rule" && kind !== "advice")
+  .map(([, { asked }]) => new RegExp(asked.source, "y"));
 
 /** Does this sentence hold what was asked (any of the kinds)? */
 export function answersKind(sentence: string, kinds: readonly AskedFor[]): boolean {

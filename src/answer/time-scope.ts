@@ -92,16 +92,11 @@ function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
 }
 
 /**
- * Two titles on one matter once the issuer, the kind of paper, a correction's word and the year are set
- * aside, or naming the same person (寻人协查通报：……王某良走失 and 走失老人王某良已找到: one case).
+ * Two titles on one matter (`overlap` of their bigrams) once the issuer (万宁市公安局交通警察大队关于), the
+ * kind of paper, a correction's word and the year are set aside, or naming the same person (寻人协查通报：……王某良走失 and 走失老人王某良已找到: one case).
  */
-export function sameMatter(a: LocalDoc, b: LocalDoc): boolean {
-  return bareTitleOverlap(a, b) >= 0.5 || sharesPerson(a.title, b.title);
-}
-
-/** titleOverlap of the bare titles: the issuer (万宁市公安局交通警察大队关于), the year and the kind of paper set aside. */
-export function bareTitleOverlap(a: LocalDoc, b: LocalDoc): number {
-  return titleOverlap(bareTitle(a.title), bareTitle(b.title));
+export function sameMatter(a: LocalDoc, b: LocalDoc, overlap = 0.5): boolean {
+  return titleOverlap(bareTitle(a.title), bareTitle(b.title)) >= overlap || sharesPerson(a.title, b.title);
 }
 
 /** A person a report names the way police reports do (王某良, 陈某海), in both titles. */
