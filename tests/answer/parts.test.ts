@@ -57,12 +57,15 @@ describe("equivalents", () => {
     expect(applyEquivalents("而家加咗个新地方")).toBe("现在加了个新地方");
     // 唔 is searched as 不 (a single 唔 was taken for the question's topic, and no article holds it).
     expect(applyEquivalents("万城派处所礼拜六开唔开门")).toBe("万城派出所周六开不开门");
+    // Cantonese 俾人蝦 (bullied), 留低 (keep).
+    expect(applyEquivalents("我个仔喺学校俾人蝦 要留低啲咩证据")).toContain("被人欺负 要留下");
   });
 });
 
 describe("what a question asks for", () => {
   it.each([
     ["抓了几多人", "amount"],
+    ["接煤气罐那条管最长可以几长", "amount"],
     ["罚款几多钱", "amount"],
     ["几点开始", "time"],
     ["在哪办", "place"],
