@@ -189,6 +189,8 @@ export async function judgeLocal(input: {
   }
   const best = matches[0];
   const notes: SourceNote[] = [];
+  // Asked what holds now (现在, 而家, 目前) for a figure, time, place ….
+  const now = !dated && own.latest && facts.length > 0;
   let chosen = best;
   if (!dated) {
     // A newer article on the same matter supersedes the older one, on what it says: asked for a
@@ -197,7 +199,16 @@ export async function judgeLocal(input: {
     // Same matter: titles alike without the issuer's name, year and kind of paper (the traffic police's
     // helmet notice and its crash report share 万宁市公安局交通警察大队关于 and nothing else), a little less
     // alike than a correction must be, or naming the same person.
-    let same = matches.filter((m) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER));
+    // Asked what holds now, any article of the same place on the question's topic that tells it is a
+    // version of it, whatever its title (a town's report's reward of 200元, its next notice's 500元).
+    // A county-wide notice is no version of a town's.
+    const tells = (m: LocalMatch) =>
+      now && !!m.doc.region && m.doc.region === best.doc.region && factHold(m.doc, facts, bigrams) > 0 && onTopic(m.doc, input.topicTerms ?? terms, local, today, askingPhrases(question));
+    let same = matches.filter(
+      (m) =>
+        (rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER)) ||
+        (rankScore.get(m)! >= rankScore.get(best)! * ON_MATTER && tells(m) && tells(best)),
+    );
     if (facts.length && same.length > 1) {
       const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, bigrams)]));
       const top = Math.max(...holds.values());
@@ -229,21 +240,29 @@ export async function judgeLocal(input: {
     notes.length = 0;
     notes.push({ prompt: "note-superseded", docId: docs[0].docId, date: docs[0].date ?? "" });
   }
-  const second = matches.find((m) => m.doc !== chosen.doc);
-  const kindMatch = asked.length ? (chosen.doc.sentences.some((s) => answersKind(s, asked)) ? 1 : 0) : 0.5;
-  const searcherFound = searched.get(chosen.doc.docId) ?? 0;
-  const features = [
-    chosen.coverage,
-    chosen.titleCoverage,
-    coverageOf(terms, chosen.doc.haystack),
-    kindMatch,
-    chosen.coverage - (second?.coverage ?? 0),
-    searcherFound,
-    // A town of the office's own named (礼纪晚上经常查醉驾) asks about local matters as much as 我们这里 does.
-    asksLocalFact(question) || named.length ? 1 : 0,
-    Math.min(1, bigrams.size / 10),
-  ];
-  const p = probability(model.local, features);
+  const featuresOf = (m: LocalMatch): number[] => {
+    const second = matches.find((x) => x.doc !== m.doc);
+    return [
+      m.coverage,
+      m.titleCoverage,
+      coverageOf(terms, m.doc.haystack),
+      asked.length ? (m.doc.sentences.some((s) => answersKind(s, asked)) ? 1 : 0) : 0.5,
+      m.coverage - (second?.coverage ?? 0),
+      searched.get(m.doc.docId) ?? 0,
+      // A town of the office's own named (礼纪晚上经常查醉驾) asks about local matters as much as 我们这里 does.
+      asksLocalFact(question) || named.length ? 1 : 0,
+      Math.min(1, bigrams.size / 10),
+    ];
+  };
+  // Asked what holds now, a newer version of the best-ranked article answers whenever that one does:
+  // whether the office's material answers is judged on the better of the two.
+  let features = featuresOf(chosen);
+  let p = probability(model.local, features);
+  if (now && chosen !== best && newer(chosen.doc, best.doc)) {
+    const onBest = featuresOf(best);
+    const pBest = probability(model.local, onBest);
+    if (pBest > p) [features, p] = [onBest, pBest];
+  }
   return { ok: p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question)), probability: p, features, hits: [], docs, notes, local, question };
 }
 

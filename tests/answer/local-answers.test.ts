@@ -350,6 +350,16 @@ describe("a correction and follow-up report", () => {
   });
 });
 
+describe("what holds now, told by a newer article of another title", () => {
+  it("而家 asks the reward in force: the town's newer notice answers, not its older report (and is not refused for the report's closer words)", async () => {
+    const reply = await ask("举报人家电鱼而家奖几多钱");
+    expect(reply.refused).toBe(false);
+    expect(citedDocs(reply)[0]).toBe("t-fishing-notice");
+    expect(reply.text).toContain("800元");
+    expect(reply.text).not.toContain("300元");
+  });
+});
+
 describe("a legal question that also asks the office a fact", () => {
   it("gets the law, then the office's article that holds the fact", async () => {
     const reply = await ask("我仔打伤了同学要坐牢不？派出所哪天去学校讲法，几点钟到后安中学");
