@@ -33,6 +33,16 @@ export const DEFINITION_LIFT = 0.3;
 export const PENALTY_LIFT = 0.3;
 const PENALTY_ASKED = /罚/;
 
+/**
+ * Share of the first hit's score an article that names a fine's amount (处五万元以下的罚款, 二倍罚款) is lifted by,
+ * when the amount is asked (罚几多钱, 罚款多少): 刑法's 罚金 names none, and 禁渔期电鱼罚几多钱 is
+ * answered by 渔业法第三十八条, not by 刑法第三百四十条 alone.
+ */
+export const FINE_AMOUNT_LIFT = 0.3;
+const FINE_AMOUNT_ASKED = /罚(款)?(要|得|会)?(多少|几多|好多|几钱|几千|几百|几万)|罚款(是|有|大概)?(多少|几多)/;
+/** An amount (五万元以下的罚款) or a multiple (保险费的二倍罚款, 一倍以上五倍以下罚款) of a fine. */
+const FINE_AMOUNT = /[0-9一二两三四五六七八九十百千万]+(元|倍)(以上|以下)?[^。；]{0,16}罚款|罚款[^。；]{0,8}[0-9一二两三四五六七八九十百千万]+(元|倍)/;
+
 /** Does `h` set the penalty for breaking one of `hits` (违反本法第三十一条第一款规定的，……处……罚款)? Same law only. */
 export function penalizes(h: Hit, hits: readonly Hit[]): boolean {
   if (h.passage.kind !== "law") return false;
@@ -91,7 +101,7 @@ function lawPassages(passages: readonly Passage[], lawShort: string, version: st
 const LAW_INDEX = new WeakMap<readonly Passage[], Map<string, LawPassage[]>>();
 
 /** The law hits re-ordered (pure; ties keep the searcher's order). `question` (as searched) for the definition and penalty lifts. */
-export function orderLawHits(hits: readonly Hit[], focus: FocusLaws | null, lifts: { focus?: number; vote?: number; definition?: number; penalty?: number } = {}, question = ""): Hit[] {
+export function orderLawHits(hits: readonly Hit[], focus: FocusLaws | null, lifts: { focus?: number; vote?: number; definition?: number; penalty?: number; fineAmount?: number } = {}, question = ""): Hit[] {
   if (!hits.length) return [];
   const definition = asksDefinition(question) ? question : null;
   const top = Math.abs(hits[0].score);
@@ -100,12 +110,14 @@ export function orderLawHits(hits: readonly Hit[], focus: FocusLaws | null, lift
   const definitionStep = (lifts.definition ?? DEFINITION_LIFT) * top;
   const penaltyStep = (lifts.penalty ?? PENALTY_LIFT) * top;
   const firstThree = PENALTY_ASKED.test(question) ? hits.slice(0, 3) : [];
+  const amountStep = FINE_AMOUNT_ASKED.test(question) ? (lifts.fineAmount ?? FINE_AMOUNT_LIFT) * top : 0;
   const key = (h: Hit) =>
     h.score +
     (focus && h.passage.kind === "law" && focus.has(h.passage.lawShort) ? focusStep : 0) +
     voteStep * (h.vote ?? 0) +
     (definition && definesAsked(definition, h.passage.text) ? definitionStep : 0) +
-    (firstThree.length && penalizes(h, firstThree) ? penaltyStep : 0);
+    (firstThree.length && penalizes(h, firstThree) ? penaltyStep : 0) +
+    (amountStep && h.passage.kind === "law" && FINE_AMOUNT.test(h.passage.text) ? amountStep : 0);
   return hits
     .map((h, i) => ({ h, i, k: key(h) }))
     .sort((a, b) => b.k - a.k || a.i - b.i)

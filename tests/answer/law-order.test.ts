@@ -56,6 +56,24 @@ describe("the penalty lift", () => {
   });
 });
 
+describe("the fine-amount lift", () => {
+  const withText = (h: Hit, text: string): Hit => ({ ...h, passage: { ...h.passage, text } as LawPassage });
+  const crime = withText(lawHit("刑法", "第三百四十条", 2.0), "第三百四十条 违反保护水产资源法规，在禁渔区、禁渔期……捕捞水产品，情节严重的，处三年以下有期徒刑、拘役、管制或者罚金。");
+  const forbids = withText(lawHit("渔业法", "第三十条", 1.9), "第三十条 禁止使用炸鱼、毒鱼、电鱼等破坏渔业资源的方法进行捕捞。");
+  const fines = withText(lawHit("渔业法", "第三十八条", 1.6), "第三十八条 使用炸鱼、毒鱼、电鱼等破坏渔业资源方法进行捕捞的……没收渔获物和违法所得，处五万元以下的罚款。");
+  const multiple = withText(lawHit("道路交通安全法", "第九十八条", 1.6), "第九十八条 机动车所有人、管理人未按照国家规定投保机动车第三者责任强制保险的……处依照规定投保最低责任限额应缴纳的保险费的二倍罚款。");
+
+  it("asked how much the fine is, an article that names its amount or multiple comes before one that names none", () => {
+    expect(names(orderLawHits([crime, forbids, fines], null, { vote: 0, penalty: 0 }, "禁渔期电鱼被抓到罚几多钱"))).toEqual(["渔业法第三十八条", "刑法第三百四十条", "渔业法第三十条"]);
+    expect(names(orderLawHits([crime, forbids, multiple], null, { vote: 0, penalty: 0 }, "交强险过期被查到罚多少"))[0]).toBe("道路交通安全法第九十八条");
+  });
+
+  it("asked whether it is fined, or without the lift, the searcher's order stays", () => {
+    expect(names(orderLawHits([crime, forbids, fines], null, { vote: 0, penalty: 0 }, "禁渔期电鱼犯法吗"))).toEqual(["刑法第三百四十条", "渔业法第三十条", "渔业法第三十八条"]);
+    expect(names(orderLawHits([crime, forbids, fines], null, { vote: 0, penalty: 0, fineAmount: 0 }, "禁渔期电鱼罚几多钱"))).toEqual(["刑法第三百四十条", "渔业法第三十条", "渔业法第三十八条"]);
+  });
+});
+
 describe("the articles that fine what a first hit forbids, from the whole library", () => {
   const passage = (lawShort: string, article: string, text: string, version = "2022-09-02") =>
     ({ kind: "law", id: `${lawShort}${article}-0`, lawShort, lawTitle: `中华人民共和国${lawShort}`, article, text, headings: [], version }) as unknown as LawPassage;
