@@ -1,5 +1,5 @@
 /**
- * The small later local sets, src/bench/data/local-fresh to local-fresh18 (each written after an answer
+ * The small later local sets, src/bench/data/local-fresh to local-fresh20 (each written after an answer
  * engine's changes of its session, to measure them on articles and questions they were not shaped on):
  * every line parses, every gold article exists, every expected fact is verbatim in a gold article,
  * and no question is a near copy of an article sentence.
@@ -16,11 +16,13 @@ const LAWS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.
 /** The text of one article of the library's newest version of the law (squashed), or undefined when the library is absent. */
 function lawArticleText(law: string, article: string): string | undefined {
   if (!existsSync(LAWS)) return undefined;
-  // The library's folders nest (部门规章/公安部/…): every file named for the law, at any depth.
-  const files = (dir: string): string[] =>
+  // The library's folders nest (部门规章/公安部/…): every file named for the law, at any depth, and
+  // every file of a folder named for it (民法典/ holds one file per book).
+  const files = (dir: string, ofLaw = false): string[] =>
     readdirSync(dir).flatMap((n) => {
       const full = path.join(dir, n);
-      return statSync(full).isDirectory() ? files(full) : n.startsWith(`${law}(`) || n === `${law}.md` ? [full] : [];
+      if (statSync(full).isDirectory()) return files(full, ofLaw || n === law);
+      return (ofLaw && n.endsWith(".md")) || n.startsWith(`${law}(`) || n === `${law}.md` ? [full] : [];
     });
   // The newest version first (道路运输条例(2023-07-20).md before (2019-03-02)): sets cite the law in force.
   for (const f of files(LAWS).sort((a, b) => path.basename(b).localeCompare(path.basename(a)))) {
@@ -56,6 +58,8 @@ describe.each([
   ["local-fresh16", 8, 30],
   ["local-fresh17", 8, 30],
   ["local-fresh18", 8, 30],
+  ["local-fresh19", 8, 30],
+  ["local-fresh20", 8, 30],
 ])("src/bench/data/%s", (name, articleCount, questionCount) => {
   const SET_DIR = path.join(DATA, name);
   const articles = new Map<string, string>();
