@@ -139,6 +139,10 @@ describe("what a question asks for", () => {
 
   it("a way round asked is no place asked (兜边度过), and 几时到期 asks until when", () => {
     expect(askedFor(readAsked("开车要兜边度过"))).not.toContain("place");
+    // 得唔得 after the thing asks a yes/no rule; 那几个月 tells a time, it asks no count.
+    expect(askedFor(readAsked("禁渔期过了 在太阳河放地笼得唔得"))).toContain("rule");
+    expect(askedFor(readAsked("我爸禁渔那几个月还能不能钓"))).toEqual(["rule"]);
+    expect(askedFor(readAsked("抓了几个"))).toContain("amount");
     expect(asksUntil(readAsked("那个悬赏几时到期"))).toBe(true);
     expect(headingAnswers("四、送考车辆停放", ["place"])).toBe(true);
   });
