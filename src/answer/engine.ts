@@ -140,8 +140,10 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     // this one name, just below the tenth can be lifted.
     // Asked a fine, the articles fining what the first three (in the answer's order) forbid join from the library, and all are ordered again.
     const searchedLaw = await searcher.search(query, { k: 20, kinds: ["law"] });
-    const companions = penaltyCompanions(orderLawHits(searchedLaw, focus, {}, asked), passagesOf(searcher), asked);
-    const lawHits = orderLawHits([...searchedLaw, ...companions], focus, {}, asked).slice(0, 10);
+    // Which of a law's fines for its rules at large is on the question's matter is read with the lexicon's words too (电动自行车 → 非机动车).
+    const about = [asked, ...[...terms.weights].filter(([, v]) => v.expansion).map(([w]) => w)].join(" ");
+    const companions = penaltyCompanions(orderLawHits(searchedLaw, focus, {}, asked, about), passagesOf(searcher), asked, about);
+    const lawHits = orderLawHits([...searchedLaw, ...companions], focus, {}, asked, about).slice(0, 10);
     const officeQuery = articleQuery(searcher, query, [...spoken, ...(followUp ? contextWords.flatMap((w) => w.spoken) : [])]);
     const articleHits = await searcher.search(officeQuery, { k: 10, kinds: ["article"] });
     const hits = [...lawHits, ...articleHits];

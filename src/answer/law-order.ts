@@ -50,6 +50,99 @@ export function penalizes(h: Hit, hits: readonly Hit[]): boolean {
   return hits.some((t) => t !== h && t.passage.kind === "law" && t.passage.lawShort === law && h.passage.text.includes(breachOf(t.passage)));
 }
 
+/** Is `h` a penalty of `t`'s law for its rules at large, `t` setting none of its own? */
+export function finesRuleAtLarge(h: Hit, t: Hit): boolean {
+  return (
+    h !== t &&
+    h.passage.kind === "law" &&
+    t.passage.kind === "law" &&
+    h.passage.lawShort === t.passage.lawShort &&
+    finesAtLarge(h.passage.text) &&
+    !PENALTY.test(t.passage.text) &&
+    finesRulesOf(h.passage, t.passage)
+  );
+}
+
+/**
+ * For each of `forbidding` that sets no penalty of its own, the hit that is its law's penalty for
+ * breaking the law's rules at large on its matter (bestAtLarge): 骑摩托不戴头盔 → 道路交通安全法第九十条
+ * for 第五十一条.
+ */
+export function atLargePenalties(hits: readonly Hit[], forbidding: readonly Hit[], about: string): Set<Hit> {
+  const out = new Set<Hit>();
+  for (const t of forbidding) {
+    const rule = t.passage;
+    if (rule.kind !== "law" || PENALTY.test(rule.text)) continue;
+    const candidates = hits.flatMap((h) => (h.passage.kind === "law" && h.passage.lawShort === rule.lawShort && finesAtLarge(h.passage.text) ? [h.passage] : []));
+    const best = bestAtLarge(candidates, about, rule);
+    const hit = best && hits.find((h) => h.passage === best);
+    if (hit) out.add(hit);
+  }
+  return out;
+}
+
+/** An article that fines the breach of a law's rules at large, citing no article: 机动车驾驶人违反道路交通安全法律、法规关于道路通行规定的，处…… */
+const CATCH_ALL = /^第[零〇一二两三四五六七八九十百千]+条(之[一二三四五六七八九十])?\s*[^。；]{0,30}?违反[^。；，]{0,16}(法律|法规)[^。；]{0,30}?规定的/;
+const finesAtLarge = (text: string) => CATCH_ALL.test(text) && FINE_AMOUNT.test(text);
+/** A penalty set in the article itself. */
+const PENALTY = /罚款|罚金|拘留|有期徒刑|拘役|吊销|没收/;
+
+/**
+ * Of a law's articles fining its rules at large (行人、乘车人、非机动车驾驶人…; 机动车驾驶人…; 对违反……关于机动车
+ * 停放、临时停车规定的), the one on the question's matter: the share of its own words (who breaks the rules,
+ * and which rules) that the question holds, and half as much that the forbidding article holds. A word
+ * only another candidate names (非机动车) is no match for one inside it (机动车驾驶人): 电动车不戴头盔
+ * (→ 非机动车) is 第八十九条's, 骑摩托不戴头盔 (摩托车驾驶人……) is 第九十条's.
+ */
+function bestAtLarge(all: readonly LawPassage[], question: string, rule: LawPassage): LawPassage | null {
+  const candidates = all.filter((p) => finesRulesOf(p, rule));
+  const subjects = new Map(candidates.map((p) => [p, atLargeSubject(p.text)]));
+  const runs = (text: string) => text.match(/[\u4e00-\u9fa5]{2,}/g) ?? [];
+  let best: LawPassage | null = null;
+  let bestScore = 0;
+  for (const [p, subject] of subjects) {
+    const others = [...subjects].filter(([q]) => q !== p).map(([, s]) => s);
+    // Runs another candidate names and this one does not (非机动车 for 机动车驾驶人) are taken out first.
+    const strip = (text: string) => runs(text).filter((r) => subject.includes(r) || !others.some((o) => o.includes(r))).join(" ");
+    const pairs = new Set(pairsOf(subject));
+    const share = (text: string) => (pairs.size ? [...pairs].filter((b) => text.includes(b)).length / pairs.size : 0);
+    const score = share(strip(question)) + 0.5 * share(strip(rule.text));
+    if (score > bestScore) [best, bestScore] = [p, score];
+  }
+  return best;
+}
+
+/**
+ * Is `p` a fine for rules of the kind `rule` is one of: its chapter (第四章 道路通行规定) or its words name
+ * them? 第十九条 (第二章 车辆和驾驶人: a licence) is no 道路通行 rule.
+ */
+function finesRulesOf(p: LawPassage, rule: LawPassage): boolean {
+  // The 编/章/节 headings, not the law's title (中华人民共和国道路交通安全法 names 道路 for every article).
+  const ruleText = `${rule.headings.filter((h) => CHAPTER.test(h)).join(" ")} ${rule.text}`;
+  const pairs = pairsOf(atLargeMatter(p.text));
+  return pairs.length > 0 && pairs.filter((b) => ruleText.includes(b)).length >= pairs.length / 2;
+}
+const CHAPTER = /^第[零〇一二两三四五六七八九十百千]+[编章节]/;
+
+/** Who breaks the rules and which (行人、乘车人、非机动车驾驶人 … 道路通行), from 第八十九条 行人、乘车人、非机动车驾驶人违反……法规关于道路通行规定的. */
+function atLargeSubject(text: string): string {
+  const body = text.replace(/^第[零〇一二两三四五六七八九十百千]+条(之[一二三四五六七八九十])?\s*/, "");
+  return `${body.slice(0, body.indexOf("违反"))} ${atLargeMatter(text)}`;
+}
+
+/** Which rules (道路通行; 机动车停放、临时停车): between 关于 and 规定的. */
+function atLargeMatter(text: string): string {
+  const breach = text.indexOf("违反");
+  const end = text.indexOf("规定的", breach);
+  const about = text.lastIndexOf("关于", end);
+  return about > breach ? text.slice(about + 2, end) : "";
+}
+
+/** The Chinese character pairs of a text's runs. */
+function pairsOf(text: string): string[] {
+  return (text.match(/[\u4e00-\u9fa5]{2,}/g) ?? []).flatMap((r) => Array.from({ length: r.length - 1 }, (_, i) => r.slice(i, i + 2)));
+}
+
 /** How an article of the same law cites breaking this one: 违反本法第三十一条, 违反本条例第十条. */
 function breachOf(p: LawPassage): string {
   return `违反本${LAW_WORD.exec(p.lawShort)?.[0] ?? "法"}${p.article}`;
@@ -62,21 +155,26 @@ const LAW_WORD = /(条例|规定|办法|法)$/;
  * 第四十四条, which fines it, shares none of the question's words). Same law and version; scored just
  * under the article they fine, for orderLawHits' penalty lift to judge. Pure.
  */
-export function penaltyCompanions(hits: readonly Hit[], passages: readonly Passage[] | null, question: string): Hit[] {
+export function penaltyCompanions(hits: readonly Hit[], passages: readonly Passage[] | null, question: string, about = question): Hit[] {
   if (!passages || !PENALTY_ASKED.test(question)) return [];
   const have = new Set(hits.flatMap((h) => [h.passage.id, h.passage.kind === "law" ? `${h.passage.lawShort}${h.passage.article}` : ""]));
   const out: Hit[] = [];
+  const add = (p: LawPassage, t: Hit) => {
+    have.add(p.id);
+    have.add(`${p.lawShort}${p.article}`);
+    out.push({ passage: p, score: t.score * COMPANION_SHARE, rank: hits.length + out.length + 1 });
+  };
+  const missing = (p: LawPassage) => !have.has(p.id) && !have.has(`${p.lawShort}${p.article}`);
   for (const t of hits.slice(0, 3)) {
     const forbids = t.passage;
     if (forbids.kind !== "law") continue;
     const cite = breachOf(forbids);
-    for (const p of lawPassages(passages, forbids.lawShort, forbids.version)) {
-      const article = `${p.lawShort}${p.article}`;
-      if (have.has(p.id) || have.has(article) || !p.text.includes(cite)) continue;
-      have.add(p.id);
-      have.add(article);
-      out.push({ passage: p, score: t.score * COMPANION_SHARE, rank: hits.length + out.length + 1 });
-    }
+    const law = lawPassages(passages, forbids.lawShort, forbids.version);
+    for (const p of law) if (missing(p) && p.text.includes(cite)) add(p, t);
+    // A rule with no penalty of its own, and none citing it: the law's penalty for its rules at large, the one on this matter.
+    if (PENALTY.test(forbids.text) || out.some((h) => (h.passage as LawPassage).lawShort === forbids.lawShort)) continue;
+    const atLarge = bestAtLarge(law.filter((p) => finesAtLarge(p.text)), about, forbids);
+    if (atLarge && missing(atLarge)) add(atLarge, t);
   }
   return out;
 }
@@ -101,7 +199,13 @@ function lawPassages(passages: readonly Passage[], lawShort: string, version: st
 const LAW_INDEX = new WeakMap<readonly Passage[], Map<string, LawPassage[]>>();
 
 /** The law hits re-ordered (pure; ties keep the searcher's order). `question` (as searched) for the definition and penalty lifts. */
-export function orderLawHits(hits: readonly Hit[], focus: FocusLaws | null, lifts: { focus?: number; vote?: number; definition?: number; penalty?: number; fineAmount?: number } = {}, question = ""): Hit[] {
+export function orderLawHits(
+  hits: readonly Hit[],
+  focus: FocusLaws | null,
+  lifts: { focus?: number; vote?: number; definition?: number; penalty?: number; fineAmount?: number } = {},
+  question = "",
+  about = question,
+): Hit[] {
   if (!hits.length) return [];
   const definition = asksDefinition(question) ? question : null;
   const top = Math.abs(hits[0].score);
@@ -111,12 +215,15 @@ export function orderLawHits(hits: readonly Hit[], focus: FocusLaws | null, lift
   const penaltyStep = (lifts.penalty ?? PENALTY_LIFT) * top;
   const firstThree = PENALTY_ASKED.test(question) ? hits.slice(0, 3) : [];
   const amountStep = FINE_AMOUNT_ASKED.test(question) ? (lifts.fineAmount ?? FINE_AMOUNT_LIFT) * top : 0;
+  // Asked how much, every article naming an amount is lifted alike: a fine at large is not lifted above one
+  // for the very act (没驾照开摩托车罚多少 → 第九十九条's 未取得机动车驾驶证, not 第九十条).
+  const atLarge = firstThree.length && !amountStep ? atLargePenalties(hits, firstThree, about) : new Set<Hit>();
   const key = (h: Hit) =>
     h.score +
     (focus && h.passage.kind === "law" && focus.has(h.passage.lawShort) ? focusStep : 0) +
     voteStep * (h.vote ?? 0) +
     (definition && definesAsked(definition, h.passage.text) ? definitionStep : 0) +
-    (firstThree.length && penalizes(h, firstThree) ? penaltyStep : 0) +
+    (firstThree.length && (penalizes(h, firstThree) || atLarge.has(h)) ? penaltyStep : 0) +
     (amountStep && h.passage.kind === "law" && FINE_AMOUNT.test(h.passage.text) ? amountStep : 0);
   return hits
     .map((h, i) => ({ h, i, k: key(h) }))

@@ -5,7 +5,7 @@
  */
 import { CitationIndex } from "../retrieval/citation-lookup.js";
 import { lawArticleKey } from "../retrieval/law-aliases.js";
-import { penalizes } from "./law-order.js";
+import { finesRuleAtLarge, penalizes } from "./law-order.js";
 import type { Hit, Passage } from "../types.js";
 import { coverageOf, type TermMatcher } from "./term-weights.js";
 
@@ -65,8 +65,9 @@ const PEER_SHARE = 0.8;
  */
 export function closeToBest(terms: TermMatcher, hits: Hit[], ratio: number): Hit[] {
   const own = hits.map((h) => coverage(terms, h.passage));
-  // An article that fines what another hit forbids (违反本法第三十一条……罚款) is about what that one covers.
-  const scored = hits.map((h, i) => ({ h, c: Math.max(own[i], ...hits.map((t, j) => (j !== i && penalizes(h, [t]) ? own[j] : 0))) }));
+  // An article that fines what another hit forbids (违反本法第三十一条……罚款), or the rules of its law at
+  // large when that one sets no penalty (……违反道路交通安全法律、法规关于道路通行规定的), is about what that one covers.
+  const scored = hits.map((h, i) => ({ h, c: Math.max(own[i], ...hits.map((t, j) => (j !== i && (penalizes(h, [t]) || finesRuleAtLarge(h, t)) ? own[j] : 0))) }));
   const best = Math.max(0, ...scored.slice(0, 3).map((s) => s.c));
   const holds = (s: { h: Hit; c: number }) => s.c >= SECONDARY_FLOOR || (s.h.vote ?? 0) >= SECONDARY_VOTE;
   const firstVote = hits[0]?.vote ?? 0;

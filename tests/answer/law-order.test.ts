@@ -98,3 +98,38 @@ describe("the articles that fine what a first hit forbids, from the whole librar
     expect(penaltyCompanions([...hits, { passage: fines, score: 0.2, rank: 4 }], library, "出租银行卡会唔会罚钱")).toEqual([]);
   });
 });
+
+describe("a law's fines for its rules at large", () => {
+  const passage = (article: string, text: string, headings = ["第七章 法律责任"]) =>
+    ({ kind: "law", id: `道路交通安全法${article}-0`, lawShort: "道路交通安全法", lawTitle: "中华人民共和国道路交通安全法", article, text, headings, version: "2021-04-29" }) as unknown as LawPassage;
+  const rule = passage("第五十一条", "第五十一条 机动车行驶时，驾驶人、乘坐人员应当按规定使用安全带，摩托车驾驶人及乘坐人员应当按规定戴安全头盔。", ["中华人民共和国道路交通安全法", "第四章 道路通行规定", "第一节 一般规定"]);
+  const licence = passage("第十九条", "第十九条 驾驶机动车，应当依法取得机动车驾驶证。", ["中华人民共和国道路交通安全法", "第二章 车辆和驾驶人", "第二节 机动车驾驶人"]);
+  const walkers = passage("第八十九条", "第八十九条 行人、乘车人、非机动车驾驶人违反道路交通安全法律、法规关于道路通行规定的，处警告或者五元以上五十元以下罚款。");
+  const drivers = passage("第九十条", "第九十条 机动车驾驶人违反道路交通安全法律、法规关于道路通行规定的，处警告或者二十元以上二百元以下罚款。本法另有规定的，依照规定处罚。");
+  const parking = passage("第九十三条", "第九十三条 对违反道路交通安全法律、法规关于机动车停放、临时停车规定的，可以指出违法行为，并予以口头警告，令其立即驶离。\n\n机动车驾驶人不在现场……处二十元以上二百元以下罚款。");
+  const fines = passage("第九十一条", "第九十一条 饮酒后驾驶机动车的，处暂扣六个月机动车驾驶证，并处一千元以上二千元以下罚款。");
+  const library = [rule, walkers, drivers, parking, fines];
+  const hits: Hit[] = [{ passage: rule, score: 2.0, rank: 1 }];
+  const added = (question: string, about = question) => penaltyCompanions(hits, library, question, about).map((h) => (h.passage as LawPassage).article);
+
+  it("asked a fine for a rule that sets none, adds the one on the question's matter: a motorcyclist's is the drivers', an e-bike rider's the non-motor vehicles'", () => {
+    expect(added("骑摩托不戴头盔罚多少", "骑摩托不戴头盔罚多少 摩托车驾驶人及乘坐人员 戴安全头盔")).toEqual(["第九十条"]);
+    expect(added("电动自行车不戴头盔罚多少", "电动自行车不戴头盔罚多少 非机动车")).toEqual(["第八十九条"]);
+  });
+
+  it("adds none for a rule with its own penalty, a rule of another kind (a licence is no 道路通行 rule), or when no fine is asked", () => {
+    expect(penaltyCompanions([{ passage: fines, score: 2.0, rank: 1 }], library, "喝酒开车罚多少")).toEqual([]);
+    expect(penaltyCompanions([{ passage: licence, score: 2.0, rank: 1 }], [...library, licence], "没驾照开摩托车罚多少")).toEqual([]);
+    expect(added("骑摩托要戴头盔吗")).toEqual([]);
+  });
+
+  it("lifts the one on the matter above the rule when both were found", () => {
+    const found: Hit[] = [
+      { passage: rule, score: 2.0, rank: 1 },
+      { passage: walkers, score: 1.2, rank: 2 },
+      { passage: drivers, score: 1.1, rank: 3 },
+    ];
+    const order = orderLawHits(found, null, { vote: 0, fineAmount: 0 }, "骑摩托不戴头盔罚不罚", "骑摩托不戴头盔罚不罚 摩托车驾驶人及乘坐人员").map((h) => (h.passage as LawPassage).article);
+    expect(order.indexOf("第九十条")).toBeLessThan(order.indexOf("第八十九条"));
+  });
+});
