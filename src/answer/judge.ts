@@ -426,10 +426,14 @@ export function lawJoins(law: Judgement | null, localAnswers: boolean, query: st
   return asksRule(query) || !localAnswers || !localOnMatter || !factsAsked(question).length || lawHolds || (law.probability >= SURE && !!law.grounded) || !!law.voted;
 }
 
-/** The kinds of fact asked of the office, each with whether one of the chosen articles holds it. A figure is left out: 罚多少 asks the law's amount. */
+/**
+ * The kinds of fact asked of the office, each with whether one of the chosen articles holds it. A fine's
+ * figure is left out: 罚多少 asks the law's amount (离学校几远内不准鸣喇叭，罚几多 still asks the office how far).
+ */
 function officeFacts(local: Judgement, question: string): { kind: AskedFor; held: boolean }[] {
+  const besidesFine = factsAsked(question.replace(FINE_FIGURE_ASKED, " ")).includes("amount");
   return factsAsked(question)
-    .filter((k) => k !== "amount")
+    .filter((k) => k !== "amount" || besidesFine)
     .map((kind) => ({ kind, held: local.docs.some((d) => d.sentences.some((s) => answersKind(s, [kind]))) }));
 }
 
@@ -437,6 +441,8 @@ function officeFacts(local: Judgement, question: string): { kind: AskedFor; held
 export function localLacks(local: Judgement, question: string): AskedFor[] {
   return officeFacts(local, question).filter((f) => !f.held).map((f) => f.kind);
 }
+
+const FINE_FIGURE_ASKED = /罚(款)?(要|得|会)?(多少|几多|好多|多重)(钱)?|罚款(是|有)?(多少|几多)(钱)?/g;
 
 /**
  * Does the question also ask the office a fact its article holds (……要坐牢不？派出所哪天几点钟去学校)?

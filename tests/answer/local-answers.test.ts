@@ -368,6 +368,12 @@ describe("a legal question that also asks the office a fact", () => {
     expect(reply.citations[0].passageId).toMatch(/^law:/);
     expect(reply.text).toContain("5月12日下午15:00");
   });
+
+  it("a distance asked beside the fine (几远内不准按喇叭，按咗罚几多) is asked of the office: its article joins the law", async () => {
+    const reply = await ask("高考那几天万城中学附近几远内唔准按喇叭 按咗罚几多");
+    expect(citedDocs(reply)).toContain("t-exam-traffic");
+    expect(reply.text).toContain("300米");
+  });
 });
 
 describe("dogs and Cantonese", () => {

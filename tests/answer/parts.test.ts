@@ -735,6 +735,10 @@ describe("a legal question that also asks the office a fact", () => {
     expect(asksOfficeFact(talks, "我仔打伤了同学要坐牢不？派出所哪天几点钟去学校讲法")).toBe(true);
     // 罚多少 asks the law's amount; a rule alone asks nothing of the office.
     expect(asksOfficeFact(judged(["今年共查处酒驾412起。"]), "酒驾罚多少钱")).toBe(false);
+    // A figure asked beside the fine (几远 … 罚几多) is the office's to tell.
+    const exam = judged(["三、考点周边300米范围内禁止鸣喇叭。"]);
+    expect(asksOfficeFact(exam, readAsked("考点几远内不准按喇叭 按咗罚几多"))).toBe(true);
+    expect(asksOfficeFact(exam, readAsked("考点附近按喇叭罚几多"))).toBe(false);
     expect(asksOfficeFact(talks, "打伤了同学要坐牢不")).toBe(false);
     // The article must hold that kind of fact.
     expect(asksOfficeFact(judged(["请家长加强教育。"]), "派出所哪天几点钟去学校讲法")).toBe(false);
