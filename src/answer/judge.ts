@@ -13,7 +13,7 @@ import type { Prompts } from "./prompts.js";
 import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, scoreText, type TermMatcher } from "./term-weights.js";
-import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, newer, repealedBy, sameMatter, timeScope } from "./time-scope.js";
+import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterPairs, newer, repealedBy, sameMatter, timeScope } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -202,8 +202,17 @@ export async function judgeLocal(input: {
     // Asked what holds now, any article of the same place on the question's topic that tells it is a
     // version of it, whatever its title (a town's report's reward of 200元, its next notice's 500元).
     // A county-wide notice is no version of a town's.
+    // The two titles must name one thing beyond the place and the office (太阳河 in both): a town's articles
+    // on other matters hold the question's topic word often enough (龙滚's 平安集市 and its lost-and-found notice).
+    const bestPairs = new Set(matterPairs(best.doc.title, local.places));
+    const sharesThing = (d: LocalDoc) => matterPairs(d.title, local.places).some((b) => bestPairs.has(b) && local.share(b) < OFFICE_SHARE);
     const tells = (m: LocalMatch) =>
-      now && !!m.doc.region && m.doc.region === best.doc.region && factHold(m.doc, facts, bigrams) > 0 && onTopic(m.doc, input.topicTerms ?? terms, local, today, askingPhrases(question));
+      now &&
+      !!m.doc.region &&
+      m.doc.region === best.doc.region &&
+      (m === best || sharesThing(m.doc)) &&
+      factHold(m.doc, facts, bigrams) > 0 &&
+      onTopic(m.doc, input.topicTerms ?? terms, local, today, askingPhrases(question));
     let same = matches.filter(
       (m) =>
         (rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER)) ||

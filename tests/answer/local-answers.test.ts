@@ -354,7 +354,9 @@ describe("what holds now, told by a newer article of another title", () => {
   it("而家 asks the reward in force: the town's newer notice answers, not its older report (and is not refused for the report's closer words)", async () => {
     const reply = await ask("举报人家电鱼而家奖几多钱");
     expect(reply.refused).toBe(false);
+    // Not the town's newest article on another matter that mentions 电鱼 and a reward (its title shares nothing but the town).
     expect(citedDocs(reply)[0]).toBe("t-fishing-notice");
+    expect(citedDocs(reply)).not.toContain("t-beida-lost");
     expect(reply.text).toContain("800元");
     expect(reply.text).not.toContain("300元");
   });
