@@ -2,7 +2,8 @@
  * Colloquial → statutory query expansion (src/data/lexicon.txt). A question containing 老公 also
  * searches 配偶; 喝酒开车 also searches 饮酒后驾驶. Keys match:
  * - verbatim, or with one particle (了过的个着把被) between two of their characters (打了人 → 打人);
- * - "A+B" keys when every part occurs anywhere in the question (狗+咬 matches 狗把孩子咬伤了).
+ * - "A+B" keys when every part occurs anywhere in the question (狗+咬 matches 狗把孩子咬伤了); a part
+ *   may name alternatives, any one of which will do (12岁+打|偷|伤: an age is a legal matter only beside an act).
  * Expansion terms join the BM25 query with HybridSearcher's lexiconWeight.
  */
 import { readDataLines } from "../data/paths.js";
@@ -16,8 +17,8 @@ export interface LexiconMatch {
 interface Entry extends LexiconMatch {
   /** The key with an optional particle between characters (楼上扔的东西, 打了人). */
   loose: RegExp | null;
-  /** Parts of an "A+B" key (all must occur), else null. */
-  parts: string[] | null;
+  /** Parts of an "A+B" key (all must occur), each as its alternatives (any one will do), else null. */
+  parts: string[][] | null;
 }
 
 const PARTICLES = "[了过的个着把被]?";
@@ -39,7 +40,7 @@ export class Lexicon {
     this.entries = [...merged]
       .filter(([key, set]) => key.replace(/\+/g, "").length >= 2 && set.size > 0)
       .map(([key, set]) => {
-        const parts = key.includes("+") ? key.split("+").filter(Boolean) : null;
+        const parts = key.includes("+") ? key.split("+").filter(Boolean).map((part) => part.split("|").filter(Boolean)) : null;
         return {
           key,
           expansions: [...set],
@@ -77,7 +78,7 @@ export class Lexicon {
     const out: LexiconMatch[] = [];
     for (const e of this.entries) {
       if (e.parts) {
-        if (e.parts.every((part) => q.includes(part))) out.push({ key: e.key, expansions: e.expansions });
+        if (e.parts.every((part) => part.some((alt) => q.includes(alt)))) out.push({ key: e.key, expansions: e.expansions });
         continue;
       }
       let hit = false;

@@ -33,6 +33,14 @@ describe("lexicon keys after the equivalents", () => {
   it("偷偷走去 reads no theft", () => {
     expect(expansions("暑假我个仔偷偷走去水库游水")).not.toContain("盗窃");
   });
+
+  // A child's age is a legal matter beside an act or a consequence, not in a question about a car seat.
+  it("12岁, 十三岁 read 不满十四周岁 only beside an act or a consequence", () => {
+    expect(expansions("12岁的孩子把人打伤了要坐牢吗")).toContain("不满十四周岁");
+    expect(expansions("十三岁的孩子偷了邻居家的鸡")).toContain("不满十四周岁");
+    expect(expansions("12岁小孩可以坐副驾驶吗")).not.toContain("不满十四周岁");
+    expect(expansions("孩子13岁可以自己去办身份证吗")).not.toContain("不满十四周岁");
+  });
 });
 
 describe("lexicon keys about the police themselves", () => {
