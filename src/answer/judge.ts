@@ -10,7 +10,7 @@ import { normalize } from "../text/tokenize.js";
 import type { Excerpt } from "./layout.js";
 import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
-import { aboutLegalTopic, answersKind, askedFor, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, scoreText, type TermMatcher } from "./term-weights.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterPairs, newer, repealedBy, sameMatter, timeScope } from "./time-scope.js";
@@ -207,16 +207,16 @@ export async function judgeLocal(input: {
     const bestPairs = new Set(matterPairs(best.doc.title, local.places));
     const sharesThing = (d: LocalDoc) => matterPairs(d.title, local.places).some((b) => bestPairs.has(b) && local.share(b) < OFFICE_SHARE);
     const tells = (m: LocalMatch) =>
-      now &&
       !!m.doc.region &&
       m.doc.region === best.doc.region &&
       (m === best || sharesThing(m.doc)) &&
       factHold(m.doc, facts, bigrams) > 0 &&
       onTopic(m.doc, input.topicTerms ?? terms, local, today, askingPhrases(question));
+    const versions = now && tells(best);
     let same = matches.filter(
       (m) =>
         (rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER)) ||
-        (rankScore.get(m)! >= rankScore.get(best)! * ON_MATTER && tells(m) && tells(best)),
+        (versions && rankScore.get(m)! >= rankScore.get(best)! * ON_MATTER && tells(m)),
     );
     if (facts.length && same.length > 1) {
       const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, bigrams)]));
@@ -440,7 +440,7 @@ export function lawJoins(law: Judgement | null, localAnswers: boolean, query: st
  * figure is left out: 罚多少 asks the law's amount (离学校几远内不准鸣喇叭，罚几多 still asks the office how far).
  */
 function officeFacts(local: Judgement, question: string): { kind: AskedFor; held: boolean }[] {
-  const besidesFine = factsAsked(question.replace(FINE_FIGURE_ASKED, " ")).includes("amount");
+  const besidesFine = factsAsked(besidesFineAmount(question)).includes("amount");
   return factsAsked(question)
     .filter((k) => k !== "amount" || besidesFine)
     .map((kind) => ({ kind, held: local.docs.some((d) => d.sentences.some((s) => answersKind(s, [kind]))) }));
@@ -450,8 +450,6 @@ function officeFacts(local: Judgement, question: string): { kind: AskedFor; held
 export function localLacks(local: Judgement, question: string): AskedFor[] {
   return officeFacts(local, question).filter((f) => !f.held).map((f) => f.kind);
 }
-
-const FINE_FIGURE_ASKED = /罚(款)?(要|得|会)?(多少|几多|好多|多重)(钱)?|罚款(是|有)?(多少|几多)(钱)?/g;
 
 /**
  * Does the question also ask the office a fact its article holds (……要坐牢不？派出所哪天几点钟去学校)?

@@ -16,6 +16,8 @@
 import type { Hit, LawPassage, Passage } from "../types.js";
 import { asksDefinition, definesAsked } from "./definitions.js";
 import { FOCUS_LIFT, type FocusLaws } from "./focus-laws.js";
+import { cjkPairsOf } from "./local-articles.js";
+import { asksFineAmount } from "./question-type.js";
 
 /** A vote of 1 (summed similarity) counts as much as the first hit's score. */
 export const VOTE_LIFT = 1;
@@ -39,7 +41,6 @@ const PENALTY_ASKED = /罚/;
  * answered by 渔业法第三十八条, not by 刑法第三百四十条 alone.
  */
 export const FINE_AMOUNT_LIFT = 0.3;
-const FINE_AMOUNT_ASKED = /罚(款)?(要|得|会)?(多少|几多|好多|几钱|几千|几百|几万)|罚款(是|有|大概)?(多少|几多)/;
 /** An amount (五万元以下的罚款) or a multiple (保险费的二倍罚款, 一倍以上五倍以下罚款) of a fine. */
 const FINE_AMOUNT = /[0-9一二两三四五六七八九十百千万]+(元|倍)(以上|以下)?[^。；]{0,16}罚款|罚款[^。；]{0,8}[0-9一二两三四五六七八九十百千万]+(元|倍)/;
 
@@ -104,7 +105,7 @@ function bestAtLarge(all: readonly LawPassage[], question: string, rule: LawPass
     const others = [...subjects].filter(([q]) => q !== p).map(([, s]) => s);
     // Runs another candidate names and this one does not (非机动车 for 机动车驾驶人) are taken out first.
     const strip = (text: string) => runs(text).filter((r) => subject.includes(r) || !others.some((o) => o.includes(r))).join(" ");
-    const pairs = new Set(pairsOf(subject));
+    const pairs = new Set(cjkPairsOf(subject));
     const share = (text: string) => (pairs.size ? [...pairs].filter((b) => text.includes(b)).length / pairs.size : 0);
     const score = share(strip(question)) + 0.5 * share(strip(rule.text));
     if (score > bestScore) [best, bestScore] = [p, score];
@@ -119,7 +120,7 @@ function bestAtLarge(all: readonly LawPassage[], question: string, rule: LawPass
 function finesRulesOf(p: LawPassage, rule: LawPassage): boolean {
   // The 编/章/节 headings, not the law's title (中华人民共和国道路交通安全法 names 道路 for every article).
   const ruleText = `${rule.headings.filter((h) => CHAPTER.test(h)).join(" ")} ${rule.text}`;
-  const pairs = pairsOf(atLargeMatter(p.text));
+  const pairs = cjkPairsOf(atLargeMatter(p.text));
   return pairs.length > 0 && pairs.filter((b) => ruleText.includes(b)).length >= pairs.length / 2;
 }
 const CHAPTER = /^第[零〇一二两三四五六七八九十百千]+[编章节]/;
@@ -138,10 +139,6 @@ function atLargeMatter(text: string): string {
   return about > breach ? text.slice(about + 2, end) : "";
 }
 
-/** The Chinese character pairs of a text's runs. */
-function pairsOf(text: string): string[] {
-  return (text.match(/[\u4e00-\u9fa5]{2,}/g) ?? []).flatMap((r) => Array.from({ length: r.length - 1 }, (_, i) => r.slice(i, i + 2)));
-}
 
 /** How an article of the same law cites breaking this one: 违反本法第三十一条, 违反本条例第十条. */
 function breachOf(p: LawPassage): string {
@@ -173,7 +170,7 @@ export function penaltyCompanions(hits: readonly Hit[], passages: readonly Passa
     for (const p of law) if (missing(p) && p.text.includes(cite)) add(p, t);
     // A rule with no penalty of its own, and none citing it: the law's penalty for its rules at large, the one on this matter.
     if (PENALTY.test(forbids.text) || out.some((h) => (h.passage as LawPassage).lawShort === forbids.lawShort)) continue;
-    const atLarge = bestAtLarge(law.filter((p) => finesAtLarge(p.text)), about, forbids);
+    const atLarge = bestAtLarge(atLargeOf(law), about, forbids);
     if (atLarge && missing(atLarge)) add(atLarge, t);
   }
   return out;
@@ -198,6 +195,14 @@ function lawPassages(passages: readonly Passage[], lawShort: string, version: st
 }
 const LAW_INDEX = new WeakMap<readonly Passage[], Map<string, LawPassage[]>>();
 
+/** A law's articles fining its rules at large, found once per law (not for every question asking a fine). */
+function atLargeOf(law: LawPassage[]): LawPassage[] {
+  let found = AT_LARGE.get(law);
+  if (!found) AT_LARGE.set(law, (found = law.filter((p) => finesAtLarge(p.text))));
+  return found;
+}
+const AT_LARGE = new WeakMap<LawPassage[], LawPassage[]>();
+
 /** The law hits re-ordered (pure; ties keep the searcher's order). `question` (as searched) for the definition and penalty lifts. */
 export function orderLawHits(
   hits: readonly Hit[],
@@ -214,7 +219,7 @@ export function orderLawHits(
   const definitionStep = (lifts.definition ?? DEFINITION_LIFT) * top;
   const penaltyStep = (lifts.penalty ?? PENALTY_LIFT) * top;
   const firstThree = PENALTY_ASKED.test(question) ? hits.slice(0, 3) : [];
-  const amountStep = FINE_AMOUNT_ASKED.test(question) ? (lifts.fineAmount ?? FINE_AMOUNT_LIFT) * top : 0;
+  const amountStep = asksFineAmount(question) ? (lifts.fineAmount ?? FINE_AMOUNT_LIFT) * top : 0;
   // Asked how much, every article naming an amount is lifted alike: a fine at large is not lifted above one
   // for the very act (没驾照开摩托车罚多少 → 第九十九条's 未取得机动车驾驶证, not 第九十条).
   const atLarge = firstThree.length && !amountStep ? atLargePenalties(hits, firstThree, about) : new Set<Hit>();

@@ -37,6 +37,11 @@ const QUESTION_FORM = new Set(
   "多少 什么 怎么 怎样 哪里 哪儿 是不 不是 可以 可不 不可 我们 咱们 请问 这个 那个 有没 没有 知道 一下 如果 那么 还是 要是 时候 为什 么时 的话 能不 不能 会不 不会 是否 么办 么样 么罚 么处 应该 需要 现在 最近 今年 去年 上次 要带 带啥 携带 东西 在哪 哪里 几点 几号 了吗 的吗 是什 有什 么的 要不 不要 一个 我家 我的 他们 她们 人家 这样 那样 呢那 么时".split(" "),
 );
 
+/** The pairs of Chinese characters only (no single characters, no ASCII/digit runs) of a text. */
+export function cjkPairsOf(text: string): string[] {
+  return bigramsOf(text).filter((b) => b.length === 2 && isCjk(b.charCodeAt(0)) && isCjk(b.charCodeAt(1)));
+}
+
 /** The CJK bigrams (and ASCII/digit runs) of a text. */
 export function bigramsOf(text: string): string[] {
   const t = normalize(text);
@@ -64,7 +69,7 @@ export class LocalArticles {
   private df = new Map<string, number>();
   /** Town names (from front matter regions) that pick out part of the articles. */
   readonly towns: string[];
-  /** Every place name of the regions, the county's too (万宁): a question naming it names no topic. */
+  /** Every place name of the regions, the county's too (万宁): a question naming it names no topic. Longest first (长丰镇 before 长丰). */
   readonly places: string[];
 
   constructor(passages: readonly Passage[]) {
@@ -199,7 +204,7 @@ function regionNames(region: string): Set<string> {
 
 /** Every place named in the articles' regions, the county's as well as the towns'. */
 function placeNames(docs: LocalDoc[]): string[] {
-  return [...new Set(docs.flatMap((d) => (d.region ? [...regionNames(d.region)] : [])))];
+  return [...new Set(docs.flatMap((d) => (d.region ? [...regionNames(d.region)] : [])))].sort((a, b) => b.length - a.length);
 }
 
 /** Town-level names: each region's parts (万宁市龙滚镇 → 龙滚镇, 龙滚), kept when fewer than half the articles share them. */

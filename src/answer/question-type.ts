@@ -173,6 +173,19 @@ const FACT_ASKED_AT = Object.entries(KINDS)
   .filter(([kind]) => kind !== "rule" && kind !== "advice")
   .map(([, { asked }]) => new RegExp(asked.source, "y"));
 
+/** Asks how much a fine is (罚几多钱, 罚款多少, 罚多重): the law's amount. */
+export function asksFineAmount(question: string): boolean {
+  return FINE_AMOUNT_ASKED.test(question);
+}
+
+/** The question without its asking for the fine's amount: what else it asks (离学校几远内不准鸣喇叭 of …，罚几多). */
+export function besidesFineAmount(question: string): string {
+  return question.replace(FINE_AMOUNT_ASKED_ALL, " ");
+}
+const FINE_AMOUNT = "罚(款)?(要|得|会)?(多少|几多|好多|多重|几钱|几千|几百|几万)(钱)?|罚款(是|有|大概)?(多少|几多)(钱)?";
+const FINE_AMOUNT_ASKED = new RegExp(FINE_AMOUNT);
+const FINE_AMOUNT_ASKED_ALL = new RegExp(FINE_AMOUNT, "g");
+
 /** Does this sentence hold what was asked (any of the kinds)? */
 export function answersKind(sentence: string, kinds: readonly AskedFor[]): boolean {
   return kinds.some((k) => KINDS[k].answer.test(sentence));

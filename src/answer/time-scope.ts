@@ -4,7 +4,7 @@
  * past one. And supersession among the office's articles: a newer article on the same matter wins,
  * and a 更正, 撤销 or 延期 wins over what it corrects.
  */
-import { bigramsOf, type LocalDoc } from "./local-articles.js";
+import { cjkPairsOf, type LocalDoc } from "./local-articles.js";
 
 export interface TimeScope {
   /** A year the question names, resolved. */
@@ -100,13 +100,12 @@ export function sameMatter(a: LocalDoc, b: LocalDoc, overlap = 0.5): boolean {
 }
 
 /**
- * The character pairs of a title's matter (bareTitle) outside the place names given: 万宁警方通报太阳河
- * 电鱼专项整治情况 → 太阳, 阳河, 电鱼 …; 龙滚派出所拾得物品招领通告 → 派出, 出所, 拾得 … (not 龙滚).
+ * The character pairs of a title's matter (bareTitle) outside the place names given, longest first
+ * (LocalArticles.places): 万宁警方通报太阳河电鱼专项整治情况 → 太阳, 阳河, 电鱼 …; 龙滚派出所拾得物品招领通告
+ * → 派出, 出所, 拾得 … (not 龙滚).
  */
 export function matterPairs(title: string, places: readonly string[]): string[] {
-  const longestFirst = [...places].sort((x, y) => y.length - x.length);
-  const bare = longestFirst.reduce((t, place) => t.replaceAll(place, " "), bareTitle(title));
-  return bigramsOf(bare).filter((b) => Array.from(b).length === 2);
+  return cjkPairsOf(places.reduce((t, place) => t.replaceAll(place, " "), bareTitle(title)));
 }
 
 /** A person a report names the way police reports do (王某良, 陈某海), in both titles. */

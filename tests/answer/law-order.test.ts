@@ -8,6 +8,7 @@ function lawHit(lawShort: string, article: string, score: number, vote?: number)
   const passage = { kind: "law", id: `${lawShort}${article}`, lawShort, lawTitle: `中华人民共和国${lawShort}`, article, text: "", headings: [] } as unknown as LawPassage;
   return { passage, score, rank: 1, ...(vote ? { vote } : {}) } as Hit;
 }
+const withText = (h: Hit, text: string): Hit => ({ ...h, passage: { ...h.passage, text } as LawPassage });
 const names = (hits: Hit[]) => hits.map((h) => `${(h.passage as LawPassage).lawShort}${(h.passage as LawPassage).article}`);
 
 describe("the vote lift", () => {
@@ -38,7 +39,6 @@ describe("both lifts together", () => {
 });
 
 describe("the penalty lift", () => {
-  const withText = (h: Hit, text: string): Hit => ({ ...h, passage: { ...h.passage, text } as LawPassage });
   const forbids = withText(lawHit("反电信网络诈骗法", "第三十一条", 2.0), "第三十一条 任何单位和个人不得非法买卖、出租、出借银行账户。");
   const crime = withText(lawHit("刑法", "第二百八十七条之二", 1.9), "第二百八十七条之二 明知他人利用信息网络实施犯罪，为其犯罪提供支付结算等帮助……");
   const fines = withText(lawHit("反电信网络诈骗法", "第四十四条", 1.5), "第四十四条 违反本法第三十一条第一款规定的，没收违法所得……处二十万元以下罚款。");
@@ -57,7 +57,6 @@ describe("the penalty lift", () => {
 });
 
 describe("the fine-amount lift", () => {
-  const withText = (h: Hit, text: string): Hit => ({ ...h, passage: { ...h.passage, text } as LawPassage });
   const crime = withText(lawHit("刑法", "第三百四十条", 2.0), "第三百四十条 违反保护水产资源法规，在禁渔区、禁渔期……捕捞水产品，情节严重的，处三年以下有期徒刑、拘役、管制或者罚金。");
   const forbids = withText(lawHit("渔业法", "第三十条", 1.9), "第三十条 禁止使用炸鱼、毒鱼、电鱼等破坏渔业资源的方法进行捕捞。");
   const fines = withText(lawHit("渔业法", "第三十八条", 1.6), "第三十八条 使用炸鱼、毒鱼、电鱼等破坏渔业资源方法进行捕捞的……没收渔获物和违法所得，处五万元以下的罚款。");
