@@ -205,7 +205,7 @@ export async function judgeLocal(input: {
     // The two titles must name one thing beyond the place and the office (太阳河 in both): a town's articles
     // on other matters hold the question's topic word often enough (龙滚's 平安集市 and its lost-and-found notice).
     const bestPairs = new Set(matterPairs(best.doc.title, local.places));
-    const sharesThing = (d: LocalDoc) => matterPairs(d.title, local.places).some((b) => bestPairs.has(b) && local.share(b) < OFFICE_SHARE);
+    const sharesThing = (d: LocalDoc) => matterPairs(d.title, local.places).some((b) => bestPairs.has(b) && !officeWord(b, local));
     const tells = (m: LocalMatch) =>
       !!m.doc.region &&
       m.doc.region === best.doc.region &&
@@ -287,6 +287,11 @@ const HEARSAY = /^(说|讲|话|看|听说|听讲|听人说|据说)$/;
 const ERRAND = /^(去|来|到|交|送|拿|带|办|弄|搞|东西|事|事情)$/;
 const OFFICE = /^(派出所|公安|公安局|公安机关|民警|警察|警方|警务|辅警)$/;
 
+/** A word that names the office, not a topic: 派出所, 民警, or, once there are enough articles to tell, one in 30% or more of them. */
+export function officeWord(w: string, local: LocalArticles): boolean {
+  return OFFICE.test(w) || (local.docs.length >= OFFICE_SHARE_MIN_ARTICLES && local.share(w) >= OFFICE_SHARE);
+}
+
 /**
  * Does the article hold the question's topic? The question's own words that are neither the office's
  * (派出所; words in most of its articles), nor a place of its regions (万宁, 和乐), nor asking words
@@ -295,7 +300,7 @@ const OFFICE = /^(派出所|公安|公安局|公安机关|民警|警察|警方|�
  */
 function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today: Date, asking: readonly string[]): boolean {
   const counted = local.docs.length >= OFFICE_SHARE_MIN_ARTICLES;
-  const office = (w: string) => OFFICE.test(w) || (counted && local.share(w) >= OFFICE_SHARE);
+  const office = (w: string) => officeWord(w, local);
   const timeWord = (w: string) => {
     const t = timeScope(w, today);
     return t.year !== null || t.latest;

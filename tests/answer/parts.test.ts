@@ -6,7 +6,7 @@ import { looksLikeFollowUp, topicWords, retrievalQuery } from "../../src/answer/
 import { ownWordsFirst } from "../../src/answer/term-weights.js";
 import { bigramsOf, headingAt, LocalArticles, townsIn } from "../../src/answer/local-articles.js";
 import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksOpeningHours, asksRule, asksUntil, askingPhrases, countedThing, factsAsked, headingAnswers, measuredThing, weekdaysNamed } from "../../src/answer/question-type.js";
-import { asksOfficeFact, judgeLaw, labelledVote, lawJoins, localLacks, type Judgement } from "../../src/answer/judge.js";
+import { asksOfficeFact, judgeLaw, labelledVote, lawJoins, localLacks, officeWord, type Judgement } from "../../src/answer/judge.js";
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
 import { classifyQuestion } from "../../src/answer/question-guard.js";
@@ -684,6 +684,22 @@ describe("the law hits quoted", () => {
 function articleDoc(id: string, title: string, date: string, text: string, region = "万宁市"): Passage {
   return { kind: "article", id: `article:${id}#0`, docId: id, chunk: 0, title, date, region, text, start: 0, end: text.length } as unknown as Passage;
 }
+
+describe("the office's own words", () => {
+  it("are 派出所 and its like, and a word in 30% of the articles only once there are ten to tell", () => {
+    // Two articles of one office both on 太阳河: the shared word is their matter, not the office's.
+    const two = new LocalArticles([
+      articleDoc("report", "万宁警方通报太阳河电鱼整治情况", "2025-05-20", "举报电鱼每起奖励200元。", "万宁市长丰镇"),
+      articleDoc("notice", "关于2026年太阳河禁渔期管理的通告", "2026-02-26", "举报电鱼每起奖励500元。", "万宁市长丰镇"),
+    ]);
+    expect(officeWord("太阳", two)).toBe(false);
+    expect(officeWord("派出所", two)).toBe(true);
+    // Twelve articles, four of them naming 巡逻: a word of the office's reports.
+    const twelve = new LocalArticles(Array.from({ length: 12 }, (_, i) => articleDoc(`d${i}`, `通报${i}`, "2025-01-01", i < 4 ? "民警夜间巡逻。" : "其他事项。")));
+    expect(officeWord("巡逻", twelve)).toBe(true);
+    expect(officeWord("太阳", twelve)).toBe(false);
+  });
+});
 
 describe("what corrects what", () => {
   const doc = articleDoc;
