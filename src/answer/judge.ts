@@ -630,9 +630,26 @@ export function localExcerpts(
     return { passage: best, score: bestScore, rank: i + 1 };
   });
   const facts = factsAsked(question);
+  // A 更正 changes only what it lists (通报其余内容不变): asked a fact its sentences do not hold (of the
+  // thing measured or counted: 奖几多, 几多头) but the report's do (抓了几个, 举报奖几多), the report answers
+  // alone. Asked the corrected figure, the 更正 still leads.
+  if (facts.length && hits.length > 1) {
+    const thing = facts.includes("amount") ? measuredThing(question) : null;
+    const counted = facts.includes("amount") ? countedThing(question) : null;
+    const told = (h: Hit) => {
+      const w = bestWindow(h.passage as ArticlePassage, terms, room, windowOptions);
+      return w ? h.passage.text.slice(w.start, w.end).replace(CITED_TITLE, "") : "";
+    };
+    const correction = (h: Hit) => h.passage.kind === "article" && /更正/.test(h.passage.title);
+    const answers = (text: string) => answersKind(text, facts) && (!thing || text.includes(thing)) && (!counted || countedNear(text, counted));
+    if (hits.some((h) => !correction(h) && answersKind(told(h), facts))) {
+      const kept = hits.filter((h) => !correction(h) || answers(told(h)));
+      hits.splice(0, hits.length, ...kept);
+    }
+  }
   // One article asked for a fact: a second sentence of it that also holds that kind of fact, when it is
   // nearly as much about the question (of a report's figures, the one asked may be the second best).
-  const second = facts.length && hits.length === 1 ? secondSentence(hits[0].passage as ArticlePassage, judged.docs[0], terms, room, { ...windowOptions, oneSentence: true }, facts) : null;
+  const second = facts.length && hits.length === 1 ? secondSentence(hits[0].passage as ArticlePassage, judged.docs.find((d) => d.docId === (hits[0].passage as ArticlePassage).docId) ?? judged.docs[0], terms, room, { ...windowOptions, oneSentence: true }, facts) : null;
   if (second) hits.push({ passage: second, score: 0, rank: 2 });
   return selectExcerpts(hits, terms, prompts, { ...options, ...windowOptions, perArticle: 2 });
 }

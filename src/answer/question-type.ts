@@ -310,5 +310,7 @@ export function measuredThing(question: string): string | null {
   // Said the other way round: 有几多钱奖 → 奖.
   const after = /(?:多少|几多)钱([\p{Script=Han}])/u.exec(question);
   if (after && !/[的了呢吗啊呀么一个啦哦嘛咧]/.test(after[1])) return after[1];
-  return null;
+  // Asked whether there is one, then how much (有奖没有，多少钱 → 奖).
+  const whether = /有([\p{Script=Han}])(?:没有|没|吗|不|么)[\s，,。？?！!]*(?:多少|几)/u.exec(question);
+  return whether?.[1] ?? null;
 }

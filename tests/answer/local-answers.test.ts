@@ -142,6 +142,13 @@ describe("time and place", () => {
     expect(reply.citations[0].excerpt).toContain("5万元");
     expect(reply.parts.notes[0]).toBe(prompts.render("note-superseded", { n: 1, date: "2025-09-05" }));
   });
+
+  it("a correction changes only what it lists: asked a fact it does not hold, the report answers alone", async () => {
+    const reply = await ask("偷了多少头耕牛");
+    expect(citedDocs(reply)).toEqual(["t-reward"]);
+    expect(reply.text).toContain("23头");
+    expect(reply.parts.notes).not.toContain(prompts.render("note-superseded", { n: 1, date: "2025-09-05" }));
+  });
 });
 
 describe("spoken words, typos and follow-ups", () => {

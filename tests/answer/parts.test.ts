@@ -500,6 +500,9 @@ describe("what a figure measures", () => {
     ["抽血查出来酒精到底是多少", "精"],
     // 那几天 tells a time: the thing measured is the fine asked after it.
     ["封路那几天有人硬闯 这样罚多少", "罚"],
+    // Whether there is one, then how much: the thing is the one asked about.
+    ["报给警察有奖没有 多少钱", "奖"],
+    ["有奖吗？多少", "奖"],
   ])("%s → %s", async (q, thing) => {
     const { measuredThing } = await import("../../src/answer/question-type.js");
     expect(measuredThing(q)).toBe(thing);
