@@ -172,6 +172,18 @@ describe("what a question asks for", () => {
     expect(countedThing(readAsked("一共挖走多少方沙，赚了几多钱"))).toBe("方");
   });
 
+  it("a count asked after what was done is asked anywhere in the message (查了几间 before 有冇出事)", () => {
+    expect(askedFor(readAsked("兴隆那边查网吧 查了几间 有冇出事嘅"))).toContain("amount");
+    expect(askedFor(readAsked("被几个同学堵在厕所里，我该咋办"))).not.toContain("amount");
+  });
+
+  it("a number of days that ends its clause is a span (停业整顿15日；), a day of the month is not (至15日凌晨, 9月10日。)", () => {
+    expect(answersKind("并责令停业整顿15日；", ["duration"])).toBe(true);
+    expect(answersKind("被依法行政拘留十日。", ["duration"])).toBe(true);
+    expect(answersKind("11月14日21时至15日凌晨0时30分", ["duration"])).toBe(false);
+    expect(answersKind("我局于2026年9月10日。", ["duration"])).toBe(false);
+  });
+
   it("那几天, 前几天 tell when, and ask no span of time", () => {
     expect(askedFor(readAsked("台风封路那几天有人硬闯 罚几多"))).not.toContain("duration");
     expect(askedFor(readAsked("前几天被骗了怎么办"))).not.toContain("duration");
