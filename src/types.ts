@@ -116,6 +116,8 @@ export interface Searcher {
   search(query: string, options?: SearchOptions): Promise<Hit[]>;
   /** The question's words weighted by this index's statistics, so answers pick sentences and judge relevance the way the index sees the text. */
   termWeights?(query: string): QueryTermWeights;
+  /** How many passages hold this token (a pair of characters): a pair almost none holds may be a typo. */
+  passagesWith?(term: string): number;
 }
 
 /** One earlier exchange in the same conversation (same person, same chat). */

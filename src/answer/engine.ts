@@ -11,6 +11,7 @@ import { orderLawHits, penaltyCompanions } from "./law-order.js";
 import { localOnLawsMatter } from "./law-signature.js";
 import { applyEquivalents, readAsked, rewriteWords } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
+import { soundsLikeOffice } from "./homophones.js";
 import { looksLikeFollowUp, retrievalQuery, shortQuestion } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
 import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, localLacks, passagesOf, type Judgement, type SourceNote } from "./judge.js";
@@ -120,9 +121,12 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     }
 
     // The question in the material's words (电瓶车 → 电动自行车, 派处所 → 派出所), with the topic of the previous turn for a follow-up.
-    const { text: asked, spoken } = rewriteWords(q);
-    const reading = readAsked(q);
-    const contextWords = (request.context ?? []).map((t) => ({ turn: t, ...rewriteWords(t.question) }));
+    const searcher = deps.searcher();
+    // A pinyin keyboard's wrong candidate for a word the office's articles write (兴龙, 效车) is read as that word.
+    const heard = soundsLikeOffice(searcher);
+    const { text: asked, spoken } = rewriteWords(heard(q));
+    const reading = readAsked(heard(q));
+    const contextWords = (request.context ?? []).map((t) => ({ turn: t, ...rewriteWords(heard(t.question)) }));
     const context = request.context && contextWords.map((w) => ({ ...w.turn, question: w.text }));
     // Whether this is a follow-up is decided once, on the question as typed.
     const followUp = !!request.context?.length && (asFollowUp ?? looksLikeFollowUp(q));
@@ -131,7 +135,6 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const rewritten = await deps.composer.rewriteFollowUp(q, request.context, Math.min(3000, opt.llmDeadlineMs));
       if (rewritten) query = applyEquivalents(rewritten);
     }
-    const searcher = deps.searcher();
     const terms = termMatcher(searcher, query);
     // The previous turn's words find the article; within it, the follow-up's own words and kind choose the sentence.
     const sentenceTerms = query === asked ? terms : ownWordsFirst(terms, asked);
@@ -158,7 +161,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       sections = [{ label: "", excerpts }];
     } else {
       const model = deps.decision ?? loadDecisionModel();
-      const previous = followUp ? readAsked(request.context!.at(-1)!.question) : null;
+      const previous = followUp ? readAsked(heard(request.context!.at(-1)!.question)) : null;
       const queryRead = readAsked(query);
       // Whether an article holds the question's topic is read on the office's own query: a spoken form put back (摩的) is a topic word.
       const topicTerms = officeQuery === query ? terms : termMatcher(searcher, officeQuery);

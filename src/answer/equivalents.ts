@@ -92,3 +92,17 @@ export function applyEquivalents(question: string, eq: Equivalents = loadEquival
 export function readAsked(question: string, eq: Equivalents = loadEquivalents()): string {
   return rewrite(rewrite(question, eq.words), eq.asking);
 }
+
+let spokenCache: Set<string> | null = null;
+/** The character pairs of every spoken form (唔该, 边度): words of the people, not typos, however rare in the material. */
+export function spokenPairs(eq: Equivalents = loadEquivalents()): ReadonlySet<string> {
+  const own = eq === cached;
+  if (own && spokenCache) return spokenCache;
+  const pairs = new Set<string>();
+  for (const { spoken } of [...eq.words, ...eq.asking]) {
+    const chars = Array.from(spoken);
+    for (let i = 0; i + 1 < chars.length; i++) pairs.add(chars[i] + chars[i + 1]);
+  }
+  if (own) spokenCache = pairs;
+  return pairs;
+}

@@ -111,6 +111,11 @@ export class LocalArticles {
     return s;
   }
 
+  /** Share (0..1) of the office's articles holding this bigram (read from the counts, not by scanning). */
+  pairShare(b: string): number {
+    return this.docs.length ? (this.df.get(b) ?? 0) / this.docs.length : 0;
+  }
+
   /** idf among the office's articles; a bigram none of them has weighs most (it is what they lack). */
   idf(b: string): number {
     const n = this.docs.length;

@@ -86,6 +86,14 @@ export class Bm25Index {
     return this.vocab.size;
   }
 
+  /** How many documents hold this analyzer token (a character pair, a word) in their first field (the text). */
+  documentsWith(term: string): number {
+    const id = this.vocab.get(term);
+    if (id === undefined) return 0;
+    const { offsets } = this.postings[0];
+    return offsets[id + 1] - offsets[id];
+  }
+
   /** Builds from raw field texts: docs[d][f] is field f of document d. Field texts repeated across docs are tokenized once. */
   static build(docs: readonly (readonly string[])[], opts: Bm25BuildOptions): Bm25Index {
     const analyzer = opts.analyzer ?? DEFAULT_ANALYZER;

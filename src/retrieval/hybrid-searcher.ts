@@ -200,6 +200,10 @@ export class HybridSearcher implements Searcher {
     return termWeights(this.bm25, this.lexicon, query);
   }
 
+  passagesWith(term: string): number {
+    return this.bm25.documentsWith(term);
+  }
+
   /**
    * Reads the library's structure for the reranker now (citations between laws, law sizes) instead
    * of at the first question; no-op without a reranker. Incremental updates leave it to that question.

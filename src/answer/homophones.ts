@@ -1,0 +1,119 @@
+/**
+ * Homophone typos of the office's own words. Villagers type with a pinyin keyboard and take the
+ * wrong candidate: 兴龙 for 兴隆, 效车 for 校车, 快第 for 快递, 民速 for 民宿. Such a pair of characters
+ * is in no text of the index, so no article is found by it. A pair is read as one of the office's when:
+ * - the office's articles never write it, and hardly anything else indexed does (有效车票 gives 效车);
+ * - no spoken form of src/data/equivalents.txt holds it (边度, 唔该 are the people's words, not typos).
+ *   So it is applied to the question as typed, before the spoken forms are rewritten (效车牌 would
+ *   lose its 车 to 车牌 → 号牌);
+ * - the segmenter leaves it as two single characters, neither a function word (兴/龙: a typo breaks
+ *   its word; 我是/兴隆 gives 是兴 across two words, and 我/是 holds 是: neither is a candidate);
+ * - one character is mistyped: the word keeps the other in its place (骑他 is no 其他);
+ * - it sounds exactly like (the same syllables, tones too) one word of two characters that an office
+ *   article's title writes, or one of its places. A pair that sounds like two of them is left as typed: there is no telling which.
+ * Readings come from pinyin-pro: the office's word as read in context, each typed character in any
+ * of its readings (行 is xing2 and hang2).
+ */
+import { pinyin } from "pinyin-pro";
+import { segment } from "../text/segmenter.js";
+import { stopwordSet } from "../text/tokenize.js";
+import type { Searcher } from "../types.js";
+import { spokenPairs } from "./equivalents.js";
+import { passagesOf } from "./judge.js";
+import { cjkPairsOf, localArticlesOf, type LocalArticles } from "./local-articles.js";
+
+export class OfficeHomophones {
+  /** Sound ("xing1 long2") → the office's word that sounds so, or null when two do. */
+  private readonly bySound = new Map<string, string | null>();
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      const sound = pinyin(word, { toneType: "num", type: "array" }).join(" ");
+      const had = this.bySound.get(sound);
+      this.bySound.set(sound, had === undefined || had === word ? word : null);
+    }
+  }
+
+  /** The office's topic words of two characters (from its titles; not 地点, 时间: in most articles) and its places. */
+  static of(local: LocalArticles): OfficeHomophones {
+    let h = built.get(local);
+    if (!h) {
+      const words = new Set<string>();
+      // A title names its article's topic (校车, 民宿, 台风): the words a question is about, not the verbs
+      // that run through the texts (达到, 受到), which would turn 打到 into 达到 and 转钱 into 赚钱.
+      for (const d of local.docs) for (const w of segment(d.title)) if (w.length === 2 && cjkPairsOf(w).length === 1 && local.pairShare(w) <= TOPIC_SHARE) words.add(w);
+      for (const place of local.places) if (place.length === 2 && cjkPairsOf(place).length === 1) words.add(place);
+      h = new OfficeHomophones(words);
+      built.set(local, h);
+    }
+    return h;
+  }
+
+  /**
+   * The text with each pair of characters that the segmenter leaves as two single characters (兴/龙,
+   * 效/车: a typo breaks its word) and that no indexed text holds (`known` says) replaced by the one
+   * office word that sounds the same. A pair across two words (警察/巡逻 gives 察巡) is no candidate.
+   */
+  correct(text: string, known: (pair: string) => boolean): string {
+    const tokens = segment(text);
+    const stop = stopwordSet();
+    const fixes = new Map<string, string>();
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const pair = tokens[i] + tokens[i + 1];
+      if (tokens[i].length !== 1 || tokens[i + 1].length !== 1 || cjkPairsOf(pair).length !== 1 || known(pair)) continue;
+      if (stop.has(tokens[i]) || stop.has(tokens[i + 1])) continue;
+      // Beside 几 or 多 the characters are the asking's own (防到几号, 几远内), read as typed.
+      if (ASKING.test(tokens[i - 1] ?? "") || ASKING.test(tokens[i + 2] ?? "")) continue;
+      // One character mistyped: the word keeps the other in its place (兴龙 → 兴隆; 骑他 is no 其他).
+      const meant = new Set(soundsOf(pair).map((s) => this.bySound.get(s)).filter((w) => w !== undefined && (w === null || w[0] === pair[0] || w[1] === pair[1])));
+      const [only] = meant;
+      if (meant.size === 1 && only) fixes.set(pair, only);
+    }
+    let out = text;
+    for (const [pair, word] of fixes) out = out.replaceAll(pair, word);
+    return out;
+  }
+}
+
+const built = new WeakMap<LocalArticles, OfficeHomophones>();
+
+/** A question word whose neighbours ask (到几号, 几远, 多久). */
+const ASKING = /^(几|多)/;
+
+/**
+ * Only a pair in at most this share of the articles is a word a typo is read as: a topic or a place
+ * (校车, 兴隆), not a notice's common word (地点, 时间), which would turn 快第点 into 快地点.
+ */
+const TOPIC_SHARE = 0.15;
+
+/** A pair in this few passages of the whole index, none of them the office's, is no word a villager means (有效车票 gives 效车). */
+const RARE_PASSAGES = 3;
+
+/** Every reading of each character, tone as a digit (行 → xing2 hang2 hang4 heng2). Bounded by the script's size. */
+const readings = new Map<string, string[]>();
+function readingsOf(ch: string): string[] {
+  let r = readings.get(ch);
+  if (!r) {
+    r = [...new Set(pinyin(ch, { toneType: "num", type: "array", multiple: true }))];
+    readings.set(ch, r);
+  }
+  return r;
+}
+
+/** The ways a pair of characters typed can sound (every reading of each: the typo's may be any). */
+function soundsOf(pair: string): string[] {
+  const [a, b] = Array.from(pair);
+  return readingsOf(a).flatMap((x) => readingsOf(b).map((y) => `${x} ${y}`));
+}
+
+/** The reading of a question's typed words against this index (the text unchanged when it has no office articles). */
+export function soundsLikeOffice(searcher: Searcher): (text: string) => string {
+  const passages = passagesOf(searcher);
+  const count = searcher.passagesWith?.bind(searcher);
+  if (!passages || !count) return (text) => text;
+  const local = localArticlesOf(passages);
+  if (!local.docs.length) return (text) => text;
+  const homophones = OfficeHomophones.of(local);
+  const spoken = spokenPairs();
+  return (text) => homophones.correct(text, (pair) => count(pair) > RARE_PASSAGES || local.pairShare(pair) > 0 || spoken.has(pair));
+}

@@ -1,0 +1,60 @@
+/**
+ * A pinyin keyboard's wrong candidate for a word of the office's (台疯 for 台风, 兴龙 for 兴隆) is read
+ * as that word; a colloquial word the laws never write (转钱, 打到, 打机) is not a typo.
+ */
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OfficeHomophones, soundsLikeOffice } from "../../src/answer/homophones.js";
+import type { PufaConfig } from "../../src/config.js";
+import type { BuildResult } from "../../src/index/builder.js";
+import { buildLocalFixture } from "./helpers.js";
+
+describe("the office's words, heard", () => {
+  const office = new OfficeHomophones(["兴隆", "校车", "民宿", "罂粟", "其他", "防盗"]);
+  const unknown = () => false;
+
+  it.each([
+    ["兴龙植物园附近过年能不能放鞭炮", "兴隆植物园附近过年能不能放鞭炮"],
+    ["开学查效车 查了几多架", "开学查校车 查了几多架"],
+    ["我在石梅湾开民速的", "我在石梅湾开民宿的"],
+    ["后院种了十几棵婴粟", "后院种了十几棵罂粟"],
+  ])("%s → %s", (typed, heard) => {
+    expect(office.correct(typed, unknown)).toBe(heard);
+  });
+
+  it("leaves what is no one-character typo of a word, or is asked, as typed", () => {
+    // 骑他 sounds like 其他, but no character of it stays in its place.
+    expect(office.correct("成日偷偷骑他老豆的摩托", unknown)).toBe("成日偷偷骑他老豆的摩托");
+    // 我是 holds a function word; 是兴 runs across two words.
+    expect(office.correct("我是兴隆这边的", unknown)).toBe("我是兴隆这边的");
+    // Beside 几 the characters ask (防到几号).
+    expect(office.correct("清明防火要防到几号", unknown)).toBe("清明防火要防到几号");
+    // A pair the index knows is no typo.
+    expect(office.correct("兴龙植物园", (pair) => pair === "兴龙")).toBe("兴龙植物园");
+  });
+
+  it("a typed pair that sounds like two of the office's words is left as typed", () => {
+    expect(new OfficeHomophones(["兴隆", "星龙"]).correct("兴龙植物园", unknown)).toBe("兴龙植物园");
+  });
+});
+
+describe("over a real index", () => {
+  let config: PufaConfig;
+  let built: BuildResult;
+  beforeAll(async () => {
+    ({ config, built } = await buildLocalFixture());
+  }, 120_000);
+  afterAll(() => rmSync(config.dataDir, { recursive: true, force: true }));
+
+  it("a title's word (台风) and a place (和乐) are heard through a homophone", () => {
+    const heard = soundsLikeOffice(built.searcher);
+    expect(heard("台疯来了山根哪段路封了")).toBe("台风来了山根哪段路封了");
+    expect(heard("禾乐镇现在准不准放烟花")).toBe("和乐镇现在准不准放烟花");
+  });
+
+  it("the people's own words are not typos: a spoken form (打机) and words no title holds (转钱)", () => {
+    const heard = soundsLikeOffice(built.searcher);
+    expect(heard("细路喺度打机")).toBe("细路喺度打机");
+    expect(heard("我妈差点就去转钱了")).toBe("我妈差点就去转钱了");
+  });
+});
