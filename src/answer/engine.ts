@@ -14,11 +14,11 @@ import { selectExcerpts } from "./excerpts.js";
 import { soundsLikeOffice } from "./homophones.js";
 import { looksLikeFollowUp, retrievalQuery, shortQuestion } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
-import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, localLacks, passagesOf, type Judgement, type SourceNote } from "./judge.js";
+import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, localLacks, passagesOf, tellsFine, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
-import { asksRule } from "./question-type.js";
+import { asksFineAmount, asksRule } from "./question-type.js";
 import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
 import { ownWordsFirst, termMatcher } from "./term-weights.js";
 
@@ -176,7 +176,9 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const useLaw = lawJoins(law, localOk, queryRead, reading, onMatter, localOk ? localLacks(local!, reading) : []);
       // After the law's answer to a rule, the office's article comes only on the law's matter (one that
       // holds the question's words is: 21年扫黑抓了多少个犯罪嫌疑人 asks the report's figure).
-      const useLocal = localOk && (!(useLaw && rule) || onMatter || asksOfficeFact(local!, reading));
+      // And asked a fine when the law's passages are off the article's matter, an article that tells its
+      // case's fine answers (星火网咖……被查咗, then 罚几多: 罚款8000元, not 道路交通安全法).
+      const useLocal = localOk && (!(useLaw && rule) || onMatter || asksOfficeFact(local!, reading) || (asksFineAmount(reading) && tellsFine(local!)));
       if (!useLocal && !useLaw) return canned("no_match", "no-match", {}, flags);
       // A question that asks for the rule, penalty or liability: the law first, even when it names a figure
       // (带了几克冰毒被查到怎么处理); a place, event, figure, date or procedure: the office's article first.

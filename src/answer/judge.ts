@@ -464,6 +464,11 @@ export function asksOfficeFact(local: Judgement, question: string): boolean {
   return officeFacts(local, question).some((f) => f.held);
 }
 
+/** Does one of the chosen articles tell a fine's figure (被处以罚款8000元)? */
+export function tellsFine(local: Judgement): boolean {
+  return local.docs.some((d) => d.sentences.some((s) => /罚款/.test(s) && answersKind(s, ["amount"])));
+}
+
 /** Total weight of the question's own words: the scale a sentence bonus is measured in. */
 function ownWeight(terms: TermMatcher): number {
   let own = 0;

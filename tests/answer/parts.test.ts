@@ -6,7 +6,7 @@ import { looksLikeFollowUp, topicWords, retrievalQuery } from "../../src/answer/
 import { ownWordsFirst } from "../../src/answer/term-weights.js";
 import { bigramsOf, headingAt, LocalArticles, townsIn } from "../../src/answer/local-articles.js";
 import { aboutLegalTopic, answersKind, askedFor, asksLaw, asksOpeningHours, asksRule, asksUntil, askingPhrases, countedThing, factsAsked, headingAnswers, measuredThing, weekdaysNamed } from "../../src/answer/question-type.js";
-import { asksOfficeFact, judgeLaw, labelledVote, lawJoins, localLacks, officeWord, type Judgement } from "../../src/answer/judge.js";
+import { asksOfficeFact, judgeLaw, labelledVote, lawJoins, localLacks, officeWord, tellsFine, type Judgement } from "../../src/answer/judge.js";
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
 import { classifyQuestion } from "../../src/answer/question-guard.js";
@@ -761,6 +761,11 @@ describe("a repeal by year", () => {
 
 describe("a legal question that also asks the office a fact", () => {
   const judged = (sentences: string[]) => ({ docs: [{ sentences }] }) as unknown as Judgement;
+  it("an article tells its case's fine (被处以罚款8000元), not a rule's (禁止鸣喇叭) nor a count (查处酒驾412起)", () => {
+    expect(tellsFine(judged(["经移交文化行政部门依法处理，“星火网咖”被处以罚款8000元。"]))).toBe(true);
+    expect(tellsFine(judged(["今年共查处酒驾412起。", "三、考点周边300米范围内禁止鸣喇叭。"]))).toBe(false);
+  });
+
   it("asks it when a fact other than a figure is asked and the article holds one of that kind", () => {
     const talks = judged(["活动预告：5月12日下午15:00在后安中学开展法治宣讲。"]);
     expect(asksOfficeFact(talks, "我仔打伤了同学要坐牢不？派出所哪天几点钟去学校讲法")).toBe(true);
