@@ -600,6 +600,8 @@ const OWN_LABEL = /^([一二三四五六七八九十]+、[^：:。，\n]{1,12})[
 function countedNear(sentence: string, thing: string): boolean {
   // 几成 is a share, told in tenths or as a percentage (佩戴率……提升至87%).
   if (thing === "成" && /[0-9０-９]\s*[%％]/.test(sentence)) return true;
+  // 几次 counts times, which a report counts in cases (流窜作案11起).
+  if (thing === "次" && /[0-9０-９]\s*(次|起|宗)/.test(sentence)) return true;
   for (let at = sentence.indexOf(thing); at >= 0; at = sentence.indexOf(thing, at + 1)) {
     if (/[0-9０-９]/.test(sentence.slice(Math.max(0, at - 6), at + 7))) return true;
   }
@@ -646,7 +648,8 @@ export function localExcerpts(
       return w ? h.passage.text.slice(w.start, w.end).replace(CITED_TITLE, "") : "";
     };
     const correction = (h: Hit) => h.passage.kind === "article" && /更正/.test(h.passage.title);
-    const answers = (text: string) => answersKind(text, facts) && (!thing || text.includes(thing)) && (!counted || countedNear(text, counted));
+    // The thing counted (几多斤 → 斤) says it more surely than the verb measured (偷 of 偷了几多斤: the 更正 writes 盗得).
+    const answers = (text: string) => answersKind(text, facts) && (counted ? countedNear(text, counted) : !thing || text.includes(thing));
     if (hits.some((h) => !correction(h) && answersKind(told(h), facts))) {
       const kept = hits.filter((h) => !correction(h) || answers(told(h)));
       hits.splice(0, hits.length, ...kept);

@@ -295,7 +295,7 @@ export function asksLaw(question: string): boolean {
 export function countedThing(question: string): string | null {
   // The last one asked: 讲几句就放人…罚几多 tells a story before it asks.
   const things = [...question.matchAll(/(?:多少|几多|几)(?:个|名|位|件|份|辆|部|张|条|家|户)?([\p{Script=Han}])/gu)].map((m) => m[1]);
-  return things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分次倍岁]/.test(t)).at(-1) ?? null;
+  return things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分倍岁]/.test(t)).at(-1) ?? null;
 }
 
 /**

@@ -170,6 +170,8 @@ describe("what a question asks for", () => {
     expect(countedThing(readAsked("戴头盔的有几多成"))).toBe("成");
     // 钱 is no thing counted: the one before it is.
     expect(countedThing(readAsked("一共挖走多少方沙，赚了几多钱"))).toBe("方");
+    // 几次 counts times: a report counts them in cases.
+    expect(countedThing(readAsked("北大那班人偷了几多次"))).toBe("次");
   });
 
   it("a count asked after what was done is asked anywhere in the message (查了几间 before 有冇出事)", () => {
