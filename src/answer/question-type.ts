@@ -7,7 +7,7 @@
 import { loadIntents } from "./question-guard.js";
 import { splitClauses } from "../text/sentences.js";
 
-export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "route" | "documents" | "phone" | "app" | "age" | "outcome" | "looks" | "gift" | "advice" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "route" | "documents" | "phone" | "app" | "age" | "outcome" | "findings" | "looks" | "gift" | "advice" | "rule";
 
 interface Kind {
   asked: RegExp;
@@ -103,6 +103,12 @@ const KINDS: Record<AskedFor, Kind> = {
     // 找着没有: a missing person found (→ 已于10月14日在……找到).
     asked: /(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(没有|没|吗|了吗|未)|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没)|破案了|破了没|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)/,
     answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|移送|找到|寻回|被找到|平安返回|接回)/,
+  },
+  findings: {
+    // What a check found: 查校车……有什么问题 → 部分校车存在灭火器过期、安全锤缺失等问题. Asked of a check
+    // only: 这样开车有什么问题 asks whether it is allowed (a rule).
+    asked: /(查|检查|排查).*(什么|啥|哪些|乜嘢?|咩)(问题|毛病|隐患)/,
+    answer: /(发现|存在|查出|排查出)[^。；]{0,40}(问题|隐患|毛病)/,
   },
   looks: {
     // What a wanted man looks like: 长什么样, 有什么特征 → 身高约1.70米，体型偏瘦，左手臂有文身.

@@ -174,6 +174,13 @@ describe("what a question asks for", () => {
     expect(countedThing(readAsked("北大那班人偷了几多次"))).toBe("次");
   });
 
+  it("what a check found is asked of a check only (查校车……有什么问题冇), and told by what it found (存在……等问题)", () => {
+    expect(askedFor(readAsked("开学查校车 查了几多架 那些校车有什么问题冇"))).toContain("findings");
+    expect(askedFor(readAsked("这样开车有什么问题"))).not.toContain("findings");
+    expect(answersKind("检查中发现，部分校车存在灭火器过期、安全锤缺失等问题。", ["findings"])).toBe(true);
+    expect(answersKind("检查校车5辆、接送学生车辆16辆。", ["findings"])).toBe(false);
+  });
+
   it("a count asked after what was done is asked anywhere in the message (查了几间 before 有冇出事)", () => {
     expect(askedFor(readAsked("兴隆那边查网吧 查了几间 有冇出事嘅"))).toContain("amount");
     expect(askedFor(readAsked("被几个同学堵在厕所里，我该咋办"))).not.toContain("amount");
