@@ -546,8 +546,10 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // holds the old dates: it answers no time or date (its figures, 已有17名投案, may be what was asked).
     const correction = !!doc && CORRECTION.test(doc.title);
     const recital = correction && RECITAL.test(raw);
+    // Its sentence on what was first planned (原定于3月28日……在镇人民政府三楼会议室举办) holds the old time and place.
+    const planned = correction && ORIGINAL_PLAN.test(raw) && !CHANGED.test(raw);
     // A fine is no price (卖几多钱一顶 is not answered by 处20元罚款), unless a fine is what was asked.
-    const factsHere = facts.filter((k) => !(recital && (k === "time" || k === "date")) && (k !== "fee" || fineMentioned || !/罚/.test(raw)));
+    const factsHere = facts.filter((k) => !(recital && (k === "time" || k === "date")) && !(planned && (k === "time" || k === "date" || k === "place")) && (k !== "fee" || fineMentioned || !/罚/.test(raw)));
     const holdsFact = factsHere.length > 0 && answersKind(sentence, factsHere);
     const kind = holdsFact ? 1.5 : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
     // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
@@ -567,7 +569,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const day = kind > 0 && days.size > 0 && [...weekdaysNamed(sentence)].some((d) => days.has(d)) ? 1 : 0;
     // The searcher's word score counts the cited title's words too: taken back out.
     const cited = sentence.match(CITED_TITLE);
-    return scale * (2 * share + measured + kind + labelled + changed + clock + end + day) - (cited ? scoreText(terms, cited.join(" ")) : 0);
+    // Asked the time or place, the old plan's sentence repeats the question's words (还在镇政府三楼开吗) but answers nothing: they count half.
+    const echo = planned && facts.some((k) => k === "time" || k === "date" || k === "place") ? 0.5 : 1;
+    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day) - (cited ? scoreText(terms, cited.join(" ")) : 0);
   };
 }
 
@@ -607,6 +611,9 @@ function countedNear(sentence: string, thing: string): boolean {
   }
   return false;
 }
+
+/** A sentence telling what was first planned or written (原定于, 原计划, 原文). */
+const ORIGINAL_PLAN = /原定|原计划|原文/;
 
 /** A sentence that names an earlier notice by its title (发布《……的通告》). */
 const RECITAL = /《[^》]*(通告|通知|公告|通报)》/;

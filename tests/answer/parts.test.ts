@@ -174,6 +174,10 @@ describe("what a question asks for", () => {
     expect(countedThing(readAsked("北大那班人偷了几多次"))).toBe("次");
   });
 
+  it("a notice allows by 可由 or 也可 (行动不便的老年人，可由子女代为登记), a yes/no rule's answer", () => {
+    expect(answersKind("三、行动不便的老年人，可由子女代为登记，也可预约上门登记。", ["rule"])).toBe(true);
+  });
+
   it("what a check found is asked of a check only (查校车……有什么问题冇), and told by what it found (存在……等问题)", () => {
     expect(askedFor(readAsked("开学查校车 查了几多架 那些校车有什么问题冇"))).toContain("findings");
     expect(askedFor(readAsked("这样开车有什么问题"))).not.toContain("findings");
