@@ -59,6 +59,9 @@ describe("equivalents", () => {
     expect(applyEquivalents("万城派处所礼拜六开唔开门")).toBe("万城派出所周六开不开门");
     // Cantonese 俾人蝦 (bullied), 留低 (keep).
     expect(applyEquivalents("我个仔喺学校俾人蝦 要留低啲咩证据")).toContain("被人欺负 要留下");
+    // Cantonese 捉雀 (catching birds), 打机 (video games).
+    expect(applyEquivalents("果园装网捉雀")).toBe("果园装网捕鸟");
+    expect(applyEquivalents("细路喺网吧打机")).toContain("玩游戏");
   });
 });
 
