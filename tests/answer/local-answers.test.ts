@@ -370,6 +370,13 @@ describe("what holds now, told by a newer article of another title", () => {
 });
 
 describe("a legal question that also asks the office a fact", () => {
+  it("the law's part quotes up to three articles, as a reply from the law alone does (the one answering is often the third)", async () => {
+    const reply = await ask("电动车不戴头盔罚多少 我们这里查不查");
+    const law = reply.citations.filter((c) => c.passageId.startsWith("law:"));
+    expect(law).toHaveLength(3);
+    expect(reply.citations.some((c) => c.passageId.startsWith("article:"))).toBe(true);
+  });
+
   it("gets the law, then the office's article that holds the fact", async () => {
     const reply = await ask("我仔打伤了同学要坐牢不？派出所哪天去学校讲法，几点钟到后安中学");
     const docs = citedDocs(reply);
