@@ -124,8 +124,9 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     const searcher = deps.searcher();
     // A pinyin keyboard's wrong candidate for a word the office's articles write (兴龙, 效车) is read as that word.
     const heard = soundsLikeOffice(searcher);
-    const { text: asked, spoken } = rewriteWords(heard(q));
-    const reading = readAsked(heard(q));
+    const typed = heard(q);
+    const { text: asked, spoken } = rewriteWords(typed);
+    const reading = readAsked(typed);
     const contextWords = (request.context ?? []).map((t) => ({ turn: t, ...rewriteWords(heard(t.question)) }));
     const context = request.context && contextWords.map((w) => ({ ...w.turn, question: w.text }));
     // Whether this is a follow-up is decided once, on the question as typed.

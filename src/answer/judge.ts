@@ -631,7 +631,7 @@ export function localExcerpts(
   const asked = askedFor(question);
   const windowOptions: WindowOptions = { sentenceBonus: bonus, oneSentence: asked.length > 0, sectionAnswers: sectionAnswers(judged.local!, asked) };
   const room = Math.max(120, Math.floor(options.budget / Math.max(1, Math.min(judged.docs.length, options.maxPassages))));
-  const hits: Hit[] = judged.docs.map((doc, i) => {
+  const perArticle: Hit[] = judged.docs.map((doc, i) => {
     let best: ArticlePassage = doc.chunks[0];
     let bestScore = -1;
     for (const c of doc.chunks) {
@@ -644,30 +644,38 @@ export function localExcerpts(
     return { passage: best, score: bestScore, rank: i + 1 };
   });
   const facts = factsAsked(question);
-  // A 更正 changes only what it lists (通报其余内容不变): asked a fact its sentences do not hold (of the
-  // thing measured or counted: 奖几多, 几多头) but the report's do (抓了几个, 举报奖几多), the report answers
-  // alone. Asked the corrected figure, the 更正 still leads.
-  if (facts.length && hits.length > 1) {
-    const thing = facts.includes("amount") ? measuredThing(question) : null;
-    const counted = facts.includes("amount") ? countedThing(question) : null;
-    const told = (h: Hit) => {
-      const w = bestWindow(h.passage as ArticlePassage, terms, room, windowOptions);
-      return w ? h.passage.text.slice(w.start, w.end).replace(CITED_TITLE, "") : "";
-    };
-    const correction = (h: Hit) => h.passage.kind === "article" && /更正/.test(h.passage.title);
-    // The thing counted (几多斤 → 斤) says it more surely than the verb measured (偷 of 偷了几多斤: the 更正 writes 盗得).
-    const answers = (text: string) => answersKind(text, facts) && (counted ? countedNear(text, counted) : !thing || text.includes(thing));
-    if (hits.some((h) => !correction(h) && answersKind(told(h), facts))) {
-      const kept = hits.filter((h) => !correction(h) || answers(told(h)));
-      hits.splice(0, hits.length, ...kept);
-    }
-  }
+  const told = (h: Hit) => {
+    const w = bestWindow(h.passage as ArticlePassage, terms, room, windowOptions);
+    return w ? h.passage.text.slice(w.start, w.end).replace(CITED_TITLE, "") : "";
+  };
+  const hits = facts.length && perArticle.length > 1 ? withoutIdleCorrections(perArticle, facts, question, told) : perArticle;
   // One article asked for a fact: a second sentence of it that also holds that kind of fact, when it is
   // nearly as much about the question (of a report's figures, the one asked may be the second best).
   const second = facts.length && hits.length === 1 ? secondSentence(hits[0].passage as ArticlePassage, judged.docs.find((d) => d.docId === (hits[0].passage as ArticlePassage).docId) ?? judged.docs[0], terms, room, { ...windowOptions, oneSentence: true }, facts) : null;
   if (second) hits.push({ passage: second, score: 0, rank: 2 });
   return selectExcerpts(hits, terms, prompts, { ...options, ...windowOptions, perArticle: 2 });
 }
+
+/**
+ * A 更正 changes only what it lists (通报其余内容不变): asked a fact its quoted sentence does not hold (of
+ * the thing counted or measured: 几多斤, 奖几多) but the report's article does (抓了几个, 举报奖几多), the
+ * report answers alone. Asked the corrected figure, the 更正 still leads. `told`: the sentence quoted of a hit.
+ */
+function withoutIdleCorrections(hits: Hit[], facts: AskedFor[], question: string, told: (h: Hit) => string): Hit[] {
+  const thing = facts.includes("amount") ? measuredThing(question) : null;
+  const counted = facts.includes("amount") ? countedThing(question) : null;
+  const correction = (h: Hit) => h.passage.kind === "article" && CORRECTION_NOTICE.test(h.passage.title);
+  const docHolds = (h: Hit) => answersKind(told(h), facts);
+  // The thing counted (几多斤 → 斤) says it more surely than the verb measured (偷 of 偷了几多斤: the 更正 writes 盗得).
+  const answers = (h: Hit) => {
+    const text = told(h);
+    return answersKind(text, facts) && (counted ? countedNear(text, counted) : !thing || text.includes(thing));
+  };
+  if (!hits.some((h) => !correction(h) && docHolds(h))) return hits;
+  return hits.filter((h) => !correction(h) || answers(h));
+}
+/** A notice that corrects figures of an earlier one, item by item (更正): the rest of that one stands. */
+const CORRECTION_NOTICE = /更正/;
 
 /** The second sentence to quote, from `doc`, outside the best one; as a verbatim slice of its chunk. */
 function secondSentence(first: ArticlePassage, doc: LocalDoc, terms: TermMatcher, room: number, windowOptions: WindowOptions, facts: AskedFor[]): ArticlePassage | null {
