@@ -12,13 +12,14 @@ import { localOnLawsMatter } from "./law-signature.js";
 import { applyEquivalents, readAsked, rewriteWords } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { soundsLikeOffice } from "./homophones.js";
-import { looksLikeFollowUp, retrievalQuery, shortQuestion } from "./follow-up.js";
+import { cjkPairsOf } from "./local-articles.js";
+import { looksLikeFollowUp, retrievalQuery, shortQuestion, topicWords } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
 import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, localLacks, passagesOf, tellsFine, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
-import { asksFineAmount, asksRule } from "./question-type.js";
+import { answersKind, asksFineAmount, asksRule, factsAsked } from "./question-type.js";
 import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
 import { ownWordsFirst, termMatcher } from "./term-weights.js";
 
@@ -66,6 +67,19 @@ export interface EngineDeps {
   moderator?: Moderator;
   /** The laws the office's work rests on, preferred among near-equal law hits (default: src/data/focus-laws.txt). */
   focus?: FocusLaws;
+}
+
+/**
+ * Does the reply answer the message itself: tell the kind of fact it asks (见到了打哪个电话 → a phone
+ * number), or hold a pair of characters of its own topic words (read by pairs, as a typo, 台疯, breaks
+ * a word into single characters)? A message with no topic words of its own leans on the last turn.
+ */
+function keepsOwnTopic(message: string, reply: Reply): boolean {
+  const quoted = reply.citations.map((c) => c.excerpt);
+  const facts = factsAsked(readAsked(message));
+  if (facts.length && quoted.some((e) => answersKind(e, facts))) return true;
+  const own = cjkPairsOf(topicWords(message).join(""));
+  return !own.length || own.some((pair) => quoted.some((e) => e.includes(pair)));
 }
 
 export function createEngine(deps: EngineDeps): AnswerEngine {
@@ -237,9 +251,11 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       let reply = await ask(request);
       // A short message that did not read as a follow-up (见到了打哪个电话) but finds nothing alone is
       // asked once more with the previous turn's topic: the person is most likely still on it.
+      // Unless it names a thing of its own that the answer then found does not hold (台风来了怎么办 after
+      // a question on 网吧: a new topic the material lacks, not the last one).
       if (reply.reason === "no_match" && request.context?.length && shortQuestion(request.question ?? "")) {
         const again = await ask(request, true);
-        if (!again.refused) reply = again;
+        if (!again.refused && keepsOwnTopic(rewriteWords(request.question ?? "").text, again)) reply = again;
       }
       deps.onReply?.(request, reply, performance.now() - started);
       return reply;
