@@ -16,3 +16,12 @@ describe("a lexicon key with alternatives in a part", () => {
     expect(keys("被狗咬了")).toEqual(["狗+咬"]);
   });
 });
+
+describe("the shipped lexicon", () => {
+  it("hurt while helping (追, 救, 拦) and asking who pays reads as 保护他人民事权益 (民法典第一百八十三条's words)", () => {
+    const keys = (q: string) => Lexicon.default().match(q).map((m) => m.key);
+    expect(keys("看到有人抢包上去追，自己摔伤了，医药费谁出")).toContain("救|追|拦+伤+医药费|医疗费|谁出|谁赔");
+    // Hurt, and asking who pays, without helping anyone: no such reading.
+    expect(keys("在工地摔伤了医药费谁出")).not.toContain("救|追|拦+伤+医药费|医疗费|谁出|谁赔");
+  });
+});
