@@ -3,7 +3,9 @@
  * notice, two towns' events, a reward notice and its correction, a report with figures), the fixture
  * corpus and the fixture law library. No library needed.
  */
+import { rmSync } from "node:fs";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { createEngine, type EngineDeps } from "../../src/answer/engine.js";
 import { Prompts } from "../../src/answer/prompts.js";
 import { loadConfig, type PufaConfig } from "../../src/config.js";
@@ -26,4 +28,19 @@ export function engineAt(built: BuildResult, today: string, extra: Partial<Engin
 /** The docId of each article citation, in order. */
 export function citedDocs(reply: { citations: { passageId: string }[] }): string[] {
   return reply.citations.map((c) => c.passageId.replace(/^article:/, "").replace(/#\d+$/, ""));
+}
+
+/**
+ * A real index over these corpus folders (paths from the repository root), built before the file's
+ * tests and removed after them. Call at the top of a test file; the getter gives the built index.
+ */
+export function fixtureIndex(corpus: string[], options: { laws?: string } = {}): () => BuildResult {
+  let config: PufaConfig;
+  let built: BuildResult;
+  beforeAll(async () => {
+    config = loadConfig({}, { corpus: corpus.map((c) => path.join(REPO_ROOT, c)), ...(options.laws ? { laws: options.laws } : {}), data: tempDir("pufa-fixture-") });
+    built = await buildIndex(config);
+  }, 60_000);
+  afterAll(() => rmSync(config.dataDir, { recursive: true, force: true }));
+  return () => built;
 }

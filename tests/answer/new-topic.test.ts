@@ -3,24 +3,13 @@
  * names a thing of its own that the article found then does not hold: 台疯来了怎么办 after a question
  * on a 网吧 check is a new topic the material lacks, not a follow-up.
  */
-import { rmSync } from "node:fs";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { loadConfig, type PufaConfig } from "../../src/config.js";
-import { buildIndex, type BuildResult } from "../../src/index/builder.js";
-import { REPO_ROOT, tempDir } from "../engine/helpers.js";
-import { engineAt } from "./helpers.js";
+import { expect, it } from "vitest";
+import { engineAt, fixtureIndex } from "./helpers.js";
 
-let config: PufaConfig;
-let built: BuildResult;
-beforeAll(async () => {
-  config = loadConfig({}, { corpus: [path.join(REPO_ROOT, "tests/fixtures/answer/new-topic"), path.join(REPO_ROOT, "corpus")], data: tempDir("pufa-new-topic-") });
-  built = await buildIndex(config);
-}, 60_000);
-afterAll(() => rmSync(config.dataDir, { recursive: true, force: true }));
+const built = fixtureIndex(["tests/fixtures/answer/new-topic", "corpus"]);
 
 it("a new topic (typed with a typo or not) is refused, not answered with the last topic's article", async () => {
-  const engine = engineAt(built, "2026-11-25");
+  const engine = engineAt(built(), "2026-11-25");
   const context = [{ question: "兴龙网吧检查举报电话几多", at: 0 }];
   expect((await engine.ask({ question: "台疯来了怎么办", context })).refused).toBe(true);
   expect((await engine.ask({ question: "台风来了怎么办", context })).refused).toBe(true);
