@@ -13,6 +13,8 @@
  *   article's title writes, or one of its places. A pair that sounds like two of them is left as typed: there is no telling which.
  * Readings come from pinyin-pro: the office's word as read in context, each typed character in any
  * of its readings (行 is xing2 and hang2).
+ * A word spelt out in pinyin, without tones (minsu, taifeng, shimeiwan), is read as the one office
+ * word or place spelt so; spelt like two, or like none, it is left as typed.
  */
 import { pinyin } from "pinyin-pro";
 import { segment } from "../text/segmenter.js";
@@ -25,12 +27,19 @@ import { cjkPairsOf, localArticlesOf, type LocalArticles } from "./local-article
 export class OfficeHomophones {
   /** Sound ("xing1 long2") → the office's word that sounds so, or null when two do. */
   private readonly bySound = new Map<string, string | null>();
+  /** Spelling in pinyin without tones ("minsu", "shimeiwan") → the office's word, or null when two are spelt so. */
+  private readonly bySpelling = new Map<string, string | null>();
 
-  constructor(words: Iterable<string>) {
+  constructor(words: Iterable<string>, spelt: Iterable<string> = []) {
     for (const word of words) {
       const sound = pinyin(word, { toneType: "num", type: "array" }).join(" ");
       const had = this.bySound.get(sound);
       this.bySound.set(sound, had === undefined || had === word ? word : null);
+    }
+    for (const word of new Set([...words, ...spelt])) {
+      const spelling = pinyin(word, { toneType: "none", type: "array" }).join("");
+      const had = this.bySpelling.get(spelling);
+      this.bySpelling.set(spelling, had === undefined || had === word ? word : null);
     }
   }
 
@@ -43,7 +52,8 @@ export class OfficeHomophones {
       // that run through the texts (达到, 受到), which would turn 打到 into 达到 and 转钱 into 赚钱.
       for (const d of local.docs) for (const w of segment(d.title)) if (w.length === 2 && cjkPairsOf(w).length === 1 && local.pairShare(w) <= TOPIC_SHARE) words.add(w);
       for (const place of local.places) if (place.length === 2 && cjkPairsOf(place).length === 1) words.add(place);
-      h = new OfficeHomophones(words);
+      // Spelt out in pinyin (minsu, shimeiwan), a place of any length is as sure as a word of two characters.
+      h = new OfficeHomophones(words, local.places);
       built.set(local, h);
     }
     return h;
@@ -54,7 +64,9 @@ export class OfficeHomophones {
    * 效/车: a typo breaks its word) and that no indexed text holds (`known` says) replaced by the one
    * office word that sounds the same. A pair across two words (警察/巡逻 gives 察巡) is no candidate.
    */
-  correct(text: string, known: (pair: string) => boolean): string {
+  correct(typed: string, known: (pair: string) => boolean): string {
+    // A word spelt in pinyin (开minsu的, taifeng通告) when the keyboard was not switched: the one office word spelt so.
+    const text = typed.replace(SPELT, (run) => this.bySpelling.get(run.toLowerCase()) ?? run);
     const tokens = segment(text);
     const stop = stopwordSet();
     const fixes = new Map<string, string>();
@@ -76,6 +88,9 @@ export class OfficeHomophones {
 }
 
 const built = new WeakMap<LocalArticles, OfficeHomophones>();
+
+/** A run of Latin letters long enough to be a word spelt in pinyin (not ok, app, sfz). */
+const SPELT = /(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])/g;
 
 /** A question word whose neighbours ask (到几号, 几远, 多久). */
 const ASKING = /^(几|多)/;

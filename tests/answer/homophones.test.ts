@@ -33,6 +33,14 @@ describe("the office's words, heard", () => {
     expect(office.correct("兴龙植物园", (pair) => pair === "兴龙")).toBe("兴龙植物园");
   });
 
+  it("a word spelt in pinyin is read as the one office word or place spelt so (minsu, shimeiwan); ok, app and unknown spellings stay", () => {
+    const spelt = new OfficeHomophones(["民宿", "台风", "兴隆"], ["石梅湾"]);
+    expect(spelt.correct("我系日月湾开minsu的 那个taifeng通告", unknown)).toBe("我系日月湾开民宿的 那个台风通告");
+    expect(spelt.correct("Shimeiwan那边check in要登记吗 ok", unknown)).toBe("石梅湾那边check in要登记吗 ok");
+    // Spelt like two of them: no telling which.
+    expect(new OfficeHomophones(["民宿", "民俗"]).correct("minsu", unknown)).toBe("minsu");
+  });
+
   it("a typed pair that sounds like two of the office's words is left as typed", () => {
     expect(new OfficeHomophones(["兴隆", "星龙"]).correct("兴龙植物园", unknown)).toBe("兴龙植物园");
   });
