@@ -6,13 +6,14 @@
 import type { ArticlePassage, Hit, Passage, Searcher } from "../types.js";
 import { probability, type DecisionModel } from "./decision.js";
 import { bestWindow, selectExcerpts, type SentenceBonus, type WindowOptions } from "./excerpts.js";
-import { normalize } from "../text/tokenize.js";
+import { normalize, stopwordSet } from "../text/tokenize.js";
+import { segment } from "../text/segmenter.js";
 import type { Excerpt } from "./layout.js";
 import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
-import { aboutLegalTopic, answersKind, askedFor, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asks, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
-import { coverageOf, found, scoreText, type TermMatcher } from "./term-weights.js";
+import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterPairs, newer, repealedBy, sameMatter, timeScope } from "./time-scope.js";
 
 export interface SourceNote {
@@ -503,6 +504,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const fineMentioned = /罚/.test(question);
   const thing = lawsFine ? null : measuring;
   const counted = asked.includes("amount") && !lawsFine ? countedThing(question) : null;
+  const money = asked.includes("amount") && MONEY_ASKED.test(question);
   const hour = asked.includes("time") && asksHour(question);
   const until = (asked.includes("time") || asked.includes("date")) && asksUntil(question);
   const days = weekdaysNamed(question);
@@ -540,7 +542,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const kinds = (share > 0 ? asked : asked.filter((k) => k !== "rule")).filter((k) => k !== "amount" || !fineAsked || (!lawsFine && /罚/.test(raw)));
     const facts = kinds.filter((k) => k !== "rule");
     // Of an article's many figures, the one about what was measured (奖几多 → the reward's).
-    const measured = ((thing && sentence.includes(thing)) || (counted && countedNear(raw, counted))) && answersKind(sentence, ["amount"]) ? 0.8 : 0;
+    // The thing counted (查了几多间民宿 → 民宿38家) says it more surely than the verb measured (查 is in 抽查 too).
+    // Asked 多少钱, the figure is money (奖励人民币8000元, not 拟对以下2名同志予以表彰奖励).
+    const measured = (counted ? countedNear(raw, counted) : !!thing && sentence.includes(thing)) && answersKind(sentence, ["amount"]) && (!money || MONEY.test(raw)) ? 0.8 : 0;
     // A fact kind is a strong sign; a yes/no rule word (可以, 需要, 不得) is in most sentences of a notice.
     // A correction's recital of the notice it changes (本所于5月8日发布《……的通告》以来，截至7月25日……)
     // holds the old dates: it answers no time or date (its figures, 已有17名投案, may be what was asked).
@@ -601,16 +605,23 @@ const INLINE_LABEL = /(?:^|[。\n])([一二三四五六七八九十]+、[^。\n]
 const OWN_LABEL = /^([一二三四五六七八九十]+、[^：:。，\n]{1,12})[：:]/;
 
 /** Is the counted thing next to a figure (3人受伤, 警力不少于320人, 几成 → 87%), not just somewhere in the sentence (驾驶人李某某)? */
-function countedNear(sentence: string, thing: string): boolean {
+function countedNear(sentence: string, counted: string): boolean {
+  // The word counted when the sentence writes it (民宿38家, not 民警42人次 for 民宿); else its first character (警察 → 出动警力320人).
+  const thing = counted.length > 1 && sentence.includes(counted) ? counted : counted[0];
   // 几成 is a share, told in tenths or as a percentage (佩戴率……提升至87%).
-  if (thing === "成" && /[0-9０-９]\s*[%％]/.test(sentence)) return true;
+  if (counted[0] === "成" && /[0-9０-９]\s*[%％]/.test(sentence)) return true;
   // 几次 counts times, which a report counts in cases (流窜作案11起).
-  if (thing === "次" && /[0-9０-９]\s*(次|起|宗)/.test(sentence)) return true;
+  if (counted[0] === "次" && /[0-9０-９]\s*(次|起|宗)/.test(sentence)) return true;
   for (let at = sentence.indexOf(thing); at >= 0; at = sentence.indexOf(thing, at + 1)) {
     if (/[0-9０-９]/.test(sentence.slice(Math.max(0, at - 6), at + 7))) return true;
   }
   return false;
 }
+
+/** 奖他多少钱, 骗咗几多钱: the figure asked is a sum of money… */
+const MONEY_ASKED = /(多少|几多)(块)?钱|几(千|百|万)(块|元)/;
+/** …which a sentence tells in 元 or 块. */
+const MONEY = /[0-9０-９零〇一二两三四五六七八九十百千万.]+\s*(元|万元|亿元|块)/;
 
 /** A sentence telling what was first planned or written (原定于, 原计划, 原文). */
 const ORIGINAL_PLAN = /原定|原计划|原文/;
@@ -653,7 +664,81 @@ export function localExcerpts(
   // nearly as much about the question (of a report's figures, the one asked may be the second best).
   const second = facts.length && hits.length === 1 ? secondSentence(hits[0].passage as ArticlePassage, judged.docs.find((d) => d.docId === (hits[0].passage as ArticlePassage).docId) ?? judged.docs[0], terms, room, { ...windowOptions, oneSentence: true }, facts) : null;
   if (second) hits.push({ passage: second, score: 0, rank: 2 });
-  return selectExcerpts(hits, terms, prompts, { ...options, ...windowOptions, perArticle: 2 });
+  // Two or three things asked at once (查了几多间民宿 … 罚几多): an ask the sentences chosen leave unanswered gets its own.
+  const doc = judged.docs.find((d) => d.docId === (hits[0]?.passage as ArticlePassage | undefined)?.docId);
+  const quoted = hits.filter((h) => (h.passage as ArticlePassage).docId === doc?.docId).map(told);
+  const more = doc ? sentencesForOtherAsks(doc, judged.local!, terms, question, room, quoted) : [];
+  // Quoted right after the article's own sentences, before any other article.
+  const at = hits.reduce((last, h, i) => ((h.passage as ArticlePassage).docId === doc?.docId ? i + 1 : last), 0);
+  hits.splice(at, 0, ...more);
+  return selectExcerpts(hits, terms, prompts, { ...options, ...windowOptions, perArticle: 2 + more.length, maxPassages: options.maxPassages + more.length });
+}
+
+/**
+ * A message that asks two or three things (石梅湾查民宿 查了几多间 被罚的老板罚几多; 电话几多 … 是不是每个都要登记):
+ * for each ask that the sentences already quoted of the article do not answer, the sentence of the
+ * article that does, chosen on that ask's own words and kind, as a verbatim slice of its chunk.
+ * Asks of the law (法律点讲, 犯法吗) are the law's part to answer.
+ */
+function sentencesForOtherAsks(doc: LocalDoc, local: LocalArticles, terms: TermMatcher, question: string, room: number, quoted: string[]): Hit[] {
+  const parts = asks(question);
+  if (parts.length < 2) return [];
+  const out: Hit[] = [];
+  const taken: { chunk: ArticlePassage; start: number; end: number }[] = [];
+  for (const part of parts) {
+    if (asksRule(part) || LAW_ASKED.test(part)) continue;
+    const told = [...quoted, ...out.map((h) => h.passage.text)].join(" ");
+    if (answersAsk(told, part, doc.title)) continue;
+    // Only the kinds still unanswered are looked for (边度打 after the fee was quoted: the place).
+    const kinds = factsAsked(part).filter((k) => !answersKind(told, [k]));
+    const partTerms = ownWordsFirst(terms, part);
+    const asked = askedFor(part);
+    const bonus = localBonus(partTerms, part, part, local);
+    // Of the sentences that answer the ask, the one most about it; one about a word the title lacks first (芯片, not 登记).
+    const options: WindowOptions = { sentenceBonus: (raw, p) => bonus(raw, p) + (answersAsk(raw, part, doc.title, kinds) ? ANSWERS_ASK : answersAsk(raw, part, "", kinds) ? ANSWERS_ASK / 2 : 0), oneSentence: true, sectionAnswers: sectionAnswers(local, asked) };
+    let best: { chunk: ArticlePassage; start: number; end: number; score: number } | null = null;
+    for (const chunk of doc.chunks) {
+      const w = bestWindow(chunk, partTerms, room, options);
+      if (w && (!best || w.score > best.score)) best = { chunk, start: w.start, end: w.end, score: w.score };
+    }
+    if (!best || !answersAsk(best.chunk.text.slice(best.start, best.end), part, "", kinds)) continue;
+    const b = best;
+    if (taken.some((o) => o.chunk === b.chunk && o.start < b.end && b.start < o.end)) continue;
+    taken.push(b);
+    out.push({ passage: { ...b.chunk, text: b.chunk.text.slice(b.start, b.end), start: b.chunk.start + b.start, end: b.chunk.start + b.end }, score: 0, rank: 2 + out.length });
+  }
+  return out;
+}
+/** Far above any sentence's own score: an answering sentence is always preferred. */
+const ANSWERS_ASK = 1e6;
+
+/** An ask of what the law says (法律点讲, 按规定, 犯法吗). */
+const LAW_ASKED = /法律|法规|规定|犯法|违法|犯罪|判/;
+
+/**
+ * Does `text` answer this ask: a fact of each kind asked, of the thing counted or measured (查了几多间民宿
+ * → 民宿38家, with 查); or, asked a yes/no rule, a rule about one of the ask's own words that the article's
+ * title lacks (是不是每个都要登记 → 逐一登记)?
+ */
+function answersAsk(text: string, ask: string, title: string, kinds?: AskedFor[]): boolean {
+  const facts = kinds?.length ? kinds : factsAsked(ask);
+  if (facts.length) {
+    // 边度打 要唔要钱: each kind asked (the fee alone leaves the place unanswered).
+    if (!facts.every((k) => answersKind(text, [k]))) return false;
+    if (!facts.includes("amount") || facts.length > 1) return true;
+    const counted = countedThing(ask);
+    const thing = measuredThing(ask);
+    return (!counted || countedNear(text, counted)) && (!thing || text.includes(thing));
+  }
+  if (!askedFor(ask).includes("rule")) return true;
+  // Of the ask's own words, those the article's title does not hold: 登记 is every sentence's matter, 芯片 one's.
+  return answersKind(text, ["rule"]) && ownWords(ask).some((w) => !title.includes(w) && text.includes(w));
+}
+
+/** The ask's words of two characters or more that are no function or asking words (登记, 客人). */
+function ownWords(ask: string): string[] {
+  const stop = stopwordSet();
+  return segment(ask).filter((w) => Array.from(w).length >= 2 && /^[\p{Script=Han}]+$/u.test(w) && !stop.has(w) && !/是不是|要不要|能不能|可不可以|有没有|多少|什么/.test(w));
 }
 
 /**

@@ -5,7 +5,9 @@
  * says what a sentence that answers it looks like.
  */
 import { loadIntents } from "./question-guard.js";
+import { segment } from "../text/segmenter.js";
 import { splitClauses } from "../text/sentences.js";
+import { stopwordSet } from "../text/tokenize.js";
 
 export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "route" | "documents" | "phone" | "app" | "age" | "outcome" | "findings" | "looks" | "gift" | "advice" | "rule";
 
@@ -31,7 +33,7 @@ const KINDS: Record<AskedFor, Kind> = {
     // 查了几间, 抓过几个: a count asked after what was done, anywhere in the message.
     asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多远|多长|多宽|多深|多少钱|[了过]几(个|名|人|辆|起|家|间|户|条|台|处|只|次|批|场|艘)/,
     // 抓了几个 asks a count; 被几个同学堵在厕所里，我该咋办 tells one; 禁渔那几个月, 好几个 tell, not ask.
-    askedAtEnd: /(?<![那这头好过前])几(个|名|人|辆|株|起|元|块|克|次|户|家|间|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁|趟|架次|回|批|场|艘|成)/,
+    askedAtEnd: /(?<![那这嗰头好过前])几(个|名|人|辆|株|起|元|块|克|次|户|家|间|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁|趟|架次|回|批|场|艘|成)/,
     // Arabic figures with any measure word; Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
     answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩|顶|副|双|箱|袋|瓶|盒|支|枚|发|颗|粒|本|根|头|匹|把|艘|架次|架|趟|批|场|mg|毫克|毫升|ml|公里|千米|米)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
   },
@@ -45,7 +47,7 @@ const KINDS: Record<AskedFor, Kind> = {
   time: {
     // 开不开门, 礼拜六办不办: opening hours are a time too (→ 每周六上午9:00至12:00).
     // 门牌几号 asks an address, not a day.
-    asked: /什么时候|啥时候|几点|(?<!门牌(号)?)几号|周几|星期几|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|开|上班|有人)/,
+    asked: /什么时候|啥时候|几点|(?<!门牌(号)?)几号|周几|星期几|哪天|哪一天|时间|截止|期限|多久|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|开(?!车)|上班|有人)/,
     answer: new RegExp(`时间[为是：:]|${CLOCK}|24小时|全天候?|昼夜|每月${NUM}[日号]|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)`),
   },
   date: {
@@ -56,7 +58,7 @@ const KINDS: Record<AskedFor, Kind> = {
   duration: {
     // How long: 要等几天, 几分钟能赶到 → 15个工作日内, 3分钟.
     // 那几天, 前几天 tell when something happened; 要等几天 asks.
-    asked: /多久|(?<![那这头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|小时)|多长时间|多少天|多少个工作日/,
+    asked: /多久|(?<![那这嗰头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|小时)|多长时间|多少个?(天|日|工作日|小时|分钟|个月)/,
     // 十日以内, 3日内 and 3年 are spans; 8月25日 is a day and 2025年 a year. A number of days that ends its
     // clause (责令停业整顿15日；, 行政拘留十日。) is a span too; 至15日凌晨 is a day.
     answer: new RegExp(
@@ -118,7 +120,7 @@ const KINDS: Record<AskedFor, Kind> = {
   gift: {
     // What a participant gets: 去了有东西领吗, 答题有啥东西送, 能领到啥 → 免费领取安全头盔一顶, 赠送大米.
     // 有冇奖 after a call for leads: what a tipster gets (奖励300元至800元).
-    asked: /(领|送|发|拿)(到|些)?(啥|什么)|有(啥|什么)?东西(领|送|发|拿)|有(啥|什么)(领|送|发|拿)|(领|送|发|拿)(啥|什么)?东西|有没有(礼品|奖品|纪念品|奖励|奖金|奖)|有(礼品|奖品|纪念品|奖励|奖金)(冇|吗|没有|没|不|么|嘛)/,
+    asked: /(领|送|发|拿)(到|些|个)?(啥|什么)|有(啥|什么)?东西(领|送|发|拿)|有(啥|什么)(领|送|发|拿)|(领|送|发|拿)(啥|什么)?东西|有没有(礼品|奖品|纪念品|奖励|奖金|奖)|有(礼品|奖品|纪念品|奖励|奖金)(冇|吗|没有|没|不|么|嘛)/,
     answer: /领取|可领|赠送|送出|发放|获赠|礼品|奖品|纪念品|小礼物|奖励|奖金/,
   },
   advice: {
@@ -129,13 +131,20 @@ const KINDS: Record<AskedFor, Kind> = {
   rule: {
     // A yes/no rule about a thing: 还用带户口本吗, 能不能在网上约, 准不准放烟花.
     // 放地笼得不得, 咁样行不行: asked after the thing (Cantonese 得唔得 is read as 得不得).
-    asked: /(还用|还要|还需|要不要|用不用|需不需要|是否需要|能不能|可不可以|准不准|让不让|允不允许|有没有)[^，。？?]{1,14}$|(能|可以|准|让|允许|用|要)[^，。？?]{1,12}(吗|不|(?<!什|怎|那|这)么)[？?]?$|[^，。？?]{1,14}(得不得|行不行|可不可以|准不准)[？?]?$/,
+    // 客人一家四口是不是每个都要登记: whether a rule binds.
+    asked: /(还用|还要|还需|要不要|用不用|需不需要|是否需要|能不能|可不可以|准不准|让不让|允不允许|有没有)[^，。？?]{1,14}$|(能|可以|准|让|允许|用|要)[^，。？?]{1,12}(吗|不|(?<!什|怎|那|这)么)[？?]?$|[^，。？?]{1,14}(得不得|行不行|可不可以|准不准)[？?]?$|是不是[^，。？?]{0,8}(要|需要|得|必须|可以|能)(?![^，。？?]{0,3}(坐牢|判|罚|拘|抓))/,
     answer: /(不再|无需|不需要|需要|应当|须|必须|可以|可在|可由|也可|不得|禁止|严禁|免费|不收|允许)/,
   },
 };
 
 /** 电话多少, 号码是几多: the 多少 asks for the number, not for a figure. */
 const PHONE_NUMBER_ASKED = /(电话|号码|热线|手机)(号码?)?(是|系)?(多少|几多)/g;
+
+/** 多少日内, 几多天: the 多少 asks how long, not for a figure. */
+const SPAN_ASKED = /(多少|几多)个?(天|日|工作日|小时|分钟|个月)/g;
+
+/** A clause's closing particles (得不得啊, 电话几多啊？): they end the question, they ask nothing. */
+const CLOSING_PARTICLES = /[啊呀呢哦喔吖啦咧嘞噢]+(?=[\s，,。.！!？?~～]|$)/g;
 
 /** The message's last clause, what it ends by asking (villagers often part clauses with spaces). */
 function lastClause(question: string): string {
@@ -148,18 +157,20 @@ function isAsked(kind: AskedFor, question: string, end: string): boolean {
 }
 
 /** The kinds of thing the question asks for (often none: a rule or a penalty). */
-export function askedFor(question: string): AskedFor[] {
+export function askedFor(message: string): AskedFor[] {
+  const question = message.replace(CLOSING_PARTICLES, "");
   const end = lastClause(question);
   const all = Object.keys(KINDS) as AskedFor[];
   const asked = all.filter((k) => isAsked(k, question, end));
   const factAsked = asked.some((k) => k !== "rule" && k !== "advice");
   const kinds = factAsked ? asked : [...asked, ...all.filter((k) => !!KINDS[k].askedAlone?.test(question))];
   // 多少钱 asks what it costs, not for any figure; 电话多少 the number to call, unless a figure is asked besides.
-  const rest = question.replace(PHONE_NUMBER_ASKED, "");
+  const rest = question.replace(PHONE_NUMBER_ASKED, "").replace(SPAN_ASKED, "");
   const phoneOnly = kinds.includes("phone") && !isAsked("amount", rest, lastClause(rest));
+  const spanOnly = kinds.includes("duration") && !isAsked("amount", rest, lastClause(rest));
   // 兜哪里过, 绕哪里走: the way round is asked, not a place to go to.
   const routeOnly = kinds.includes("route") ? kinds.filter((k) => k !== "place") : kinds;
-  return routeOnly.includes("fee") || phoneOnly ? routeOnly.filter((k) => k !== "amount") : routeOnly;
+  return routeOnly.includes("fee") || phoneOnly || spanOnly ? routeOnly.filter((k) => k !== "amount") : routeOnly;
 }
 
 /** The phrases with which the question asks for a fact (哪条路, 门牌几号, 电话多少), rules and advice aside. */
@@ -174,6 +185,39 @@ export function askingPhrases(question: string): string[] {
     }
   }
   return out;
+}
+
+/** Does this ask name a thing of its own: a word of two characters or more that is no function or asking word (老板, 兴隆, 电话)? */
+function namesOwnThing(ask: string): boolean {
+  const stop = stopwordSet();
+  // 一条, 两个: a numeral and its measure word name no thing.
+  return segment(ask).some((w) => Array.from(w).length >= 2 && /^[\p{Script=Han}]+$/u.test(w) && !/^[零〇一二两三四五六七八九十百千万几每]/.test(w) && !stop.has(w) && !ASKING_WORD.test(w));
+}
+
+/** A clause that asks has a question word or particle (有人打电话讲我涉嫌洗钱 tells; 电话多少 asks). */
+const ASKING_WORD = /多少|几|什么|啥|咩|乜|哪|边度|怎|点样|点搞|没有|没|冇|不|唔|是不是|[吗么呢嘛]$|[?？]/;
+
+/**
+ * The message's asks, each with the clauses before it that tell what it is about: 石梅湾那次派出所查民宿
+ * 查了几多间民宿 被罚的老板罚几多 is two (查了几多间 with what went before, and 罚几多). A clause that
+ * asks nothing after the last ask goes with it. One element (the message) when it asks one thing or none.
+ */
+export function asks(question: string): string[] {
+  const out: string[] = [];
+  let pending = "";
+  for (const { text } of splitClauses(question.trim().replace(/\s+/g, "，"))) {
+    const clause = text.replace(/[，,。？?！!；;～~]+$/, "");
+    if (!clause) continue;
+    pending = pending ? `${pending}，${clause}` : clause;
+    if (ASKING_WORD.test(clause) && askedFor(clause).some((k) => k !== "advice")) {
+      // An ask with no word of its own (几时弄, 奖几多钱, 过了还能骑不) asks more of the last one's thing.
+      if (out.length && !namesOwnThing(pending)) out[out.length - 1] += `，${pending}`;
+      else out.push(pending);
+      pending = "";
+    }
+  }
+  if (pending && out.length) out[out.length - 1] += `，${pending}`;
+  return out.length > 1 ? out : [question];
 }
 
 /** Each fact kind's asking pattern, sticky: matched at a given position. */
@@ -294,14 +338,18 @@ export function asksLaw(question: string): boolean {
   return asksRule(question) || aboutLegalTopic(question);
 }
 
+/** A character that ends or links words rather than starting a noun's second half. */
+const FUNCTION_CHAR = /[的了呢吗啊呀么是有在都就还要会被把和与同跟给去来到过着咩呀嘅啦哦喔吖]/;
+
 /**
  * What a figure question counts: the word after 多少/几 (派多少警察 → 警, 发了多少资料 → 资), so the figure
  * of that thing is quoted rather than another of the article's. null when none.
  */
 export function countedThing(question: string): string | null {
   // The last one asked: 讲几句就放人…罚几多 tells a story before it asks.
-  const things = [...question.matchAll(/(?:多少|几多|几)(?:个|名|位|件|份|辆|部|张|条|家|户)?([\p{Script=Han}])/gu)].map((m) => m[1]);
-  return things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分倍岁]/.test(t)).at(-1) ?? null;
+  // With the character after it when that is no particle (几多间民宿 → 民宿): the word, when a sentence writes it.
+  const things = [...question.matchAll(/(?:多少|几多|几)(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批)?([\p{Script=Han}])([\p{Script=Han}]?)/gu)].map((m) => (m[2] && !FUNCTION_CHAR.test(m[2]) ? m[1] + m[2] : m[1]));
+  return things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分倍岁]/.test(t[0])).at(-1) ?? null;
 }
 
 /**
@@ -312,7 +360,8 @@ export function measuredThing(question: string): string | null {
   // 酒精到底是多少: the emphasis between the thing and the question word is skipped.
   // 那几天, 前几年 tell a time; the thing measured is another (这样罚几多 → 罚).
   // The last such thing: a story told before the question (讲几句就放人……罚几多) counts its own things.
-  const things = [...question.matchAll(/([\p{Script=Han}])(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
+  // 奖他几多钱: the person it goes to stands between the thing and the question word.
+  const things = [...question.matchAll(/([\p{Script=Han}])(?:他|她|我|你|佢|他们|我们)?(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
   const thing = things.filter((t) => !/[有是要能会就都共总还才到在么什为那这前好头]/.test(t)).at(-1);
   if (thing) return thing;
   // Said the other way round: 有几多钱奖 → 奖.

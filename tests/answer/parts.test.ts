@@ -36,6 +36,8 @@ describe("equivalents", () => {
 
   it("the shipped file covers the issue's examples", () => {
     expect(applyEquivalents("电瓶车礼拜六去派处所带身分证")).toBe("电动自行车周六去派出所带身份证");
+    // Pinyin initials typed for the commonest papers and offices.
+    expect(applyEquivalents("带sfz同jsz去pcs")).toBe("带身份证同驾驶证去派出所");
     expect(readAsked("晓得罚几多吗")).toBe("知道罚多少吗");
     expect(readAsked("需要带上哪些东西")).toBe("需要携带上哪些东西");
     expect(applyEquivalents("发现有人落水该咋办")).toBe("发现有人溺水该咋办");
@@ -172,7 +174,7 @@ describe("what a question asks for", () => {
     expect(measuredThing(readAsked("以前第一次捉到系讲几句就放人的 现在罚唔罚钱 罚几多"))).toBe("罚");
     expect(countedThing(readAsked("戴头盔的有几多成"))).toBe("成");
     // 钱 is no thing counted: the one before it is.
-    expect(countedThing(readAsked("一共挖走多少方沙，赚了几多钱"))).toBe("方");
+    expect(countedThing(readAsked("一共挖走多少方沙，赚了几多钱"))).toBe("方沙");
     // 几次 counts times: a report counts them in cases.
     expect(countedThing(readAsked("北大那班人偷了几多次"))).toBe("次");
   });
@@ -186,6 +188,23 @@ describe("what a question asks for", () => {
     expect(askedFor(readAsked("这样开车有什么问题"))).not.toContain("findings");
     expect(answersKind("检查中发现，部分校车存在灭火器过期、安全锤缺失等问题。", ["findings"])).toBe(true);
     expect(answersKind("检查校车5辆、接送学生车辆16辆。", ["findings"])).toBe(false);
+  });
+
+  it("closing particles ask nothing (得唔得啊); 是不是都要 asks a rule, not of a penalty; 几多日内 asks how long; 发个咩 what is given", () => {
+    expect(askedFor(readAsked("想养一只藏獒 得唔得啊"))).toContain("rule");
+    expect(askedFor(readAsked("客人一家四口是不是每个都要登记"))).toContain("rule");
+    expect(askedFor(readAsked("醉驾抓到是不是要坐牢"))).not.toContain("rule");
+    expect(askedFor(readAsked("要几多日内去办啊"))).toEqual(["duration"]);
+    expect(askedFor(readAsked("办完会发个咩给我"))).toContain("gift");
+    // 礼拜六开车去 tells a plan, it asks no opening hours; 嗰几日 tells when.
+    expect(askedFor(readAsked("我朋友想礼拜六开车去冲浪"))).not.toContain("time");
+    expect(askedFor(readAsked("比赛嗰几日有人乱飞无人机"))).not.toContain("duration");
+  });
+
+  it("the thing counted is the word after the measure (几多间民宿 → 民宿); the thing measured skips the person (奖他几多钱 → 奖)", () => {
+    expect(countedThing("查了多少间民宿")).toBe("民宿");
+    expect(countedThing("查了多少架接送车")).toBe("接送");
+    expect(measuredThing("公安奖他多少钱")).toBe("奖");
   });
 
   it("a count asked after what was done is asked anywhere in the message (查了几间 before 有冇出事)", () => {
@@ -454,9 +473,10 @@ describe("the shipped decision", () => {
 
 describe("what a figure counts", () => {
   it.each([
-    ["每天派多少警察上街巡逻", "警"],
-    ["发了多少份资料", "资"],
-    ["一共收几多个学生", "学"],
+    // The word when a second character follows; a sentence that lacks it is read by its first (警察 → 警力320人).
+    ["每天派多少警察上街巡逻", "警察"],
+    ["发了多少份资料", "资料"],
+    ["一共收几多个学生", "学生"],
     ["要交多少钱", null],
     ["几点开门", null],
   ])("%s → %s", (q, thing) => {
