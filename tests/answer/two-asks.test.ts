@@ -30,3 +30,11 @@ it("a phone number and a yes/no rule asked: the rule about the ask's own thing i
   expect(quoted).toContain("0898-62258800");
   expect(quoted).toContain("全程穿着");
 });
+
+it("a place and a fee asked after a rule: the place where it is done is quoted, not only the fee", async () => {
+  const reply = await engineAt(built(), "2026-05-20").ask({ question: "猫仔登记系唔系要戴那个标识环 我住和乐这边 边度可以领啊 要唔要钱的" });
+  expect(citedDocs(reply)[0]).toBe("t-cat-fee-change");
+  const quoted = reply.citations.map((c) => c.excerpt).join(" ");
+  expect(quoted).toContain("和乐镇解放路21号");
+  expect(quoted).toContain("免费");
+});
