@@ -195,6 +195,8 @@ describe("what a question asks for", () => {
     expect(askedFor(readAsked("客人一家四口是不是每个都要登记"))).toContain("rule");
     expect(askedFor(readAsked("醉驾抓到是不是要坐牢"))).not.toContain("rule");
     expect(askedFor(readAsked("要几多日内去办啊"))).toEqual(["duration"]);
+    // 多久 asks a span (24小时内), not a time of day (每晚20时至24时).
+    expect(askedFor(readAsked("客人入住之后要几耐报给派出所"))).toEqual(["duration"]);
     expect(askedFor(readAsked("办完会发个咩给我"))).toContain("gift");
     // 礼拜六开车去 tells a plan, it asks no opening hours; 嗰几日 tells when.
     expect(askedFor(readAsked("我朋友想礼拜六开车去冲浪"))).not.toContain("time");
