@@ -705,10 +705,15 @@ function sentencesForOtherAsks(doc: LocalDoc, local: LocalArticles, terms: TermM
     const b = best;
     if (taken.some((o) => o.chunk === b.chunk && o.start < b.end && b.start < o.end)) continue;
     taken.push(b);
-    out.push({ passage: { ...b.chunk, text: b.chunk.text.slice(b.start, b.end), start: b.chunk.start + b.start, end: b.chunk.start + b.end }, score: 0, rank: 2 + out.length });
+    out.push({ passage: sliceOf(b.chunk, b.start, b.end), score: 0, rank: 2 + out.length });
   }
   return out;
 }
+/** Characters [a, b) of a chunk, as a passage of its own: a verbatim slice, offsets kept in the source. */
+function sliceOf(c: ArticlePassage, a: number, b: number): ArticlePassage {
+  return { ...c, text: c.text.slice(a, b), start: c.start + a, end: c.start + b };
+}
+
 /** Far above any sentence's own score: an answering sentence is always preferred. */
 const ANSWERS_ASK = 1e6;
 
@@ -766,8 +771,7 @@ const CORRECTION_NOTICE = /更正/;
 function secondSentence(first: ArticlePassage, doc: LocalDoc, terms: TermMatcher, room: number, windowOptions: WindowOptions, facts: AskedFor[]): ArticlePassage | null {
   const span = bestWindow(first, terms, room, windowOptions);
   if (!span) return null;
-  const slice = (c: ArticlePassage, a: number, b: number): ArticlePassage => ({ ...c, text: c.text.slice(a, b), start: c.start + a, end: c.start + b });
-  const candidates = doc.chunks.flatMap((c) => (c === first ? [slice(c, 0, span.start), slice(c, span.end, c.text.length)] : [c])).filter((c) => c.text.trim());
+  const candidates = doc.chunks.flatMap((c) => (c === first ? [sliceOf(c, 0, span.start), sliceOf(c, span.end, c.text.length)] : [c])).filter((c) => c.text.trim());
   let best: { passage: ArticlePassage; score: number } | null = null;
   for (const c of candidates) {
     const w = bestWindow(c, terms, room, windowOptions);

@@ -9,6 +9,12 @@ import { citedDocs, engineAt, fixtureIndex } from "./helpers.js";
 
 const built = fixtureIndex(["tests/fixtures/answer/two-asks"]);
 
+/** The reply's first cited article and all it quotes. */
+async function ask(question: string): Promise<{ first: string; quoted: string }> {
+  const reply = await engineAt(built(), "2026-05-20").ask({ question });
+  return { first: citedDocs(reply)[0], quoted: reply.citations.map((c) => c.excerpt).join(" ") };
+}
+
 it("a message is read as its asks, each with the clauses before it; an ask with no word of its own goes with the last", () => {
   expect(asks(readAsked("港北渔港那次查渔船 查了几多艘渔船 被罚的船主罚几多"))).toHaveLength(2);
   expect(asks(readAsked("港北渔港检查渔船 罚了几多 几时弄"))).toHaveLength(1);
@@ -17,24 +23,21 @@ it("a message is read as its asks, each with the clauses before it; an ask with 
 });
 
 it("two figures asked: the count of what was checked and the fine are both quoted", async () => {
-  const reply = await engineAt(built(), "2026-05-20").ask({ question: "港北渔港那次查渔船 查了几多艘渔船 被罚的船主罚几多" });
-  expect(citedDocs(reply)[0]).toBe("t-boat-checks");
-  const quoted = reply.citations.map((c) => c.excerpt).join(" ");
+  const { first, quoted } = await ask("港北渔港那次查渔船 查了几多艘渔船 被罚的船主罚几多");
+  expect(first).toBe("t-boat-checks");
   expect(quoted).toContain("渔船64艘");
   expect(quoted).toContain("罚款400元");
 });
 
 it("a phone number and a yes/no rule asked: the rule about the ask's own thing is quoted beside the number", async () => {
-  const reply = await engineAt(built(), "2026-05-20").ask({ question: "港北派出所电话几多啊？？想问渔船的事，船员出海是不是都要穿救生衣" });
-  const quoted = reply.citations.map((c) => c.excerpt).join(" ");
+  const { quoted } = await ask("港北派出所电话几多啊？？想问渔船的事，船员出海是不是都要穿救生衣");
   expect(quoted).toContain("0898-62258800");
   expect(quoted).toContain("全程穿着");
 });
 
 it("a place and a fee asked after a rule: the place where it is done is quoted, not only the fee", async () => {
-  const reply = await engineAt(built(), "2026-05-20").ask({ question: "猫仔登记系唔系要戴那个标识环 我住和乐这边 边度可以领啊 要唔要钱的" });
-  expect(citedDocs(reply)[0]).toBe("t-cat-fee-change");
-  const quoted = reply.citations.map((c) => c.excerpt).join(" ");
+  const { first, quoted } = await ask("猫仔登记系唔系要戴那个标识环 我住和乐这边 边度可以领啊 要唔要钱的");
+  expect(first).toBe("t-cat-fee-change");
   expect(quoted).toContain("和乐镇解放路21号");
   expect(quoted).toContain("免费");
 });
