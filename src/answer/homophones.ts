@@ -29,8 +29,18 @@ export class OfficeHomophones {
   private readonly bySound = new Map<string, string | null>();
   /** Spelling in pinyin without tones ("minsu", "shimeiwan") → the office's word, or null when two are spelt so. */
   private readonly bySpelling = new Map<string, string | null>();
+  /** The office's places (后安, 和乐): a pair sounding like one is read so even where the laws hold the pair across two words (之后按照). */
+  private readonly places: Set<string>;
+  /** Spelling without tones → the one town of two characters spelt so ("" when two are). */
+  private readonly townBySpelling = new Map<string, string>();
 
   constructor(words: Iterable<string>, spelt: Iterable<string> = []) {
+    this.places = new Set(spelt);
+    for (const place of this.places) {
+      if (Array.from(place).length !== 2) continue;
+      const spelling = pinyin(place, { toneType: "none", type: "array" }).join("");
+      this.townBySpelling.set(spelling, this.townBySpelling.has(spelling) ? "" : place);
+    }
     for (const word of words) {
       const sound = pinyin(word, { toneType: "num", type: "array" }).join(" ");
       const had = this.bySound.get(sound);
@@ -41,6 +51,20 @@ export class OfficeHomophones {
       const had = this.bySpelling.get(spelling);
       this.bySpelling.set(spelling, had === undefined || had === word ? word : null);
     }
+  }
+
+  /**
+   * The one town of two characters that a pair sounds like in any tone, keeping one of its characters in
+   * its place (后按 → 后安, 礼记 → 礼纪): a keyboard offers every tone's characters for "houan". null for none or two.
+   */
+  private townLike(pair: string): string | null {
+    if (PARTICLE.test(pair)) return null;
+    const found = new Set<string>();
+    for (const sound of soundsOf(pair)) {
+      const town = this.townBySpelling.get(sound.replace(/[0-9 ]/g, ""));
+      if (town && (town[0] === pair[0] || town[1] === pair[1])) found.add(town);
+    }
+    return found.size === 1 ? [...found][0] : null;
   }
 
   /** The office's topic words of two characters (from its titles; not 地点, 时间: in most articles) and its places. */
@@ -64,7 +88,7 @@ export class OfficeHomophones {
    * 效/车: a typo breaks its word) and that no indexed text holds (`known` says) replaced by the one
    * office word that sounds the same. A pair across two words (警察/巡逻 gives 察巡) is no candidate.
    */
-  correct(typed: string, known: (pair: string) => boolean): string {
+  correct(typed: string, known: (pair: string) => boolean, officeKnows: (pair: string) => boolean = known): string {
     // A word spelt in pinyin (开minsu的, taifeng通告) when the keyboard was not switched: the one office word spelt so.
     const text = typed.replace(SPELT, (run) => this.bySpelling.get(run.toLowerCase()) ?? run);
     const tokens = segment(text);
@@ -72,14 +96,26 @@ export class OfficeHomophones {
     const fixes = new Map<string, string>();
     for (let i = 0; i + 1 < tokens.length; i++) {
       const pair = tokens[i] + tokens[i + 1];
-      if (tokens[i].length !== 1 || tokens[i + 1].length !== 1 || cjkPairsOf(pair).length !== 1 || known(pair)) continue;
-      if (stop.has(tokens[i]) || stop.has(tokens[i + 1])) continue;
+      if (tokens[i].length !== 1 || tokens[i + 1].length !== 1 || cjkPairsOf(pair).length !== 1 || officeKnows(pair)) continue;
       // Beside 几 or 多 the characters are the asking's own (防到几号, 几远内), read as typed.
       if (ASKING.test(tokens[i - 1] ?? "") || ASKING.test(tokens[i + 2] ?? "")) continue;
       // One character mistyped: the word keeps the other in its place (兴龙 → 兴隆; 骑他 is no 其他).
-      const meant = new Set(soundsOf(pair).map((s) => this.bySound.get(s)).filter((w) => w !== undefined && (w === null || w[0] === pair[0] || w[1] === pair[1])));
+      const kept = (w: string) => w[0] === pair[0] || w[1] === pair[1];
+      const meant = new Set(soundsOf(pair).map((s) => this.bySound.get(s)).filter((w) => w !== undefined && (w === null || kept(w))));
+      const town = meant.size ? null : this.townLike(pair);
+      if (town) meant.add(town);
       const [only] = meant;
-      if (meant.size === 1 && only) fixes.set(pair, only);
+      if (!(meant.size === 1 && only)) continue;
+      // A pair the laws hold too (后按 of 之后按照), or one with a function word (我是兴隆 gives 是兴), is a
+      // typo only for a place: no other word sounds like 后安.
+      const loose = known(pair) || stop.has(tokens[i]) || stop.has(tokens[i + 1]);
+      if (!loose || this.places.has(only)) fixes.set(pair, only);
+    }
+    // A town typed as another word of the same sound (礼记 for 礼纪, 万成 for 万城), which no office article writes.
+    for (const t of tokens) {
+      if (Array.from(t).length !== 2 || cjkPairsOf(t).length !== 1 || officeKnows(t) || this.places.has(t)) continue;
+      const town = this.townLike(t);
+      if (town) fixes.set(t, town);
     }
     let out = text;
     for (const [pair, word] of fixes) out = out.replaceAll(pair, word);
@@ -88,6 +124,9 @@ export class OfficeHomophones {
 }
 
 const built = new WeakMap<LocalArticles, OfficeHomophones>();
+
+/** A particle no town's name holds: 和了 is no 和乐. */
+const PARTICLE = /[了的着过吗呢啊呀吧么嘛咗嘅]/;
 
 /** A run of Latin letters long enough to be a word spelt in pinyin (not ok, app, sfz). */
 const SPELT = /(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])/g;
@@ -130,5 +169,6 @@ export function soundsLikeOffice(searcher: Searcher): (text: string) => string {
   if (!local.docs.length) return (text) => text;
   const homophones = OfficeHomophones.of(local);
   const spoken = spokenPairs();
-  return (text) => homophones.correct(text, (pair) => count(pair) > RARE_PASSAGES || local.pairShare(pair) > 0 || spoken.has(pair));
+  const officeKnows = (pair: string) => local.pairShare(pair) > 0 || spoken.has(pair);
+  return (text) => homophones.correct(text, (pair) => count(pair) > RARE_PASSAGES || officeKnows(pair), officeKnows);
 }

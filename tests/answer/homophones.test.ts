@@ -44,6 +44,22 @@ describe("the office's words, heard", () => {
   it("a typed pair that sounds like two of the office's words is left as typed", () => {
     expect(new OfficeHomophones(["兴隆", "星龙"]).correct("兴龙植物园", unknown)).toBe("兴龙植物园");
   });
+
+  it("a town is heard in any tone, through a function word, or typed as another word no office article writes (后按, 礼记, 万成)", () => {
+    const towns = new OfficeHomophones([], ["后安", "礼纪", "万城", "和乐", "北大"]);
+    // The laws hold 后按 (之后按照): for a town it is still a typo.
+    const lawsKnow = (pair: string) => pair === "后按";
+    expect(towns.correct("后按海边啲救生圈有几多个啊", lawsKnow, unknown)).toBe("后安海边啲救生圈有几多个啊");
+    expect(towns.correct("礼记小学门口而家仲封路冇", unknown)).toBe("礼纪小学门口而家仲封路冇");
+    expect(towns.correct("万成电驴一般几点被偷", unknown)).toBe("万城电驴一般几点被偷");
+    expect(towns.correct("北打中学禁毒讲座", unknown)).toBe("北大中学禁毒讲座");
+    // A particle is no town's (喝了, 和了); a word keeping no character of the town is another word (完成).
+    expect(towns.correct("我和了一局", unknown)).toBe("我和了一局");
+    expect(towns.correct("喝了酒开车", unknown)).toBe("喝了酒开车");
+    expect(towns.correct("完成登记", unknown)).toBe("完成登记");
+    // A word an office article writes is read as written.
+    expect(towns.correct("礼记小学", unknown, (w) => w === "礼记")).toBe("礼记小学");
+  });
 });
 
 describe("over a real index", () => {
