@@ -9,17 +9,18 @@ import { loadDecisionModel, type DecisionModel } from "./decision.js";
 import { FocusLaws } from "./focus-laws.js";
 import { orderLawHits, penaltyCompanions } from "./law-order.js";
 import { localOnLawsMatter } from "./law-signature.js";
-import { applyEquivalents, readAsked, rewriteWords } from "./equivalents.js";
+import { applyEquivalents, readAsked, rewriteWords, spokenAsking } from "./equivalents.js";
+import { stopwordSet } from "../text/tokenize.js";
 import { selectExcerpts } from "./excerpts.js";
 import { soundsLikeOffice } from "./homophones.js";
-import { cjkPairsOf } from "./local-articles.js";
+import { cjkPairsOf, type LocalDoc } from "./local-articles.js";
 import { looksLikeFollowUp, retrievalQuery, shortQuestion, topicWords } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
 import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, localLacks, passagesOf, tellsFine, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
-import { answersKind, asksFineAmount, asksRule, factsAsked } from "./question-type.js";
+import { answersKind, askedFor, asksFineAmount, asksRule, factsAsked } from "./question-type.js";
 import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
 import { ownWordsFirst, termMatcher } from "./term-weights.js";
 
@@ -80,6 +81,23 @@ function keepsOwnTopic(message: string, reply: Reply): boolean {
   if (facts.length && quoted.some((e) => answersKind(e, facts))) return true;
   const own = cjkPairsOf(topicWords(message).join(""));
   return !own.length || own.some((pair) => quoted.some((e) => e.includes(pair)));
+}
+
+/** A message's own topic words of two characters or more (发票 of 冇发票得唔得; none of 几点开门). */
+function ownTopic(asked: string): string[] {
+  const stop = stopwordSet();
+  return topicWords(asked).filter((w) => Array.from(w).length >= 2 && /^[\p{Script=Han}]+$/u.test(w) && !askedFor(w).length && !stop.has(w) && !spokenAsking(w) && !/^(需要|携带|知道|请问)$/.test(w));
+}
+
+/**
+ * Does the article hold what a follow-up is about: one of its own topic words (发票), or, with none of
+ * its own (几点开门, 打边个电话), a sentence of the kind it asks?
+ */
+function holdsFollowUp(doc: LocalDoc, asked: string, reading: string): boolean {
+  const own = ownTopic(asked);
+  if (own.length) return own.some((w) => doc.haystack.includes(w));
+  const facts = factsAsked(reading);
+  return facts.length > 0 && doc.sentences.some((s) => answersKind(s, facts));
 }
 
 export function createEngine(deps: EngineDeps): AnswerEngine {
@@ -180,8 +198,15 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const queryRead = readAsked(query);
       // Whether an article holds the question's topic is read on the office's own query: a spoken form put back (摩的) is a topic word.
       const topicTerms = officeQuery === query ? terms : termMatcher(searcher, officeQuery);
-      const local = await judgeLocal({ question: reading, query: officeQuery, terms, topicTerms, searcher, articleHits, today: now(), model, previous });
+      let local = await judgeLocal({ question: reading, query: officeQuery, terms, topicTerms, searcher, articleHits, today: now(), model, previous });
       const law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
+      // A follow-up neither source answers (冇发票得唔得 after 万城被偷嘅电驴去边度领): the office's article that
+      // answered the last turn alone, when it holds what the follow-up is about. The topic is inherited;
+      // the sentence is chosen on the follow-up's own words and kind.
+      if (followUp && !local?.ok && !law?.ok) {
+        const before = await judgeOffice(request.context!.at(-1)!.question, searcher, heard, model);
+        if (before?.ok && holdsFollowUp(before.docs[0], asked, reading)) local = { ...before, question: reading };
+      }
       deps.onJudged?.(q, { local, law });
       const localOk = !!local?.ok;
       const rule = asksRule(reading);
@@ -202,7 +227,9 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const localBudget = both ? Math.round(opt.excerptChars * 0.55) : opt.excerptChars;
       const localPart: AnswerSection = {
         label: "part-local",
-        excerpts: useLocal ? localExcerpts(local!, sentenceTerms, local!.question ?? reading, officeQuery, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
+        // A follow-up's sentence is chosen on its own words where the article writes them (发票), else on the
+        // last turn's too (几点开门; 晚上有人冇 is answered by 24小时受理).
+        excerpts: useLocal ? localExcerpts(local!, sentenceTerms, local!.question ?? reading, followUp && ownTopic(asked).some((w) => local!.docs[0]?.haystack.includes(w)) ? asked : officeQuery, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
       };
       const lawPart: AnswerSection = {
         label: "part-law",
@@ -243,6 +270,17 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     const labelled = sections.filter((sec) => sec.label);
     const parts: ReplyParts = labelled.length ? sectionedParts(prompts, sections, flags, noteLines(sourceNotes, excerpts)) : extractiveParts(prompts, excerpts, flags);
     return answered(parts, excerpts, flags.emergency, "extractive");
+  }
+
+  /** The office's judgement of a question asked alone (no context): the articles on its matter, and whether they answer. */
+  async function judgeOffice(question: string, searcher: Searcher, heard: (text: string) => string, model: DecisionModel): Promise<Judgement | null> {
+    const typed = heard(question);
+    const { text, spoken } = rewriteWords(typed);
+    const terms = termMatcher(searcher, text);
+    const officeQuery = articleQuery(searcher, text, spoken);
+    const articleHits = await searcher.search(officeQuery, { k: 10, kinds: ["article"] });
+    const topicTerms = officeQuery === text ? terms : termMatcher(searcher, officeQuery);
+    return judgeLocal({ question: readAsked(typed), query: officeQuery, terms, topicTerms, searcher, articleHits, today: now(), model, previous: null });
   }
 
   return {

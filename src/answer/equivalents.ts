@@ -93,6 +93,11 @@ export function readAsked(question: string, eq: Equivalents = loadEquivalents())
   return rewrite(rewrite(question, eq.words), eq.asking);
 }
 
+/** A spoken asking word (咩, 乜嘢, 边度, 几多): it asks, it names no topic. */
+export function spokenAsking(word: string, eq: Equivalents = loadEquivalents()): boolean {
+  return eq.asking.some((p) => p.spoken === word);
+}
+
 let spokenCache: Set<string> | null = null;
 /** The character pairs of every spoken form (唔该, 边度): words of the people, not typos, however rare in the material. */
 export function spokenPairs(eq: Equivalents = loadEquivalents()): ReadonlySet<string> {

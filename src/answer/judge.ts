@@ -11,6 +11,7 @@ import { segment } from "../text/segmenter.js";
 import type { Excerpt } from "./layout.js";
 import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
+import { spokenAsking } from "./equivalents.js";
 import { aboutLegalTopic, answersKind, askedFor, asks, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
@@ -179,7 +180,7 @@ export async function judgeLocal(input: {
   let dated = scope.year !== null;
   if (scope.year !== null) {
     const candidates = onMatter(matches);
-    const ofYear = inYear(candidates, scope.year);
+    const ofYear = inYear(candidates, scope.year, (s) => facts.length > 0 && answersKind(s, facts));
     if (ofYear !== candidates) matches = ofYear;
     else if (scope.year === today.getFullYear()) dated = false;
   }
@@ -285,7 +286,7 @@ const TOPIC_WORDS_PER = 6;
 /** How a question reports what it heard (网上说, 听讲, 有人话, 我看): never its topic. */
 const HEARSAY = /^(说|讲|话|看|听说|听讲|听人说|据说)$/;
 /** Going somewhere to hand in, bring or get something done (去派出所交东西, 在哪里办): the errand, not its topic. */
-const ERRAND = /^(去|来|到|交|送|拿|带|办|弄|搞|东西|事|事情)$/;
+const ERRAND = /^(去|来|到|交|送|拿|带|办|弄|搞|东西|事|事情|需要)$/;
 const OFFICE = /^(派出所|公安|公安局|公安机关|民警|警察|警方|警务|辅警)$/;
 
 /** A word that names the office, not a topic: 派出所, 民警, or, once there are enough articles to tell, one in 30% or more of them. */
@@ -316,7 +317,8 @@ function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today:
     !asking.some((a) => a.includes(w)) &&
     !timeWord(w) &&
     !HEARSAY.test(w) &&
-    !ERRAND.test(w);
+    !ERRAND.test(w) &&
+    !spokenAsking(w);
   // A bare number (12, 2.4) names no topic.
   const words = [...terms.weights].filter(([w]) => topical(w) && !/^[\d.%]+$/.test(w));
   if (!words.some(([, v]) => !v.expansion)) return true;
@@ -508,6 +510,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const hour = asked.includes("time") && asksHour(question);
   const until = (asked.includes("time") || asked.includes("date")) && asksUntil(question);
   const days = weekdaysNamed(question);
+  const stillHolds = !factsAsked(question).length && timeScope(question, new Date()).latest;
   const expansions = [...terms.weights].filter(([w, v]) => v.expansion && Array.from(w).length >= 3).map(([w]) => w);
   // Within one article the words of its title tell no sentence from another (the opening paragraph
   // repeats them all): a sentence is chosen on the question's other words.
@@ -529,7 +532,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const sentence = `${heading} ${raw}`;
     const own = passage.kind === "article" ? rest(passage.title) : { q: [...q], total, expansions: [] };
     // A paper cited by its title (《……的通告》同时废止) is named, not told: its words are no match.
-    const told = sentence.replace(CITED_TITLE, "");
+    const told = `${heading} ${raw.replace(CITED_TITLE, "")}`;
     let got = 0;
     for (const [b, w] of own.q) if (told.includes(b)) got += w;
     // The law's words for the question's own (放鞭炮 → 燃放烟花爆竹) mark the sentence a notice words that way.
@@ -544,7 +547,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // Of an article's many figures, the one about what was measured (奖几多 → the reward's).
     // The thing counted (查了几多间民宿 → 民宿38家) says it more surely than the verb measured (查 is in 抽查 too).
     // Asked 多少钱, the figure is money (奖励人民币8000元, not 拟对以下2名同志予以表彰奖励).
-    const measured = (counted ? countedNear(raw, counted) : !!thing && sentence.includes(thing)) && answersKind(sentence, ["amount"]) && (!money || MONEY.test(raw)) ? 0.8 : 0;
+    const measured = (counted ? countedNear(raw, counted) : !!thing && tellsOf(told, thing)) && answersKind(told, ["amount"]) && (!money || MONEY.test(raw)) ? 0.8 : 0;
     // A fact kind is a strong sign; a yes/no rule word (可以, 需要, 不得) is in most sentences of a notice.
     // A correction's recital of the notice it changes (本所于5月8日发布《……的通告》以来，截至7月25日……)
     // holds the old dates: it answers no time or date (its figures, 已有17名投案, may be what was asked).
@@ -553,8 +556,16 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // Its sentence on what was first planned (原定于3月28日……在镇人民政府三楼会议室举办) holds the old time and place.
     const planned = correction && ORIGINAL_PLAN.test(raw) && !CHANGED.test(raw);
     // A fine is no price (卖几多钱一顶 is not answered by 处20元罚款), unless a fine is what was asked.
-    const factsHere = facts.filter((k) => !(recital && (k === "time" || k === "date")) && !(planned && (k === "time" || k === "date" || k === "place")) && (k !== "fee" || fineMentioned || !/罚/.test(raw)));
-    const holdsFact = factsHere.length > 0 && answersKind(sentence, factsHere);
+    // Asked a count of cases (偷咗几起), a sentence without a figure of them (3人, 5把) tells no such count.
+    const factsHere = facts.filter(
+      (k) =>
+        !(recital && (k === "time" || k === "date")) &&
+        !(planned && (k === "time" || k === "date" || k === "place")) &&
+        (k !== "fee" || fineMentioned || !/罚/.test(raw)) &&
+        (k !== "amount" || !counted || !MEASURE.test(counted) || countedNear(raw, counted)),
+    );
+    // Of the sentence's own words: a cited title's figure (《……查处案件14起》一文) answers nothing.
+    const holdsFact = factsHere.length > 0 && answersKind(told, factsHere);
     const kind = holdsFact ? 1.5 : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
     // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
     const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
@@ -564,7 +575,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // that kind: 兜边度过 is answered by the detour, not by the corrected road section. Asked the figure of a thing
     // (戴头盔的有几成), a changed sentence counts only with that figure: of an 调整 notice's new rules, the
     // fine is no answer, and its recital of the campaign's result (佩戴率……提升至87%) is.
-    const changed = correction && (factsHere.length ? holdsFact : share > 0) && (!counted || measured > 0) && CHANGED.test(raw) ? 0.8 : 0;
+    // Asked only whether it still holds (而家仲封路冇), the change is the answer, whatever words it shares.
+    // From when it changed (自2026年5月18日起，撤销……) says more than that it did.
+    const changed = correction && (factsHere.length ? holdsFact : share > 0 || stillHolds) && (!counted || measured > 0) && CHANGED.test(raw) ? (stillHolds && SINCE.test(raw) ? 1.2 : 0.8) : 0;
     // 几点钟开门 is answered by 8:30至18:00, not by the date the rules took effect.
     const clock = hour && tellsHour(sentence) ? 0.5 : 0;
     // 查到什么时候 is answered by the period's end (9月15日至12月31日), not by an event's day within it.
@@ -606,28 +619,47 @@ const OWN_LABEL = /^([一二三四五六七八九十]+、[^：:。，\n]{1,12})[
 
 /** Is the counted thing next to a figure (3人受伤, 警力不少于320人, 几成 → 87%), not just somewhere in the sentence (驾驶人李某某)? */
 function countedNear(sentence: string, counted: string): boolean {
-  // The word counted when the sentence writes it (民宿38家, not 民警42人次 for 民宿); else its first character (警察 → 出动警力320人).
-  const thing = counted.length > 1 && sentence.includes(counted) ? counted : counted[0];
+  // The word counted when the sentence writes it (民宿38家, not 民警42人次 for 民宿); else its first character
+  // (警察 → 出动警力320人) or its last, the head of a compound (卡点 → 查缉点由去年的8处增加至12处).
+  const chars = Array.from(counted);
+  const things = counted.length > 1 && sentence.includes(counted) ? [counted] : [...new Set([chars[0], chars.at(-1)!])];
   // 几成 is a share, told in tenths or as a percentage (佩戴率……提升至87%).
   if (counted[0] === "成" && /[0-9０-９]\s*[%％]/.test(sentence)) return true;
   // 几次 counts times, which a report counts in cases (流窜作案11起).
   if (counted[0] === "次" && /[0-9０-９]\s*(次|起|宗)/.test(sentence)) return true;
-  for (let at = sentence.indexOf(thing); at >= 0; at = sentence.indexOf(thing, at + 1)) {
-    if (/[0-9０-９]/.test(sentence.slice(Math.max(0, at - 6), at + 7))) return true;
+  for (const thing of things) {
+    for (let at = sentence.indexOf(thing); at >= 0; at = sentence.indexOf(thing, at + 1)) {
+      if (/[0-9０-９]/.test(sentence.slice(Math.max(0, at - 6), at + 7))) return true;
+    }
   }
   return false;
 }
+
+/**
+ * Does the text tell of the thing measured: its character, or how reports word it (骗了几多钱 → 投入8.6万元,
+ * 损失; 偷了几多 → 被盗, 盗窃).
+ */
+function tellsOf(text: string, thing: string): boolean {
+  return text.includes(thing) || !!REPORTED_AS[thing]?.test(text);
+}
+const REPORTED_AS: Record<string, RegExp> = { 骗: /损失|投入|转账|汇款|充值|被骗/, 偷: /盗/ };
+
+/** Cases asked for alone (偷咗几起): the count is of them. Not a thing's measure, which people swap (几条船 for 37艘). */
+const MEASURE = /^[起宗]$/;
 
 /** 奖他多少钱, 骗咗几多钱: the figure asked is a sum of money… */
 const MONEY_ASKED = /(多少|几多)(块)?钱|几(千|百|万)(块|元)/;
 /** …which a sentence tells in 元 or 块. */
 const MONEY = /[0-9０-９零〇一二两三四五六七八九十百千万.]+\s*(元|万元|亿元|块)/;
 
+/** The day from which something holds (自5月18日起). */
+const SINCE = /[0-9０-９]+月[0-9０-９]+日起/;
+
 /** A sentence telling what was first planned or written (原定于, 原计划, 原文). */
 const ORIGINAL_PLAN = /原定|原计划|原文/;
 
-/** A sentence that names an earlier notice by its title (发布《……的通告》). */
-const RECITAL = /《[^》]*(通告|通知|公告|通报)》/;
+/** A sentence that names an earlier notice by its title (发布《……的通告》) or by its day (我所3月17日发布被盗电动自行车认领公告以来). */
+const RECITAL = /《[^》]*(通告|通知|公告|通报)》|[0-9０-９]+月[0-9０-９]+日(发布|印发|公布|发出)[^，。；]{0,30}(通告|通知|公告|通报)/;
 
 /** The best chunk of each chosen article (the one whose best window scores highest), quoted within the budget. */
 export function localExcerpts(
@@ -733,7 +765,7 @@ function answersAsk(text: string, ask: string, title: string, kinds?: AskedFor[]
     if (!facts.includes("amount") || facts.length > 1) return true;
     const counted = countedThing(ask);
     const thing = measuredThing(ask);
-    return (!counted || countedNear(text, counted)) && (!thing || text.includes(thing));
+    return (!counted || countedNear(text, counted)) && (!thing || tellsOf(text, thing));
   }
   if (!askedFor(ask).includes("rule")) return true;
   // Of the ask's own words, those the article's title does not hold: 登记 is every sentence's matter, 芯片 one's.
@@ -747,23 +779,26 @@ function ownWords(ask: string): string[] {
 }
 
 /**
- * A 更正 changes only what it lists (通报其余内容不变): asked a fact its quoted sentence does not hold (of
+ * A 更正 or 延期 changes only what it lists (通报其余内容不变): asked a fact its quoted sentence does not hold (of
  * the thing counted or measured: 几多斤, 奖几多) but the report's article does (抓了几个, 举报奖几多), the
  * report answers alone. Asked the corrected figure, the 更正 still leads. `told`: the sentence quoted of a hit.
  */
 function withoutIdleCorrections(hits: Hit[], facts: AskedFor[], question: string, told: (h: Hit) => string): Hit[] {
   const thing = facts.includes("amount") ? measuredThing(question) : null;
   const counted = facts.includes("amount") ? countedThing(question) : null;
-  const correction = (h: Hit) => h.passage.kind === "article" && CORRECTION_NOTICE.test(h.passage.title);
+  // An extension or withdrawal (延期, 撤销) answers its dates and rules: idle only when a count of cases alone is asked (偷咗几起).
+  const countOnly = facts.length === 1 && facts[0] === "amount" && !!counted && MEASURE.test(counted);
+  const correction = (h: Hit) => h.passage.kind === "article" && (CORRECTION_NOTICE.test(h.passage.title) || (countOnly && CORRECTION.test(h.passage.title)));
   const docHolds = (h: Hit) => answersKind(told(h), facts);
   // The thing counted (几多斤 → 斤) says it more surely than the verb measured (偷 of 偷了几多斤: the 更正 writes 盗得).
   const answers = (h: Hit) => {
     const text = told(h);
-    return answersKind(text, facts) && (counted ? countedNear(text, counted) : !thing || text.includes(thing));
+    return answersKind(text, facts) && (counted ? countedNear(text, counted) : !thing || tellsOf(text, thing));
   };
   if (!hits.some((h) => !correction(h) && docHolds(h))) return hits;
   return hits.filter((h) => !correction(h) || answers(h));
 }
+
 /** A notice that corrects figures of an earlier one, item by item (更正): the rest of that one stands. */
 const CORRECTION_NOTICE = /更正/;
 

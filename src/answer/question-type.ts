@@ -31,11 +31,12 @@ const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
     // 查了几间, 抓过几个: a count asked after what was done, anywhere in the message.
-    asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多远|多长|多宽|多深|多少钱|[了过]几(个|名|人|辆|起|家|间|户|条|台|处|只|次|批|场|艘)/,
+    asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多远|多长|多宽|多深|多少钱|[了过]几(个|名|人|辆|起|家|间|户|条|台|处|只|次|批|场|艘)(?![都也])/,
     // 抓了几个 asks a count; 被几个同学堵在厕所里，我该咋办 tells one; 禁渔那几个月, 好几个 tell, not ask.
-    askedAtEnd: /(?<![那这嗰头好过前])几(个|名|人|辆|株|起|元|块|克|次|户|家|间|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁|趟|架次|回|批|场|艘|成)/,
+    // 打咗几次都冇人听: 几 before 都 or 也 is "several", told, not asked.
+    askedAtEnd: /(?<![那这嗰头好过前])几(个|名|人|辆|株|起|元|块|克|次|户|家|间|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁|趟|架次|回|批|场|艘|成)(?![都也])/,
     // Arabic figures with any measure word; Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
-    answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩|顶|副|双|箱|袋|瓶|盒|支|枚|发|颗|粒|本|根|头|匹|把|艘|架次|架|趟|批|场|mg|毫克|毫升|ml|公里|千米|米)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
+    answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩|顶|副|双|箱|袋|瓶|盒|支|枚|发|颗|粒|本|根|头|匹|把|艘|架次|架|趟|批|场|套|间|座|栋|所|组|队|mg|毫克|毫升|ml|公里|千米|米)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
   },
   fee: {
     // What it costs: a price, or that it is free (免收号牌工本费 answers 要交几多钱).
@@ -48,7 +49,7 @@ const KINDS: Record<AskedFor, Kind> = {
     // 开不开门, 礼拜六办不办: opening hours are a time too (→ 每周六上午9:00至12:00).
     // 门牌几号 asks an address, not a day.
     // 多久 asks a span (duration: 24小时内), not a time of day (每晚20时至24时).
-    asked: /什么时候|啥时候|几点|(?<!门牌(号)?)几号|周几|星期几|哪天|哪一天|时间|截止|期限|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|开(?!车)|上班|有人)/,
+    asked: /什么时候|啥时候|几点|(?<!门牌(号)?)几号|周几|星期几|哪天|哪一天|时间|截止|期限|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|补|换|领|开(?!车)|上班|有人)/,
     answer: new RegExp(`时间[为是：:]|${CLOCK}|24小时|全天候?|昼夜|每月${NUM}[日号]|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)`),
   },
   date: {
@@ -71,8 +72,9 @@ const KINDS: Record<AskedFor, Kind> = {
     // 在考试期间对……中学 tells when, not where.
     // 派出所在哪条路, 门牌几号: the street address.
     // 还有没有地方卖鞭炮: whether there is a place, and so where; 车停哪, 交哪: where to.
+    // 去哪查 is answered by the website to log into (登录中国证券业协会网站查询); 边度唔得钓 by a zone (大坝周边200米范围内).
     asked: /在哪条(路|街|道)|在哪|哪里|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方)|门牌|有没有(地方|地点)|(停|放|交|领|办|报)哪(?![个些种年天条位])/,
-    answer: /(地点|地址|位于|设在|设于|(搬迁|迁|移)(至|到)|窗口|大厅|服务(分)?中心|广场|[路街道]\s*[0-9０-９]+\s*号|在(?![^，。；]{0,6}(期间|时段|之前|之后|以前|以后))[^，。；]{0,20}(派出所|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头|停车场|停放场)|(停放|停靠|集合|安置)(于|至)|停车场|(在|于)[\u4e00-\u9fa5]{1,6}村|警务[室站点]|服务站|(咨询|服务|接待|值班|治安|户籍)(台|室)|(送|交|寄)(至|到)|点位|路口|增设|(举报|收缴|办理|服务|执勤|登记|接种|投放|劝导|检查|供应|值守|零售|销售|燃放|存放|认领|集合|停放)点|(每(周|星期|月)|周[一二三四五六日天末]|星期[一二三四五六日天])[^，。；]{0,12}(到|前往|在)[\u4e00-\u9fa5]{2,16})/,
+    answer: /(地点|地址|位于|设在|设于|(搬迁|迁|移)(至|到)|窗口|大厅|服务(分)?中心|广场|[路街道]\s*[0-9０-９]+\s*号|在(?![^，。；]{0,6}(期间|时段|之前|之后|以前|以后))[^，。；]{0,20}(派出所|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头|停车场|停放场)|(停放|停靠|集合|安置)(于|至)|停车场|(在|于)[\u4e00-\u9fa5]{1,6}村|警务[室站点]|服务站|(咨询|服务|接待|值班|治安|户籍)(台|室)|(送|交|寄)(至|到)|点位|路口|增设|(举报|收缴|办理|服务|执勤|登记|接种|投放|劝导|检查|供应|值守|零售|销售|燃放|存放|认领|集合|停放)点|(每(周|星期|月)|周[一二三四五六日天末]|星期[一二三四五六日天])[^，。；]{0,12}(到|前往|在)[\u4e00-\u9fa5]{2,16}|登录[^，。；]{0,16}(网站|官网|平台|小程序)|(周边|周围|附近|两侧)[0-9０-９]+\s*米(范围)?内)/,
   },
   route: {
     // Which way round a closed road: 要绕哪条路 → 经G223国道绕行 (not where the shelter is).
@@ -83,7 +85,8 @@ const KINDS: Record<AskedFor, Kind> = {
   documents: {
     // 要拿哪些本本去: what to take along (not 能拿到什么, what is given).
     asked: /带(上|好|齐)?(些)?(什么|啥|哪些)|携带(些)?什么|需要什么|要什么(材料|证件|证)|(什么|哪些|哪几)(个)?证(件|明)?[？?吗]?$|准备什么|办(个|张)?(什么|啥|哪个|哪种)(证|手续)|(要|得|需)(拿|交)(些)?(哪些|哪几样|什么|啥|咩|乜嘢)(本本|证件|材料|证|资料|东西)?(去|过去|来)?/,
-    askedAlone: /材料|证件|手续|本本/,
+    // 怎么认领: how to claim is answered by what to bring (失主可提供购车合同、车辆旧照片等材料).
+    askedAlone: /材料|证件|手续|本本|(怎么|怎样|如何)(认领|领取|申领|补领)/,
     // A document named as something to bring (请带上户口簿, 凭身份证, 材料：…): 身份证 alone is in every sentence of a 办证 notice.
     answer: new RegExp(`(带|持|凭|提供|提交|准备|出示|所需|需要)[^。；]{0,12}${DOCUMENT}|材料[:：]|原件|复印件`),
   },
@@ -104,8 +107,8 @@ const KINDS: Record<AskedFor, Kind> = {
   outcome: {
     // Whether a case was solved: 抓到没有, 破案了吗 (not "被抓了会怎样", which asks about the law).
     // 找着没有: a missing person found (→ 已于10月14日在……找到).
-    asked: /(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(没有|没|吗|了吗|未)|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没)|破案了|破了没|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)/,
-    answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|移送|找到|寻回|被找到|平安返回|接回)/,
+    asked: /(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(没有|没|吗|了吗|未)|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破了没|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)/,
+    answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|取保候审|监视居住|移送|找到|寻回|被找到|平安返回|接回)/,
   },
   findings: {
     // What a check found: 查校车……有什么问题 → 部分校车存在灭火器过期、安全锤缺失等问题. Asked of a check
@@ -121,7 +124,7 @@ const KINDS: Record<AskedFor, Kind> = {
   gift: {
     // What a participant gets: 去了有东西领吗, 答题有啥东西送, 能领到啥 → 免费领取安全头盔一顶, 赠送大米.
     // 有冇奖 after a call for leads: what a tipster gets (奖励300元至800元).
-    asked: /(领|送|发|拿)(到|些|个)?(啥|什么)|有(啥|什么)?东西(领|送|发|拿)|有(啥|什么)(领|送|发|拿)|(领|送|发|拿)(啥|什么)?东西|有没有(礼品|奖品|纪念品|奖励|奖金|奖)|有(礼品|奖品|纪念品|奖励|奖金)(冇|吗|没有|没|不|么|嘛)/,
+    asked: /(领|送|发|拿)(到|些|个)?(啥|什么)|有(啥|什么)?东西(领|送|发|拿)|有(啥|什么)(领|送|发|拿)|(领|送|发|拿)(啥|什么)?东西|有没有(礼品|奖品|纪念品|奖励|奖金|奖)|有(礼品|奖品|纪念品|奖励|奖金|奖)(冇|吗|没有|没|不|么|嘛)/,
     answer: /领取|可领|赠送|送出|发放|获赠|礼品|奖品|纪念品|小礼物|奖励|奖金/,
   },
   advice: {
@@ -350,7 +353,12 @@ export function countedThing(question: string): string | null {
   // The last one asked: 讲几句就放人…罚几多 tells a story before it asks.
   // With the character after it when that is no particle (几多间民宿 → 民宿): the word, when a sentence writes it.
   const things = [...question.matchAll(/(?:多少|几多|几)(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批)?([\p{Script=Han}])([\p{Script=Han}]?)/gu)].map((m) => (m[2] && !FUNCTION_CHAR.test(m[2]) ? m[1] + m[2] : m[1]));
-  return things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分倍岁]/.test(t[0])).at(-1) ?? null;
+  const after = things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分倍岁]/.test(t[0])).at(-1);
+  if (after) return after;
+  // Named before it is counted (救生圈有几多个): the word before 有.
+  const before = /([\p{Script=Han}]+)(?:一共|总共|共)?(?:有|系)(?:多少|几多|几)(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批|套|块)/u.exec(question);
+  const word = before ? segment(before[1]).at(-1) : undefined;
+  return word && Array.from(word).length >= 2 && !stopwordSet().has(word) ? word : null;
 }
 
 /**
@@ -363,12 +371,16 @@ export function measuredThing(question: string): string | null {
   // The last such thing: a story told before the question (讲几句就放人……罚几多) counts its own things.
   // 奖他几多钱: the person it goes to stands between the thing and the question word.
   const things = [...question.matchAll(/([\p{Script=Han}])(?:他|她|我|你|佢|他们|我们)?(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
-  const thing = things.filter((t) => !/[有是要能会就都共总还才到在么什为那这前好头]/.test(t)).at(-1);
+  // 最多几多, 最少几多: the bound, not the thing.
+  const thing = things.filter((t) => !/[有是要能会就都共总还才到在么什为那这前好头最多少]/.test(t)).at(-1);
   if (thing) return thing;
   // Said the other way round: 有几多钱奖 → 奖.
   const after = /(?:多少|几多)钱([\p{Script=Han}])/u.exec(question);
   if (after && !/[的了呢吗啊呀么一个啦哦嘛咧]/.test(after[1])) return after[1];
   // Asked whether there is one, then how much (有奖没有，多少钱 → 奖).
   const whether = /有([\p{Script=Han}])(?:没有|没|吗|不|么)[\s，,。？?！!]*(?:多少|几)/u.exec(question);
-  return whether?.[1] ?? null;
+  if (whether) return whether[1];
+  // 有没有奖金 最多几多 → 奖.
+  const asked = /有没有([\p{Script=Han}])[\p{Script=Han}]?[\s，,。？?！!]*(?:最多|最少|大概|一共)?(?:多少|几)/u.exec(question);
+  return asked?.[1] ?? null;
 }

@@ -17,30 +17,42 @@ export function timeScope(question: string, today: Date): TimeScope {
   const now = today.getFullYear();
   let year: number | null = null;
   if (/今年|本年/.test(question)) year = now;
-  else if (/去年/.test(question)) year = now - 1;
+  else if (/去年|旧年|上年(?!纪)/.test(question)) year = now - 1;
   else if (/前年/.test(question)) year = now - 2;
   else {
     const m = /(?<![0-9])((?:19|20)?[0-9]{2})\s*年(?!龄|纪|级|轻|代)/.exec(question);
     if (m) year = m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
     if (year !== null && (year < 1990 || year > now + 1)) year = null;
   }
-  const latest = year === null && /现在|最近|目前|最新|如今|眼下|这阵|上次|上回|今后|还(要|能|用|需|在|是)/.test(question);
+  const latest = year === null && /现在|最近|目前|最新|如今|眼下|这阵|上次|上回|今后|还(要|能|用|需|在|是)|仲(要|能|用|系|喺|有|可|得|使|在|是)/.test(question);
   return { year, latest };
 }
 
 const yearOf = (d: LocalDoc) => (d.date ? Number(d.date.slice(0, 4)) : null);
 
-/** Keeps the articles of the named year, when any match. */
-export function inYear<T extends { doc: LocalDoc }>(matches: T[], year: number | null): T[] {
+/**
+ * Does the article speak of that year: dated in it, or opening a sentence that tells the fact asked with
+ * the year before its own (去年整治期间，全市共查处……2316起, in an article of 2026). Not a year named in
+ * passing (比去年延长一周; 2025年，……今年继续招募80名 reports this year's too).
+ */
+export function speaksOf(doc: LocalDoc, year: number, tells: (sentence: string) => boolean = () => false): boolean {
+  const own = yearOf(doc);
+  if (own === year) return true;
+  const relative = own === year + 1 ? /(^|\s)([一二三四五六七八九十]+、)?去年/ : own === year + 2 ? /(^|\s)([一二三四五六七八九十]+、)?前年/ : null;
+  return !!relative && doc.sentences.some((s) => relative.test(s) && tells(s));
+}
+
+/** Keeps the articles of the named year (dated in it or reporting on it), when any match. */
+export function inYear<T extends { doc: LocalDoc }>(matches: T[], year: number | null, tells?: (sentence: string) => boolean): T[] {
   if (year === null) return matches;
-  const kept = matches.filter((m) => yearOf(m.doc) === year);
+  const kept = matches.filter((m) => speaksOf(m.doc, year, tells));
   return kept.length ? kept : matches;
 }
 
 export const CORRECTION = /更正|撤销|撤回|延期|延长|推迟|取消|变更|调整/;
 
-/** In a correction, the sentence that states the new value (延长至……, 更正为……, 搬迁至……, 年龄应为38岁, 推迟举行). */
-export const CHANGED = /(延长|推迟|延期|顺延|调整|更正|变更|改|搬迁|迁)(至|到|为)|应为|推迟举行|予以撤销|不再(实行|举行|办理)|取消/;
+/** In a correction, the sentence that states the new value (延长至……, 更正为……, 搬迁至……, 年龄应为38岁, 推迟举行, 撤销……临时交通管制). */
+export const CHANGED = /(延长|推迟|延期|顺延|调整|更正|变更|改|搬迁|迁)(至|到|为)|应为|推迟举行|予以撤销|不再(实行|举行|办理)|取消|撤销[^，。；]{0,30}(管制|措施|限制)|恢复(正常)?通行/;
 
 /** Share of the shorter title's bigrams the other title has: "the same matter". */
 export function titleOverlap(a: string, b: string): number {
@@ -88,7 +100,18 @@ function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
   if (!sameArea(correction.region, doc.region)) return false;
   // Naming the notice's title (the issuer's name aside: 万宁市公安局交通警察大队 is in all its papers).
   const named = citedTitle(doc.title).slice(0, 12);
-  return sameMatter(correction, doc) || (named.length >= 8 && correction.haystack.includes(named));
+  return sameMatter(correction, doc) || (named.length >= 8 && correction.haystack.includes(named)) || (citesDayOf(correction, doc) && sameMatter(correction, doc, CITED_DAY_OVERLAP));
+}
+
+/** Titles this alike, beside the day cited, make one matter (延长被盗电动车认领期限 and 追回被盗电动车31辆 请失主尽快认领). */
+const CITED_DAY_OVERLAP = 0.25;
+
+/** Does the correction name the day the other was published (我所3月17日发布……公告以来)? */
+function citesDayOf(correction: LocalDoc, doc: LocalDoc): boolean {
+  const m = /^\d{4}-(\d{2})-(\d{2})/.exec(doc.date ?? "");
+  if (!m) return false;
+  const day = `${Number(m[1])}月${Number(m[2])}日`;
+  return new RegExp(`(?<![0-9])${day}(发布|印发|公布|发出|刊发|推送)`).test(correction.haystack);
 }
 
 /**

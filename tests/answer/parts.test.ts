@@ -209,6 +209,33 @@ describe("what a question asks for", () => {
     expect(measuredThing("公安奖他多少钱")).toBe("奖");
   });
 
+  it("fast-typed Cantonese asks: 几多单 counts cases, 带咩 asks papers, 去边查 a place, 有奖冇 a reward, 乜时候 a time, 抓咗未 an outcome", () => {
+    expect(readAsked("长安村抓嘅贼偷咗几单")).toContain("几起");
+    expect(askedFor(readAsked("东奥领车要带咩？？？"))).toContain("documents");
+    expect(askedFor(readAsked("要带啲咩"))).toContain("documents");
+    expect(askedFor(readAsked("犯法咩？"))).not.toContain("documents");
+    expect(askedFor(readAsked("炒股app系唔系正规 去边查"))).toContain("place");
+    expect(askedFor(readAsked("有人平卖电瓶车 举报有奖冇？？"))).toContain("gift");
+    expect(askedFor(readAsked("东奥嗰边偷车 乜时候最多"))).toContain("time");
+    expect(askedFor(readAsked("收贼车嗰老板抓咗未"))).toContain("outcome");
+    expect(askedFor(readAsked("礼拜六仲可唔可以去补身份证"))).toContain("time");
+    expect(askedFor(readAsked("车架号俾人磨咗 仲点认领啊"))).toContain("documents");
+    // 打咗几次都冇人听 tells that it rang several times; it asks no count.
+    expect(askedFor(readAsked("电话系唔系仲系62218122啊 打咗几次都冇人听"))).toEqual(["phone"]);
+  });
+
+  it("the thing counted may come before 有几多 (救生圈有几多个); the thing measured is not the bound (有冇奖金 最多几多 → 奖)", () => {
+    expect(countedThing("海边的救生圈有多少个啊")).toBe("救生圈");
+    expect(measuredThing(readAsked("报线索有冇奖金 最多几多"))).toBe("奖");
+  });
+
+  it("a website to log into answers where to check; a bail granted is an outcome; 套 and 间 are measures of a figure", () => {
+    expect(answersKind("可登录中国证券业协会网站查询机构资质", ["place"])).toBe(true);
+    expect(answersKind("该收购站经营者已被依法取保候审", ["outcome"])).toBe(true);
+    expect(answersKind("应为“收缴电鱼器具32套”", ["amount"])).toBe(true);
+    expect(answersKind("共检查民宿38间", ["amount"])).toBe(true);
+  });
+
   it("a count asked after what was done is asked anywhere in the message (查了几间 before 有冇出事)", () => {
     expect(askedFor(readAsked("兴隆那边查网吧 查了几间 有冇出事嘅"))).toContain("amount");
     expect(askedFor(readAsked("被几个同学堵在厕所里，我该咋办"))).not.toContain("amount");
@@ -387,6 +414,9 @@ describe("time words", () => {
     ["现在还要带合格证吗", null, true],
     ["最近有什么活动", null, true],
     ["我18岁", null, false],
+    // Cantonese: 旧年 is last year; 仲系 asks what still holds.
+    ["后安派出所旧年暑假劝咗几多人上岸", 2025, false],
+    ["电话系唔系仲系62218122", null, true],
   ])("%s → year %s, latest %s", (q, year, latest) => {
     expect(timeScope(q, today)).toEqual({ year, latest });
   });
@@ -433,6 +463,9 @@ describe("follow-ups", () => {
     // 冇 ending a clause asks, as 吗 does (晚上有人冇 = 晚上有没有人).
     ["晚上有人冇", true],
     ["冇", false],
+    // 得唔得 asks whether it will do; 打边个电话 asks which number.
+    ["冇发票得唔得", true],
+    ["打边个电话", true],
   ])("%s is a follow-up: %s", (q, yes) => {
     expect(looksLikeFollowUp(q)).toBe(yes);
   });
