@@ -27,6 +27,12 @@ it("an extension that names the day of the notice it extends (我所3月17日发
   expect(quoted).toContain("延长至2026年6月30日");
 });
 
+it("asked where, by a road only the first notice names (红专西路), the extension that cites its day leads with the new place", async () => {
+  const { docs, quoted } = await ask("红专西路冇咗嘅电驴去边度领");
+  expect(docs[0]).toBe("t-bike-claims-extended");
+  expect(quoted).toContain("环市一路36号");
+});
+
 it("a correction's cited title holds no answer (《……查处案件14起》): its corrected figure does", async () => {
   const { docs, quoted } = await ask("电鱼嗰单 公安讲收咗几多套电鱼机啊");
   expect(docs[0]).toBe("t-fish-correction");
