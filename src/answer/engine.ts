@@ -213,6 +213,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       // Is the office's article on the matter of the law that answers (its title and opening find one of
       // the law's passages, or it holds the question's words)? Read only when both sources answer.
       const onMatter = localOk && law?.ok ? await localOnLawsMatter(searcher, local!.docs, terms, law.hits) : true;
+      // What the law's part is asked for (判几耐 → a span: 三年以下有期徒刑).
+      const lawFacts = factsAsked(reading).filter((k) => k === "duration" || k === "amount" || k === "age");
       const useLaw = lawJoins(law, localOk, queryRead, reading, onMatter, localOk ? localLacks(local!, reading) : []);
       // After the law's answer to a rule, the office's article comes only on the law's matter (one that
       // holds the question's words is: 21年扫黑抓了多少个犯罪嫌疑人 asks the report's figure).
@@ -234,7 +236,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const lawPart: AnswerSection = {
         label: "part-law",
         excerpts: useLaw
-          ? selectExcerpts(closeToBest(terms, law!.hits, opt.secondaryRatio), terms, prompts, {
+          ? selectExcerpts(closeToBest(terms, law!.hits, opt.secondaryRatio, (h) => lawFacts.length > 0 && answersKind(h.passage.text, lawFacts)), terms, prompts, {
               budget: opt.excerptChars - localPart.excerpts.reduce((n, e) => n + e.text.length, 0),
               // Up to three articles even beside the office's part: of a long local + law question's law
               // hits the one answering is often the third (answer bench: local + law .79 → .88).

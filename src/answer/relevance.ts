@@ -38,6 +38,8 @@ export function namesLawArticle(question: string): boolean {
 
 /** A further law passage holds this share of the question's weighted words… */
 const SECONDARY_FLOOR = 0.1;
+/** The share of the ratio a passage telling what was asked must reach. */
+const ANSWERING_SHARE = 0.5;
 /** …or the labelled questions nearest the question name it at least this much. */
 const SECONDARY_VOTE = 0.05;
 /**
@@ -63,7 +65,7 @@ const PEER_SHARE = 0.8;
  * An article that fines what another hit forbids is read with that one's coverage: 违反本法第三十一条
  * ……罚款 repeats none of 出租银行卡's words (local-fresh11 +1; answer table unchanged).
  */
-export function closeToBest(terms: TermMatcher, hits: Hit[], ratio: number): Hit[] {
+export function closeToBest(terms: TermMatcher, hits: Hit[], ratio: number, answers: (h: Hit) => boolean = () => false): Hit[] {
   const own = hits.map((h) => coverage(terms, h.passage));
   // An article that fines what another hit forbids (违反本法第三十一条……罚款), or the rules of its law at
   // large when that one sets no penalty (……违反道路交通安全法律、法规关于道路通行规定的), is about what that one covers.
@@ -72,5 +74,7 @@ export function closeToBest(terms: TermMatcher, hits: Hit[], ratio: number): Hit
   const holds = (s: { h: Hit; c: number }) => s.c >= SECONDARY_FLOOR || (s.h.vote ?? 0) >= SECONDARY_VOTE;
   const firstVote = hits[0]?.vote ?? 0;
   const peer = (s: { h: Hit }, i: number) => i < PEER_RANKS && (s.h.vote ?? 0) >= Math.max(PEER_VOTE, PEER_SHARE * firstVote);
-  return scored.filter((s, i) => i === 0 || (s.c >= best * ratio && holds(s)) || peer(s, i)).map((s) => s.h);
+  // The runner-up that tells what was asked (判几耐 → 三年以下有期徒刑) is close at half the share.
+  const close = (s: { h: Hit; c: number }, i: number) => s.c >= best * ratio * (i === 1 && answers(s.h) ? ANSWERING_SHARE : 1);
+  return scored.filter((s, i) => i === 0 || (close(s, i) && holds(s)) || peer(s, i)).map((s) => s.h);
 }

@@ -764,6 +764,17 @@ describe("the law hits quoted", () => {
     // Beyond the first three, a vote alone does not bring a hit in.
     expect(articles([age, abuse(0), abuse(0), far])).toEqual(["第十七条"]);
   });
+
+  it("the runner-up that tells what was asked (判几耐 → 有期徒刑) is close at half the share; a third is not", () => {
+    const words = { weights: new Map([["偷开", { weight: 1.5, expansion: false }], ["机动车", { weight: 1.5, expansion: false }], ["盗窃", { weight: 2, expansion: false }]]) };
+    const joyride = hit("第十条", "偷开他人机动车的，以盗窃罪定罪处罚。");
+    const theft = hit("第二百六十四条", "盗窃公私财物，数额较大的，处三年以下有期徒刑。");
+    const span = (h: Hit) => /有期徒刑/.test(h.passage.text);
+    const articles = (hits: Hit[], answers?: (h: Hit) => boolean) => closeToBest(words, hits, 0.6, answers).map((h) => (h.passage as { article: string }).article);
+    expect(articles([joyride, theft])).toEqual(["第十条"]);
+    expect(articles([joyride, theft], span)).toEqual(["第十条", "第二百六十四条"]);
+    expect(articles([joyride, hit("第一千二百一十五条", "盗窃的机动车发生交通事故造成损害的，由盗窃人承担赔偿责任。"), theft], span)).toEqual(["第十条", "第一千二百一十五条"]);
+  });
 });
 
 /** One office article as a passage (one chunk), for the supersession readers. */
