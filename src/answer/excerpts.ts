@@ -61,6 +61,9 @@ function crossesParagraph(p: Passage, start: number, end: number): boolean {
   return p.kind === "article" && p.text.slice(start, end).includes("\n");
 }
 
+/** How much more the best sentence must say than the best window that fits, to be clipped rather than left out. */
+const CLIP_WORTH = 2;
+
 /** The best window of consecutive sentences that fits in `room` characters. */
 export function bestWindow(p: Passage, terms: TermMatcher, room: number, options: WindowOptions = {}): Span | null {
   const { sentenceBonus: bonus, oneSentence = false, sectionAnswers } = options;
@@ -102,12 +105,14 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, options
       if (!best || score > best.score) best = { start: sents[i].start, end: sents[j].end, score };
     }
   }
-  if (best) return best;
-  // Not even one sentence fits: clip the best sentence at the last clause mark inside the room.
+  // Not even one sentence fits, or the one that says most does not and says far more than any that
+  // fits (of a law's two paragraphs, the rule naming 捕鸟网, not its short proviso): the best sentence
+  // clipped at the last clause mark inside the room.
   const top = [...sents].sort((a, b) => b.score - a.score || a.start - b.start)[0];
+  if (best && (top.end - top.start <= room || top.score <= CLIP_WORTH * best.score)) return best;
   const slice = p.text.slice(top.start, top.start + room);
   const cut = Math.max(slice.lastIndexOf("，"), slice.lastIndexOf("；"), slice.lastIndexOf("、"));
-  if (cut < room / 3) return null;
+  if (cut < room / 3) return best;
   return { start: top.start, end: top.start + cut, score: top.score, clipped: true };
 }
 
