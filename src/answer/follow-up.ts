@@ -45,7 +45,7 @@ export function looksLikeFollowUp(question: string): boolean {
 export function shortQuestion(question: string): boolean {
   return letters(question) <= SHORT_QUESTION && ASKS.test(question);
 }
-const SHORT_QUESTION = 12;
+const SHORT_QUESTION = 16;
 
 /** The topic words of an earlier question: its content words without the asking ones. */
 export function topicWords(question: string): string[] {

@@ -510,7 +510,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const hour = asked.includes("time") && asksHour(question);
   const until = (asked.includes("time") || asked.includes("date")) && asksUntil(question);
   const days = weekdaysNamed(question);
-  const stillHolds = !factsAsked(question).length && timeScope(question, new Date()).latest;
+  const stillHolds = !asked.length && STILL.test(question);
   const expansions = [...terms.weights].filter(([w, v]) => v.expansion && Array.from(w).length >= 3).map(([w]) => w);
   // Within one article the words of its title tell no sentence from another (the opening paragraph
   // repeats them all): a sentence is chosen on the question's other words.
@@ -530,7 +530,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const doc = passage.kind === "article" ? local.doc(passage.docId) : undefined;
     const heading = doc ? headingOf(doc, raw, passage) : "";
     const sentence = `${heading} ${raw}`;
-    const own = passage.kind === "article" ? rest(passage.title) : { q: [...q], total, expansions: [] };
+    // A correction's recital restates the matter it changes (我局发布通告，对……植物园南门路口至……段实施……): its
+    // words, like the title's, tell none of the changes from another.
+    const own = passage.kind === "article" ? rest(doc && CORRECTION.test(doc.title) ? `${passage.title} ${doc.sentences.filter((x) => RECITAL.test(x)).join(" ")}` : passage.title) : { q: [...q], total, expansions: [] };
     // A paper cited by its title (《……的通告》同时废止) is named, not told: its words are no match.
     const told = `${heading} ${raw.replace(CITED_TITLE, "")}`;
     let got = 0;
@@ -652,6 +654,9 @@ const MONEY_ASKED = /(多少|几多)(块)?钱|几(千|百|万)(块|元)/;
 /** …which a sentence tells in 元 or 块. */
 const MONEY = /[0-9０-９零〇一二两三四五六七八九十百千万.]+\s*(元|万元|亿元|块)/;
 
+/** Asked whether something still holds (还封路吗, 而家仲封路冇), not how it has gone lately (最近……多了没有). */
+const STILL = /还|仲/;
+
 /** The day from which something holds (自5月18日起). */
 const SINCE = /[0-9０-９]+月[0-9０-９]+日起/;
 
@@ -659,7 +664,7 @@ const SINCE = /[0-9０-９]+月[0-9０-９]+日起/;
 const ORIGINAL_PLAN = /原定|原计划|原文/;
 
 /** A sentence that names an earlier notice by its title (发布《……的通告》) or by its day (我所3月17日发布被盗电动自行车认领公告以来). */
-const RECITAL = /《[^》]*(通告|通知|公告|通报)》|[0-9０-９]+月[0-9０-９]+日(发布|印发|公布|发出)[^，。；]{0,30}(通告|通知|公告|通报)/;
+const RECITAL = /《[^》]*(通告|通知|公告|通报)》|[0-9０-９]+月[0-9０-９]+日[，,]?(我局|我所|本局|本所)?(发布|印发|公布|发出)[^，。；]{0,30}(通告|通知|公告|通报)/;
 
 /** The best chunk of each chosen article (the one whose best window scores highest), quoted within the budget. */
 export function localExcerpts(

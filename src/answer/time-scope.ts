@@ -13,16 +13,19 @@ export interface TimeScope {
   latest: boolean;
 }
 
+/** 今年, 去年 (旧年, 上年), 前年, or a year by number (2024年, 21年; not 年龄, 年纪). */
+const YEAR_WORD = /(今年|本年)|(去年|旧年|上年(?!纪))|(前年)|(?<![0-9])((?:19|20)?[0-9]{2})\s*年(?!龄|纪|级|轻|代)/g;
+
 export function timeScope(question: string, today: Date): TimeScope {
   const now = today.getFullYear();
+  // The last year named: a date misremembered is corrected later in the message (他说是去年八月，我查了下应该是2024年).
   let year: number | null = null;
-  if (/今年|本年/.test(question)) year = now;
-  else if (/去年|旧年|上年(?!纪)/.test(question)) year = now - 1;
-  else if (/前年/.test(question)) year = now - 2;
-  else {
-    const m = /(?<![0-9])((?:19|20)?[0-9]{2})\s*年(?!龄|纪|级|轻|代)/.exec(question);
-    if (m) year = m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
-    if (year !== null && (year < 1990 || year > now + 1)) year = null;
+  let at = -1;
+  for (const m of question.matchAll(YEAR_WORD)) {
+    const named = m[1] ? now : m[2] ? now - 1 : m[3] ? now - 2 : m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+    if (named < 1990 || named > now + 1 || m.index! < at) continue;
+    year = named;
+    at = m.index!;
   }
   const latest = year === null && /现在|最近|目前|最新|如今|眼下|这阵|上次|上回|今后|还(要|能|用|需|在|是)|仲(要|能|用|系|喺|有|可|得|使|在|是)/.test(question);
   return { year, latest };

@@ -417,6 +417,8 @@ describe("time words", () => {
     // Cantonese: 旧年 is last year; 仲系 asks what still holds.
     ["后安派出所旧年暑假劝咗几多人上岸", 2025, false],
     ["电话系唔系仲系62218122", null, true],
+    // A year misremembered and corrected later in the message: the last one named.
+    ["他说是去年八月，我查了下应该是2024年的事", 2024, false],
   ])("%s → year %s, latest %s", (q, year, latest) => {
     expect(timeScope(q, today)).toEqual({ year, latest });
   });

@@ -45,6 +45,12 @@ it("asked whether it still holds (而家仲封路冇), a withdrawal's change fro
   expect(quoted).toContain("自2026年5月18日起");
 });
 
+it("of an extension's changes, the one asked is quoted (管制时间延长至……), not a side change naming the landmark its recital restates (植物园南门)", async () => {
+  const { docs, quoted } = await ask("植物园南门那段路现在还封吗 封到几号");
+  expect(docs[0]).toBe("t-road-control-extended");
+  expect(quoted).toContain("延长至2026年3月3日");
+});
+
 it("去年 is answered by this year's notice that reports on last year (去年整治期间……2316起), not by last year's notice alone", async () => {
   const { docs, quoted } = await ask("去年查骑手违章总共几多单");
   expect(docs[0]).toBe("t-riders-2026");
