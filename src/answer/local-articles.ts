@@ -223,12 +223,19 @@ function townNames(docs: LocalDoc[]): string[] {
   return [...count.entries()].filter(([, c]) => c < Math.max(2, withRegion / 2)).map(([n]) => n).sort((a, b) => b.length - a.length);
 }
 
-/** The towns the question names, longest form first. */
+/**
+ * The towns the question names, longest form first. A town named and then corrected (一开始说在大茂丢的，
+ * 后来又说是龙滚……问清楚了是龙滚) leaves the one named last.
+ */
 export function townsIn(question: string, towns: readonly string[]): string[] {
   const out: string[] = [];
   for (const t of towns) if (question.includes(t) && !out.some((o) => o.includes(t))) out.push(t);
-  return out;
+  if (out.length < 2 || !CORRECTED.test(question)) return out;
+  const last = Math.max(...out.map((t) => question.lastIndexOf(t)));
+  return out.filter((t) => question.lastIndexOf(t) === last);
 }
+/** A message that corrects what it said (应该是, 其实是, 问清楚了, 搞错了). */
+const CORRECTED = /应该是|其实是|问清楚|搞错|记错|后来又说|不是[^，。？?]{1,8}是/;
 
 /** Does the article belong to (or report on) one of these towns? */
 export function inTown(doc: LocalDoc, towns: readonly string[]): boolean {

@@ -432,6 +432,9 @@ describe("same matter, towns, bigrams", () => {
   it("a town is found by its name with or without 镇", () => {
     expect(townsIn("龙滚那边的活动", ["龙滚镇", "龙滚", "和乐镇", "和乐"])).toEqual(["龙滚"]);
     expect(townsIn("和乐镇的活动", ["龙滚镇", "龙滚", "和乐镇", "和乐"])).toEqual(["和乐镇"]);
+    // A town named and then corrected leaves the last; two asked about stay.
+    expect(townsIn("他一开始说在大茂丢的，后来又说是龙滚墟市场，我问清楚了是龙滚", ["龙滚", "大茂"])).toEqual(["龙滚"]);
+    expect(townsIn("大茂和龙滚都有吗", ["龙滚", "大茂"])).toEqual(["龙滚", "大茂"]);
   });
   it("bigrams are CJK pairs and ASCII runs", () => {
     expect(bigramsOf("派出所110")).toEqual(["派出", "出所", "110"]);
