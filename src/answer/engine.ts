@@ -9,18 +9,17 @@ import { loadDecisionModel, type DecisionModel } from "./decision.js";
 import { FocusLaws } from "./focus-laws.js";
 import { orderLawHits, penaltyCompanions } from "./law-order.js";
 import { localOnLawsMatter } from "./law-signature.js";
-import { applyEquivalents, readAsked, rewriteWords, spokenAsking } from "./equivalents.js";
-import { stopwordSet } from "../text/tokenize.js";
+import { applyEquivalents, readAsked, rewriteWords } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { soundsLikeOffice } from "./homophones.js";
-import { cjkPairsOf, type LocalDoc } from "./local-articles.js";
-import { looksLikeFollowUp, retrievalQuery, shortQuestion, topicWords } from "./follow-up.js";
+import { cjkPairsOf } from "./local-articles.js";
+import { holdsFollowUp, looksLikeFollowUp, ownTopic, retrievalQuery, shortQuestion, topicWords } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
 import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, localLacks, passagesOf, tellsFine, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
-import { answersKind, askedFor, asksFineAmount, asksRule, factsAsked } from "./question-type.js";
+import { answersKind, asksFineAmount, asksRule, factsAsked } from "./question-type.js";
 import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
 import { ownWordsFirst, termMatcher } from "./term-weights.js";
 
@@ -81,23 +80,6 @@ function keepsOwnTopic(message: string, reply: Reply): boolean {
   if (facts.length && quoted.some((e) => answersKind(e, facts))) return true;
   const own = cjkPairsOf(topicWords(message).join(""));
   return !own.length || own.some((pair) => quoted.some((e) => e.includes(pair)));
-}
-
-/** A message's own topic words of two characters or more (发票 of 冇发票得唔得; none of 几点开门). */
-function ownTopic(asked: string): string[] {
-  const stop = stopwordSet();
-  return topicWords(asked).filter((w) => Array.from(w).length >= 2 && /^[\p{Script=Han}]+$/u.test(w) && !askedFor(w).length && !stop.has(w) && !spokenAsking(w) && !/^(需要|携带|知道|请问)$/.test(w));
-}
-
-/**
- * Does the article hold what a follow-up is about: one of its own topic words (发票), or, with none of
- * its own (几点开门, 打边个电话), a sentence of the kind it asks?
- */
-function holdsFollowUp(doc: LocalDoc, asked: string, reading: string): boolean {
-  const own = ownTopic(asked);
-  if (own.length) return own.some((w) => doc.haystack.includes(w));
-  const facts = factsAsked(reading);
-  return facts.length > 0 && doc.sentences.some((s) => answersKind(s, facts));
 }
 
 export function createEngine(deps: EngineDeps): AnswerEngine {
@@ -227,11 +209,12 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const localFirst = useLocal && !rule;
       const both = useLocal && useLaw;
       const localBudget = both ? Math.round(opt.excerptChars * 0.55) : opt.excerptChars;
+      // A follow-up's sentence is chosen on its own words where the article writes them (发票), else on the
+      // last turn's too (几点开门; 晚上有人冇 is answered by 24小时受理).
+      const sentenceQuery = followUp && ownTopic(asked).some((w) => local!.docs[0]?.haystack.includes(w)) ? asked : officeQuery;
       const localPart: AnswerSection = {
         label: "part-local",
-        // A follow-up's sentence is chosen on its own words where the article writes them (发票), else on the
-        // last turn's too (几点开门; 晚上有人冇 is answered by 24小时受理).
-        excerpts: useLocal ? localExcerpts(local!, sentenceTerms, local!.question ?? reading, followUp && ownTopic(asked).some((w) => local!.docs[0]?.haystack.includes(w)) ? asked : officeQuery, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
+        excerpts: useLocal ? localExcerpts(local!, sentenceTerms, local!.question ?? reading, sentenceQuery, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
       };
       const lawPart: AnswerSection = {
         label: "part-law",

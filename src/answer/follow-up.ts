@@ -4,8 +4,11 @@
  * question's topic words (not its question wording: 怎么办, 要不要 would only dilute the match)
  * with this one. (With a model configured, the engine asks it for a standalone rewrite first.)
  */
-import { wordTokens } from "../text/tokenize.js";
+import { stopwordSet, wordTokens } from "../text/tokenize.js";
 import type { ConversationTurn } from "../types.js";
+import { spokenAsking } from "./equivalents.js";
+import type { LocalDoc } from "./local-articles.js";
+import { answersKind, askedFor, factsAsked } from "./question-type.js";
 
 const FOLLOW_UP_START = /^(那|那么|那要|那如果|如果|要是|假如|还有|再|第二次|第三次|然后|所以|这样|这种|这个|它|他|她)/;
 
@@ -61,4 +64,24 @@ export function retrievalQuery(question: string, context: ConversationTurn[] | u
   if (!last || !followUp) return question;
   const topic = topicWords(last.question).filter((w) => !question.includes(w));
   return topic.length ? `${topic.join(" ")} ${question}` : question;
+}
+
+/** A message's own topic words of two characters or more (发票 of 冇发票得唔得; none of 几点开门). */
+export function ownTopic(asked: string): string[] {
+  const stop = stopwordSet();
+  return topicWords(asked).filter((w) => Array.from(w).length >= 2 && /^[\p{Script=Han}]+$/u.test(w) && !askedFor(w).length && !stop.has(w) && !spokenAsking(w) && !ERRAND_WORDS.test(w));
+}
+/** Words of doing an errand, no topic of their own (需要携带 of 要带咩). */
+const ERRAND_WORDS = /^(需要|携带|知道|请问)$/;
+
+/**
+ * Does the article hold what a follow-up is about: one of its own topic words (发票), or, with none of
+ * its own (几点开门, 打边个电话), a sentence of the kind it asks? `asked`: the follow-up in the material's
+ * words; `reading`: as read for what it asks.
+ */
+export function holdsFollowUp(doc: LocalDoc, asked: string, reading: string): boolean {
+  const own = ownTopic(asked);
+  if (own.length) return own.some((w) => doc.haystack.includes(w));
+  const facts = factsAsked(reading);
+  return facts.length > 0 && doc.sentences.some((s) => answersKind(s, facts));
 }
