@@ -62,7 +62,9 @@ export function topicWords(question: string): string[] {
 export function retrievalQuery(question: string, context: ConversationTurn[] | undefined, followUp = looksLikeFollowUp(question)): string {
   const last = context?.at(-1);
   if (!last || !followUp) return question;
-  const topic = topicWords(last.question).filter((w) => !question.includes(w));
+  // A follow-up of a follow-up (打边个电话 after 那电瓶车可以进去吗) still leans on the topic before that one.
+  const turns = context!.length > 1 && looksLikeFollowUp(last.question) ? [context!.at(-2)!, last] : [last];
+  const topic = [...new Set(turns.flatMap((t) => topicWords(t.question)))].filter((w) => !question.includes(w));
   return topic.length ? `${topic.join(" ")} ${question}` : question;
 }
 

@@ -448,6 +448,10 @@ describe("follow-ups", () => {
     expect(q).toContain("邻居");
     expect(q).not.toContain("怎么办");
     expect(retrievalQuery("喝醉了开车被查到会怎么判刑", [{ question: "被狗咬了", at: 0 }])).toBe("喝醉了开车被查到会怎么判刑");
+    // A follow-up of a follow-up keeps the topic of the turn before that one.
+    const chained = retrievalQuery("打边个电话", [{ question: "红专路过年封几点到几点", at: 0 }, { question: "那电瓶车可以进去吗", at: 1 }]);
+    expect(chained).toContain("红专");
+    expect(chained).toContain("电瓶车");
   });
 
   it.each([
