@@ -251,6 +251,8 @@ export async function judgeLocal(input: {
     notes.length = 0;
     notes.push({ prompt: "note-superseded", docId: docs[0].docId, date: docs[0].date ?? "" });
   }
+  // A village of the office's articles named (田新村那段路) asks about local matters as a town does.
+  const villageNamed = [...question.matchAll(VILLAGE)].some((v) => !GENERIC_VILLAGE.test(v[0]) && local.docs.some((d) => d.haystack.includes(v[0])));
   const featuresOf = (m: LocalMatch): number[] => {
     const second = matches.find((x) => x.doc !== m.doc);
     return [
@@ -261,7 +263,7 @@ export async function judgeLocal(input: {
       m.coverage - (second?.coverage ?? 0),
       searched.get(m.doc.docId) ?? 0,
       // A town of the office's own named (礼纪晚上经常查醉驾) asks about local matters as much as 我们这里 does.
-      asksLocalFact(question) || named.length ? 1 : 0,
+      asksLocalFact(question) || named.length || villageNamed ? 1 : 0,
       Math.min(1, bigrams.size / 10),
     ];
   };
@@ -276,6 +278,11 @@ export async function judgeLocal(input: {
   }
   return { ok: p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question)), probability: p, features, hits: [], docs, notes, local, question };
 }
+
+/** A village by name (田新村, 文通村): two or three characters before 村. */
+const VILLAGE = /[\p{Script=Han}]{2,3}村/gu;
+/** …not a kind of village (新农村, 我们村). */
+const GENERIC_VILLAGE = /(农|乡|山|渔|们|个|那|这|嗰|本|全|各|每)村$/;
 
 /** A word in at least this share of the office's articles (派出所, 民警 in a county's reports) names the office, not a topic… */
 const OFFICE_SHARE = 0.3;

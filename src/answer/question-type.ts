@@ -31,7 +31,8 @@ const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
     // 查了几间, 抓过几个: a count asked after what was done, anywhere in the message.
-    asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多远|多长|多宽|多深|多少钱|[了过]几(个|名|人|辆|起|家|间|户|条|台|处|只|次|批|场|艘)(?![都也])/,
+    // 有冇限速: whether there is a limit, and so its figure (限速30公里/小时).
+    asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多远|多长|多宽|多深|多少钱|有没有限速|[了过]几(个|名|人|辆|起|家|间|户|条|台|处|只|次|批|场|艘)(?![都也])/,
     // 抓了几个 asks a count; 被几个同学堵在厕所里，我该咋办 tells one; 禁渔那几个月, 好几个 tell, not ask.
     // 打咗几次都冇人听: 几 before 都 or 也 is "several", told, not asked.
     askedAtEnd: /(?<![那这嗰头好过前])几(个|名|人|辆|株|起|元|块|克|次|户|家|间|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁|趟|架次|回|批|场|艘|成)(?![都也])/,

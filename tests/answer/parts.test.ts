@@ -220,6 +220,7 @@ describe("what a question asks for", () => {
     expect(askedFor(readAsked("收贼车嗰老板抓咗未"))).toContain("outcome");
     expect(askedFor(readAsked("礼拜六仲可唔可以去补身份证"))).toContain("time");
     expect(askedFor(readAsked("车架号俾人磨咗 仲点认领啊"))).toContain("documents");
+    expect(askedFor(readAsked("现在车还过得去不 有冇限速"))).toContain("amount");
     // 打咗几次都冇人听 tells that it rang several times; it asks no count.
     expect(askedFor(readAsked("电话系唔系仲系62218122啊 打咗几次都冇人听"))).toEqual(["phone"]);
   });

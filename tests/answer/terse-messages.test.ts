@@ -62,6 +62,12 @@ it("the thing counted is read by its head when the article words it otherwise (�
   expect(quoted).toContain("12处");
 });
 
+it("a village of the office's articles named (田新村那段路) asks about local matters; 有冇限速 asks the limit's figure", async () => {
+  const { docs, quoted } = await ask("田新村那段路听讲塌了一截 现在车还过得去不 有冇限速 我开货车的");
+  expect(docs[0]).toBe("t-road-collapse");
+  expect(quoted).toContain("限速30公里/小时");
+});
+
 it("a follow-up neither source answers alone leans on the article that answered the last turn (冇发票得唔得)", async () => {
   const alone = await ask("冇发票得唔得");
   expect(alone.refused).toBe(true);
