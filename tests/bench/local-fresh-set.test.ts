@@ -1,5 +1,5 @@
 /**
- * The small later local sets, src/bench/data/local-fresh to local-fresh28 (each written after an answer
+ * The small later local sets, src/bench/data/local-fresh to local-fresh31 (each written after an answer
  * engine's changes of its session, to measure them on articles and questions they were not shaped on):
  * every line parses, every gold article exists, every expected fact is verbatim in a gold article,
  * and no question is a near copy of an article sentence.
@@ -68,6 +68,9 @@ describe.each([
   ["local-fresh26", 8, 30],
   ["local-fresh27", 8, 30],
   ["local-fresh28", 8, 30],
+  ["local-fresh29", 8, 30],
+  ["local-fresh30", 9, 30],
+  ["local-fresh31", 8, 30],
 ])("src/bench/data/%s", (name, articleCount, questionCount) => {
   const SET_DIR = path.join(DATA, name);
   const articles = new Map<string, string>();
