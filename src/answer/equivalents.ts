@@ -3,12 +3,14 @@
  * 电瓶车 → 电动自行车, 礼拜六 → 周六, 派处所 → 派出所. Longest spoken form first, each stretch of the
  * question rewritten at most once, so a replacement is never rewritten again. A spoken form ending in
  * "$" is rewritten only where a clause ends (咩$ → 吗). [words] entries change
- * what is searched; [asking] entries (几多 → 多少) only how the question is read.
+ * what is searched; [asking] entries (几多 → 多少) only how the question is read. Digits read out one by
+ * one (二零二四年, 九六幺幺零) are written as figures first.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { dataSections } from "../data/paths.js";
+import { spokenDigits } from "../text/numerals.js";
 
 export const DEFAULT_EQUIVALENTS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data/equivalents.txt");
 
@@ -79,18 +81,18 @@ function rewrite(question: string, pairs: Pairs, rewritten?: string[]): string {
 /** The question in the material's words, and the spoken forms ([words]) it was rewritten from (上户口, 电动车): the office may write them too. */
 export function rewriteWords(question: string, eq: Equivalents = loadEquivalents()): { text: string; spoken: string[] } {
   const spoken: string[] = [];
-  const text = rewrite(question, eq.words, spoken);
+  const text = rewrite(spokenDigits(question), eq.words, spoken);
   return { text, spoken: [...new Set(spoken)] };
 }
 
 /** The question in the material's words: what is searched. */
 export function applyEquivalents(question: string, eq: Equivalents = loadEquivalents()): string {
-  return rewrite(question, eq.words);
+  return rewrite(spokenDigits(question), eq.words);
 }
 
 /** The question as read for what it asks (几多 → 多少, 啥时候 → 什么时候), words rewritten too. */
 export function readAsked(question: string, eq: Equivalents = loadEquivalents()): string {
-  return rewrite(rewrite(question, eq.words), eq.asking);
+  return rewrite(rewrite(spokenDigits(question), eq.words), eq.asking);
 }
 
 /** A spoken asking word (咩, 乜嘢, 边度, 几多): it asks, it names no topic. */

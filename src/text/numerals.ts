@@ -63,3 +63,15 @@ export function formatArticleNo(no: ArticleNo): string {
 export function articleKey(no: ArticleNo): string {
   return `${no.num}-${no.sub}`;
 }
+
+/** Digits read out one by one (二零二四, 九六幺幺零): three or more, not part of a positional numeral (九九八十一). */
+const SPOKEN_DIGITS = /(?<![十百千万亿两])[零〇一二三四五六七八九幺]{3,}(?![十百千万亿])/g;
+const SPOKEN_DIGIT: Record<string, string> = { 零: "0", 〇: "0", 一: "1", 幺: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+
+/**
+ * Digits a voice keyboard writes as characters, the way people read out years and phone numbers
+ * (二零二四年 → 2024年, 九六幺幺零 → 96110): the material writes them in Arabic figures.
+ */
+export function spokenDigits(text: string): string {
+  return text.replace(SPOKEN_DIGITS, (run) => Array.from(run, (c) => SPOKEN_DIGIT[c]).join(""));
+}

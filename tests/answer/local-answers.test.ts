@@ -109,6 +109,8 @@ describe("time and place", () => {
 
   it("21年-style years and 去年 resolve against today's date", async () => {
     expect(citedDocs(await ask("24年上牌几点可以办"))[0]).toBe("t-ebike-2024");
+    // Read out digit by digit, as a voice keyboard writes it.
+    expect(citedDocs(await ask("二零二四年上牌几点可以办"))[0]).toBe("t-ebike-2024");
     const lastYear = await engineAt(built, "2025-05-01").ask({ question: "去年上牌要带什么" });
     expect(citedDocs(lastYear)[0]).toBe("t-ebike-2024");
     expect(lastYear.text).toContain("车辆合格证");
