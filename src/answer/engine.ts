@@ -176,11 +176,12 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       sections = [{ label: "", excerpts }];
     } else {
       const model = deps.decision ?? loadDecisionModel();
-      const previous = followUp ? readAsked(heard(request.context!.at(-1)!.question)) : null;
+      const lastTurn = request.context?.length ? readAsked(heard(request.context.at(-1)!.question)) : null;
+      const previous = followUp ? lastTurn : null;
       const queryRead = readAsked(query);
       // Whether an article holds the question's topic is read on the office's own query: a spoken form put back (摩的) is a topic word.
       const topicTerms = officeQuery === query ? terms : termMatcher(searcher, officeQuery);
-      let local = await judgeLocal({ question: reading, query: officeQuery, terms, topicTerms, searcher, articleHits, today: now(), model, previous });
+      let local = await judgeLocal({ question: reading, query: officeQuery, terms, topicTerms, searcher, articleHits, today: now(), model, previous, lastTurn });
       const law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       // A follow-up neither source answers (冇发票得唔得 after 万城被偷嘅电驴去边度领): the office's article that
       // answered the last turn alone, when it holds what the follow-up is about. The topic is inherited;

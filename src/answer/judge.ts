@@ -12,10 +12,11 @@ import type { Excerpt } from "./layout.js";
 import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
 import { spokenAsking } from "./equivalents.js";
+import { surnameReferences } from "./persons.js";
 import { aboutLegalTopic, answersKind, askedFor, asks, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
-import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterPairs, newer, repealedBy, sameMatter, timeScope } from "./time-scope.js";
+import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterPairs, newer, repealedBy, sameArea, sameMatter, timeScope } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -95,13 +96,16 @@ export function passagesOf(searcher: Searcher): readonly Passage[] | null {
 /**
  * The query the office's articles are searched with: the equivalents' written forms, and back the
  * spoken forms they replaced where the articles themselves write them (an office writes 上户口 and
- * 电动车 as often as 户口登记 and 电动自行车; the laws never do).
+ * 电动车 as often as 户口登记 and 电动自行车; the laws never do), and a person named by surname
+ * (那个姓符的) as the articles write one (符某).
  */
 export function articleQuery(searcher: Searcher, query: string, spoken: readonly string[]): string {
-  const passages = spoken.length ? passagesOf(searcher) : null;
+  const persons = surnameReferences(query);
+  const passages = spoken.length || persons.length ? passagesOf(searcher) : null;
   if (!passages) return query;
   const local = localArticlesOf(passages);
-  const kept = spoken.filter((w) => local.share(w) > 0);
+  // 那个姓符的 is 符某某 in the office's report.
+  const kept = [...spoken.filter((w) => local.share(w) > 0), ...persons.filter((p) => local.docs.some((d) => d.haystack.includes(p)))];
   return kept.length ? `${query} ${kept.join(" ")}` : query;
 }
 
@@ -116,6 +120,8 @@ export async function judgeLocal(input: {
   articleHits: Hit[];
   /** For a follow-up, the previous question (read): its town, year and what it asked carry over when this one names none. */
   previous?: string | null;
+  /** The same person's last turn (read), follow-up or not: the town it named is still the one talked of when this one names none. */
+  lastTurn?: string | null;
   today: Date;
   model: DecisionModel;
 }): Promise<Judgement | null> {
@@ -135,12 +141,17 @@ export async function judgeLocal(input: {
   const facts = factsAsked(question);
   const bigrams = local.questionBigrams(query);
   const until = asksUntil(question);
+  // 巡了几多处: an article that counts in 处 (水域11处) tells that count; one with other figures does not.
+  // Measure words people swap (查了几间 for 网吧9家) count as one.
+  const counted = asked.includes("amount") ? countedThing(question) : null;
+  const countedAs = counted ? (SWAPPED_MEASURES.find((g) => g.includes(counted)) ?? [counted]) : [];
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, asked)) ? 1 : 0;
     // 最迟几号 is answered by an article that ends a period (4月10日前), not by one that dates an event.
     const ends = until && m.doc.sentences.some((s) => tellsUntil(s)) ? 1 : 0;
-    const rest = word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind + 0.2 * ends;
+    const count = counted && kind && m.doc.sentences.some((s) => answersKind(s, ["amount"]) && countedAs.some((c) => countedNear(s, c))) ? 1 : 0;
+    const rest = word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind + 0.2 * ends + 0.2 * count;
     const base = m.coverage + rest;
     // An article whose title names the question's matter (居住证 → 办事指南：居住证申领) is about it, not just
     // mentioning it: it ranks first. Whether another is close on the question (a correction titled its own
@@ -156,7 +167,8 @@ export async function judgeLocal(input: {
   // A town named in the question selects that town's articles on the matter (its own first, then a
   // county-wide one that names it); the town's articles on other matters do not answer.
   const named = townsIn(input.question, local.towns);
-  const towns = named.length || !previous ? named : townsIn(previous, local.towns);
+  // 发现有人落水该咋办 after 大茂划了多少危险水域: still 大茂.
+  const towns = named.length ? named : townsIn(previous ?? input.lastTurn ?? "", local.towns);
   if (towns.length) {
     // The town's own article is preferred, a little: a county notice naming the town may be more on the matter.
     const weight = (m: LocalMatch) => (inTown(m.doc, towns) ? 1 : towns.some((t) => m.doc.haystack.includes(t)) ? NAMED_TOWN : 0);
@@ -215,9 +227,10 @@ export async function judgeLocal(input: {
       factHold(m.doc, facts, bigrams) > 0 &&
       onTopic(m.doc, input.topicTerms ?? terms, local, today, askingPhrases(question));
     const versions = now && tells(best);
+    // Another town's notice on the same matter is no newer version (后安's registration notice tells 万城 nothing).
     let same = matches.filter(
       (m) =>
-        (rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER)) ||
+        (rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER) && sameArea(m.doc.region, best.doc.region)) ||
         (versions && rankScore.get(m)! >= rankScore.get(best)! * ON_MATTER && tells(m)),
     );
     if (facts.length && same.length > 1) {
@@ -278,6 +291,9 @@ export async function judgeLocal(input: {
   }
   return { ok: p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question)), probability: p, features, hits: [], docs, notes, local, question };
 }
+
+/** Measure words that people use for one another (几间网吧 for 9家, 几部车 for 46辆, 几单 for 17起). */
+const SWAPPED_MEASURES: readonly string[][] = [["间", "家", "户", "个"], ["部", "辆", "台"], ["名", "人", "个", "位"], ["起", "宗", "单", "件"]];
 
 /** A village by name (田新村, 文通村): two or three characters before 村. */
 const VILLAGE = /[\p{Script=Han}]{2,3}村/gu;

@@ -131,6 +131,10 @@ describe("what a question asks for", () => {
     // Where to, asked by the verb (停哪, 交哪); 交哪个部门 and 办哪些手续 ask something else.
     ["下周去日月湾看冲浪，开车过去停哪", "place"],
     ["捡到的身份证交哪", "place"],
+    // Which window is a place, not a day; 喺边度 is 在哪里 (not 在哪 followed by 度); 以经 is 已经.
+    ["几号窗口", "place"],
+    ["那个符某某最后喺边度捉到的", "place"],
+    ["悬赏那个贩毒的是不是以经抓到了", "outcome"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
   });
@@ -150,6 +154,14 @@ describe("what a question asks for", () => {
     expect(askedFor(readAsked("抓了几个"))).toContain("amount");
     expect(asksUntil(readAsked("那个悬赏几时到期"))).toBe(true);
     expect(headingAnswers("四、送考车辆停放", ["place"])).toBe(true);
+    // 几号窗口 asks no day; 是不是抓到了会坐牢 asks the law, not whether he was caught.
+    expect(askedFor(readAsked("几号窗口"))).not.toContain("date");
+    expect(askedFor(readAsked("是不是抓到了会坐牢"))).not.toContain("outcome");
+  });
+
+  it("an arrest's place is a place told (在广东省湛江市某城中村出租屋内被抓获); 在全市 is none", () => {
+    expect(answersKind("犯罪嫌疑人符某某于2026年3月28日晚在广东省湛江市某城中村出租屋内被抓获。", ["place"])).toBe(true);
+    expect(answersKind("2021年以来在全市开展排查，共受理线索410余条。", ["place"])).toBe(false);
   });
 
   it("the phrases that ask are read from every position (周六开不开门 holds 开不开门)", () => {
