@@ -10,7 +10,7 @@ import { asksOfficeFact, judgeLaw, labelledVote, lawJoins, localLacks, officeWor
 import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
 import { classifyQuestion } from "../../src/answer/question-guard.js";
-import { correctionOf, repealedBy, timeScope, titleOverlap } from "../../src/answer/time-scope.js";
+import { CHANGED, correctionOf, repealedBy, timeScope, titleOverlap } from "../../src/answer/time-scope.js";
 
 describe("equivalents", () => {
   it("rewrites spoken words to the material's, longest first, never twice", () => {
@@ -135,6 +135,8 @@ describe("what a question asks for", () => {
     ["几号窗口", "place"],
     ["那个符某某最后喺边度捉到的", "place"],
     ["悬赏那个贩毒的是不是以经抓到了", "outcome"],
+    // Whether it is still held there asks where it is held now.
+    ["群乐村普法现在还是在村委会门口那个广场搞吗", "place"],
   ])("%s → %s", (q, kind) => {
     expect(askedFor(readAsked(q))).toContain(kind);
   });
@@ -159,9 +161,14 @@ describe("what a question asks for", () => {
     expect(askedFor(readAsked("是不是抓到了会坐牢"))).not.toContain("outcome");
   });
 
-  it("an arrest's place is a place told (在广东省湛江市某城中村出租屋内被抓获); 在全市 is none", () => {
+  it("an arrest's or a casualty's place is a place told (在广东省湛江市某城中村出租屋内被抓获, 前往卫生院); 在全市 is none", () => {
     expect(answersKind("犯罪嫌疑人符某某于2026年3月28日晚在广东省湛江市某城中村出租屋内被抓获。", ["place"])).toBe(true);
     expect(answersKind("2021年以来在全市开展排查，共受理线索410余条。", ["place"])).toBe(false);
+    // A postponement's new room and a withdrawal's decision say what changed.
+    for (const s of ["活动改在群乐村委会二楼会议室举行。", "现决定撤销该悬赏通告。", "群众再提供线索，不再给予悬赏奖励。"]) expect(CHANGED.test(s)).toBe(true);
+    expect(CHANGED.test("无需再到派出所，不再受理纸质登记。")).toBe(false);
+    // Where a casualty went: 自行前往礼纪镇卫生院就诊.
+    expect(answersKind("事发当晚因自觉伤情较轻，自行前往礼纪镇卫生院就诊。", ["place"])).toBe(true);
   });
 
   it("the phrases that ask are read from every position (周六开不开门 holds 开不开门)", () => {
