@@ -1,0 +1,76 @@
+/**
+ * Quantities a question states (成五六百株, 喝了3两, 偷了两千多块) and the tiers a notice sets
+ * (500株以上的，奖励5000元; 50株以上不满500株; 不满50株): which tier holds the stated amount. Pure.
+ */
+import { parseNumber } from "./numerals.js";
+
+/** Measure words a tier is set in. 块 is read as 元. */
+const UNIT = "(?:万元|元|块|千克|公斤|毫克|克|吨|斤|株|棵|人|名|周岁|岁|公里|千米|米|次|辆|只|头|条|处)";
+const DIGIT = "[一二两三四五六七八九]";
+const NUMERAL = "[零〇一二两三四五六七八九十百千万]+";
+const FIGURE = `(?:\\d+(?:\\.\\d+)?|${NUMERAL})`;
+
+export interface Quantity {
+  value: number;
+  unit: string;
+}
+
+export interface Tier {
+  /** Inclusive lower bound (0 when none). */
+  from: number;
+  /** Exclusive upper bound (Infinity when none). */
+  below: number;
+  unit: string;
+}
+
+function unitOf(u: string): string {
+  return u === "块" ? "元" : u === "周岁" ? "岁" : u === "千米" ? "公里" : u === "公斤" ? "千克" : u;
+}
+
+function valueOf(figure: string): number {
+  return /^\d/.test(figure) ? Number(figure) : parseNumber(figure);
+}
+
+/** The amounts a message states with a measure word; two digits read together (五六百) are their middle. */
+export function statedQuantities(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  // 五六百株, 三四十克: between the two.
+  const rough = new RegExp(`(${DIGIT})(${DIGIT})(十|百|千|万)(?:多|来)?(${UNIT})`, "g");
+  for (const m of text.matchAll(rough)) {
+    const place = parseNumber(`一${m[3]}`);
+    out.push({ value: ((parseNumber(m[1]) + parseNumber(m[2])) / 2) * place, unit: unitOf(m[4]) });
+  }
+  const plain = new RegExp(`(?<![\\d.零〇一二两三四五六七八九十百千万])(${FIGURE})(?:多|来|余)?(${UNIT})`, "g");
+  for (const m of text.replace(rough, " ").matchAll(plain)) {
+    const value = valueOf(m[1]);
+    if (Number.isFinite(value)) out.push({ value, unit: unitOf(m[2]) });
+  }
+  return out;
+}
+
+/** The tiers a sentence sets: A以上不满B, A至B, A以上, 不满A, A以下. */
+export function tiersIn(sentence: string): Tier[] {
+  const out: Tier[] = [];
+  // A list item's number (2.50株以上…) is no figure of it.
+  let rest = sentence.replace(/^\s*\d+[.．、]/, " ");
+  const take = (re: RegExp, make: (m: RegExpMatchArray) => Tier | null) => {
+    for (const m of rest.matchAll(re)) {
+      const t = make(m);
+      if (t && Number.isFinite(t.from) && !Number.isNaN(t.below)) out.push(t);
+    }
+    rest = rest.replace(re, " ");
+  };
+  take(new RegExp(`(${FIGURE})(${UNIT})?以上(?:、)?(?:不满|不足|未满|少于|低于|以下至|至|到)(${FIGURE})(${UNIT})`, "g"), (m) => ({ from: valueOf(m[1]), below: valueOf(m[3]), unit: unitOf(m[4]) }));
+  take(new RegExp(`(${FIGURE})(${UNIT})?(?:至|到|－|-|～|~)(${FIGURE})(${UNIT})`, "g"), (m) => ({ from: valueOf(m[1]), below: valueOf(m[3]) + 1e-9, unit: unitOf(m[4]) }));
+  take(new RegExp(`(${FIGURE})(${UNIT})(?:以上|及以上|或者以上)`, "g"), (m) => ({ from: valueOf(m[1]), below: Infinity, unit: unitOf(m[2]) }));
+  take(new RegExp(`(?:不满|不足|未满|少于|低于)(${FIGURE})(${UNIT})`, "g"), (m) => ({ from: 0, below: valueOf(m[1]), unit: unitOf(m[2]) }));
+  take(new RegExp(`(${FIGURE})(${UNIT})以下`, "g"), (m) => ({ from: 0, below: valueOf(m[1]) + 1e-9, unit: unitOf(m[2]) }));
+  return out;
+}
+
+/** Does a tier the sentence sets hold one of the amounts stated? */
+export function tierHolds(stated: readonly Quantity[], sentence: string): boolean {
+  if (!stated.length) return false;
+  const tiers = tiersIn(sentence);
+  return tiers.some((t) => stated.some((q) => q.unit === t.unit && q.value >= t.from && q.value < t.below));
+}
