@@ -15,8 +15,11 @@ const FOLLOW_UP_START = /^(那|那么|那要|那如果|如果|要是|假如|还�
 /** Words that ask rather than name a topic. */
 const ASKING = /^(怎么|怎样|怎么办|什么|多少|哪里|哪儿|是不是|可以|能不能|会不会|要不要|有没有|请问|知道|为什么|咋办|吗|呢|吧|啊|了|的|我|你|他|她|我们|咱们|如果|那么|那|这|一下)$/;
 
-/** Words pointing back at something already said (那个人, 后来, 那天): the question's topic is the previous turn's. */
-const POINTS_BACK = /(那个人|这个人|那人|那次|那天|那边|那里|那儿|后来|他们|她们|上回|刚才|刚刚说)/;
+/**
+ * Words pointing back at something already said (那个人, 后来, 那天): the question's topic is the previous turn's.
+ * 110打唔通 仲有咩号码: another way than the one just given, and a number that does not get through, are of it.
+ */
+const POINTS_BACK = /(那个人|这个人|那人|那次|那天|那边|那里|那儿|后来|他们|她们|上回|刚才|刚刚说|(还|仲)有(没有|冇)?(咩|什么|啥|乜嘢?|其他|别的)(号码|电话|办法|方法|途径|地方|联系方式)|打(不|唔)通)/;
 
 /** An opening that only asks (要等几天, 能不能快点, 还要交钱吗): no topic of its own comes first. */
 const ASKING_START = /^(要|能|可以|还要|还能|需要|得|大概|一般)/;

@@ -16,6 +16,7 @@ import { surnameReferences } from "./persons.js";
 import { aboutLegalTopic, answersKind, askedFor, asks, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
+import { statedQuantities, tierHolds } from "../text/quantities.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterPairs, newer, repealedBy, sameArea, sameMatter, timeScope } from "./time-scope.js";
 
 export interface SourceNote {
@@ -147,7 +148,8 @@ export async function judgeLocal(input: {
   const countedAs = counted ? (SWAPPED_MEASURES.find((g) => g.includes(counted)) ?? [counted]) : [];
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
-    const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, asked)) ? 1 : 0;
+    // Asked a fact (要带啥), the article holding that kind ranks up, not one holding a rule word beside it (不得).
+    const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, facts.length ? facts : asked)) ? 1 : 0;
     // 最迟几号 is answered by an article that ends a period (4月10日前), not by one that dates an event.
     const ends = until && m.doc.sentences.some((s) => tellsUntil(s)) ? 1 : 0;
     const count = counted && kind && m.doc.sentences.some((s) => answersKind(s, ["amount"]) && countedAs.some((c) => countedNear(s, c))) ? 1 : 0;
@@ -534,6 +536,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const until = (asked.includes("time") || asked.includes("date")) && asksUntil(question);
   const days = weekdaysNamed(question);
   const stillHolds = !asked.length && STILL.test(question);
+  // 成五六百株咁多: an amount stated, which a notice's tier (500株以上的，奖励5000元) holds.
+  const stated = statedQuantities(question);
   const expansions = [...terms.weights].filter(([w, v]) => v.expansion && Array.from(w).length >= 3).map(([w]) => w);
   // Within one article the words of its title tell no sentence from another (the opening paragraph
   // repeats them all): a sentence is chosen on the question's other words.
@@ -580,18 +584,26 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const recital = correction && RECITAL.test(raw);
     // Its sentence on what was first planned (原定于3月28日……在镇人民政府三楼会议室举办) holds the old time and place.
     const planned = correction && ORIGINAL_PLAN.test(raw) && !CHANGED.test(raw);
+    // A notice's preamble (因车管大厅维修，现将有关调整事项通告如下) announces what follows and tells none of it,
+    // unless it states the change itself (现将有效期延长至2026年12月31日，有关事项通告如下).
+    const preamble = PREAMBLE.test(raw) && !CHANGED.test(raw);
     // A fine is no price (卖几多钱一顶 is not answered by 处20元罚款), unless a fine is what was asked.
     // Asked a count of cases (偷咗几起), a sentence without a figure of them (3人, 5把) tells no such count.
     const factsHere = facts.filter(
       (k) =>
         !(recital && (k === "time" || k === "date")) &&
         !(planned && (k === "time" || k === "date" || k === "place")) &&
+        !preamble &&
         (k !== "fee" || fineMentioned || !/罚/.test(raw)) &&
         (k !== "amount" || !counted || !MEASURE.test(counted) || countedNear(raw, counted)),
     );
     // Of the sentence's own words: a cited title's figure (《……查处案件14起》一文) answers nothing.
     const holdsFact = factsHere.length > 0 && answersKind(told, factsHere);
-    const kind = holdsFact ? 1.5 : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
+    // Asked two things (泊边度，使唔使钱), the sentence telling both (地下停车场……前1小时免费) beats one telling either.
+    // 几时 asks a time and a date at once: one thing asked, told once. Only of the question's own thing:
+    // a report's 中午12时至14时……停放在渔港码头 tells a time and a place by the way.
+    const alsoHeld = holdsFact && share > 0 ? new Set(factsHere.filter((k) => answersKind(told, [k])).map((k) => (WHEN.includes(k) ? "when" : k))).size - 1 : 0;
+    const kind = holdsFact ? 1.5 + ALSO_HELD * alsoHeld : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
     // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
     const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
     // A correction's point is its new value (延长至2025年12月31日, 年龄应为38岁), not its recital of the old one.
@@ -613,11 +625,18 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const cited = sentence.match(CITED_TITLE);
     // Asked the time or place, the old plan's sentence repeats the question's words (还在镇政府三楼开吗) but answers nothing: they count half.
     const echo = planned && facts.some((k) => k === "time" || k === "date" || k === "place") ? 0.5 : 1;
-    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day) - (cited ? scoreText(terms, cited.join(" ")) : 0);
+    // Of a notice's tiers (不满50株……; 50株以上不满500株……; 500株以上……), the one holding the amount stated.
+    const tier = tierHolds(stated, raw) ? TIER : 0;
+    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier) - (cited ? scoreText(terms, cited.join(" ")) : 0);
   };
 }
 
 const EXPANSION_SHARE = 0.25;
+/** The tier holding an amount the question states. */
+const TIER = 1;
+/** Each further kind of fact asked that a sentence tells. */
+const ALSO_HELD = 1;
+const WHEN: readonly AskedFor[] = ["time", "date", "duration"];
 const CITED_TITLE = /《[^》]*》/g;
 
 /** A sentence in a section whose heading names what was asked (四、所需材料 for 要带啥): its paragraph is the answer. */
@@ -682,6 +701,9 @@ const STILL = /还|仲/;
 
 /** The day from which something holds (自5月18日起). */
 const SINCE = /[0-9０-９]+月[0-9０-９]+日起/;
+
+/** A sentence that announces the items after it (现将有关事项通告如下, 现更正如下：). */
+const PREAMBLE = /如下[。：:]?$/;
 
 /** A sentence telling what was first planned or written (原定于, 原计划, 原文). */
 const ORIGINAL_PLAN = /原定|原计划|原文/;

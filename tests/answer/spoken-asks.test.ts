@@ -1,0 +1,107 @@
+/**
+ * What villagers ask in their own words, read as the thing it asks for: 撞车 is a 交通事故, 影咩相 asks
+ * the photos to take, 封边条路 the road closed, 泊边度 where to park, 边个房 which room, 搬咗去边度 where
+ * it moved; 打电话举报 tells a call, it asks no number; 110打唔通 仲有咩号码 leans on the turn before.
+ */
+import { describe, expect, it } from "vitest";
+import { readAsked, rewriteWords } from "../../src/answer/equivalents.js";
+import { looksLikeFollowUp } from "../../src/answer/follow-up.js";
+import { askedFor } from "../../src/answer/question-type.js";
+import { citedDocs, engineAt, fixtureIndex } from "./helpers.js";
+
+const built = fixtureIndex(["tests/fixtures/answer/spoken-asks"]);
+
+/** The reply's cited articles and all it quotes. */
+async function ask(question: string, previous?: string): Promise<{ docs: string[]; quoted: string }> {
+  const context = previous ? [{ question: previous, at: Date.now() - 60_000 }] : undefined;
+  const reply = await engineAt(built(), "2026-06-10").ask({ question, context });
+  return { docs: citedDocs(reply), quoted: reply.citations.map((c) => c.excerpt).join(" ") };
+}
+
+describe("reading the ask", () => {
+  it("a call told is no number asked", () => {
+    expect(askedFor(readAsked("如果我发现山上有人种咗罂粟，打电话举报可以攞几多奖金"))).not.toContain("phone");
+    expect(askedFor(readAsked("有个游客打电话返嚟讲唔见咗手机，派出所执到啲咩"))).not.toContain("phone");
+    expect(askedFor(readAsked("举报电话几多"))).toContain("phone");
+    expect(askedFor(readAsked("打电话去边度报"))).toContain("phone");
+    expect(askedFor(readAsked("有人打电话讲我快递丢了要赔我三倍钱 是真的不"))).toContain("advice");
+  });
+
+  it("the road closed is a place, the way round it a route", () => {
+    expect(askedFor(readAsked("龙舟赛封边条路"))).toContain("place");
+    expect(askedFor(readAsked("龙舟赛封边条路"))).not.toContain("route");
+    expect(askedFor(readAsked("封路之后车点绕"))).toContain("route");
+  });
+
+  it("Cantonese words are the material's", () => {
+    expect(rewriteWords("撞车了").text).toContain("交通事故");
+    expect(rewriteWords("揸车去泊边度").text).toContain("停在哪里");
+    expect(rewriteWords("而家仲系去返嗰度定系搬咗去边度").text).toContain("搬到");
+  });
+
+  it("another number asked after one that does not get through is a follow-up", () => {
+    expect(looksLikeFollowUp("110打唔通 仲有咩号码")).toBe(true);
+    expect(looksLikeFollowUp("110是报警电话吗")).toBe(false);
+  });
+});
+
+describe("the sentence that answers", () => {
+  it("documents asked after a crash: the article listing what to bring, not one naming 驾驶证 beside a rule", async () => {
+    const { docs, quoted } = await ask("撞车了除了驾照还要带啥");
+    expect(docs[0]).toBe("t-fender-bender");
+    expect(quoted).toContain("行驶证");
+  });
+
+  it("the photos to take", async () => {
+    const { quoted } = await ask("刮车冇人伤 要影咩相");
+    expect(quoted).toContain("拍摄3张照片");
+  });
+
+  it("the road closed, not the detour", async () => {
+    const { quoted } = await ask("和乐龙舟赛封边条路");
+    expect(quoted).toContain("滨港路");
+  });
+
+  it("where to park and whether it costs: the sentence telling both", async () => {
+    const { docs, quoted } = await ask("去政务中心学满分，揸车去泊边度，使唔使钱");
+    expect(docs[0]).toBe("t-study-moved");
+    expect(quoted).toContain("地下停车场");
+  });
+
+  it("where and until when to claim: the notice's place and period, not a report's hours and streets told by the way", async () => {
+    const { quoted } = await ask("新市村冇咗架电瓶车 去边领 ddl几时");
+    expect(quoted).toContain("东海路19号");
+    expect(quoted).toContain("10月31日");
+  });
+
+  it("whether a caller's story is true: the office's warning, not the story told back", async () => {
+    const { docs, quoted } = await ask("有人打电话讲我快递丢了要赔我三倍钱 是真的不");
+    expect(docs[0]).toBe("t-parcel-refund-warning");
+    expect(quoted).toContain("官方客服");
+  });
+
+  it("an amount stated: the tier that holds it", async () => {
+    const { quoted } = await ask("山上有人种咗罂粟，成五六百株咁多，举报可以攞几多奖金");
+    expect(quoted).toContain("1500元");
+  });
+
+  it("which room to claim in, after a correction moved it", async () => {
+    const { docs, quoted } = await ask("兴隆国庆执到嘅手机 去派出所边个房认领 最迟几时要去");
+    expect(docs[0]).toBe("t-lost-property-fix");
+    expect(quoted).toContain("三楼档案室");
+    expect(quoted).toContain("11月15日");
+  });
+
+  it("where it moved to", async () => {
+    const { quoted } = await ask("满分学习而家仲系去返车管大厅定系搬咗去边度");
+    expect(quoted).toContain("政务服务中心");
+  });
+
+  it("another number, after a scam question: the article of the turn before", async () => {
+    const { docs, quoted } = await ask("110打唔通 仲有咩号码", "长丰刷单俾人呃咗钱点算");
+    expect(docs[0]).toBe("t-task-scam-case");
+    expect(quoted).toContain("0898-62260001");
+    // Alone, it is the holiday duty notice's.
+    expect((await ask("110打唔通 仲有咩号码")).quoted).toContain("0898-62210000");
+  });
+});
