@@ -536,6 +536,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const until = (asked.includes("time") || asked.includes("date")) && asksUntil(question);
   const days = weekdaysNamed(question);
   const stillHolds = !asked.length && STILL.test(question);
+  // 以前是警务助理帮她填表，现在还可以这样吗: whether the old way still holds is answered by what ended it (不再代为登记).
+  const oldWayAsked = OLD_WAY_ASKED.test(question);
   // 成五六百株咁多: an amount stated, which a notice's tier (500株以上的，奖励5000元) holds.
   const stated = statedQuantities(question);
   const expansions = [...terms.weights].filter(([w, v]) => v.expansion && Array.from(w).length >= 3).map(([w]) => w);
@@ -583,7 +585,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const correction = !!doc && CORRECTION.test(doc.title);
     const recital = correction && RECITAL.test(raw);
     // Its sentence on what was first planned (原定于3月28日……在镇人民政府三楼会议室举办) holds the old time and place.
-    const planned = correction && ORIGINAL_PLAN.test(raw) && !CHANGED.test(raw);
+    // So does any notice's sentence retiring the old one (原红专西路88号……窗口同日停止受理), unless it names
+    // the new one beside it (拨打举报电话0898-62219626（原举报电话……已停用）, ……同日停用，新的咨询电话为……).
+    const planned = ((correction && ORIGINAL_PLAN.test(raw)) || retiresOnly(raw)) && !CHANGED.test(raw);
     // A notice's preamble (因车管大厅维修，现将有关调整事项通告如下) announces what follows and tells none of it,
     // unless it states the change itself (现将有效期延长至2026年12月31日，有关事项通告如下).
     const preamble = PREAMBLE.test(raw) && !CHANGED.test(raw);
@@ -592,7 +596,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const factsHere = facts.filter(
       (k) =>
         !(recital && (k === "time" || k === "date")) &&
-        !(planned && (k === "time" || k === "date" || k === "place")) &&
+        !(planned && (k === "time" || k === "date" || k === "place" || k === "phone")) &&
         !preamble &&
         (k !== "fee" || fineMentioned || !/罚/.test(raw)) &&
         (k !== "amount" || !counted || !MEASURE.test(counted) || countedNear(raw, counted)),
@@ -624,10 +628,11 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // The searcher's word score counts the cited title's words too: taken back out.
     const cited = sentence.match(CITED_TITLE);
     // Asked the time or place, the old plan's sentence repeats the question's words (还在镇政府三楼开吗) but answers nothing: they count half.
-    const echo = planned && facts.some((k) => k === "time" || k === "date" || k === "place") ? 0.5 : 1;
+    const echo = planned && facts.some((k) => k === "time" || k === "date" || k === "place" || k === "phone") ? 0.5 : 1;
     // Of a notice's tiers (不满50株……; 50株以上不满500株……; 500株以上……), the one holding the amount stated.
     const tier = tierHolds(stated, raw) ? TIER : 0;
-    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier) - (cited ? scoreText(terms, cited.join(" ")) : 0);
+    const ended = oldWayAsked && share > 0 && ENDED.test(raw) ? ENDED_TOLD : 0;
+    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended) - (cited ? scoreText(terms, cited.join(" ")) : 0);
   };
 }
 
@@ -704,6 +709,21 @@ const SINCE = /[0-9０-９]+月[0-9０-９]+日起/;
 
 /** A sentence that announces the items after it (现将有关事项通告如下, 现更正如下：). */
 const PREAMBLE = /如下[。：:]?$/;
+
+/** 以前……现在还可以吗, 原来……还要……吗: whether the old way still holds. */
+const OLD_WAY_ASKED = /(以前|之前|原来|过去|往年|去年)[^。？?]{0,40}(还|仲)(可以|能|要|用|是|得)/;
+/** A sentence that ends the old way (不再代为登记, 取消年审收费, 无需提交复印件). */
+const ENDED = /不再|取消|停止|改为|改由|无需|不用再|不必再/;
+const ENDED_TOLD = 0.8;
+
+/** A clause retiring an old place, number or window (原……同日停止受理, （原举报电话……已停用）). */
+const OLD_VALUE = /[（(]?原[^，。；（）()]{0,30}(停止|停用|不再|作废|废止)[^，。；（）()]*[）)]?/g;
+
+/** Does the sentence retire an old value and tell no new one (no 新, no place, number or time outside that clause)? */
+function retiresOnly(sentence: string): boolean {
+  if (!sentence.match(OLD_VALUE) || /新/.test(sentence)) return false;
+  return !answersKind(sentence.replace(OLD_VALUE, " "), ["place", "phone", "time", "date"]);
+}
 
 /** A sentence telling what was first planned or written (原定于, 原计划, 原文). */
 const ORIGINAL_PLAN = /原定|原计划|原文/;

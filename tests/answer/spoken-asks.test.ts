@@ -39,6 +39,14 @@ describe("reading the ask", () => {
     expect(rewriteWords("而家仲系去返嗰度定系搬咗去边度").text).toContain("搬到");
   });
 
+  it("whether it is still done where it was asks the place; who found him asks a person", () => {
+    expect(askedFor(readAsked("以前系去红专西路换，现在还是去那里吗"))).toContain("place");
+    expect(askedFor(readAsked("派出所搬咗未"))).toContain("place");
+    expect(askedFor(readAsked("边个揾到嘅"))).toContain("person");
+    // Who is liable asks the law, not a person of a report.
+    expect(askedFor(readAsked("撞了人谁赔"))).not.toContain("person");
+  });
+
   it("another number asked after one that does not get through is a follow-up", () => {
     expect(looksLikeFollowUp("110打唔通 仲有咩号码")).toBe(true);
     expect(looksLikeFollowUp("110是报警电话吗")).toBe(false);
@@ -83,6 +91,30 @@ describe("the sentence that answers", () => {
   it("an amount stated: the tier that holds it", async () => {
     const { quoted } = await ask("山上有人种咗罂粟，成五六百株咁多，举报可以攞几多奖金");
     expect(quoted).toContain("1500元");
+  });
+
+  it("still the old window? The new address, not the sentence retiring the old one", async () => {
+    const { docs, quoted } = await ask("我驾驶证下个月到期，以前系去红专西路交警队一楼换，现在还是去那里吗");
+    expect(docs[0]).toBe("t-licence-window-moved");
+    expect(quoted).toContain("文明北路168号");
+  });
+
+  it("a number asked again: the sentence giving the new one beside the retired one is quoted", async () => {
+    expect((await ask("村里有人种罂粟想举报，打咩电话？我记得系62219110，仲啱唔啱")).quoted).toContain("0898-62219000");
+  });
+
+  it("found or not, and where; who found him", async () => {
+    expect((await ask("长丰那个走失的阿公，最后揾到冇？喺边度揾到？")).quoted).toContain("礼纪镇一处槟榔园");
+    expect((await ask("边个揾到嘅", "长丰走失那个阿公揾到未")).quoted).toContain("黄某某");
+  });
+
+  it("a count asked in kinds: the figure in 种", async () => {
+    expect((await ask("和乐中学禁毒课 警察畀学生睇咗几多种假毒品")).quoted).toContain("16种");
+  });
+
+  it("the old way asked after: what ended it", async () => {
+    const { quoted } = await ask("村警务助理代问 兴隆那边有个阿婆家里住了外国亲戚 以前是我们警务助理帮她填表送去派出所 现在还可以这样吗");
+    expect(quoted).toContain("不再代为登记");
   });
 
   it("which room to claim in, after a correction moved it", async () => {
