@@ -61,6 +61,9 @@ function crossesParagraph(p: Passage, start: number, end: number): boolean {
   return p.kind === "article" && p.text.slice(start, end).includes("\n");
 }
 
+/** A list item on a line of its own: 1. / 2、 / （3） / ④. */
+const NUMBERED_ITEM = /^(\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])/;
+
 /** How much more the best sentence must say than the best window that fits, to be clipped rather than left out. */
 const CLIP_WORTH = 2;
 
@@ -85,6 +88,17 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, options
       const listItem = (k: number) => /[；;]$/.test(p.text.slice(sents[k].start, sents[k].end));
       while (from > 0 && listItem(from - 1) && fits(from - 1, to)) from--;
       while (to + 1 < sents.length && listItem(to) && fits(from, to + 1)) to++;
+      // A numbered list on lines of its own (携带以下材料……登记：/1.……/2.……) is one answer: the lead-in
+      // brings its items, an item its lead-in and the other items, as far as the room allows.
+      const line = (k: number) => p.text.slice(sents[k].start, sents[k].end).trim();
+      const item = (k: number) => p.kind === "article" && NUMBERED_ITEM.test(line(k));
+      const leadIn = (k: number) => p.kind === "article" && /[：:]$/.test(line(k));
+      const fitsRoom = (a: number, b: number) => sents[b].end - sents[a].start <= room;
+      if (leadIn(i) || item(i)) {
+        while (item(i) && from > 0 && (item(from - 1) || leadIn(from - 1)) && fitsRoom(from - 1, to)) if (leadIn(--from)) break;
+        while (to + 1 < sents.length && item(to + 1) && fitsRoom(from, to + 1)) to++;
+        if (to > i || from < i) return { start: sents[from].start, end: sents[to].end, score: sents[i].score };
+      }
       // Neighbours in the paragraph nearly as much about the question come along (a section's
       // paragraph under its heading; a figure and its breakdown).
       const section = sectionAnswers?.(p.text.slice(sents[i].start, sents[i].end), p) ?? false;

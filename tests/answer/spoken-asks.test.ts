@@ -117,6 +117,13 @@ describe("the sentence that answers", () => {
     expect(quoted).toContain("不再代为登记");
   });
 
+  it("papers asked: the numbered list after its lead-in, not the lead-in alone", async () => {
+    const { docs, quoted } = await ask("我阿爸在长丰墟那个养老体验店交了三万块，后来店关了。派出所说要去登记，要带哪些东西去？");
+    expect(docs[0]).toBe("t-fundraising-case");
+    expect(quoted).toContain("交款收据");
+    expect(quoted).toContain("转账记录");
+  });
+
   it("which room to claim in, after a correction moved it", async () => {
     const { docs, quoted } = await ask("兴隆国庆执到嘅手机 去派出所边个房认领 最迟几时要去");
     expect(docs[0]).toBe("t-lost-property-fix");
