@@ -124,6 +124,12 @@ describe("the sentence that answers", () => {
     expect(quoted).toContain("转账记录");
   });
 
+  it("what was picked up: the numbered items", async () => {
+    const { quoted } = await ask("有个游客话国庆喺兴隆唔见咗嘢，派出所执到啲咩，有冇电脑、细路仔嘅单车嗰啲");
+    expect(quoted).toContain("平板电脑");
+    expect(quoted).toContain("儿童自行车");
+  });
+
   it("which room to claim in, after a correction moved it", async () => {
     const { docs, quoted } = await ask("兴隆国庆执到嘅手机 去派出所边个房认领 最迟几时要去");
     expect(docs[0]).toBe("t-lost-property-fix");
