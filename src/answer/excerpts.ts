@@ -84,18 +84,21 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, options
       let from = i;
       let to = i;
       // A list written as clauses ending in ；(以下地点：……所；……窗口；……窗口。) is quoted whole when it fits.
-      const fits = (a: number, b: number) => sents[b].end - sents[a].start <= room && !crossesParagraph(p, sents[a].start, sents[b].end);
+      const fitsRoom = (a: number, b: number) => sents[b].end - sents[a].start <= room;
+      const fits = (a: number, b: number) => fitsRoom(a, b) && !crossesParagraph(p, sents[a].start, sents[b].end);
       const listItem = (k: number) => /[；;]$/.test(p.text.slice(sents[k].start, sents[k].end));
       while (from > 0 && listItem(from - 1) && fits(from - 1, to)) from--;
       while (to + 1 < sents.length && listItem(to) && fits(from, to + 1)) to++;
       // A numbered list on lines of its own (携带以下材料……登记：/1.……/2.……) is one answer: the lead-in
       // brings its items, an item its lead-in and the other items, as far as the room allows.
       const line = (k: number) => p.text.slice(sents[k].start, sents[k].end).trim();
-      const item = (k: number) => p.kind === "article" && NUMBERED_ITEM.test(line(k));
-      const leadIn = (k: number) => p.kind === "article" && /[：:]$/.test(line(k));
-      const fitsRoom = (a: number, b: number) => sents[b].end - sents[a].start <= room;
-      if (leadIn(i) || item(i)) {
-        while (item(i) && from > 0 && (item(from - 1) || leadIn(from - 1)) && fitsRoom(from - 1, to)) if (leadIn(--from)) break;
+      const item = (k: number) => NUMBERED_ITEM.test(line(k));
+      const leadIn = (k: number) => /[：:]$/.test(line(k));
+      if (p.kind === "article" && (leadIn(i) || item(i))) {
+        while (item(i) && from > 0 && (item(from - 1) || leadIn(from - 1)) && fitsRoom(from - 1, to)) {
+          from--;
+          if (leadIn(from)) break;
+        }
         while (to + 1 < sents.length && item(to + 1) && fitsRoom(from, to + 1)) to++;
         if (to > i || from < i) return { start: sents[from].start, end: sents[to].end, score: sents[i].score };
       }

@@ -593,11 +593,10 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const preamble = PREAMBLE.test(raw) && !CHANGED.test(raw);
     // A fine is no price (卖几多钱一顶 is not answered by 处20元罚款), unless a fine is what was asked.
     // Asked a count of cases (偷咗几起), a sentence without a figure of them (3人, 5把) tells no such count.
-    const factsHere = facts.filter(
+    const factsHere = preamble ? [] : facts.filter(
       (k) =>
         !(recital && (k === "time" || k === "date")) &&
-        !(planned && (k === "time" || k === "date" || k === "place" || k === "phone")) &&
-        !preamble &&
+        !(planned && OLD_VALUE_KINDS.includes(k)) &&
         (k !== "fee" || fineMentioned || !/罚/.test(raw)) &&
         (k !== "amount" || !counted || !MEASURE.test(counted) || countedNear(raw, counted)),
     );
@@ -628,7 +627,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // The searcher's word score counts the cited title's words too: taken back out.
     const cited = sentence.match(CITED_TITLE);
     // Asked the time or place, the old plan's sentence repeats the question's words (还在镇政府三楼开吗) but answers nothing: they count half.
-    const echo = planned && facts.some((k) => k === "time" || k === "date" || k === "place" || k === "phone") ? 0.5 : 1;
+    const echo = planned && facts.some((k) => OLD_VALUE_KINDS.includes(k)) ? 0.5 : 1;
     // Of a notice's tiers (不满50株……; 50株以上不满500株……; 500株以上……), the one holding the amount stated.
     const tier = tierHolds(stated, raw) ? TIER : 0;
     const ended = oldWayAsked && share > 0 && ENDED.test(raw) ? ENDED_TOLD : 0;
@@ -716,13 +715,16 @@ const OLD_WAY_ASKED = /(以前|之前|原来|过去|往年|去年)[^。？?]{0,4
 const ENDED = /不再|取消|停止|改为|改由|无需|不用再|不必再/;
 const ENDED_TOLD = 0.8;
 
+/** What an old plan or a retired value tells, and so no longer answers: its time, day, place or number. */
+const OLD_VALUE_KINDS: readonly AskedFor[] = ["time", "date", "place", "phone"];
+
 /** A clause retiring an old place, number or window (原……同日停止受理, （原举报电话……已停用）). */
 const OLD_VALUE = /[（(]?原[^，。；（）()]{0,30}(停止|停用|不再|作废|废止)[^，。；（）()]*[）)]?/g;
 
 /** Does the sentence retire an old value and tell no new one (no 新, no place, number or time outside that clause)? */
 function retiresOnly(sentence: string): boolean {
   if (!sentence.match(OLD_VALUE) || /新/.test(sentence)) return false;
-  return !answersKind(sentence.replace(OLD_VALUE, " "), ["place", "phone", "time", "date"]);
+  return !answersKind(sentence.replace(OLD_VALUE, " "), OLD_VALUE_KINDS);
 }
 
 /** A sentence telling what was first planned or written (原定于, 原计划, 原文). */

@@ -31,40 +31,49 @@ function valueOf(figure: string): number {
   return /^\d/.test(figure) ? Number(figure) : parseNumber(figure);
 }
 
+/** 五六百株, 三四十克: two digits read together, between the two. */
+const ROUGH = new RegExp(`(${DIGIT})(${DIGIT})(十|百|千|万)(?:多|来)?(${UNIT})`, "g");
+/** 3两, 两千多块: a figure and its measure word, not the tail of a longer figure. */
+const PLAIN = new RegExp(`(?<![\\d.零〇一二两三四五六七八九十百千万])(${FIGURE})(?:多|来|余)?(${UNIT})`, "g");
+
 /** The amounts a message states with a measure word; two digits read together (五六百) are their middle. */
 export function statedQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
-  // 五六百株, 三四十克: between the two.
-  const rough = new RegExp(`(${DIGIT})(${DIGIT})(十|百|千|万)(?:多|来)?(${UNIT})`, "g");
-  for (const m of text.matchAll(rough)) {
+  for (const m of text.matchAll(ROUGH)) {
     const place = parseNumber(`一${m[3]}`);
     out.push({ value: ((parseNumber(m[1]) + parseNumber(m[2])) / 2) * place, unit: unitOf(m[4]) });
   }
-  const plain = new RegExp(`(?<![\\d.零〇一二两三四五六七八九十百千万])(${FIGURE})(?:多|来|余)?(${UNIT})`, "g");
-  for (const m of text.replace(rough, " ").matchAll(plain)) {
+  for (const m of text.replace(ROUGH, " ").matchAll(PLAIN)) {
     const value = valueOf(m[1]);
     if (Number.isFinite(value)) out.push({ value, unit: unitOf(m[2]) });
   }
   return out;
 }
 
+/**
+ * How a tier is written, most specific first (a span's ends must not be read again as an open tier):
+ * A以上不满B, A至B, A以上, 不满A, A以下.
+ */
+const TIER_FORMS: ReadonlyArray<{ re: RegExp; tier: (m: RegExpMatchArray) => Tier }> = [
+  { re: new RegExp(`(${FIGURE})(${UNIT})?以上(?:、)?(?:不满|不足|未满|少于|低于|以下至|至|到)(${FIGURE})(${UNIT})`, "g"), tier: (m) => ({ from: valueOf(m[1]), below: valueOf(m[3]), unit: unitOf(m[4]) }) },
+  { re: new RegExp(`(${FIGURE})(${UNIT})?(?:至|到|－|-|～|~)(${FIGURE})(${UNIT})`, "g"), tier: (m) => ({ from: valueOf(m[1]), below: valueOf(m[3]) + 1e-9, unit: unitOf(m[4]) }) },
+  { re: new RegExp(`(${FIGURE})(${UNIT})(?:以上|及以上|或者以上)`, "g"), tier: (m) => ({ from: valueOf(m[1]), below: Infinity, unit: unitOf(m[2]) }) },
+  { re: new RegExp(`(?:不满|不足|未满|少于|低于)(${FIGURE})(${UNIT})`, "g"), tier: (m) => ({ from: 0, below: valueOf(m[1]), unit: unitOf(m[2]) }) },
+  { re: new RegExp(`(${FIGURE})(${UNIT})以下`, "g"), tier: (m) => ({ from: 0, below: valueOf(m[1]) + 1e-9, unit: unitOf(m[2]) }) },
+];
+
 /** The tiers a sentence sets: A以上不满B, A至B, A以上, 不满A, A以下. */
 export function tiersIn(sentence: string): Tier[] {
   const out: Tier[] = [];
   // A list item's number (2.50株以上…) is no figure of it.
   let rest = sentence.replace(/^\s*\d+[.．、]/, " ");
-  const take = (re: RegExp, make: (m: RegExpMatchArray) => Tier | null) => {
+  for (const { re, tier } of TIER_FORMS) {
     for (const m of rest.matchAll(re)) {
-      const t = make(m);
-      if (t && Number.isFinite(t.from) && !Number.isNaN(t.below)) out.push(t);
+      const t = tier(m);
+      if (Number.isFinite(t.from) && !Number.isNaN(t.below)) out.push(t);
     }
     rest = rest.replace(re, " ");
-  };
-  take(new RegExp(`(${FIGURE})(${UNIT})?以上(?:、)?(?:不满|不足|未满|少于|低于|以下至|至|到)(${FIGURE})(${UNIT})`, "g"), (m) => ({ from: valueOf(m[1]), below: valueOf(m[3]), unit: unitOf(m[4]) }));
-  take(new RegExp(`(${FIGURE})(${UNIT})?(?:至|到|－|-|～|~)(${FIGURE})(${UNIT})`, "g"), (m) => ({ from: valueOf(m[1]), below: valueOf(m[3]) + 1e-9, unit: unitOf(m[4]) }));
-  take(new RegExp(`(${FIGURE})(${UNIT})(?:以上|及以上|或者以上)`, "g"), (m) => ({ from: valueOf(m[1]), below: Infinity, unit: unitOf(m[2]) }));
-  take(new RegExp(`(?:不满|不足|未满|少于|低于)(${FIGURE})(${UNIT})`, "g"), (m) => ({ from: 0, below: valueOf(m[1]), unit: unitOf(m[2]) }));
-  take(new RegExp(`(${FIGURE})(${UNIT})以下`, "g"), (m) => ({ from: 0, below: valueOf(m[1]) + 1e-9, unit: unitOf(m[2]) }));
+  }
   return out;
 }
 

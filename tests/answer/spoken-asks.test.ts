@@ -53,100 +53,41 @@ describe("reading the ask", () => {
   });
 });
 
+/** A question (after `previous`, when given), the article it must cite first (when one is named) and what its quotes must hold. */
+interface Case {
+  what: string;
+  question: string;
+  previous?: string;
+  first?: string;
+  quotes: string[];
+}
+
+const CASES: Case[] = [
+  { what: "documents asked after a crash: the article listing what to bring, not one naming 驾驶证 beside a rule", question: "撞车了除了驾照还要带啥", first: "t-fender-bender", quotes: ["行驶证"] },
+  { what: "the photos to take", question: "刮车冇人伤 要影咩相", quotes: ["拍摄3张照片"] },
+  { what: "the road closed, not the detour", question: "和乐龙舟赛封边条路", quotes: ["滨港路"] },
+  { what: "where to park and whether it costs: the sentence telling both", question: "去政务中心学满分，揸车去泊边度，使唔使钱", first: "t-study-moved", quotes: ["地下停车场"] },
+  { what: "where and until when to claim: the notice's place and period, not a report's hours and streets told by the way", question: "新市村冇咗架电瓶车 去边领 ddl几时", quotes: ["东海路19号", "10月31日"] },
+  { what: "whether a caller's story is true: the office's warning, not the story told back", question: "有人打电话讲我快递丢了要赔我三倍钱 是真的不", first: "t-parcel-refund-warning", quotes: ["官方客服"] },
+  { what: "an amount stated: the tier that holds it", question: "山上有人种咗罂粟，成五六百株咁多，举报可以攞几多奖金", quotes: ["1500元"] },
+  { what: "still the old window? The new address, not the sentence retiring the old one", question: "我驾驶证下个月到期，以前系去红专西路交警队一楼换，现在还是去那里吗", first: "t-licence-window-moved", quotes: ["文明北路168号"] },
+  { what: "a number asked again: the sentence giving the new one beside the retired one is quoted", question: "村里有人种罂粟想举报，打咩电话？我记得系62219110，仲啱唔啱", quotes: ["0898-62219000"] },
+  { what: "found or not, and where", question: "长丰那个走失的阿公，最后揾到冇？喺边度揾到？", quotes: ["礼纪镇一处槟榔园"] },
+  { what: "who found him", question: "边个揾到嘅", previous: "长丰走失那个阿公揾到未", quotes: ["黄某某"] },
+  { what: "a count asked in kinds: the figure in 种", question: "和乐中学禁毒课 警察畀学生睇咗几多种假毒品", quotes: ["16种"] },
+  { what: "the old way asked after: what ended it", question: "村警务助理代问 兴隆那边有个阿婆家里住了外国亲戚 以前是我们警务助理帮她填表送去派出所 现在还可以这样吗", quotes: ["不再代为登记"] },
+  { what: "papers asked: the numbered list after its lead-in, not the lead-in alone", question: "我阿爸在长丰墟那个养老体验店交了三万块，后来店关了。派出所说要去登记，要带哪些东西去？", first: "t-fundraising-case", quotes: ["交款收据", "转账记录"] },
+  { what: "what was picked up: the numbered items", question: "有个游客话国庆喺兴隆唔见咗嘢，派出所执到啲咩，有冇电脑、细路仔嘅单车嗰啲", quotes: ["平板电脑", "儿童自行车"] },
+  { what: "which room to claim in, after a correction moved it", question: "兴隆国庆执到嘅手机 去派出所边个房认领 最迟几时要去", first: "t-lost-property-fix", quotes: ["三楼档案室", "11月15日"] },
+  { what: "where it moved to", question: "满分学习而家仲系去返车管大厅定系搬咗去边度", quotes: ["政务服务中心"] },
+  { what: "another number, after a scam question: the article of the turn before", question: "110打唔通 仲有咩号码", previous: "长丰刷单俾人呃咗钱点算", first: "t-task-scam-case", quotes: ["0898-62260001"] },
+  { what: "the same message alone: the holiday duty notice's number", question: "110打唔通 仲有咩号码", quotes: ["0898-62210000"] },
+];
+
 describe("the sentence that answers", () => {
-  it("documents asked after a crash: the article listing what to bring, not one naming 驾驶证 beside a rule", async () => {
-    const { docs, quoted } = await ask("撞车了除了驾照还要带啥");
-    expect(docs[0]).toBe("t-fender-bender");
-    expect(quoted).toContain("行驶证");
-  });
-
-  it("the photos to take", async () => {
-    const { quoted } = await ask("刮车冇人伤 要影咩相");
-    expect(quoted).toContain("拍摄3张照片");
-  });
-
-  it("the road closed, not the detour", async () => {
-    const { quoted } = await ask("和乐龙舟赛封边条路");
-    expect(quoted).toContain("滨港路");
-  });
-
-  it("where to park and whether it costs: the sentence telling both", async () => {
-    const { docs, quoted } = await ask("去政务中心学满分，揸车去泊边度，使唔使钱");
-    expect(docs[0]).toBe("t-study-moved");
-    expect(quoted).toContain("地下停车场");
-  });
-
-  it("where and until when to claim: the notice's place and period, not a report's hours and streets told by the way", async () => {
-    const { quoted } = await ask("新市村冇咗架电瓶车 去边领 ddl几时");
-    expect(quoted).toContain("东海路19号");
-    expect(quoted).toContain("10月31日");
-  });
-
-  it("whether a caller's story is true: the office's warning, not the story told back", async () => {
-    const { docs, quoted } = await ask("有人打电话讲我快递丢了要赔我三倍钱 是真的不");
-    expect(docs[0]).toBe("t-parcel-refund-warning");
-    expect(quoted).toContain("官方客服");
-  });
-
-  it("an amount stated: the tier that holds it", async () => {
-    const { quoted } = await ask("山上有人种咗罂粟，成五六百株咁多，举报可以攞几多奖金");
-    expect(quoted).toContain("1500元");
-  });
-
-  it("still the old window? The new address, not the sentence retiring the old one", async () => {
-    const { docs, quoted } = await ask("我驾驶证下个月到期，以前系去红专西路交警队一楼换，现在还是去那里吗");
-    expect(docs[0]).toBe("t-licence-window-moved");
-    expect(quoted).toContain("文明北路168号");
-  });
-
-  it("a number asked again: the sentence giving the new one beside the retired one is quoted", async () => {
-    expect((await ask("村里有人种罂粟想举报，打咩电话？我记得系62219110，仲啱唔啱")).quoted).toContain("0898-62219000");
-  });
-
-  it("found or not, and where; who found him", async () => {
-    expect((await ask("长丰那个走失的阿公，最后揾到冇？喺边度揾到？")).quoted).toContain("礼纪镇一处槟榔园");
-    expect((await ask("边个揾到嘅", "长丰走失那个阿公揾到未")).quoted).toContain("黄某某");
-  });
-
-  it("a count asked in kinds: the figure in 种", async () => {
-    expect((await ask("和乐中学禁毒课 警察畀学生睇咗几多种假毒品")).quoted).toContain("16种");
-  });
-
-  it("the old way asked after: what ended it", async () => {
-    const { quoted } = await ask("村警务助理代问 兴隆那边有个阿婆家里住了外国亲戚 以前是我们警务助理帮她填表送去派出所 现在还可以这样吗");
-    expect(quoted).toContain("不再代为登记");
-  });
-
-  it("papers asked: the numbered list after its lead-in, not the lead-in alone", async () => {
-    const { docs, quoted } = await ask("我阿爸在长丰墟那个养老体验店交了三万块，后来店关了。派出所说要去登记，要带哪些东西去？");
-    expect(docs[0]).toBe("t-fundraising-case");
-    expect(quoted).toContain("交款收据");
-    expect(quoted).toContain("转账记录");
-  });
-
-  it("what was picked up: the numbered items", async () => {
-    const { quoted } = await ask("有个游客话国庆喺兴隆唔见咗嘢，派出所执到啲咩，有冇电脑、细路仔嘅单车嗰啲");
-    expect(quoted).toContain("平板电脑");
-    expect(quoted).toContain("儿童自行车");
-  });
-
-  it("which room to claim in, after a correction moved it", async () => {
-    const { docs, quoted } = await ask("兴隆国庆执到嘅手机 去派出所边个房认领 最迟几时要去");
-    expect(docs[0]).toBe("t-lost-property-fix");
-    expect(quoted).toContain("三楼档案室");
-    expect(quoted).toContain("11月15日");
-  });
-
-  it("where it moved to", async () => {
-    const { quoted } = await ask("满分学习而家仲系去返车管大厅定系搬咗去边度");
-    expect(quoted).toContain("政务服务中心");
-  });
-
-  it("another number, after a scam question: the article of the turn before", async () => {
-    const { docs, quoted } = await ask("110打唔通 仲有咩号码", "长丰刷单俾人呃咗钱点算");
-    expect(docs[0]).toBe("t-task-scam-case");
-    expect(quoted).toContain("0898-62260001");
-    // Alone, it is the holiday duty notice's.
-    expect((await ask("110打唔通 仲有咩号码")).quoted).toContain("0898-62210000");
+  it.each(CASES.map((c) => [c.what, c] as const))("%s", async (_what, c) => {
+    const { docs, quoted } = await ask(c.question, c.previous);
+    if (c.first) expect(docs[0]).toBe(c.first);
+    for (const q of c.quotes) expect(quoted).toContain(q);
   });
 });
