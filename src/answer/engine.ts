@@ -15,7 +15,7 @@ import { soundsLikeOffice } from "./homophones.js";
 import { cjkPairsOf } from "./local-articles.js";
 import { holdsFollowUp, looksLikeFollowUp, ownTopic, retrievalQuery, shortQuestion, topicWords } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
-import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, localLacks, passagesOf, tellsFine, type Judgement, type SourceNote } from "./judge.js";
+import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, officeAsks, localLacks, passagesOf, tellsFine, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
@@ -215,7 +215,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const sentenceQuery = followUp && ownTopic(asked).some((w) => local!.docs[0]?.haystack.includes(w)) ? asked : officeQuery;
       const localPart: AnswerSection = {
         label: "part-local",
-        excerpts: useLocal ? localExcerpts(local!, sentenceTerms, local!.question ?? reading, sentenceQuery, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
+        excerpts: useLocal ? localExcerpts(local!, sentenceTerms, both ? officeAsks(local!.question ?? reading) : local!.question ?? reading, sentenceQuery, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
       };
       const lawPart: AnswerSection = {
         label: "part-law",

@@ -8,6 +8,7 @@ import { probability, type DecisionModel } from "./decision.js";
 import { bestWindow, selectExcerpts, type SentenceBonus, type WindowOptions } from "./excerpts.js";
 import { normalize, stopwordSet } from "../text/tokenize.js";
 import { segment } from "../text/segmenter.js";
+import { splitClauses } from "../text/sentences.js";
 import type { Excerpt } from "./layout.js";
 import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
@@ -821,8 +822,36 @@ function sliceOf(c: ArticlePassage, a: number, b: number): ArticlePassage {
 /** Far above any sentence's own score: an answering sentence is always preferred. */
 const ANSWERS_ASK = 1e6;
 
-/** An ask of what the law says (法律点讲, 按规定, 犯法吗). */
-const LAW_ASKED = /法律|法规|规定|犯法|违法|犯罪|判/;
+/** An ask of what the law says (法律点讲, 按规定, 犯法吗, 条例是怎么写的). */
+const LAW_ASKED = /法律|法规|条例|规定|犯法|违法|犯罪|判/;
+
+/**
+ * Beside the law's part, what the message asks the office: its clauses other than those asking the law
+ * (龙滚那边一共抓了几个？如果没判刑，按法律要罚多少钱 → 龙滚那边一共抓了几个, 如果没判刑), so the office's
+ * sentence is chosen for its own fact, not for the fine the law's part answers. The whole message when
+ * no clause asks the law, or the rest asks no fact.
+ */
+export function officeAsks(question: string): string {
+  const clauses = splitClauses(question.trim().replace(/\s+/g, "，")).map((c) => c.text);
+  const office = clauses.filter((c) => !asksTheLaw(c));
+  const rest = office.join("");
+  return office.length < clauses.length && factsAsked(rest).length ? rest : question;
+}
+
+/** The kinds of fact a law answers: a fine's amount, a term, an age. */
+const LAW_KINDS: ReadonlySet<AskedFor> = new Set(["amount", "duration", "age"]);
+
+/** A fine a case got (被罚的老板罚几多, 罚咗几多): the report's figure, not the law's. */
+const CASE_FINE = /罚了|罚咗|罚左|罚过|被罚的|被罚嘅/;
+
+/**
+ * Does this clause ask the law alone: a rule or penalty (这样也算犯罪吗, 法律上要判几年), and no fact of the
+ * office (要报警打哪个电话 asks a number; 被罚的老板罚几多 the report's fine)?
+ */
+function asksTheLaw(clause: string): boolean {
+  if (LAW_ASKED.test(clause)) return !factsAsked(clause).some((k) => !LAW_KINDS.has(k));
+  return asksRule(clause) && !CASE_FINE.test(clause) && !factsAsked(clause).some((k) => !LAW_KINDS.has(k));
+}
 
 /**
  * Does `text` answer this ask: a fact of each kind asked, of the thing counted or measured (查了几多间民宿

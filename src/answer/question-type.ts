@@ -9,7 +9,10 @@ import { segment } from "../text/segmenter.js";
 import { splitClauses } from "../text/sentences.js";
 import { stopwordSet } from "../text/tokenize.js";
 
-export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "route" | "documents" | "phone" | "app" | "age" | "outcome" | "person" | "findings" | "looks" | "gift" | "advice" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "route" | "documents" | "phone" | "app" | "age" | "outcome" | "person" | "findings" | "looks" | "gift" | "advice" | "truth" | "rule";
+
+/** Kinds that ask no fact of the office's: a yes/no rule, what to do, whether a story is true. */
+const NOT_FACTS: ReadonlySet<AskedFor> = new Set(["rule", "advice", "truth"]);
 
 interface Kind {
   asked: RegExp;
@@ -26,7 +29,7 @@ const NUM = "[0-9０-９零〇一二两三四五六七八九十百千万亿.]+";
 const CLOCK = `[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])`;
 
 /** A count of things picked up or seized (背包1个, 手机3部, 子弹12发). */
-const ITEM_COUNT = "[0-9０-９]+\\s*(个|部|台|辆|张|件|把|支|只|枚|发|克|包|条)";
+const ITEM_COUNT = "[0-9０-９]+\\s*(个|部|台|辆|张|件|把|支|只|枚|发|克|包|条|瓶|箱|袋|盒)";
 
 export /** Papers a citizen brings to a window. */
 const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件|凭证|委托书|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记|通行)证)";
@@ -64,7 +67,7 @@ const KINDS: Record<AskedFor, Kind> = {
   duration: {
     // How long: 要等几天, 几分钟能赶到 → 15个工作日内, 3分钟.
     // 那几天, 前几天 tell when something happened; 要等几天 asks.
-    asked: /多久|(?<![那这嗰头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|小时)|多长时间|多少个?(天|日|工作日|小时|分钟|个月)/,
+    asked: /多久|(?<![那这嗰头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|个?小时)|多长时间|多少个?(天|日|工作日|小时|分钟|个月)/,
     // 十日以内, 3日内 and 3年 are spans; 8月25日 is a day and 2025年 a year. A number of days that ends its
     // clause (责令停业整顿15日；, 行政拘留十日。) is a span too; 至15日凌晨 is a day.
     answer: new RegExp(
@@ -80,8 +83,8 @@ const KINDS: Record<AskedFor, Kind> = {
     // 几号窗口: which window, not which day. 还是在村委会门口搞吗: whether it is still there, and so where.
     // 封哪条路: the road closed (管制路段：和港路), not the way round it.
     // 现在还是去那里吗, 搬了没有: whether it is still done where it was, and so where it is done now.
-    asked: /在哪条(路|街|道)|(封|管制|禁行|限行)了?哪(条|段|些)|还(是)?(去|到|在)(那里|那儿|那边|原来|原处|老地方)|(是不是|有没有)搬(了|走了)?|搬(了|走了)?(没有|没|冇|吗|未)|在哪|哪里|几号(窗口|柜台|房|楼|门)|还(是)?在[^，。？?\s]{1,14}(搞|办|举行|举办|开)(吗|不|么|嘛)|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方|房|办公室|室|楼)|门牌|有没有(地方|地点)|(停|放|交|领|办|报)哪(?![个些种年天条位])/,
-    answer: /(地点|地址|位于|设在|设于|(搬迁|迁|移|搬)(至|到)|窗口|大厅|服务(分)?中心|广场|[路街道]\s*[0-9０-９]+\s*号|在(?![^，。；]{0,6}(期间|时段|之前|之后|以前|以后))[^，。；]{0,20}(派出所|平台|网站|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头|停车场|停放场|出租屋|城中村|小区|宾馆|酒店)|(前往|送往|送至|送到|赶到|转到)[^，。；]{0,12}(医院|卫生院|诊所)|在(?!全)[\u4e00-\u9fa5]{2,8}(省|市|县)(?!公安|民警|警方)|(停放|停靠|集合|安置)(于|至)|停车场|(在|于)[\u4e00-\u9fa5]{1,6}村|警务[室站点]|服务站|(咨询|服务|接待|值班|治安|户籍)(台|室)|(送|交|寄)(至|到)|点位|(管制|封闭|禁行|限行)路段|路口|增设|(举报|收缴|办理|服务|执勤|登记|接种|投放|劝导|检查|供应|值守|零售|销售|燃放|存放|认领|集合|停放)点|(每(周|星期|月)|周[一二三四五六日天末]|星期[一二三四五六日天])[^，。；]{0,12}(到|前往|在)[\u4e00-\u9fa5]{2,16}|登录[^，。；]{0,16}(网站|官网|平台|小程序)|(周边|周围|附近|两侧)[0-9０-９]+\s*米(范围)?内)/,
+    asked: /在哪条(路|街|道)|(封|管制|禁行|限行)了?哪(条|段|些)|还(是)?(去|到|在)(那里|那儿|那边|原来|原处|老地方)|(是不是|有没有)搬(了|走了)?|搬(了|走了)?(没有|没|冇|吗|未)|在哪|哪里|几号(窗口|柜台|房|楼|门)|还(是)?在[^，。？?\s]{1,14}(搞|办理?|举行|举办|开)(吗|不|么|嘛)|搬(去|到|走)?(了)?(哪|别的|其他|什么)|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方|房|办公室|室|楼)|哪些(地方|路段|区域|地段)|门牌|有没有(地方|地点)|(停|放|交|领|办|报)哪(?![个些种年天条位])/,
+    answer: /(地点|地址|位于|设在|设于|(搬迁|迁|移|搬)(至|到)|窗口|大厅|服务(分)?中心|广场|[路街道]\s*[0-9０-９]+\s*号|在(?![^，。；]{0,6}(期间|时段|之前|之后|以前|以后))[^，。；]{0,20}(派出所|平台|网站|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头|停车场|停放场|出租屋|城中村|小区|宾馆|酒店)|(前往|送往|送至|送到|赶到|转到)[^，。；]{0,12}(医院|卫生院|诊所)|在(?!全)[\u4e00-\u9fa5]{2,8}(省|市|县)(?!公安|民警|警方)|(停放|停靠|集合|安置)(于|至)|停车场|(在|于)[\u4e00-\u9fa5]{1,6}村|警务[室站点]|服务站|(咨询|服务|接待|值班|治安|户籍)(台|室)|(送|交|寄)(至|到)|点位|(管制|封闭|禁行|限行)路段|路口|增设|(举报|收缴|办理|服务|执勤|登记|接种|投放|劝导|检查|供应|值守|零售|销售|燃放|存放|认领|集合|停放)点|(每(周|星期|月)|周[一二三四五六日天末]|星期[一二三四五六日天])[^，。；]{0,12}(到|前往|在)[\u4e00-\u9fa5]{2,16}|登录[^，。；]{0,16}(网站|官网|平台|小程序)|(周边|周围|附近|两侧)[0-9０-９]+\s*米(范围)?内|(路|街|大道)(以内|以东|以西|以南|以北|沿线|两侧)的?区域)/,
   },
   route: {
     // Which way round a closed road: 要绕哪条路 → 经G223国道绕行 (not where the shelter is).
@@ -132,8 +135,8 @@ const KINDS: Record<AskedFor, Kind> = {
     // What a check found: 查校车……有什么问题 → 部分校车存在灭火器过期、安全锤缺失等问题. Asked of a check
     // only: 这样开车有什么问题 asks whether it is allowed (a rule).
     // What was picked up or seized: 执到啲咩, 收缴了哪些东西 → the items (1.黑色双肩背包1个（内有笔记本电脑1台）……).
-    asked: /(查|检查|排查).*(什么|啥|哪些|乜嘢?|咩)(问题|毛病|隐患)|(捡到|拾到|拾得|收缴|查获|缴获)(了)?(些|啲)?(什么|啥|哪些|咩|乜嘢?)(东西|物品)?/,
-    answer: new RegExp(`(发现|存在|查出|排查出)[^。；]{0,40}(问题|隐患|毛病)|((拾得|捡到|收缴|查获|缴获)|(?:^|\\s)[0-9]{1,2}[.．、])[^。；]{0,30}${ITEM_COUNT}`),
+    asked: /(查|检查|排查).*(什么|啥|哪些|乜嘢?|咩)(问题|毛病|隐患)|(捡到|拾到|拾得|收缴|查获|缴获|查出|搜出)(了)?(些|啲)?(什么|啥|哪些|咩|乜嘢?)(东西|物品)?/,
+    answer: new RegExp(`(发现|存在|查出|排查出)[^。；]{0,40}(问题|隐患|毛病)|((拾得|捡到|收缴|查获|缴获|查出|搜出)|(?:^|\\s)[0-9]{1,2}[.．、])[^。；]{0,30}${ITEM_COUNT}`),
   },
   looks: {
     // What a wanted man looks like: 长什么样, 有什么特征 → 身高约1.70米，体型偏瘦，左手臂有文身.
@@ -149,8 +152,14 @@ const KINDS: Record<AskedFor, Kind> = {
   advice: {
     // What to do: 被骗了怎么办 → the office's advice (请立即拨打110报警，并保存好聊天记录).
     // 是真的不, 是不是骗子: whether a story is a scam is answered by the office's warning (凡是……都是诈骗, 请通过官方客服).
-    asked: /怎么办|咋办|该怎么做|怎么处理才|如何处理|如何应对|怎么应对|要注意什么|注意些什么|是(不是)?真的(吗|不|么|嘛|没)?[？?]*$|是不是(真的|骗子|骗局|诈骗)|是(骗子|骗局|诈骗)(吗|不|么|嘛)|(可信|靠谱)(吗|不|么|嘛)/,
-    answer: /(请|立即|及时|切勿|不要|务必|应当|严禁|禁止|注意|拨打|报警|保存|提醒)/,
+    asked: /怎么办|咋办|该怎么做|怎么处理才|如何处理|如何应对|怎么应对|要注意什么|注意些什么|注意(点|些|啲|下|哪些)?(什么|啥|咩|乜嘢?)|是(不是)?真的(吗|不|么|嘛|没)?[？?]*$|是不是(真的|骗子|骗局|诈骗)|是(骗子|骗局|诈骗)(吗|不|么|嘛)|(可信|靠谱)(吗|不|么|嘛)/,
+    // 家长要保管好支付密码: what one is told to do.
+    answer: /(请|立即|及时|切勿|不要|务必|应当|严禁|禁止|注意|拨打|报警|保存|提醒|(要|应)(保管|关闭|核实|警惕|提防|留意|看好|管好|讲清楚))/,
+  },
+  truth: {
+    // Whether a story going round is true: 到底是真的假的, 系咪真㗎 → what the office found (经核实，系谣言).
+    asked: /真的假的|真定假|是真是假|是(不是|否)(真|属实|谣言)|是谣言(吗|不|么|嘛)|谣言来的|(属实|真实)(吗|不|么|嘛)/,
+    answer: /谣言|不实|虚假信息|属实|并非|没有发生|未发生|误传|经(核实|核查|查证|调查|了解)/,
   },
   rule: {
     // A yes/no rule about a thing: 还用带户口本吗, 能不能在网上约, 准不准放烟花.
@@ -186,7 +195,7 @@ export function askedFor(message: string): AskedFor[] {
   const end = lastClause(question);
   const all = Object.keys(KINDS) as AskedFor[];
   const asked = all.filter((k) => isAsked(k, question, end));
-  const factAsked = asked.some((k) => k !== "rule" && k !== "advice");
+  const factAsked = asked.some((k) => !NOT_FACTS.has(k));
   const kinds = factAsked ? asked : [...asked, ...all.filter((k) => !!KINDS[k].askedAlone?.test(question))];
   // 多少钱 asks what it costs, not for any figure; 电话多少 the number to call, unless a figure is asked besides.
   const rest = question.replace(PHONE_NUMBER_ASKED, "").replace(SPAN_ASKED, "");
@@ -233,7 +242,7 @@ export function asks(question: string): string[] {
     const clause = text.replace(/[，,。？?！!；;～~]+$/, "");
     if (!clause) continue;
     pending = pending ? `${pending}，${clause}` : clause;
-    if (ASKING_WORD.test(clause) && askedFor(clause).some((k) => k !== "advice")) {
+    if (ASKING_WORD.test(clause) && askedFor(clause).some((k) => k !== "advice" && k !== "truth")) {
       // An ask with no word of its own (几时弄, 奖几多钱, 过了还能骑不) asks more of the last one's thing.
       if (out.length && !namesOwnThing(pending)) out[out.length - 1] += `，${pending}`;
       else out.push(pending);
@@ -246,7 +255,7 @@ export function asks(question: string): string[] {
 
 /** Each fact kind's asking pattern, sticky: matched at a given position. */
 const FACT_ASKED_AT = Object.entries(KINDS)
-  .filter(([kind]) => kind !== "rule" && kind !== "advice")
+  .filter(([kind]) => !NOT_FACTS.has(kind as AskedFor))
   .map(([, { asked }]) => new RegExp(asked.source, "y"));
 
 /** Asks how much a fine is (罚几多钱, 罚款多少, 罚多重): the law's amount. */
@@ -269,12 +278,12 @@ export function answersKind(sentence: string, kinds: readonly AskedFor[]): boole
 
 /** What the question asks for other than a yes/no rule or advice: a figure, date, place, documents, phone, outcome. */
 export function factsAsked(question: string): AskedFor[] {
-  return askedFor(question).filter((k) => k !== "rule" && k !== "advice");
+  return askedFor(question).filter((k) => !NOT_FACTS.has(k));
 }
 
 /** Words of a section heading that say what its paragraph answers ("二、办理地点", "四、所需材料"). */
 const HEADING_KINDS: Partial<Record<AskedFor, RegExp>> = {
-  place: /地点|地址|新址|地方|场所|点位|位置|停放|停车|路段/,
+  place: /地点|地址|新址|地方|场所|点位|位置|停放|停车|路段|区域|范围/,
   time: /时间|日期|时段|期限|时限/,
   duration: /时限|期限|多久/,
   documents: /材料|证件|携带|手续/,
