@@ -539,8 +539,12 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const stillHolds = !asked.length && STILL.test(question);
   // 以前是警务助理帮她填表，现在还可以这样吗: whether the old way still holds is answered by what ended it (不再代为登记).
   const oldWayAsked = OLD_WAY_ASKED.test(question);
+  // 现在……还要带结婚证吗: what ended is the thing the last clause asks of (无需提供结婚证, not 不用再跑窗口).
+  const askedOf = oldWayAsked ? ownWords(splitClauses(question.trim().replace(/\s+/g, "，")).at(-1)?.text ?? question).filter((w) => !NO_THING.test(w)) : [];
   // 成五六百株咁多: an amount stated, which a notice's tier (500株以上的，奖励5000元) holds.
   const stated = statedQuantities(question);
+  // 兴隆现在能不能放烟花: of a notice ruling town by town, the sentence on the town named.
+  const townsAsked = townsIn(question, local.towns);
   const expansions = [...terms.weights].filter(([w, v]) => v.expansion && Array.from(w).length >= 3).map(([w]) => w);
   // Within one article the words of its title tell no sentence from another (the opening paragraph
   // repeats them all): a sentence is chosen on the question's other words.
@@ -631,10 +635,25 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const echo = planned && facts.some((k) => OLD_VALUE_KINDS.includes(k)) ? 0.5 : 1;
     // Of a notice's tiers (不满50株……; 50株以上不满500株……; 500株以上……), the one holding the amount stated.
     const tier = tierHolds(stated, raw) ? TIER : 0;
-    const ended = oldWayAsked && share > 0 && ENDED.test(raw) ? ENDED_TOLD : 0;
-    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended) - (cited ? scoreText(terms, cited.join(" ")) : 0);
+    const ended = oldWayAsked && share > 0 && endedOf(raw, askedOf) ? ENDED_TOLD : 0;
+    const ownTown = townsAsked.length && doc && townSentence(sentence, doc, townsAsked, local.towns) ? OWN_TOWN : 0;
+    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended + ownTown) - (cited ? scoreText(terms, cited.join(" ")) : 0);
   };
 }
+
+/**
+ * Is this the sentence on the town asked, in a county's article that rules for other towns too (二、新增兴隆镇
+ * 禁放区。……全年禁止燃放 beside 一、万城镇城区……)? It names a town asked and none other; an opening naming
+ * them all is no town's sentence.
+ */
+function townSentence(sentence: string, doc: LocalDoc, asked: readonly string[], towns: readonly string[]): boolean {
+  // A town's own article (region 万宁市后安镇) names its town in its story's sentences: no sign of the one asked.
+  if (asked.some((t) => (doc.region ?? "").includes(t))) return false;
+  const others = towns.filter((t) => !asked.some((a) => a.includes(t) || t.includes(a)));
+  return asked.some((t) => sentence.includes(t)) && !others.some((t) => sentence.includes(t)) && doc.sentences.some((s) => others.some((t) => s.includes(t)) && !asked.some((t) => s.includes(t)));
+}
+/** The sentence on the town asked, among a notice's towns. */
+const OWN_TOWN = 0.6;
 
 const EXPANSION_SHARE = 0.25;
 /** The tier holding an amount the question states. */
@@ -711,9 +730,19 @@ const SINCE = /[0-9０-９]+月[0-9０-９]+日起/;
 const PREAMBLE = /如下[。：:]?$/;
 
 /** 以前……现在还可以吗, 原来……还要……吗: whether the old way still holds. */
-const OLD_WAY_ASKED = /(以前|之前|原来|过去|往年|去年)[^。？?]{0,40}(还|仲)(可以|能|要|用|是|得)/;
+const OLD_WAY_ASKED = /(以前|之前|原来|过去|往年|去年|前年|当时|那时)[^。？?]{0,40}(还|仲)(可以|能|要|需|用|是|得)/;
 /** A sentence that ends the old way (不再代为登记, 取消年审收费, 无需提交复印件). */
 const ENDED = /不再|取消|停止|改为|改由|无需|不用再|不必再/;
+const ENDED_AT = new RegExp(ENDED.source, "g");
+/** Does the sentence end the old way, of one of these things when the ask names any (无需提供结婚证 for 结婚证)? */
+function endedOf(sentence: string, things: readonly string[]): boolean {
+  if (!things.length) return ENDED.test(sentence);
+  return [...sentence.matchAll(ENDED_AT)].some((m) => things.some((t) => sentence.slice(m.index!, m.index! + m[0].length + ENDED_OBJECT_CHARS).includes(t)));
+}
+/** Words of a clause that name no thing (现在还可以这样吗). */
+const NO_THING = /^(这样|那样|这么|那么|这种|那种|这个|那个|可以|还能|能够|现在|而家|还是|以前|之前|还要|需要|还用|怎样|一样)$/;
+/** How far after 无需, 不再 the thing ended is written (无需提供结婚证纸质件). */
+const ENDED_OBJECT_CHARS = 8;
 const ENDED_TOLD = 0.8;
 
 /** What an old plan or a retired value tells, and so no longer answers: its time, day, place or number. */

@@ -27,9 +27,14 @@ export function timeScope(question: string, today: Date): TimeScope {
     year = named;
     at = m.index!;
   }
+  // 前年给老大上户口的时候要带结婚证，现在给老二上户口还要带吗: a past year sets the scene, the ask is of now.
+  if (year !== null && year < now && NOW_AFTER.test(question.slice(at))) return { year: null, latest: true };
   const latest = year === null && /现在|最近|目前|最新|如今|眼下|这阵|上次|上回|今后|还(要|能|用|需|在|是)|仲(要|能|用|系|喺|有|可|得|使|在|是)/.test(question);
   return { year, latest };
 }
+
+/** A later clause asking of now (，现在……, 而家仲……). */
+const NOW_AFTER = /[，,。？?！!\s][^，,。？?！!]*(现在|而家|宜家|如今|目前)/;
 
 const yearOf = (d: LocalDoc) => (d.date ? Number(d.date.slice(0, 4)) : null);
 
