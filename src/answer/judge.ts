@@ -8,13 +8,12 @@ import { probability, type DecisionModel } from "./decision.js";
 import { bestWindow, selectExcerpts, type SentenceBonus, type WindowOptions } from "./excerpts.js";
 import { normalize, stopwordSet } from "../text/tokenize.js";
 import { segment } from "../text/segmenter.js";
-import { splitClauses } from "../text/sentences.js";
 import type { Excerpt } from "./layout.js";
 import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
 import { spokenAsking } from "./equivalents.js";
 import { surnameReferences } from "./persons.js";
-import { aboutLegalTopic, answersKind, askedFor, asks, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { statedQuantities, tierHolds } from "../text/quantities.js";
@@ -540,7 +539,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   // 以前是警务助理帮她填表，现在还可以这样吗: whether the old way still holds is answered by what ended it (不再代为登记).
   const oldWayAsked = OLD_WAY_ASKED.test(question);
   // 现在……还要带结婚证吗: what ended is the thing the last clause asks of (无需提供结婚证, not 不用再跑窗口).
-  const askedOf = oldWayAsked ? ownWords(splitClauses(question.trim().replace(/\s+/g, "，")).at(-1)?.text ?? question).filter((w) => !NO_THING.test(w)) : [];
+  const askedOf = oldWayAsked ? ownWords(lastClause(question)).filter((w) => !NO_THING.test(w)) : [];
   // 成五六百株咁多: an amount stated, which a notice's tier (500株以上的，奖励5000元) holds.
   const stated = statedQuantities(question);
   // 兴隆现在能不能放烟花: of a notice ruling town by town, the sentence on the town named.
@@ -856,12 +855,12 @@ const LAW_ASKED = /法律|法规|条例|规定|犯法|违法|犯罪|判/;
 
 /**
  * Beside the law's part, what the message asks the office: its clauses other than those asking the law
- * (龙滚那边一共抓了几个？如果没判刑，按法律要罚多少钱 → 龙滚那边一共抓了几个, 如果没判刑), so the office's
+ * (龙滚那边一共抓了几个？如果没判刑，按法律要罚多少钱 → 龙滚那边一共抓了几个), so the office's
  * sentence is chosen for its own fact, not for the fine the law's part answers. The whole message when
  * no clause asks the law, or the rest asks no fact.
  */
 export function officeAsks(question: string): string {
-  const clauses = splitClauses(question.trim().replace(/\s+/g, "，")).map((c) => c.text);
+  const clauses = clausesOf(question);
   const office = clauses.filter((c) => !asksTheLaw(c));
   const rest = office.join("");
   return office.length < clauses.length && factsAsked(rest).length ? rest : question;
@@ -878,8 +877,8 @@ const CASE_FINE = /罚了|罚咗|罚左|罚过|被罚的|被罚嘅/;
  * office (要报警打哪个电话 asks a number; 被罚的老板罚几多 the report's fine)?
  */
 function asksTheLaw(clause: string): boolean {
-  if (LAW_ASKED.test(clause)) return !factsAsked(clause).some((k) => !LAW_KINDS.has(k));
-  return asksRule(clause) && !CASE_FINE.test(clause) && !factsAsked(clause).some((k) => !LAW_KINDS.has(k));
+  const officeFact = factsAsked(clause).some((k) => !LAW_KINDS.has(k));
+  return !officeFact && (LAW_ASKED.test(clause) || (asksRule(clause) && !CASE_FINE.test(clause)));
 }
 
 /**

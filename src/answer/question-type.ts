@@ -180,9 +180,14 @@ const SPAN_ASKED = /(多少|几多)个?(天|日|工作日|小时|分钟|个月)/
 /** A clause's closing particles (得不得啊, 电话几多啊？): they end the question, they ask nothing. */
 const CLOSING_PARTICLES = /[啊呀呢哦喔吖啦咧嘞噢]+(?=[\s，,。.！!？?~～]|$)/g;
 
-/** The message's last clause, what it ends by asking (villagers often part clauses with spaces). */
-function lastClause(question: string): string {
-  return splitClauses(question.trim().replace(/\s+/g, "，")).at(-1)?.text ?? question;
+/** The message's clauses (villagers often part clauses with spaces). */
+export function clausesOf(message: string): string[] {
+  return splitClauses(message.trim().replace(/\s+/g, "，")).map((c) => c.text);
+}
+
+/** The message's last clause, what it ends by asking. */
+export function lastClause(question: string): string {
+  return clausesOf(question).at(-1) ?? question;
 }
 
 /** Is the kind asked anywhere in the question, or (askedAtEnd) in its last clause `end`? */
@@ -239,7 +244,7 @@ const ASKING_WORD = /多少|几|什么|啥|咩|乜|哪|边度|怎|点样|点搞|
 export function asks(question: string): string[] {
   const out: string[] = [];
   let pending = "";
-  for (const { text } of splitClauses(question.trim().replace(/\s+/g, "，"))) {
+  for (const text of clausesOf(question)) {
     const clause = text.replace(/[，,。？?！!；;～~]+$/, "");
     if (!clause) continue;
     pending = pending ? `${pending}，${clause}` : clause;
