@@ -544,6 +544,14 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const stated = statedQuantities(question);
   // 兴隆现在能不能放烟花: of a notice ruling town by town, the sentence on the town named.
   const townsAsked = townsIn(question, local.towns);
+  const otherTowns = local.towns.filter((t) => !townsAsked.some((a) => a.includes(t) || t.includes(a)));
+  // Whether an article rules for other towns too is the article's, read once (not per sentence).
+  const rulesByTown = new Map<LocalDoc, boolean>();
+  const byTown = (doc: LocalDoc) => {
+    let r = rulesByTown.get(doc);
+    if (r === undefined) rulesByTown.set(doc, (r = rulesTownByTown(doc, townsAsked, otherTowns)));
+    return r;
+  };
   const expansions = [...terms.weights].filter(([w, v]) => v.expansion && Array.from(w).length >= 3).map(([w]) => w);
   // Within one article the words of its title tell no sentence from another (the opening paragraph
   // repeats them all): a sentence is chosen on the question's other words.
@@ -635,21 +643,24 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // Of a notice's tiers (不满50株……; 50株以上不满500株……; 500株以上……), the one holding the amount stated.
     const tier = tierHolds(stated, raw) ? TIER : 0;
     const ended = oldWayAsked && share > 0 && endedOf(raw, askedOf) ? ENDED_TOLD : 0;
-    const ownTown = townsAsked.length && doc && townSentence(sentence, doc, townsAsked, local.towns) ? OWN_TOWN : 0;
+    const ownTown = townsAsked.length && doc && byTown(doc) && namesOnly(sentence, townsAsked, otherTowns) ? OWN_TOWN : 0;
     return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended + ownTown) - (cited ? scoreText(terms, cited.join(" ")) : 0);
   };
 }
 
 /**
- * Is this the sentence on the town asked, in a county's article that rules for other towns too (二、新增兴隆镇
- * 禁放区。……全年禁止燃放 beside 一、万城镇城区……)? It names a town asked and none other; an opening naming
- * them all is no town's sentence.
+ * Is this a county's article that rules for other towns too (二、新增兴隆镇禁放区。……全年禁止燃放 beside
+ * 一、万城镇城区……)? A town's own article (region 万宁市后安镇) names its town in its story's sentences: no
+ * sign of the one asked.
  */
-function townSentence(sentence: string, doc: LocalDoc, asked: readonly string[], towns: readonly string[]): boolean {
-  // A town's own article (region 万宁市后安镇) names its town in its story's sentences: no sign of the one asked.
+function rulesTownByTown(doc: LocalDoc, asked: readonly string[], others: readonly string[]): boolean {
   if (asked.some((t) => (doc.region ?? "").includes(t))) return false;
-  const others = towns.filter((t) => !asked.some((a) => a.includes(t) || t.includes(a)));
-  return asked.some((t) => sentence.includes(t)) && !others.some((t) => sentence.includes(t)) && doc.sentences.some((s) => others.some((t) => s.includes(t)) && !asked.some((t) => s.includes(t)));
+  return doc.sentences.some((s) => others.some((t) => s.includes(t)) && !asked.some((t) => s.includes(t)));
+}
+
+/** Does the sentence name a town asked and none other (an opening naming them all is no town's sentence)? */
+function namesOnly(sentence: string, asked: readonly string[], others: readonly string[]): boolean {
+  return asked.some((t) => sentence.includes(t)) && !others.some((t) => sentence.includes(t));
 }
 /** The sentence on the town asked, among a notice's towns. */
 const OWN_TOWN = 0.6;

@@ -248,7 +248,8 @@ export function asks(question: string): string[] {
     const clause = text.replace(/[，,。？?！!；;～~]+$/, "");
     if (!clause) continue;
     pending = pending ? `${pending}，${clause}` : clause;
-    if (ASKING_WORD.test(clause) && askedFor(clause).some((k) => k !== "advice" && k !== "truth")) {
+    // A fact or a yes/no rule is an ask; what to do and whether it is true are asked of the whole story.
+    if (ASKING_WORD.test(clause) && askedFor(clause).some((k) => k === "rule" || !NOT_FACTS.has(k))) {
       // An ask with no word of its own (几时弄, 奖几多钱, 过了还能骑不) asks more of the last one's thing.
       if (out.length && !namesOwnThing(pending)) out[out.length - 1] += `，${pending}`;
       else out.push(pending);
@@ -282,7 +283,7 @@ export function answersKind(sentence: string, kinds: readonly AskedFor[]): boole
   return kinds.some((k) => KINDS[k].answer.test(sentence));
 }
 
-/** What the question asks for other than a yes/no rule or advice: a figure, date, place, documents, phone, outcome. */
+/** What the question asks for other than a yes/no rule, advice or whether it is true: a figure, date, place, documents, phone, outcome. */
 export function factsAsked(question: string): AskedFor[] {
   return askedFor(question).filter((k) => !NOT_FACTS.has(k));
 }

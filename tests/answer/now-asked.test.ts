@@ -23,20 +23,13 @@ it("a past year that sets the scene does not scope an ask of now", () => {
   expect(timeScope("今年现在还能放鞭炮吗", today).year).toBe(2026);
 });
 
-it("what ended, asked of now: the newer notice's sentence ending the thing asked of", async () => {
-  const { docs, first } = await ask("前年给老大上户口的时候要带结婚证原件 现在给老二上户口还要带结婚证吗");
-  expect(docs[0]).toBe("t-newborn-change");
-  expect(first).toContain("无需提供结婚证");
-});
-
-it("a county notice ruling town by town: the sentence on the town named", async () => {
-  const { docs, first } = await ask("北大现在能不能放烟花？住我们店的客人想在门口放");
-  expect(docs[0]).toBe("t-fireworks-towns");
-  expect(first).toContain("北大镇区");
-});
-
-it("whether a story is a scam: the warning's verdict", async () => {
-  const { docs, first } = await ask("我弟玩游戏有个人说他帐号被冻结了要先交保证金才能解冻 这种是不是骗子啊");
-  expect(docs[0]).toBe("t-game-scam");
-  expect(first).toContain("都是诈骗");
+// [what the case shows, the question, the article that answers first, what its first quote holds]
+it.each([
+  ["what ended, asked of now: the newer notice's sentence ending the thing asked of", "前年给老大上户口的时候要带结婚证原件 现在给老二上户口还要带结婚证吗", "t-newborn-change", "无需提供结婚证"],
+  ["a county notice ruling town by town: the sentence on the town named", "北大现在能不能放烟花？住我们店的客人想在门口放", "t-fireworks-towns", "北大镇区"],
+  ["whether a story is a scam: the warning's verdict", "我弟玩游戏有个人说他帐号被冻结了要先交保证金才能解冻 这种是不是骗子啊", "t-game-scam", "都是诈骗"],
+])("%s", async (_case, question, doc, fact) => {
+  const { docs, first } = await ask(question);
+  expect(docs[0]).toBe(doc);
+  expect(first).toContain(fact);
 });
