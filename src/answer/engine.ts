@@ -22,6 +22,7 @@ import { classifyQuestion } from "./question-guard.js";
 import { answersKind, asksFineAmount, asksRule, factsAsked } from "./question-type.js";
 import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
 import { ownWordsFirst, termMatcher } from "./term-weights.js";
+import { toSimplified } from "../text/simplified.js";
 
 const log = childLogger("engine");
 
@@ -270,8 +271,14 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
   }
 
   return {
-    async ask(request) {
+    async ask(typed) {
       const started = performance.now();
+      // Read in simplified characters, as the material is written (補領身份證 → 补领身份证).
+      const request: AskRequest = {
+        ...typed,
+        question: toSimplified(typed.question ?? ""),
+        ...(typed.context ? { context: typed.context.map((t) => ({ ...t, question: toSimplified(t.question) })) } : {}),
+      };
       let reply = await ask(request);
       // A short message that did not read as a follow-up (见到了打哪个电话) but finds nothing alone is
       // asked once more with the previous turn's topic: the person is most likely still on it.
@@ -281,7 +288,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
         const again = await ask(request, true);
         if (!again.refused && keepsOwnTopic(rewriteWords(request.question ?? "").text, again)) reply = again;
       }
-      deps.onReply?.(request, reply, performance.now() - started);
+      deps.onReply?.(typed, reply, performance.now() - started);
       return reply;
     },
   };

@@ -25,11 +25,11 @@ const POINTS_BACK = /(那个人|这个人|那人|那次|那天|那边|那里|那
 const ASKING_START = /^(要|能|可以|还要|还能|需要|得|大概|一般)/;
 
 /**
- * A message that asks something: a question mark, a question word or particle (冇 after a word asks,
- * 晚上有人冇; alone it answers), or a service asked after as X不X (办不办, 开不开, 收唔收, 得唔得; not 下不下雨:
- * the weather is no follow-up).
+ * A message that asks something: a question mark; a question word; a particle ending a clause (学历呢
+ * 初中毕业行不); 冇, 无, 未 or 不 after a word (晚上有人冇, 钱追得回来无, 抓到未; alone 冇 answers); or a
+ * service asked after as X不X (办不办, 开不开, 收唔收, 得唔得; not 下不下雨: the weather is no follow-up).
  */
-const ASKS = /[?？]|[吗呢么嘛咩]\s*$|(?<=[\u4e00-\u9fff])冇\s*$|谁|哪|什么|啥|咩|乜|边个|边度|怎|几|多少|多久|要不要|能不能|会不会|可不可以|有没有|有冇|(办|开|收|行|给|让|准|用|管|算|得|使|系|要|能|追|去)[不没冇唔]\1/;
+const ASKS = /[?？]|[吗呢么嘛咩](?=[\s，,。！!]|$)|(?<=[\u4e00-\u9fff])[冇无未不]\s*$|谁|哪|什么|啥|咩|乜|边个|边度|怎|咋|几|多少|多久|要不要|能不能|会不会|可不可以|有没有|有冇|(办|开|收|行|给|让|准|用|管|算|得|使|系|要|能|追|去)[不没冇唔]\1/;
 
 /** Characters other than punctuation and spaces. */
 function letters(question: string): number {

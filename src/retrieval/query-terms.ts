@@ -61,6 +61,8 @@ export function termWeights(bm25: Bm25Index, lexicon: Lexicon | null, query: str
   };
   const wordIdf = (w: string) => {
     const t = normalize(w);
+    // Letters and digits are indexed as whole runs (app, 12123, 2024), never as bigrams.
+    if (!isCjk(t.charCodeAt(0))) return idf(t);
     if (t.length === 1) return idf(t) / 4; // a lone character is weak evidence either way
     if (t.length === 2) return idf(t);
     let sum = 0;

@@ -49,3 +49,16 @@ describe("Bm25Index", () => {
     expect(r.map((x) => x.doc)).toEqual([1, 3, 9]);
   });
 });
+
+describe("termWeights", () => {
+  it("weighs a run of letters or digits by its own document frequency, as it is indexed", async () => {
+    const { termWeights } = await import("../../src/retrieval/query-terms.js");
+    const docs = ["请通过交管12123 APP预约", "下载APP后登录", "机动车登记", "驾驶证换领"].map((text) => [text, "", ""]);
+    const small = Bm25Index.build(docs, { fields: FIELDS });
+    const w = termWeights(small, null, "app上怎么预约 12123");
+    // Two of four documents hold "app": it weighs less than 12123 (one) and less than a word none holds.
+    expect(w.get("app")!.weight).toBeLessThan(w.get("12123")!.weight);
+    const unseen = termWeights(small, null, "zzz").get("zzz")!.weight;
+    expect(w.get("12123")!.weight).toBeLessThan(unseen);
+  });
+});
