@@ -695,8 +695,8 @@ const INLINE_LABEL_CHARS = 24;
 const INLINE_LABEL = /(?:^|[。\n])([一二三四五六七八九十]+、[^。\n]{1,16})。$/;
 const OWN_LABEL = /^([一二三四五六七八九十]+、[^：:。，\n]{1,12})[：:]/;
 
-/** Is the counted thing next to a figure (3人受伤, 警力不少于320人, 几成 → 87%), not just somewhere in the sentence (驾驶人李某某)? */
-function countedNear(sentence: string, counted: string): boolean {
+/** Is the counted thing next to a figure (3人受伤, 警力不少于320人, 几成 → 87%), not just somewhere in the sentence (驾驶人李某某)? `after`: how far after it. */
+function countedNear(sentence: string, counted: string, after = 7): boolean {
   // The word counted when the sentence writes it (民宿38家, not 民警42人次 for 民宿); else its first character
   // (警察 → 出动警力320人) or its last, the head of a compound (卡点 → 查缉点由去年的8处增加至12处).
   const chars = Array.from(counted);
@@ -707,7 +707,7 @@ function countedNear(sentence: string, counted: string): boolean {
   if (counted[0] === "次" && /[0-9０-９]\s*(次|起|宗)/.test(sentence)) return true;
   for (const thing of things) {
     for (let at = sentence.indexOf(thing); at >= 0; at = sentence.indexOf(thing, at + 1)) {
-      if (/[0-9０-９]/.test(sentence.slice(Math.max(0, at - 6), at + 7))) return true;
+      if (/[0-9０-９]/.test(sentence.slice(Math.max(0, at - 6), at + after))) return true;
     }
   }
   return false;
@@ -931,13 +931,17 @@ function withoutIdleCorrections(hits: Hit[], facts: AskedFor[], question: string
   const correction = (h: Hit) => h.passage.kind === "article" && (CORRECTION_NOTICE.test(h.passage.title) || (countOnly && CORRECTION.test(h.passage.title)));
   const docHolds = (h: Hit) => answersKind(told(h), facts);
   // The thing counted (几多斤 → 斤) says it more surely than the verb measured (偷 of 偷了几多斤: the 更正 writes 盗得).
+  // A correction's sentence may name the thing a clause before the figure it corrects (血液酒精含量，经司法鉴定为113mg/100ml).
   const answers = (h: Hit) => {
     const text = told(h);
-    return answersKind(text, facts) && (counted ? countedNear(text, counted) : !thing || tellsOf(text, thing));
+    return answersKind(text, facts) && (counted ? countedNear(text, counted, CORRECTED_FIGURE_REACH) : !thing || tellsOf(text, thing));
   };
   if (!hits.some((h) => !correction(h) && docHolds(h))) return hits;
   return hits.filter((h) => !correction(h) || answers(h));
 }
+
+/** How far after the thing counted a correction's figure may stand (血液酒精含量，经司法鉴定为113mg: 12 characters). */
+const CORRECTED_FIGURE_REACH = 16;
 
 /** A notice that corrects figures of an earlier one, item by item (更正): the rest of that one stands. */
 const CORRECTION_NOTICE = /更正/;

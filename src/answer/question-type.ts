@@ -114,14 +114,15 @@ const KINDS: Record<AskedFor, Kind> = {
   },
   age: {
     // Whether someone is old or young enough: 我阿公62岁了，还能报名吗 → 年龄放宽为18周岁至65周岁.
-    asked: /[0-9０-９一二三四五六七八九十]+岁.{0,20}(还能|能不能|能否|可以|可不可以|够不够|行不行|报名|参加)|够(年纪|岁数)|年龄(限制|要求|规定)|(多大|几岁)(年纪|岁数)?(才)?(可以|能)/,
+    // 今年31了 还能报吗: an age told without 岁.
+    asked: /([0-9０-９一二三四五六七八九十]+岁|今年[0-9０-９一二三四五六七八九十]+了).{0,20}(还能|能不能|能否|可以|可不可以|够不够|行不行|报名|参加)|够(年纪|岁数)|年龄(限制|要求|规定)|(多大|几岁)(年纪|岁数)?(才)?(可以|能)/,
     answer: /周岁|岁以上|岁以下|年满|年龄/,
   },
   outcome: {
     // Whether a case was solved: 抓到没有, 破案了吗 (not "被抓了会怎样", which asks about the law).
     // 找着没有: a missing person found (→ 已于10月14日在……找到).
-    // 是不是已经抓到了: whether it has happened by now.
-    asked: /(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(没有|没|吗|了吗|未)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破了没|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)/,
+    // 是不是已经抓到了: whether it has happened by now. 后来咋处理的: how a case told of ended (→ 被依法行政拘留7日).
+    asked: /(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(没有|没|吗|了吗|未)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破了没|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|(后来|最后|最终)[^，。？?\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|判|罚|搞)(的|了|咗)/,
     answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|取保候审|监视居住|强制措施|移送|找到|寻回|被找到|平安返回|接回)/,
   },
   person: {
@@ -167,7 +168,8 @@ const KINDS: Record<AskedFor, Kind> = {
     // 放地笼得不得, 咁样行不行: asked after the thing (Cantonese 得唔得 is read as 得不得).
     // 客人一家四口是不是每个都要登记: whether a rule binds.
     asked: /(还用|还要|还需|要不要|用不用|需不需要|是否需要|能不能|可不可以|准不准|让不让|允不允许|有没有)[^，。？?]{1,14}$|(能|可以|准|让|允许|用|要)[^，。？?]{1,12}(吗|不|(?<!什|怎|那|这)么)[？?]?$|[^，。？?]{1,14}(得不得|行不行|可不可以|准不准)[？?]?$|是不是[^，。？?]{0,8}(要|需要|得|必须|可以|能)(?![^，。？?]{0,3}(坐牢|判|罚|拘|抓))/,
-    answer: /(不再|无需|不需要|需要|应当|须|必须|可以|可在|可由|也可|不得|禁止|严禁|免费|不收|允许)/,
+    // 可直接到现场取号, 可凭……办理: what one may do, as notices write it.
+    answer: /(不再|无需|不需要|需要|应当|须|必须|可以|可在|可由|也可|可(直接|凭|通过|持|携带|就近|现场|自行)|不得|禁止|严禁|免费|不收|允许)/,
   },
 };
 
@@ -360,13 +362,18 @@ const OPENING_HOURS = /开(不|没)?开门|(开|关)门(吗|不|没|么|的|啊)
 
 /** A question about a place, event, figure, date or procedure: the office's own material answers it first. */
 export function asksLocalFact(question: string): boolean {
-  return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|提示|提醒|办理|登记|上牌|办证|补办|补领|换领|窗口|预约|悬赏|奖励|奖金|有奖)/.test(question);
+  return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|提示|提醒|办理|(去|来|到)办|登记|上牌|办证|补办|补领|换领|窗口|预约|悬赏|奖励|奖金|有奖)/.test(question);
 }
 
 /** A question about a rule, penalty or liability: the law answers it (cues in src/data/intents.txt, [legal]). */
 export function asksRule(question: string): boolean {
-  return loadIntents().legal.some((re) => re.test(question));
+  const q = question.replace(CASE_OUTCOME_ALL, " ");
+  return loadIntents().legal.some((re) => re.test(q));
 }
+
+/** How a case told of ended (那个造谣的后来咋处理的, 最后怎么判的): the report's outcome, not the law's rule. */
+const CASE_OUTCOME = "(后来|最后|最终)[^，。？?\\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|判|罚|搞)(的|了|咗)";
+const CASE_OUTCOME_ALL = new RegExp(CASE_OUTCOME, "g");
 
 /** A question about a legal matter or one of the office's campaigns ([legal_topic]): a feature of the law's decision. */
 export function aboutLegalTopic(question: string): boolean {
