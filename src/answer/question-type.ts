@@ -414,8 +414,8 @@ export function measuredThing(question: string): string | null {
   // The last such thing: a story told before the question (讲几句就放人……罚几多) counts its own things.
   // 奖他几多钱: the person it goes to stands between the thing and the question word.
   const things = [...question.matchAll(/([\p{Script=Han}])(?:他|她|我|你|佢|他们|我们)?(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
-  // 最多几多, 最少几多: the bound, not the thing.
-  const thing = things.filter((t) => !/[有是要能会就都共总还才到在么什为那这前好头最多少]/.test(t)).at(-1);
+  // 最多几多, 最少几多: the bound, not the thing. 八万几, 三十几: a figure told roughly, not a thing.
+  const thing = things.filter((t) => !/[有是要能会就都共总还才到在么什为那这前好头最多少一二两三四五六七八九十百千万亿]/.test(t)).at(-1);
   if (thing) return thing;
   // Said the other way round: 有几多钱奖 → 奖.
   const after = /(?:多少|几多)钱([\p{Script=Han}])/u.exec(question);

@@ -2,7 +2,8 @@
  * Messages typed the way people type them: traditional characters (補領身份證), Hainan and Cantonese
  * particles ending an ask (钱追得回来无, 学历呢 初中毕业行不), letters and figures (app, 12123), a police word
  * jieba does not know (辅警, not 辅/警报); how a case told of ended (后来咋处理的) asks the report, not the
- * law; and a 更正 whose sentence names the thing before the figure it corrects.
+ * law; a figure told roughly (六万几) names no thing measured; and a 更正 whose sentence names the thing
+ * before the figure it corrects.
  */
 import { expect, it } from "vitest";
 import { looksLikeFollowUp, shortQuestion } from "../../src/answer/follow-up.js";
@@ -52,6 +53,7 @@ it.each([
   ["an ask ending in 呢 and 不, after the last turn", "学历呢 初中毕业行不", "今年辅警招聘啥条件", "t-recruit", "高中"],
   ["a police word jieba splits wrong (辅警报名 → 辅/警报/名)", "帮dd问下 今年辅警报名到几号截止", undefined, "t-recruit", "11月20日"],
   ["how a case ended: the report's outcome", "发视频说长丰有人抢小孩那个 后来咋处理的", undefined, "t-rumour", "行政拘留5日"],
+  ["a figure told roughly (六万几) is no thing measured: the money asked is", "后安那个阿伯听讲被骗了六万几，到底是几多钱", undefined, "t-health-scam", "62400元"],
   ["a 更正 naming the thing before the figure it corrects", "礼纪车祸那个司机后来鉴定出来喝了几多酒", undefined, "t-crash-correction", "124mg/100ml"],
 ])("%s", async (_case, question, context, doc, fact) => {
   const { docs, text } = await ask(question, context);
