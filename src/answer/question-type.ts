@@ -34,6 +34,9 @@ const ITEM_COUNT = "[0-9０-９]+\\s*(个|部|台|辆|张|件|把|支|只|枚|�
 export /** Papers a citizen brings to a window. */
 const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件|凭证|委托书|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记|通行)证)";
 
+/** How a case told of ended (那个造谣的后来咋处理的, 最后怎么判的): the report's outcome, not the law's rule. */
+const CASE_OUTCOME = "(后来|最后|最终)[^，。？?\\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|判|罚|搞)(的|了|咗)";
+
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
     // 查了几间, 抓过几个: a count asked after what was done, anywhere in the message.
@@ -122,7 +125,7 @@ const KINDS: Record<AskedFor, Kind> = {
     // Whether a case was solved: 抓到没有, 破案了吗 (not "被抓了会怎样", which asks about the law).
     // 找着没有: a missing person found (→ 已于10月14日在……找到).
     // 是不是已经抓到了: whether it has happened by now. 后来咋处理的: how a case told of ended (→ 被依法行政拘留7日).
-    asked: /(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(没有|没|吗|了吗|未)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破了没|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|(后来|最后|最终)[^，。？?\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|判|罚|搞)(的|了|咗)/,
+    asked: new RegExp(String.raw`(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(没有|没|吗|了吗|未)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破了没|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|${CASE_OUTCOME}`),
     answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|取保候审|监视居住|强制措施|移送|找到|寻回|被找到|平安返回|接回)/,
   },
   person: {
@@ -370,9 +373,6 @@ export function asksRule(question: string): boolean {
   const q = question.replace(CASE_OUTCOME_ALL, " ");
   return loadIntents().legal.some((re) => re.test(q));
 }
-
-/** How a case told of ended (那个造谣的后来咋处理的, 最后怎么判的): the report's outcome, not the law's rule. */
-const CASE_OUTCOME = "(后来|最后|最终)[^，。？?\\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|判|罚|搞)(的|了|咗)";
 const CASE_OUTCOME_ALL = new RegExp(CASE_OUTCOME, "g");
 
 /** A question about a legal matter or one of the office's campaigns ([legal_topic]): a feature of the law's decision. */
