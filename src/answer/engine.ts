@@ -273,12 +273,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
   return {
     async ask(typed) {
       const started = performance.now();
-      // Read in simplified characters, as the material is written (補領身份證 → 补领身份证).
-      const request: AskRequest = {
-        ...typed,
-        question: toSimplified(typed.question ?? ""),
-        ...(typed.context ? { context: typed.context.map((t) => ({ ...t, question: toSimplified(t.question) })) } : {}),
-      };
+      const request = inSimplified(typed);
       let reply = await ask(request);
       // A short message that did not read as a follow-up (见到了打哪个电话) but finds nothing alone is
       // asked once more with the previous turn's topic: the person is most likely still on it.
@@ -292,4 +287,10 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       return reply;
     },
   };
+}
+
+/** The request read in simplified characters, as the material is written (補領身份證 → 补领身份证), its earlier turns too. Pure. */
+function inSimplified(typed: AskRequest): AskRequest {
+  const question = toSimplified(typed.question ?? "");
+  return typed.context ? { ...typed, question, context: typed.context.map((t) => ({ ...t, question: toSimplified(t.question) })) } : { ...typed, question };
 }

@@ -591,7 +591,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // The thing counted (查了几多间民宿 → 民宿38家) says it more surely than the verb measured (查 is in 抽查 too).
     // Asked 多少钱, the figure is money (奖励人民币8000元, not 拟对以下2名同志予以表彰奖励).
     // 被骗了八万几，到底是几多钱: no thing named, the money asked is enough.
-    const measured = (counted ? countedNear(raw, counted) : thing ? tellsOf(told, thing) : money) && answersKind(told, ["amount"]) && (!money || MONEY.test(raw)) ? 0.8 : 0;
+    const ofIt = counted ? countedNear(raw, counted) : thing ? tellsOf(told, thing) : money;
+    const measured = ofIt && answersKind(told, ["amount"]) && (!money || MONEY.test(raw)) ? 0.8 : 0;
     // A fact kind is a strong sign; a yes/no rule word (可以, 需要, 不得) is in most sentences of a notice.
     // A correction's recital of the notice it changes (本所于5月8日发布《……的通告》以来，截至7月25日……)
     // holds the old dates: it answers no time or date (its figures, 已有17名投案, may be what was asked).

@@ -36,6 +36,7 @@ const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件
 
 /** How a case told of ended (那个造谣的后来咋处理的, 最后怎么判的): the report's outcome, not the law's rule. */
 const CASE_OUTCOME = "(后来|最后|最终)[^，。？?\\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|判|罚|搞)(的|了|咗)";
+const CASE_OUTCOME_ALL = new RegExp(CASE_OUTCOME, "g");
 
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
@@ -373,7 +374,6 @@ export function asksRule(question: string): boolean {
   const q = question.replace(CASE_OUTCOME_ALL, " ");
   return loadIntents().legal.some((re) => re.test(q));
 }
-const CASE_OUTCOME_ALL = new RegExp(CASE_OUTCOME, "g");
 
 /** A question about a legal matter or one of the office's campaigns ([legal_topic]): a feature of the law's decision. */
 export function aboutLegalTopic(question: string): boolean {
