@@ -20,7 +20,7 @@ import { pinyin } from "pinyin-pro";
 import { segment } from "../text/segmenter.js";
 import { stopwordSet } from "../text/tokenize.js";
 import type { Searcher } from "../types.js";
-import { spokenPairs } from "./equivalents.js";
+import { loadEquivalents, spokenPairs } from "./equivalents.js";
 import { passagesOf } from "./judge.js";
 import { cjkPairsOf, localArticlesOf, type LocalArticles } from "./local-articles.js";
 
@@ -34,8 +34,16 @@ export class OfficeHomophones {
   /** Spelling without tones → the one town of two characters spelt so ("" when two are). */
   private readonly townBySpelling = new Map<string, string>();
 
-  constructor(words: Iterable<string>, spelt: Iterable<string> = []) {
+  /** Sound → the office's common word of a title that sounds so (举报, 登记: in many of its articles), null when two do. */
+  private readonly commonBySound = new Map<string, string | null>();
+
+  constructor(words: Iterable<string>, spelt: Iterable<string> = [], common: Iterable<string> = []) {
     this.places = new Set(spelt);
+    for (const word of common) {
+      const sound = pinyin(word, { toneType: "num", type: "array" }).join(" ");
+      const had = this.commonBySound.get(sound);
+      this.commonBySound.set(sound, had === undefined || had === word ? word : null);
+    }
     for (const place of this.places) {
       if (Array.from(place).length !== 2) continue;
       const spelling = pinyin(place, { toneType: "none", type: "array" }).join("");
@@ -72,12 +80,23 @@ export class OfficeHomophones {
     let h = built.get(local);
     if (!h) {
       const words = new Set<string>();
+      const common = new Set<string>();
       // A title names its article's topic (校车, 民宿, 台风): the words a question is about, not the verbs
       // that run through the texts (达到, 受到), which would turn 打到 into 达到 and 转钱 into 赚钱.
-      for (const d of local.docs) for (const w of segment(d.title)) if (w.length === 2 && cjkPairsOf(w).length === 1 && local.pairShare(w) <= TOPIC_SHARE) words.add(w);
+      // A title's word in many of them (举报, 登记) is read only without a topic word of that sound.
+      for (const d of local.docs) {
+        for (const w of segment(d.title)) {
+          if (w.length !== 2 || cjkPairsOf(w).length !== 1) continue;
+          const share = local.pairShare(w);
+          if (share <= TOPIC_SHARE) words.add(w);
+          else if (share <= COMMON_SHARE) common.add(w);
+        }
+      }
       for (const place of local.places) if (place.length === 2 && cjkPairsOf(place).length === 1) words.add(place);
+      // The people's own words that src/data/equivalents.txt reads (狗证, 电驴), mistyped (狗正) as often as the office's.
+      for (const { spoken } of loadEquivalents().words) if (Array.from(spoken).length === 2 && cjkPairsOf(spoken).length === 1) common.add(spoken);
       // Spelt out in pinyin (minsu, shimeiwan), a place of any length is as sure as a word of two characters.
-      h = new OfficeHomophones(words, local.places);
+      h = new OfficeHomophones(words, local.places, common);
       built.set(local, h);
     }
     return h;
@@ -94,9 +113,11 @@ export class OfficeHomophones {
     const tokens = segment(text);
     const stop = stopwordSet();
     const fixes = new Map<string, string>();
+    // A character read into one word is not read into the next (快第点: 快递, and no 地点 after it).
+    let used = -1;
     for (let i = 0; i + 1 < tokens.length; i++) {
       const pair = tokens[i] + tokens[i + 1];
-      if (tokens[i].length !== 1 || tokens[i + 1].length !== 1 || cjkPairsOf(pair).length !== 1 || officeKnows(pair)) continue;
+      if (i === used || tokens[i].length !== 1 || tokens[i + 1].length !== 1 || cjkPairsOf(pair).length !== 1 || officeKnows(pair)) continue;
       // Beside 几 or 多 the characters are the asking's own (防到几号, 几远内), read as typed.
       if (ASKING.test(tokens[i - 1] ?? "") || ASKING.test(tokens[i + 2] ?? "")) continue;
       // One character mistyped: the word keeps the other in its place (兴龙 → 兴隆; 骑他 is no 其他).
@@ -104,12 +125,17 @@ export class OfficeHomophones {
       const meant = new Set(soundsOf(pair).map((s) => this.bySound.get(s)).filter((w) => w !== undefined && (w === null || kept(w))));
       const town = meant.size ? null : this.townLike(pair);
       if (town) meant.add(town);
+      // No topic word or town sounds so: one of the office's common words may (举暴 for 举报).
+      if (!meant.size) for (const w of soundsOf(pair).map((x) => this.commonBySound.get(x))) if (w !== undefined && (w === null || kept(w))) meant.add(w);
       const [only] = meant;
       if (!(meant.size === 1 && only)) continue;
       // A pair the laws hold too (后按 of 之后按照), or one with a function word (我是兴隆 gives 是兴), is a
       // typo only for a place: no other word sounds like 后安.
       const loose = known(pair) || stop.has(tokens[i]) || stop.has(tokens[i + 1]);
-      if (!loose || this.places.has(only)) fixes.set(pair, only);
+      if (!loose || this.places.has(only)) {
+        fixes.set(pair, only);
+        used = i + 1;
+      }
     }
     // A town typed as another word of the same sound (礼记 for 礼纪, 万成 for 万城), which no office article writes.
     for (const t of tokens) {
@@ -139,6 +165,9 @@ const ASKING = /^(几|多)/;
  * (校车, 兴隆), not a notice's common word (地点, 时间), which would turn 快第点 into 快地点.
  */
 const TOPIC_SHARE = 0.15;
+
+/** A title's word in more of the articles than this (派出, 公安) is the office's own, no word a typo is read as. */
+const COMMON_SHARE = 0.5;
 
 /** A pair in this few passages of the whole index, none of them the office's, is no word a villager means (有效车票 gives 效车). */
 const RARE_PASSAGES = 3;

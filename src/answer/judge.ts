@@ -17,7 +17,7 @@ import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, be
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { statedQuantities, tierHolds } from "../text/quantities.js";
-import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterPairs, newer, repealedBy, sameArea, sameMatter, timeScope } from "./time-scope.js";
+import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterPairs, namesMatterOf, newer, repealedBy, sameArea, sameMatter, timeScope } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -220,8 +220,15 @@ export async function judgeLocal(input: {
     // A county-wide notice is no version of a town's.
     // The two titles must name one thing beyond the place and the office (太阳河 in both): a town's articles
     // on other matters hold the question's topic word often enough (龙滚's 平安集市 and its lost-and-found notice).
+    // A town's articles on one thing share a word of it (水库); a county's many share single words across
+    // matters (出租 of 出租房屋 and of 出租出借两卡): two of them then, or one the question names (养老), or the
+    // newer one's text names the older one's matter (a window's move notice: 二手车过户 of the guide's title).
     const bestPairs = new Set(matterPairs(best.doc.title, local.places));
-    const sharesThing = (d: LocalDoc) => matterPairs(d.title, local.places).some((b) => bestPairs.has(b) && !officeWord(b, local));
+    const townsOwn = local.towns.some((t) => (best.doc.region ?? "").includes(t));
+    const sharesThing = (d: LocalDoc) => {
+      const both = new Set(matterPairs(d.title, local.places).filter((b) => bestPairs.has(b) && !officeWord(b, local)));
+      return both.size >= 2 || (both.size === 1 && (townsOwn || question.includes([...both][0]))) || namesMatterOf(d, best.doc, local.places);
+    };
     const tells = (m: LocalMatch) =>
       !!m.doc.region &&
       m.doc.region === best.doc.region &&
@@ -882,8 +889,8 @@ export function officeAsks(question: string): string {
 /** The kinds of fact a law answers: a fine's amount, a term, an age. */
 const LAW_KINDS: ReadonlySet<AskedFor> = new Set(["amount", "duration", "age"]);
 
-/** A fine a case got (被罚的老板罚几多, 罚咗几多): the report's figure, not the law's. */
-const CASE_FINE = /罚了|罚咗|罚左|罚过|被罚的|被罚嘅/;
+/** A fine a case got (被罚的老板罚几多, 罚咗几多, 网吧被罚几多钱): the report's figure, not the law's (会被罚几多 asks the law). */
+const CASE_FINE = /罚了|罚咗|罚左|罚过|被罚的|被罚嘅|(?<![会要将就能])被罚(几多|多少|好多)/;
 
 /**
  * Does this clause ask the law alone: a rule or penalty (这样也算犯罪吗, 法律上要判几年), and no fact of the

@@ -126,15 +126,17 @@ const KINDS: Record<AskedFor, Kind> = {
     // Whether a case was solved: 抓到没有, 破案了吗 (not "被抓了会怎样", which asks about the law).
     // 找着没有: a missing person found (→ 已于10月14日在……找到).
     // 是不是已经抓到了: whether it has happened by now. 后来咋处理的: how a case told of ended (→ 被依法行政拘留7日).
-    asked: new RegExp(String.raw`(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(没有|没|吗|了吗|未)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破了没|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|${CASE_OUTCOME}`),
+    // 人关起来没有: whether the suspect is held (→ 已被依法刑事拘留).
+    asked: new RegExp(String.raw`(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(没有|没|吗|了吗|未)|(关|拘|扣)(起来|进去|住)了?(没有|没|吗|未|冇|无)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破了没|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|${CASE_OUTCOME}`),
     answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|取保候审|监视居住|强制措施|移送|找到|寻回|被找到|平安返回|接回)/,
   },
   person: {
     // Who found, reported or saved someone (边个揾到嘅, 是谁先发现不对报警的) → 被村民黄某某找到, 银行柜员发现异常.
     // Only with such a deed: 谁赔, 责任谁承担 ask the law who is liable.
-    asked: /(谁|哪个|哪位|什么人)(先|最先|第一个)?(找到|寻到|发现|报警|报的警|报案|救|送|抓到|捡到|拾到|举报|拦下|拦住)/,
+    // 跑掉那个叫乜名: the name of one at large (→ 吴某某……至今在逃).
+    asked: /(谁|哪个|哪位|什么人)(先|最先|第一个)?(找到|寻到|发现|报警|报的警|报案|救|送|抓到|捡到|拾到|举报|拦下|拦住)|(跑|逃)(掉|了|咗)?[^，。？?\s]{0,4}叫(什么|啥|乜嘢?|咩)(名|名字)?/,
     // A person beside such a deed (被村民黄某某发现), not any 某某 of the report.
-    answer: /^(?=.*(找到|寻到|发现|报警|报案|救|送|抓获|捡到|拾到|拾得|举报|拦下|拦住))(?=.*([\u4e00-\u9fa5]某某?|民警|辅警|村民|群众|市民|柜员|员工|工作人员|司机|老师|家属|志愿者|保安|店主|网格员|警务助理))/s,
+    answer: /^(?=.*(找到|寻到|发现|报警|报案|救|送|抓获|捡到|拾到|拾得|举报|拦下|拦住|在逃|潜逃|外逃))(?=.*([\u4e00-\u9fa5]某某?|民警|辅警|村民|群众|市民|柜员|员工|工作人员|司机|老师|家属|志愿者|保安|店主|网格员|警务助理))/s,
   },
   findings: {
     // What a check found: 查校车……有什么问题 → 部分校车存在灭火器过期、安全锤缺失等问题. Asked of a check
@@ -241,6 +243,11 @@ function namesOwnThing(ask: string): boolean {
 
 /** A clause that asks has a question word or particle (有人打电话讲我涉嫌洗钱 tells; 电话多少 asks). */
 const ASKING_WORD = /多少|几|什么|啥|咩|乜|哪|边度|怎|点样|点搞|没有|没|冇|不|唔|是不是|[吗么呢嘛]$|[?？]/;
+
+/** Does this clause ask (a question word or particle), or only tell? */
+export function clauseAsks(clause: string): boolean {
+  return ASKING_WORD.test(clause.replace(/[，,。！!；;～~\s]+$/, ""));
+}
 
 /**
  * The message's asks, each with the clauses before it that tell what it is about: 石梅湾那次派出所查民宿

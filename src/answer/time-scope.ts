@@ -5,6 +5,7 @@
  * and a 更正, 撤销 or 延期 wins over what it corrects.
  */
 import { cjkPairsOf, type LocalDoc } from "./local-articles.js";
+import { clauseAsks, clausesOf } from "./question-type.js";
 
 export interface TimeScope {
   /** A year the question names, resolved. */
@@ -19,13 +20,25 @@ const YEAR_WORD = /(今年|本年)|(去年|旧年|上年(?!纪))|(前年)|(?<![0
 export function timeScope(question: string, today: Date): TimeScope {
   const now = today.getFullYear();
   // The last year named: a date misremembered is corrected later in the message (他说是去年八月，我查了下应该是2024年).
+  // A year in a clause that asks is the one asked, before a year in a clause that only tells
+  // (今年暑假还有警察守着没有 前年看到有人在那巡的: 前年 is a memory).
   let year: number | null = null;
   let at = -1;
-  for (const m of question.matchAll(YEAR_WORD)) {
-    const named = m[1] ? now : m[2] ? now - 1 : m[3] ? now - 2 : m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
-    if (named < 1990 || named > now + 1 || m.index! < at) continue;
-    year = named;
-    at = m.index!;
+  let asked = false;
+  let offset = 0;
+  // Only a message naming two years needs its clauses read (timeScope runs on every word of a question too).
+  const two = (question.match(YEAR_WORD)?.length ?? 0) > 1;
+  for (const clause of two ? clausesOf(question) : [question]) {
+    const start = two ? question.indexOf(clause, offset) : 0;
+    offset = start < 0 ? offset : start + clause.length;
+    const asking = two && clauseAsks(clause);
+    for (const m of clause.matchAll(YEAR_WORD)) {
+      const named = m[1] ? now : m[2] ? now - 1 : m[3] ? now - 2 : m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+      if (named < 1990 || named > now + 1 || (asked && !asking)) continue;
+      year = named;
+      at = Math.max(start, 0) + m.index!;
+      asked ||= asking;
+    }
   }
   // 前年给老大上户口的时候要带结婚证，现在给老二上户口还要带吗: a past year sets the scene, the ask is of now.
   if (year !== null && year < now && NOW_AFTER.test(question.slice(at))) return { year: null, latest: true };
@@ -138,6 +151,24 @@ export function sameMatter(a: LocalDoc, b: LocalDoc, overlap = 0.5): boolean {
 export function matterPairs(title: string, places: readonly string[]): string[] {
   return cjkPairsOf(places.reduce((t, place) => t.replaceAll(place, " "), bareTitle(title)));
 }
+
+/**
+ * Does `doc` name the matter of `of`'s title in its text: two runs of four characters of that title
+ * (a window's move notice writes 二手车过户、临时号牌 of the guide titled 二手车过户、机动车临时号牌办理指南;
+ * one run, 户口迁入, is in every article on 户口)?
+ */
+export function namesMatterOf(doc: LocalDoc, of: LocalDoc, places: readonly string[]): boolean {
+  const matter = places.reduce((t, place) => t.replaceAll(place, " "), bareTitle(of.title));
+  let runs = 0;
+  for (let i = 0; i + MATTER_RUN <= matter.length; i++) {
+    const run = matter.slice(i, i + MATTER_RUN);
+    if (!/^\p{Script=Han}+$/u.test(run) || !doc.haystack.includes(run)) continue;
+    if (++runs >= 2) return true;
+    i += MATTER_RUN - 1;
+  }
+  return false;
+}
+const MATTER_RUN = 4;
 
 /** A person a report names the way police reports do (王某良, 陈某海), in both titles. */
 function sharesPerson(a: string, b: string): boolean {
