@@ -9,7 +9,7 @@ import { segment } from "../text/segmenter.js";
 import { splitClauses } from "../text/sentences.js";
 import { stopwordSet } from "../text/tokenize.js";
 
-export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "place" | "route" | "documents" | "phone" | "app" | "age" | "outcome" | "person" | "findings" | "looks" | "gift" | "advice" | "truth" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "frequency" | "place" | "route" | "documents" | "phone" | "app" | "age" | "outcome" | "person" | "findings" | "looks" | "gift" | "advice" | "truth" | "rule";
 
 /** Kinds that ask no fact of the office's: a yes/no rule, what to do, whether a story is true. */
 const NOT_FACTS: ReadonlySet<AskedFor> = new Set(["rule", "advice", "truth"]);
@@ -71,12 +71,18 @@ const KINDS: Record<AskedFor, Kind> = {
   duration: {
     // How long: 要等几天, 几分钟能赶到 → 15个工作日内, 3分钟.
     // 那几天, 前几天 tell when something happened; 要等几天 asks.
-    asked: /多久|(?<![那这嗰头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|个?小时)|多长时间|多少个?(天|日|工作日|小时|分钟|个月)/,
+    // 多久查一次, 几天一次 ask how often (frequency), not how long.
+    asked: /多久(?![^，。？?\s]{0,4}一次)|(?<![那这嗰头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|个?小时)(?![^，。？?\s]{0,4}一次)|多长时间|多少个?(天|日|工作日|小时|分钟|个月)(?![^，。？?\s]{0,4}一次)/,
     // 十日以内, 3日内 and 3年 are spans; 8月25日 is a day and 2025年 a year. A number of days that ends its
     // clause (责令停业整顿15日；, 行政拘留十日。) is a span too; 至15日凌晨 is a day.
     answer: new RegExp(
       `(${NUM}|半)\\s*个?(工作日|天|小时|分钟|个月)|(?<![0-9０-９零〇])([0-9０-９]{1,2}|[一二两三四五六七八九十百半]+)\\s*个?年(?!\\s*[0-9０-９零〇一二三四五六七八九十]+月)|(?<!月\\s*[0-9０-９]*)${NUM}\\s*日(以|之)?内|(?<![0-9０-９零〇一二两三四五六七八九十百千万亿.月])${NUM}\\s*日(?=[，。；、）)]|$)`,
     ),
+  },
+  frequency: {
+    // How often: 多久查一次, 几天巡一次, 一个月来几次 → 每周不少于2次, 每月1次.
+    asked: new RegExp(`(多久|多长时间|几(天|周|个星期|个月))[^，。？?\\s]{0,4}一次|(一|每)个?(天|周|星期|礼拜|月|年)[^，。？?\\s]{0,4}几次`),
+    answer: new RegExp(`每(天|日|晚|周|星期|月|季度|年)[^，。；]{0,12}(${NUM}|[0-9０-９]+)\\s*(次|回|趟)|(${NUM})\\s*(天|周|个月)(一|1)次`),
   },
   place: {
     // A schedule names where it goes on which day (每月最后一个周六上午到长丰墟农贸市场门口).

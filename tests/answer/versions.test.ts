@@ -2,7 +2,7 @@
  * Which article is the version in force, and which year is asked: a newer county notice sharing one
  * word of an older one's title (出租 of 出租房屋 and of 出租出借银行卡) is no version of it, unless the
  * question names that word (养老) or the newer one's text names the older one's matter (转移登记); a year in the clause that asks wins over a year told in passing (前年看到有人在那巡的).
- * And asks the answer kinds now hear: 人关起来没有 (a case's outcome), 跑掉那个叫乜名 (a person's name),
+ * And asks the answer kinds now hear: 人关起来没有 (a case's outcome), 多久查一次 (how often), 跑掉那个叫乜名 (a person's name),
  * a fine a case got (网吧被罚几多钱), and a typo of one of the office's common words (举暴 for 举报) or of
  * a spoken word the equivalents read (狗正 for 狗证).
  */
@@ -48,6 +48,14 @@ describe("asks heard", () => {
   it("人关起来没有 asks how a case stands", () => {
     expect(askedFor("后安那个被骗的 骗子现在人关起来没有")).toContain("outcome");
     expect(answersKind("目前，4名嫌疑人已被依法刑事拘留。", ["outcome"])).toBe(true);
+  });
+
+  it("多久查一次 asks how often, not how long", () => {
+    expect(askedFor("寒假还会不会去查网吧 多久查一次")).toEqual(["frequency"]);
+    expect(askedFor("民警几天巡一次")).toEqual(["frequency"]);
+    expect(askedFor("办好要等几天")).toEqual(["duration"]);
+    expect(answersKind("寒假期间，派出所将每周不少于2次对辖区场所进行抽查。", ["frequency"])).toBe(true);
+    expect(answersKind("派出所在15个工作日内办结。", ["frequency"])).toBe(false);
   });
 
   it("跑掉那个叫乜名 asks the name of one at large", () => {
