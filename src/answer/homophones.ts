@@ -28,39 +28,28 @@ import { cjkPairsOf, localArticlesOf, type LocalArticles } from "./local-article
 
 export class OfficeHomophones {
   /** Sound ("xing1 long2") → the office's word that sounds so, or null when two do. */
-  private readonly bySound = new Map<string, string | null>();
+  private readonly bySound: Map<string, string | null>;
   /** Spelling in pinyin without tones ("minsu", "shimeiwan") → the office's word, or null when two are spelt so. */
-  private readonly bySpelling = new Map<string, string | null>();
+  private readonly bySpelling: Map<string, string | null>;
   /** The office's places (后安, 和乐): a pair sounding like one is read so even where the laws hold the pair across two words (之后按照). */
   private readonly places: Set<string>;
   /** Spelling without tones → the one town of two characters spelt so ("" when two are). */
   private readonly townBySpelling = new Map<string, string>();
 
   /** Sound → the office's common word of a title that sounds so (举报, 登记: in many of its articles), null when two do. */
-  private readonly commonBySound = new Map<string, string | null>();
+  private readonly commonBySound: Map<string, string | null>;
 
   constructor(words: Iterable<string>, spelt: Iterable<string> = [], common: Iterable<string> = []) {
     this.places = new Set(spelt);
-    for (const word of common) {
-      const sound = pinyin(word, { toneType: "num", type: "array" }).join(" ");
-      const had = this.commonBySound.get(sound);
-      this.commonBySound.set(sound, had === undefined || had === word ? word : null);
-    }
     for (const place of this.places) {
       if (Array.from(place).length !== 2) continue;
-      const spelling = pinyin(place, { toneType: "none", type: "array" }).join("");
+      const spelling = spellingOf(place);
       this.townBySpelling.set(spelling, this.townBySpelling.has(spelling) ? "" : place);
     }
-    for (const word of words) {
-      const sound = pinyin(word, { toneType: "num", type: "array" }).join(" ");
-      const had = this.bySound.get(sound);
-      this.bySound.set(sound, had === undefined || had === word ? word : null);
-    }
-    for (const word of new Set([...words, ...spelt])) {
-      const spelling = pinyin(word, { toneType: "none", type: "array" }).join("");
-      const had = this.bySpelling.get(spelling);
-      this.bySpelling.set(spelling, had === undefined || had === word ? word : null);
-    }
+    const own = [...words];
+    this.bySound = readingAs(own, soundOf);
+    this.commonBySound = readingAs(common, soundOf);
+    this.bySpelling = readingAs(new Set([...own, ...this.places]), spellingOf);
   }
 
   /**
@@ -124,11 +113,12 @@ export class OfficeHomophones {
       if (ASKING.test(tokens[i - 1] ?? "") || ASKING.test(tokens[i + 2] ?? "")) continue;
       // One character mistyped: the word keeps the other in its place (兴龙 → 兴隆; 骑他 is no 其他).
       const kept = (w: string) => w[0] === pair[0] || w[1] === pair[1];
-      const meant = new Set(soundsOf(pair).map((s) => this.bySound.get(s)).filter((w) => w !== undefined && (w === null || kept(w))));
+      const heardIn = (bySound: Map<string, string | null>) => new Set(soundsOf(pair).map((s) => bySound.get(s)).filter((w) => w !== undefined && (w === null || kept(w))));
+      const meant = heardIn(this.bySound);
       const town = meant.size ? null : this.townLike(pair);
       if (town) meant.add(town);
       // No topic word or town sounds so: one of the office's common words may (举暴 for 举报).
-      if (!meant.size) for (const w of soundsOf(pair).map((x) => this.commonBySound.get(x))) if (w !== undefined && (w === null || kept(w))) meant.add(w);
+      if (!meant.size) for (const w of heardIn(this.commonBySound)) meant.add(w);
       const [only] = meant;
       if (!(meant.size === 1 && only)) continue;
       // A pair the laws hold too (后按 of 之后按照), or one with a function word (我是兴隆 gives 是兴), is a
@@ -152,6 +142,19 @@ export class OfficeHomophones {
 }
 
 const built = new WeakMap<LocalArticles, OfficeHomophones>();
+
+/** Each word keyed by how it reads (`key`); null where two words read alike (there is no telling which). */
+function readingAs(words: Iterable<string>, key: (word: string) => string): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const word of words) {
+    const k = key(word);
+    const had = out.get(k);
+    out.set(k, had === undefined || had === word ? word : null);
+  }
+  return out;
+}
+const soundOf = (word: string) => pinyin(word, { toneType: "num", type: "array" }).join(" ");
+const spellingOf = (word: string) => pinyin(word, { toneType: "none", type: "array" }).join("");
 
 /** A particle no town's name holds: 和了 is no 和乐. */
 const PARTICLE = /[了的着过吗呢啊呀吧么嘛咗嘅]/;

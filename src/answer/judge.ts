@@ -9,7 +9,7 @@ import { bestWindow, selectExcerpts, type SentenceBonus, type WindowOptions } fr
 import { normalize, stopwordSet } from "../text/tokenize.js";
 import { segment } from "../text/segmenter.js";
 import type { Excerpt } from "./layout.js";
-import { headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
+import { cjkPairsOf, headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
 import { spokenAsking } from "./equivalents.js";
 import { surnameReferences } from "./persons.js";
@@ -17,7 +17,7 @@ import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, be
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { statedQuantities, tierHolds } from "../text/quantities.js";
-import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterPairs, namesMatterOf, newer, repealedBy, sameArea, sameMatter, timeScope } from "./time-scope.js";
+import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterOf, matterPairs, namesMatter, newer, repealedBy, sameArea, sameMatter, timeScope } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -223,11 +223,12 @@ export async function judgeLocal(input: {
     // A town's articles on one thing share a word of it (水库); a county's many share single words across
     // matters (出租 of 出租房屋 and of 出租出借两卡): two of them then, or one the question names (养老), or the
     // newer one's text names the older one's matter (a window's move notice: 二手车过户 of the guide's title).
-    const bestPairs = new Set(matterPairs(best.doc.title, local.places));
+    const bestMatter = matterOf(best.doc.title, local.places);
+    const bestPairs = new Set(cjkPairsOf(bestMatter));
     const townsOwn = local.towns.some((t) => (best.doc.region ?? "").includes(t));
     const sharesThing = (d: LocalDoc) => {
       const both = new Set(matterPairs(d.title, local.places).filter((b) => bestPairs.has(b) && !officeWord(b, local)));
-      return both.size >= 2 || (both.size === 1 && (townsOwn || question.includes([...both][0]))) || namesMatterOf(d, best.doc, local.places);
+      return both.size >= 2 || (both.size === 1 && (townsOwn || question.includes([...both][0]))) || namesMatter(d, bestMatter);
     };
     const tells = (m: LocalMatch) =>
       !!m.doc.region &&

@@ -268,7 +268,7 @@ export function asks(question: string): string[] {
     if (!clause) continue;
     pending = pending ? `${pending}，${clause}` : clause;
     // A fact or a yes/no rule is an ask; what to do and whether it is true are asked of the whole story.
-    if (ASKING_WORD.test(clause) && askedFor(clause).some((k) => k === "rule" || !NOT_FACTS.has(k))) {
+    if (clauseAsks(clause) && askedFor(clause).some((k) => k === "rule" || !NOT_FACTS.has(k))) {
       // An ask with no word of its own (几时弄, 奖几多钱, 过了还能骑不) asks more of the last one's thing.
       if (out.length && !namesOwnThing(pending)) out[out.length - 1] += `，${pending}`;
       else out.push(pending);

@@ -149,16 +149,20 @@ export function sameMatter(a: LocalDoc, b: LocalDoc, overlap = 0.5): boolean {
  * → 派出, 出所, 拾得 … (not 龙滚).
  */
 export function matterPairs(title: string, places: readonly string[]): string[] {
-  return cjkPairsOf(places.reduce((t, place) => t.replaceAll(place, " "), bareTitle(title)));
+  return cjkPairsOf(matterOf(title, places));
+}
+
+/** A title's matter (bareTitle) with the place names given blanked out. */
+export function matterOf(title: string, places: readonly string[]): string {
+  return places.reduce((t, place) => t.replaceAll(place, " "), bareTitle(title));
 }
 
 /**
- * Does `doc` name the matter of `of`'s title in its text: two runs of four characters of that title
- * (a window's move notice writes 二手车过户、临时号牌 of the guide titled 二手车过户、机动车临时号牌办理指南;
- * one run, 户口迁入, is in every article on 户口)?
+ * Does `doc` name a title's matter (matterOf) in its text: two runs of four characters of it (a window's
+ * move notice writes 二手车过户、临时号牌 of the guide titled 二手车过户、机动车临时号牌办理指南; one run,
+ * 户口迁入, is in every article on 户口)?
  */
-export function namesMatterOf(doc: LocalDoc, of: LocalDoc, places: readonly string[]): boolean {
-  const matter = places.reduce((t, place) => t.replaceAll(place, " "), bareTitle(of.title));
+export function namesMatter(doc: LocalDoc, matter: string): boolean {
   let runs = 0;
   for (let i = 0; i + MATTER_RUN <= matter.length; i++) {
     const run = matter.slice(i, i + MATTER_RUN);
