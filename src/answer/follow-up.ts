@@ -21,8 +21,8 @@ const ASKING = /^(怎么|怎样|怎么办|什么|多少|哪里|哪儿|是不是|
  */
 const POINTS_BACK = /(那个人|这个人|那人|那次|那天|那边|那里|那儿|后来|他们|她们|上回|刚才|刚刚说|(还|仲)有(没有|冇)?(咩|什么|啥|乜嘢?|其他|别的)(号码|电话|办法|方法|途径|地方|联系方式)|打(不|唔)通)/;
 
-/** An opening that only asks (要等几天, 能不能快点, 还要交钱吗): no topic of its own comes first. */
-const ASKING_START = /^(要|能|可以|还要|还能|需要|得|大概|一般)/;
+/** An opening that only asks (要等几天, 能不能快点, 还要交钱吗, 初几之后就唔得放): no topic of its own comes first. */
+const ASKING_START = /^(要|能|可以|还要|还能|需要|得|大概|一般|初几|几|哪|多久|多少|什么时候|啥时候)/;
 
 /**
  * A message that asks something: a question mark; a question word; a particle ending a clause (学历呢

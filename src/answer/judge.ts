@@ -13,7 +13,7 @@ import { cjkPairsOf, headingAt, inTown, LocalArticles, localArticlesOf, townsIn,
 import type { Prompts } from "./prompts.js";
 import { spokenAsking } from "./equivalents.js";
 import { surnameReferences } from "./persons.js";
-import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { statedQuantities, tierHolds } from "../text/quantities.js";
@@ -146,13 +146,18 @@ export async function judgeLocal(input: {
   // Measure words people swap (查了几间 for 网吧9家) count as one.
   const counted = asked.includes("amount") ? countedThing(question) : null;
   const countedAs = counted ? (SWAPPED_MEASURES.find((g) => g.includes(counted)) ?? [counted]) : [];
+  // With no thing counted, a case's money measured (冻住了多少 → 冻: 冻结涉案资金42万余元; 追回, 缴获, 挽回) tells
+  // the article with that figure. Other things measured (司机几多岁 → 机) say too little of an article.
+  const measuredVerb = asked.includes("amount") && !counted ? measuredThing(question) : null;
+  const measured = measuredVerb && CASE_MONEY_VERB.test(measuredVerb) ? measuredVerb : null;
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     // Asked a fact (要带啥), the article holding that kind ranks up, not one holding a rule word beside it (不得).
     const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, facts.length ? facts : asked)) ? 1 : 0;
     // 最迟几号 is answered by an article that ends a period (4月10日前), not by one that dates an event.
     const ends = until && m.doc.sentences.some((s) => tellsUntil(s)) ? 1 : 0;
-    const count = counted && kind && m.doc.sentences.some((s) => answersKind(s, ["amount"]) && countedAs.some((c) => countedNear(s, c))) ? 1 : 0;
+    const count =
+      kind && ((counted && m.doc.sentences.some((s) => answersKind(s, ["amount"]) && countedAs.some((c) => countedNear(s, c)))) || (measured && m.doc.sentences.some((s) => answersKind(s, ["amount"]) && tellsOf(s, measured)))) ? 1 : 0;
     const rest = word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind + 0.2 * ends + 0.2 * count;
     const base = m.coverage + rest;
     // An article whose title names the question's matter (居住证 → 办事指南：居住证申领) is about it, not just
@@ -264,8 +269,11 @@ export async function judgeLocal(input: {
     (CORRECTION.test(chosen.doc.title)
       ? matches.find((m) => close(m) && newer(chosen.doc, m.doc) && !CORRECTION.test(m.doc.title))?.doc ?? null
       : null);
-  // Asked for a figure, time, place …, a correction that says nothing of that kind is beside the point.
-  const relevant = (d: LocalDoc) => !facts.length || factHold(d, facts, bigrams) > 0;
+  // Asked for a figure, time, place …, a correction that says nothing of that kind is beside the point;
+  // asked no fact, one that holds none of the question's words outside its title and its recital of
+  // the old notice (the stolen bikes' count and tips, asked whether another item of the report, a rumour, was true).
+  const relevant = (d: LocalDoc) =>
+    facts.length ? factHold(d, facts, bigrams) > 0 : d.sentences.some((s) => !RECITAL.test(s) && [...bigrams.keys()].some((b) => s.includes(b) && !d.title.includes(b)));
   // A notice the chosen one repeals by name (……《……的通告》同时废止) has nothing left to say: the note says it was replaced.
   const repealed = !!original && repealedBy(original, local.docs) === chosen.doc;
   if (correction && relevant(correction) && (!dated || correction.date?.startsWith(String(scope.year)))) docs.unshift(correction);
@@ -301,6 +309,9 @@ export async function judgeLocal(input: {
   }
   return { ok: p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question)), probability: p, features, hits: [], docs, notes, local, question };
 }
+
+/** The verbs of a case's money, which a report tells in a figure of its own (冻结, 追回, 缴获, 挽回, 退还, 损失). */
+const CASE_MONEY_VERB = /^[冻追缴挽退损]$/;
 
 /** Measure words that people use for one another (几间网吧 for 9家, 几部车 for 46辆, 几单 for 17起). */
 const SWAPPED_MEASURES: readonly string[][] = [["间", "家", "户", "个"], ["部", "辆", "台"], ["名", "人", "个", "位"], ["起", "宗", "单", "件"]];
@@ -550,6 +561,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const askedOf = oldWayAsked ? ownWords(lastClause(question)).filter((w) => !NO_THING.test(w)) : [];
   // 成五六百株咁多: an amount stated, which a notice's tier (500株以上的，奖励5000元) holds.
   const stated = statedQuantities(question);
+  // 口诀是啥来着: the sentence telling the thing named (……九字口诀：“不单独、不忍着、不报复”), not one holding the words that point at it (女副所长).
+  const named = thingAsked(question);
+  const endAsked = asked.filter((k) => k === "outcome" || k === "truth");
   // 兴隆现在能不能放烟花: of a notice ruling town by town, the sentence on the town named.
   const townsAsked = townsIn(question, local.towns);
   const otherTowns = local.towns.filter((t) => !townsAsked.some((a) => a.includes(t) || t.includes(a)));
@@ -584,11 +598,14 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const own = passage.kind === "article" ? rest(doc && CORRECTION.test(doc.title) ? `${passage.title} ${doc.sentences.filter((x) => RECITAL.test(x)).join(" ")}` : passage.title) : { q: [...q], total, expansions: [] };
     // A paper cited by its title (《……的通告》同时废止) is named, not told: its words are no match.
     const told = `${heading} ${raw.replace(CITED_TITLE, "")}`;
-    let got = 0;
-    for (const [b, w] of own.q) if (told.includes(b)) got += w;
     // The law's words for the question's own (放鞭炮 → 燃放烟花爆竹) mark the sentence a notice words that way.
     const meant = own.expansions.some((w) => sentence.includes(w)) ? EXPANSION_SHARE : 0;
-    const share = Math.min(1, (own.total ? got / own.total : 0) + meant);
+    const ownShare = Math.min(1, shareIn(told, own) + meant);
+    // 开三轮见了警察就跑的 最后咋处理了: a report tells the case in one sentence and how it ended in the next
+    // (经抽血检验……已涉嫌危险驾驶罪被立案侦查), or what was found of a story (经核查，该消息系谣言): the sentence
+    // is about the case told just before it, its words and its town.
+    const caseBefore = endAsked.some((k) => answersKind(told, [k])) ? sentenceBefore(passage.text, raw) : "";
+    const share = caseBefore ? Math.max(ownShare, CASE_BEFORE * shareIn(caseBefore, own)) : ownShare;
     // The article is already the one on the matter: the sentence holding what was asked wins even when
     // it repeats none of the question's words (一、登记地点：……窗口。).
     // A yes/no rule counts only in a sentence about the question's own thing (不再需要提供户口簿).
@@ -639,7 +656,12 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // fine is no answer, and its recital of the campaign's result (佩戴率……提升至87%) is.
     // Asked only whether it still holds (而家仲封路冇), the change is the answer, whatever words it shares.
     // From when it changed (自2026年5月18日起，撤销……) says more than that it did.
-    const changed = correction && (factsHere.length ? holdsFact : share > 0 || stillHolds) && (!counted || measured > 0) && CHANGED.test(raw) ? (stillHolds && SINCE.test(raw) ? 1.2 : 0.8) : 0;
+    // Of its changes, the one whose new value is of the kind asked (改成哪几天: 调整为2026年11月28日至12月6日,
+    // not 决赛期间……扩大至半径5公里 beside a date).
+    // Only of when: a move's sentence (整体搬迁至市公安局政务服务大厅) always names a place, and the new address
+    // under its heading says more (local-fresh19 −1 with places too).
+    const changedTo = holdsFact && factsHere.every((k) => WHEN.includes(k)) && changesTo(raw, factsHere) ? CHANGED_TO : 0;
+    const changed = correction && (factsHere.length ? holdsFact : share > 0 || stillHolds) && (!counted || measured > 0) && CHANGED.test(raw) ? (stillHolds && SINCE.test(raw) ? 1.2 : 0.8) + changedTo : 0;
     // 几点钟开门 is answered by 8:30至18:00, not by the date the rules took effect.
     const clock = hour && tellsHour(sentence) ? 0.5 : 0;
     // 查到什么时候 is answered by the period's end (9月15日至12月31日), not by an event's day within it.
@@ -653,8 +675,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // Of a notice's tiers (不满50株……; 50株以上不满500株……; 500株以上……), the one holding the amount stated.
     const tier = tierHolds(stated, raw) ? TIER : 0;
     const ended = oldWayAsked && share > 0 && endedOf(raw, askedOf) ? ENDED_TOLD : 0;
-    const ownTown = townsAsked.length && doc && byTown(doc) && namesOnly(sentence, townsAsked, otherTowns) ? OWN_TOWN : 0;
-    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended + ownTown) - (cited ? scoreText(terms, cited.join(" ")) : 0);
+    const ownTown = townsAsked.length && doc && byTown(doc) && (namesOnly(sentence, townsAsked, otherTowns) || (!!caseBefore && namesOnly(caseBefore, townsAsked, otherTowns))) ? OWN_TOWN : 0;
+    const tellsNamed = named && !(doc?.title ?? "").includes(named) && told.includes(named) ? NAMED_THING : 0;
+    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended + ownTown + tellsNamed) - (cited ? scoreText(terms, cited.join(" ")) : 0);
   };
 }
 
@@ -672,6 +695,34 @@ function rulesTownByTown(doc: LocalDoc, asked: readonly string[], others: readon
 function namesOnly(sentence: string, asked: readonly string[], others: readonly string[]): boolean {
   return asked.some((t) => sentence.includes(t)) && !others.some((t) => sentence.includes(t));
 }
+/** Does a change in the sentence set a new value of every kind asked (调整为2026年11月28日至12月6日 for a date; 改为当天下午1:30 tells no 几号)? */
+function changesTo(sentence: string, kinds: readonly AskedFor[]): boolean {
+  return [...sentence.matchAll(CHANGED_AT)].some((m) => {
+    const value = sentence.slice(m.index! + m[0].length).split(/[，,；;。]/)[0];
+    return kinds.every((k) => answersKind(value, [k]));
+  });
+}
+const CHANGED_AT = new RegExp(CHANGED.source, "g");
+/** A change to a value of the kinds asked, beyond any change: a tie-breaker between two changes (0.4 took a correction's sentence over the one holding the question's words: local-fresh8 −1). */
+const CHANGED_TO = 0.15;
+
+/** The sentence before `sentence` in `text` ("" when it is the first). */
+function sentenceBefore(text: string, sentence: string): string {
+  const at = text.indexOf(sentence);
+  return at > 0 ? (text.slice(0, at).split(/[。！？!?\n]/).filter((x) => x.trim()).at(-1) ?? "") : "";
+}
+/** The share of the question's weighted bigrams (those left beside the title's) a text holds. */
+function shareIn(text: string, own: { q: [string, number][]; total: number }): number {
+  if (!text || !own.total) return 0;
+  let got = 0;
+  for (const [b, w] of own.q) if (text.includes(b)) got += w;
+  return got / own.total;
+}
+/** How much of the case told just before it a sentence telling its outcome or finding is about. */
+const CASE_BEFORE = 0.8;
+
+/** The sentence telling the thing a "what is it" question names: as strong a sign as a fact of the kind asked. */
+const NAMED_THING = 1.5;
 /** The sentence on the town asked, among a notice's towns. */
 const OWN_TOWN = 0.6;
 
@@ -725,12 +776,12 @@ function countedNear(sentence: string, counted: string, after = 7): boolean {
 
 /**
  * Does the text tell of the thing measured: its character, or how reports word it (骗了几多钱 → 投入8.6万元,
- * 损失; 偷了几多 → 被盗, 盗窃).
+ * 损失; 偷了几多 → 被盗, 盗窃; 值几个钱 → 成本不足300元).
  */
 function tellsOf(text: string, thing: string): boolean {
   return text.includes(thing) || !!REPORTED_AS[thing]?.test(text);
 }
-const REPORTED_AS: Record<string, RegExp> = { 骗: /损失|投入|转账|汇款|充值|被骗/, 偷: /盗/ };
+const REPORTED_AS: Record<string, RegExp> = { 骗: /损失|投入|转账|汇款|充值|被骗/, 偷: /盗/, 值: /价值|成本|售价|价格|市值/ };
 
 /** Cases asked for alone (偷咗几起): the count is of them. Not a thing's measure, which people swap (几条船 for 37艘). */
 const MEASURE = /^[起宗]$/;

@@ -195,17 +195,30 @@ function headedSentences(text: string): string[] {
   return out;
 }
 
-/** The place names of one region (万宁市和乐镇 → 万宁市, 万宁, 和乐镇, 和乐). */
+/**
+ * The place names of one region (万宁市和乐镇 → 万宁市, 万宁, 和乐镇, 和乐). A town-level unit with no 镇
+ * (万宁市兴隆华侨农场, 万宁市兴隆) is what follows the county: 兴隆华侨农场, 兴隆.
+ */
 function regionNames(region: string): Set<string> {
   const names = new Set<string>();
+  let rest = region;
   for (const m of region.matchAll(/[\p{Script=Han}]{2,}?(?:省|市|县|区|镇|乡|街道|村|社区)/gu)) {
     names.add(m[0]);
+    rest = rest.replace(m[0], " ");
     const stem = m[0].replace(/(省|市|县|区|镇|乡|街道|村|社区)$/, "");
     if (stem.length >= 2) names.add(stem);
   }
-  if (!names.size && region.length >= 2) names.add(region);
+  for (const part of rest.split(/\s+/)) {
+    if (part.length < 2 || !/^[\p{Script=Han}]+$/u.test(part)) continue;
+    names.add(part);
+    const stem = part.replace(TOWN_UNIT, "");
+    if (stem.length >= 2) names.add(stem);
+  }
   return names;
 }
+
+/** Town-level units named without 镇 (兴隆华侨农场, 兴隆华侨旅游经济区, 东和农场). */
+const TOWN_UNIT = /(华侨)?(农场|林场|旅游经济区|经济区|旅游区|度假区|开发区)$/;
 
 /** Every place named in the articles' regions, the county's as well as the towns'. */
 function placeNames(docs: LocalDoc[]): string[] {

@@ -32,7 +32,7 @@ const CLOCK = `[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}
 const ITEM_COUNT = "[0-9０-９]+\\s*(个|部|台|辆|张|件|把|支|只|枚|发|克|包|条|瓶|箱|袋|盒)";
 
 export /** Papers a citizen brings to a window. */
-const DOCUMENT = "(身份证|户口|证明|材料|发票|照片|复印件|原件|凭证|委托书|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记|通行)证)";
+const DOCUMENT = "(身份证|户口|证明|材料|发票|小票|收据|聊天记录|截图|照片|复印件|原件|凭证|委托书|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记|通行)证)";
 
 /** How a case told of ended (那个造谣的后来咋处理的, 最后怎么判的): the report's outcome, not the law's rule. */
 const CASE_OUTCOME = "(后来|最后|最终)[^，。？?\\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|判|罚|搞)(的|了|咗)";
@@ -59,20 +59,21 @@ const KINDS: Record<AskedFor, Kind> = {
   time: {
     // 开不开门, 礼拜六办不办: opening hours are a time too (→ 每周六上午9:00至12:00).
     // 门牌几号 asks an address, not a day.
-    // 多久 asks a span (duration: 24小时内), not a time of day (每晚20时至24时).
-    asked: /什么时候|啥时候|几点|(?<!门牌(号)?)几号(?!窗口|柜台|房|楼|门|台|车|线)|周几|星期几|哪天|哪一天|时间|截止|期限|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|补|换|领|开(?!车)|上班|有人)/,
-    answer: new RegExp(`时间[为是：:]|${CLOCK}|24小时|全天候?|昼夜|每月${NUM}[日号]|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)`),
+    // 多久 asks a span (duration: 24小时内), not a time of day (每晚20时至24时). 前段时间, 一段时间, 第一时间 tell when.
+    asked: /什么时候|啥时候|几点|(?<!门牌(号)?)几号(?!窗口|柜台|房|楼|门|台|车|线)|周几|星期几|哪天|哪一天|(?<![段长一])时间|截止|期限|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|补|换|领|开(?!车)|上班|有人)/,
+    // 每天午休时间开放: a time of day as a school or office tells it.
+    answer: new RegExp(`时间[为是：:]|(午休|课间|放学|办公|工作)时间|${CLOCK}|24小时|全天候?|昼夜|每月${NUM}[日号]|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)`),
   },
   date: {
-    // Which day: 到南平村是哪一天, 最晚到哪天 → 8月19日, 2025年12月31日.
-    asked: /哪天|哪一天|(?<!门牌(号)?)几号(?!窗口|柜台|房|楼|门|台|车|线)|几月几|哪年|最晚|最迟|截止|期限|什么时候|啥时候|到什么时候/,
+    // Which day: 到南平村是哪一天, 最晚到哪天, 改成哪几天, 初几之后 (of the lunar new year) → 8月19日, 2025年12月31日, 正月初六.
+    asked: /哪天|哪一天|哪几(天|日|号)|(?<!月)初几|(?<!门牌(号)?)几号(?!窗口|柜台|房|楼|门|台|车|线)|几月几|哪年|最晚|最迟|截止|期限|什么时候|啥时候|到什么时候/,
     answer: new RegExp(`${NUM}年${NUM}月${NUM}日|${NUM}月${NUM}日`),
   },
   duration: {
     // How long: 要等几天, 几分钟能赶到 → 15个工作日内, 3分钟.
-    // 那几天, 前几天 tell when something happened; 要等几天 asks.
+    // 那几天, 前几天 tell when something happened; 要等几天 asks. 最多延几年, 有效期几年 ask a span too (近几年, 十几年 tell one; 几年级 is a grade; 判几年, 坐几年 ask the law's term, a rule).
     // 多久查一次, 几天一次 ask how often (frequency), not how long.
-    asked: /多久(?![^，。？?\s]{0,4}一次)|(?<![那这嗰头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|个?小时)(?![^，。？?\s]{0,4}一次)|多长时间|多少个?(天|日|工作日|小时|分钟|个月)(?![^，。？?\s]{0,4}一次)/,
+    asked: /多久(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|个?小时)(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过近十判坐关拘刑])(?<!(?<!提)前)几年(?!级|[^，。？?\s]{0,4}一次)|多长时间|多少个?(天|日|工作日|小时|分钟|个月)(?![^，。？?\s]{0,4}一次)/,
     // 十日以内, 3日内 and 3年 are spans; 8月25日 is a day and 2025年 a year. A number of days that ends its
     // clause (责令停业整顿15日；, 行政拘留十日。) is a span too; 至15日凌晨 is a day.
     answer: new RegExp(
@@ -90,10 +91,10 @@ const KINDS: Record<AskedFor, Kind> = {
     // 派出所在哪条路, 门牌几号: the street address.
     // 还有没有地方卖鞭炮: whether there is a place, and so where; 车停哪, 交哪: where to.
     // 去哪查 is answered by the website to log into (登录中国证券业协会网站查询); 边度唔得钓 by a zone (大坝周边200米范围内).
-    // 几号窗口: which window, not which day. 还是在村委会门口搞吗: whether it is still there, and so where.
+    // 几号窗口: which window, not which day; 在哪个号上办: which (WeChat) account, not where. 还是在村委会门口搞吗: whether it is still there, and so where.
     // 封哪条路: the road closed (管制路段：和港路), not the way round it.
     // 现在还是去那里吗, 搬了没有: whether it is still done where it was, and so where it is done now.
-    asked: /在哪条(路|街|道)|(封|管制|禁行|限行)了?哪(条|段|些)|还(是)?(去|到|在)(那里|那儿|那边|原来|原处|老地方)|(是不是|有没有)搬(了|走了)?|搬(了|走了)?(没有|没|冇|吗|未)|在哪|哪里|几号(窗口|柜台|房|楼|门)|还(是)?在[^，。？?\s]{1,14}(搞|办理?|举行|举办|开)(吗|不|么|嘛)|搬(去|到|走)?(了)?(哪|别的|其他|什么)|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方|房|办公室|室|楼)|哪些(地方|路段|区域|地段)|门牌|有没有(地方|地点)|(停|放|交|领|办|报)哪(?![个些种年天条位])/,
+    asked: /在哪条(路|街|道)|(封|管制|禁行|限行)了?哪(条|段|些)|还(是)?(去|到|在)(那里|那儿|那边|原来|原处|老地方)|(是不是|有没有)搬(了|走了)?|搬(了|走了)?(没有|没|冇|吗|未)|在哪(?!个号[上里])|哪里|几号(窗口|柜台|房|楼|门)|还(是)?在[^，。？?\s]{1,14}(搞|办理?|举行|举办|开)(吗|不|么|嘛)|搬(去|到|走)?(了)?(哪|别的|其他|什么)|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方|房|办公室|室|楼)|哪些(地方|路段|区域|地段)|门牌|有没有(地方|地点)|(停|放|交|领|办|报)哪(?![个些种年天条位])/,
     answer: /(地点|地址|位于|设在|设于|(搬迁|迁|移|搬)(至|到)|窗口|大厅|服务(分)?中心|广场|[路街道]\s*[0-9０-９]+\s*号|在(?![^，。；]{0,6}(期间|时段|之前|之后|以前|以后))[^，。；]{0,20}(派出所|平台|网站|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头|停车场|停放场|出租屋|城中村|小区|宾馆|酒店)|(前往|送往|送至|送到|赶到|转到)[^，。；]{0,12}(医院|卫生院|诊所)|在(?!全)[\u4e00-\u9fa5]{2,8}(省|市|县)(?!公安|民警|警方)|(停放|停靠|集合|安置)(于|至)|停车场|(在|于)[\u4e00-\u9fa5]{1,6}村|警务[室站点]|服务站|(咨询|服务|接待|值班|治安|户籍)(台|室)|(送|交|寄)(至|到)|点位|(管制|封闭|禁行|限行)路段|路口|增设|(举报|收缴|办理|服务|执勤|登记|接种|投放|劝导|检查|供应|值守|零售|销售|燃放|存放|认领|集合|停放)点|(每(周|星期|月)|周[一二三四五六日天末]|星期[一二三四五六日天])[^，。；]{0,12}(到|前往|在)[\u4e00-\u9fa5]{2,16}|登录[^，。；]{0,16}(网站|官网|平台|小程序)|(周边|周围|附近|两侧)[0-9０-９]+\s*米(范围)?内|(路|街|大道)(以内|以东|以西|以南|以北|沿线|两侧)的?区域)/,
   },
   route: {
@@ -105,12 +106,13 @@ const KINDS: Record<AskedFor, Kind> = {
   documents: {
     // 要拿哪些本本去: what to take along (not 能拿到什么, what is given).
     // 要拍咩相: the photos a guide lists (拍摄4张照片：……).
-    // 除了驾照还要啥: what else to bring.
-    asked: /带(上|好|齐)?(些)?(什么|啥|哪些)|携带(些)?什么|除了[^，。？?]{1,8}还要(些)?(什么|啥)|需要什么|要什么(材料|证件|证)|(什么|哪些|哪几)(个)?证(件|明)?[？?吗]?$|准备什么|办(个|张)?(什么|啥|哪个|哪种)(证|手续)|(要|得|需)(拿|交)(些)?(哪些|哪几样|什么|啥|咩|乜嘢)(本本|证件|材料|证|资料|东西)?(去|过去|来)?|拍(些)?(什么|啥|哪些|哪几张|咩)(照片|相)/,
+    // 除了驾照还要啥: what else to bring. 不开的话拿啥: what to bring instead (能拿到什么 is what is given).
+    asked: /带(上|好|齐)?(些)?(什么|啥|哪些)|携带(些)?什么|除了[^，。？?]{1,8}还要(些)?(什么|啥)|需要什么|要什么(材料|证件|证)|(什么|哪些|哪几)(个)?证(件|明)?[？?吗]?$|准备什么|办(个|张)?(什么|啥|哪个|哪种)(证|手续)|(要|得|需)(拿|交)(些)?(哪些|哪几样|什么|啥|咩|乜嘢)(本本|证件|材料|证|资料|东西)?(去|过去|来)?|拍(些)?(什么|啥|哪些|哪几张|咩)(照片|相)|(?<![能会可])拿(些)?(啥|什么|哪些)(?!东西)/,
     // 怎么认领: how to claim is answered by what to bring (失主可提供购车合同、车辆旧照片等材料).
+    // 报案要带啥: what to keep and bring (请保存好购物小票、聊天记录和转账凭证).
     askedAlone: /材料|证件|手续|本本|(怎么|怎样|如何)(认领|领取|申领|补领)/,
     // A document named as something to bring (请带上户口簿, 凭身份证, 材料：…): 身份证 alone is in every sentence of a 办证 notice.
-    answer: new RegExp(`(带|持|凭|提供|提交|准备|出示|所需|需要)[^。；]{0,12}${DOCUMENT}|材料[:：]|原件|复印件|拍摄?[^。；]{0,8}照片?[:：]`),
+    answer: new RegExp(`(带|持|凭|提供|提交|准备|出示|所需|需要|保存|保留)[^。；]{0,12}${DOCUMENT}|材料[:：]|原件|复印件|拍摄?[^。；]{0,8}照片?[:：]`),
   },
   phone: {
     // 打电话举报可以攞几多奖金, 有个游客打电话返嚟讲: a call told, not a number asked (打电话去边度报 asks one).
@@ -118,8 +120,8 @@ const KINDS: Record<AskedFor, Kind> = {
     answer: /(\d{3,4}-\d{7,8}|\d{7,8}|1[3-9]\d{9}|110|96110|12345)/,
   },
   app: {
-    // Which app or mini program: 用什么软件预约 → 通过“海南警民通”小程序.
-    asked: /(什么|啥|哪个|哪款|咩)(软件|[Aa][Pp][Pp]|小程序|公众号|平台)|(软件|[Aa][Pp][Pp]|小程序|公众号)(叫|是)(什么|啥|咩)|(网上|手机上|线上)(哪里|在哪|哪儿|怎么|可以)/,
+    // Which app or mini program: 用什么软件预约, 在哪个号上办 → 通过“海南警民通”小程序, “海南公安”微信公众号.
+    asked: /(什么|啥|哪个|哪款|咩)(软件|[Aa][Pp][Pp]|小程序|公众号|平台)|(软件|[Aa][Pp][Pp]|小程序|公众号)(叫|是)(什么|啥|咩)|(网上|手机上|线上)(哪里|在哪|哪儿|怎么|可以|能)|(哪个|什么|啥|咩)号(上|里)/,
     answer: /小程序|公众号|[Aa][Pp][Pp]|客户端|平台/,
   },
   age: {
@@ -132,9 +134,9 @@ const KINDS: Record<AskedFor, Kind> = {
     // Whether a case was solved: 抓到没有, 破案了吗 (not "被抓了会怎样", which asks about the law).
     // 找着没有: a missing person found (→ 已于10月14日在……找到).
     // 是不是已经抓到了: whether it has happened by now. 后来咋处理的: how a case told of ended (→ 被依法行政拘留7日).
-    // 人关起来没有: whether the suspect is held (→ 已被依法刑事拘留).
+    // 人关起来没有: whether the suspect is held (→ 已被依法刑事拘留). Minors' cases end otherwise (予以训诫, 责令其家长严加管教).
     asked: new RegExp(String.raw`(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(没有|没|吗|了吗|未)|(关|拘|扣)(起来|进去|住)了?(没有|没|吗|未|冇|无)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破了没|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|${CASE_OUTCOME}`),
-    answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|取保候审|监视居住|强制措施|移送|找到|寻回|被找到|平安返回|接回)/,
+    answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|取保候审|监视居住|强制措施|移送|立案侦查|予以训诫|责令[^，。；]{0,6}(退还|赔偿|管教)|找到|寻回|被找到|平安返回|接回)/,
   },
   person: {
     // Who found, reported or saved someone (边个揾到嘅, 是谁先发现不对报警的) → 被村民黄某某找到, 银行柜员发现异常.
@@ -159,7 +161,7 @@ const KINDS: Record<AskedFor, Kind> = {
   gift: {
     // What a participant gets: 去了有东西领吗, 答题有啥东西送, 能领到啥 → 免费领取安全头盔一顶, 赠送大米.
     // 有冇奖 after a call for leads: what a tipster gets (奖励300元至800元).
-    asked: /(领|送|发|拿)(到|些|个)?(啥|什么)|有(啥|什么)?东西(领|送|发|拿)|有(啥|什么)(领|送|发|拿)|(领|送|发|拿)(啥|什么)?东西|有没有(礼品|奖品|纪念品|奖励|奖金|奖)|有(礼品|奖品|纪念品|奖励|奖金|奖)(冇|吗|没有|没|不|么|嘛)/,
+    asked: /(领|送|发)(到|些|个)?(啥|什么)|拿(到|个)(啥|什么)|(能|会|可以)拿(些)?(啥|什么)|有(啥|什么)?东西(领|送|发|拿)|有(啥|什么)(领|送|发|拿)|(领|送|发|拿)(啥|什么)?东西|有没有(礼品|奖品|纪念品|奖励|奖金|奖)|有(礼品|奖品|纪念品|奖励|奖金|奖)(冇|吗|没有|没|不|么|嘛)/,
     answer: /领取|可领|赠送|送出|发放|获赠|礼品|奖品|纪念品|小礼物|奖励|奖金/,
   },
   advice: {
@@ -178,10 +180,10 @@ const KINDS: Record<AskedFor, Kind> = {
   rule: {
     // A yes/no rule about a thing: 还用带户口本吗, 能不能在网上约, 准不准放烟花.
     // 放地笼得不得, 咁样行不行: asked after the thing (Cantonese 得唔得 is read as 得不得).
-    // 客人一家四口是不是每个都要登记: whether a rule binds.
-    asked: /(还用|还要|还需|要不要|用不用|需不需要|是否需要|能不能|可不可以|准不准|让不让|允不允许|有没有)[^，。？?]{1,14}$|(能|可以|准|让|允许|用|要)[^，。？?]{1,12}(吗|不|(?<!什|怎|那|这)么)[？?]?$|[^，。？?]{1,14}(得不得|行不行|可不可以|准不准)[？?]?$|是不是[^，。？?]{0,8}(要|需要|得|必须|可以|能)(?![^，。？?]{0,3}(坐牢|判|罚|拘|抓))/,
-    // 可直接到现场取号, 可凭……办理: what one may do, as notices write it.
-    answer: /(不再|无需|不需要|需要|应当|须|必须|可以|可在|可由|也可|可(直接|凭|通过|持|携带|就近|现场|自行)|不得|禁止|严禁|免费|不收|允许)/,
+    // 客人一家四口是不是每个都要登记: whether a rule binds. 自己送去上交 这样可以吗: whether what one means to do is allowed.
+    asked: /(还用|还要|还需|要不要|用不用|需不需要|是否需要|能不能|可不可以|准不准|让不让|允不允许|有没有)[^，。？?]{1,14}$|(能|可以|准|让|允许|用|要)[^，。？?]{1,12}(吗|不|没有|(?<!什|怎|那|这)么)[？?]?$|[^，。？?]{1,14}(得不得|行不行|可不可以|准不准)[？?]?$|(这样|咁样|这么做|那样)(做)?(可以|行|得|能行)(吗|不|么|吧|冇|没有)[？?]?$|是不是[^，。？?]{0,8}(要|需要|得|必须|可以|能)(?![^，。？?]{0,3}(坐牢|判|罚|拘|抓))/,
+    // 可直接到现场取号, 可凭……办理: what one may do, as notices write it; 保健品……不能治病: what it cannot.
+    answer: /(不再|无需|不需要|需要|应当|须|必须|可以|可在|可由|也可|可(直接|凭|通过|持|携带|就近|现场|自行)|不得|不能|禁止|严禁|切勿|请勿|免费|不收|允许)/,
   },
 };
 
@@ -379,7 +381,7 @@ const OPENING_HOURS = /开(不|没)?开门|(开|关)门(吗|不|没|么|的|啊)
 
 /** A question about a place, event, figure, date or procedure: the office's own material answers it first. */
 export function asksLocalFact(question: string): boolean {
-  return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|提示|提醒|办理|(去|来|到)办|登记|上牌|办证|补办|补领|换领|窗口|预约|悬赏|奖励|奖金|有奖)/.test(question);
+  return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|提示|提醒|办理|(去|来|到)办|登记|上牌|办证|补办|补领|换领|上缴|窗口|预约|悬赏|奖励|奖金|有奖)/.test(question);
 }
 
 /** A question about a rule, penalty or liability: the law answers it (cues in src/data/intents.txt, [legal]). */
@@ -408,8 +410,10 @@ const FUNCTION_CHAR = /[的了呢吗啊呀么是有在都就还要会被把和�
 export function countedThing(question: string): string | null {
   // The last one asked: 讲几句就放人…罚几多 tells a story before it asks.
   // With the character after it when that is no particle (几多间民宿 → 民宿): the word, when a sentence writes it.
-  const things = [...question.matchAll(/(?:多少|几多|几)(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批)?([\p{Script=Han}])([\p{Script=Han}]?)/gu)].map((m) => (m[2] && !FUNCTION_CHAR.test(m[2]) ? m[1] + m[2] : m[1]));
-  const after = things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分倍岁]/.test(t[0])).at(-1);
+  // 花了好几万买, 几十个: a rough figure told, not a thing counted.
+  const things = [...question.matchAll(/(?<!好)(?:多少|几多|几)(?![十百千万亿])(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批)?([\p{Script=Han}])([\p{Script=Han}]?)/gu)].map((m) => (m[2] && !FUNCTION_CHAR.test(m[2]) ? m[1] + m[2] : m[1]));
+  // 奖几多 ends on 几多: its 多 is the question word, no thing.
+  const after = things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分倍岁多少]/.test(t[0])).at(-1);
   if (after) return after;
   // Named before it is counted (救生圈有几多个): the word before 有.
   const before = /([\p{Script=Han}]+)(?:一共|总共|共)?(?:有|系)(?:多少|几多|几)(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批|套|块)/u.exec(question);
@@ -426,7 +430,8 @@ export function measuredThing(question: string): string | null {
   // 那几天, 前几年 tell a time; the thing measured is another (这样罚几多 → 罚).
   // The last such thing: a story told before the question (讲几句就放人……罚几多) counts its own things.
   // 奖他几多钱: the person it goes to stands between the thing and the question word.
-  const things = [...question.matchAll(/([\p{Script=Han}])(?:他|她|我|你|佢|他们|我们)?(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
+  // 冻住了多少, 偷走几多: the verb before its result (住, 走, 掉) is the thing.
+  const things = [...question.matchAll(/([\p{Script=Han}])(?:[住走掉])?(?:他|她|我|你|佢|他们|我们)?(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
   // 最多几多, 最少几多: the bound, not the thing. 八万几, 三十几: a figure told roughly, not a thing.
   const thing = things.filter((t) => !/[有是要能会就都共总还才到在么什为那这前好头最多少一二两三四五六七八九十百千万亿]/.test(t)).at(-1);
   if (thing) return thing;
@@ -439,4 +444,15 @@ export function measuredThing(question: string): string | null {
   // 有没有奖金 最多几多 → 奖.
   const asked = /有没有([\p{Script=Han}])[\p{Script=Han}]?[\s，,。？?！!]*(?:最多|最少|大概|一共)?(?:多少|几)/u.exec(question);
   return asked?.[1] ?? null;
+}
+
+/**
+ * What a "what is it" question names (口诀是啥来着 → 口诀, 那个套路系咩 → 套路): the word before 是啥, so
+ * that the sentence telling it is quoted, not one holding the words that only point at it (女副所长讲的).
+ * null when the question asks no such thing.
+ */
+export function thingAsked(question: string): string | null {
+  const m = /([\p{Script=Han}]{2,8})(?:到底|究竟)?(?:是|系)(?:啥|什么|咩|乜嘢?|哪些|哪几[个种样条])/u.exec(question);
+  const word = m ? segment(m[1]).at(-1) : undefined;
+  return word && Array.from(word).length >= 2 && !stopwordSet().has(word) && !ASKING_WORD.test(word) ? word : null;
 }
