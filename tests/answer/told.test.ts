@@ -37,6 +37,8 @@ describe("what is asked", () => {
     expect(askedFor("派出所不开的话拿啥")).toContain("documents");
     expect(askedFor("去了能拿到什么")).toContain("gift");
     expect(askedFor("去了能拿到什么")).not.toContain("documents");
+    // Whether one can get it (他能领不) asks what is given too, beside what to bring.
+    expect(askedFor("听说派出所送头盔 他能领不 要拿啥去")).toEqual(expect.arrayContaining(["documents", "gift"]));
   });
 
   it("在哪个号上办 asks which account, not where", () => {
