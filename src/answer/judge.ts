@@ -17,6 +17,7 @@ import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, be
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { statedQuantities, tierHolds } from "../text/quantities.js";
+import { splitSentences } from "../text/sentences.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterOf, matterPairs, namesMatter, newer, repealedBy, sameArea, sameMatter, timeScope } from "./time-scope.js";
 
 export interface SourceNote {
@@ -272,8 +273,9 @@ export async function judgeLocal(input: {
   // Asked for a figure, time, place …, a correction that says nothing of that kind is beside the point;
   // asked no fact, one that holds none of the question's words outside its title and its recital of
   // the old notice (the stolen bikes' count and tips, asked whether another item of the report, a rumour, was true).
+  const questionPairs = [...bigrams.keys()];
   const relevant = (d: LocalDoc) =>
-    facts.length ? factHold(d, facts, bigrams) > 0 : d.sentences.some((s) => !RECITAL.test(s) && [...bigrams.keys()].some((b) => s.includes(b) && !d.title.includes(b)));
+    facts.length ? factHold(d, facts, bigrams) > 0 : d.sentences.some((s) => !RECITAL.test(s) && questionPairs.some((b) => s.includes(b) && !d.title.includes(b)));
   // A notice the chosen one repeals by name (……《……的通告》同时废止) has nothing left to say: the note says it was replaced.
   const repealed = !!original && repealedBy(original, local.docs) === chosen.doc;
   if (correction && relevant(correction) && (!dated || correction.date?.startsWith(String(scope.year)))) docs.unshift(correction);
@@ -706,10 +708,10 @@ const CHANGED_AT = new RegExp(CHANGED.source, "g");
 /** A change to a value of the kinds asked, beyond any change: a tie-breaker between two changes (0.4 took a correction's sentence over the one holding the question's words: local-fresh8 −1). */
 const CHANGED_TO = 0.15;
 
-/** The sentence before `sentence` in `text` ("" when it is the first). */
+/** The sentence before `sentence` in `text` ("" when it is the first), split as the excerpts are. */
 function sentenceBefore(text: string, sentence: string): string {
   const at = text.indexOf(sentence);
-  return at > 0 ? (text.slice(0, at).split(/[。！？!?\n]/).filter((x) => x.trim()).at(-1) ?? "") : "";
+  return at > 0 ? (splitSentences(text.slice(0, at)).at(-1)?.text ?? "") : "";
 }
 /** The share of the question's weighted bigrams (those left beside the title's) a text holds. */
 function shareIn(text: string, own: { q: [string, number][]; total: number }): number {

@@ -417,8 +417,7 @@ export function countedThing(question: string): string | null {
   if (after) return after;
   // Named before it is counted (救生圈有几多个): the word before 有.
   const before = /([\p{Script=Han}]+)(?:一共|总共|共)?(?:有|系)(?:多少|几多|几)(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批|套|块)/u.exec(question);
-  const word = before ? segment(before[1]).at(-1) : undefined;
-  return word && Array.from(word).length >= 2 && !stopwordSet().has(word) ? word : null;
+  return before ? lastWordOf(before[1]) : null;
 }
 
 /**
@@ -453,6 +452,12 @@ export function measuredThing(question: string): string | null {
  */
 export function thingAsked(question: string): string | null {
   const m = /([\p{Script=Han}]{2,8})(?:到底|究竟)?(?:是|系)(?:啥|什么|咩|乜嘢?|哪些|哪几[个种样条])/u.exec(question);
-  const word = m ? segment(m[1]).at(-1) : undefined;
-  return word && Array.from(word).length >= 2 && !stopwordSet().has(word) && !ASKING_WORD.test(word) ? word : null;
+  const word = m ? lastWordOf(m[1]) : null;
+  return word && !ASKING_WORD.test(word) ? word : null;
+}
+
+/** The last word of a phrase when it names something: two characters or more, no stopword (救生圈, 口诀). */
+function lastWordOf(phrase: string): string | null {
+  const word = segment(phrase).at(-1);
+  return word && Array.from(word).length >= 2 && !stopwordSet().has(word) ? word : null;
 }
