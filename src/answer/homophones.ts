@@ -19,7 +19,7 @@
  * word or place spelt so; spelt like two, or like none, it is left as typed.
  */
 import { pinyin } from "pinyin-pro";
-import { segment } from "../text/segmenter.js";
+import { jieba, segment } from "../text/segmenter.js";
 import { stopwordSet } from "../text/tokenize.js";
 import type { Searcher } from "../types.js";
 import { loadEquivalents, spokenPairs } from "./equivalents.js";
@@ -39,7 +39,10 @@ export class OfficeHomophones {
   /** Sound → the office's common word of a title that sounds so (举报, 登记: in many of its articles), null when two do. */
   private readonly commonBySound: Map<string, string | null>;
 
-  constructor(words: Iterable<string>, spelt: Iterable<string> = [], common: Iterable<string> = []) {
+  /** Sound → a thing an office article's text names (头盔, 电瓶: a noun), null when two do. */
+  private readonly thingBySound: Map<string, string | null>;
+
+  constructor(words: Iterable<string>, spelt: Iterable<string> = [], common: Iterable<string> = [], things: Iterable<string> = []) {
     this.places = new Set(spelt);
     for (const place of this.places) {
       if (Array.from(place).length !== 2) continue;
@@ -49,6 +52,7 @@ export class OfficeHomophones {
     const own = [...words];
     this.bySound = readingAs(own, soundOf);
     this.commonBySound = readingAs(common, soundOf);
+    this.thingBySound = readingAs(things, soundOf);
     this.bySpelling = readingAs(new Set([...own, ...this.places]), spellingOf);
   }
 
@@ -86,8 +90,16 @@ export class OfficeHomophones {
       for (const place of local.places) if (place.length === 2 && cjkPairsOf(place).length === 1) words.add(place);
       // The people's own words that src/data/equivalents.txt reads (狗证, 电驴), mistyped (狗正) as often as the office's.
       for (const { spoken } of loadEquivalents().words) if (Array.from(spoken).length === 2 && cjkPairsOf(spoken).length === 1) common.add(spoken);
+      // The things the articles' texts name (头盔, 监控), nouns as jieba tags them in context: verbs run
+      // through every text and sound like what people mean to type (达到 for 打到, 赚钱 for 转钱).
+      const things = new Set<string>();
+      for (const d of local.docs) {
+        for (const { word, tag } of jieba().tag(d.haystack, false)) {
+          if (THING_TAG.test(tag) && word.length === 2 && cjkPairsOf(word).length === 1 && local.pairShare(word) <= TOPIC_SHARE) things.add(word);
+        }
+      }
       // Spelt out in pinyin (minsu, shimeiwan), a place of any length is as sure as a word of two characters.
-      h = new OfficeHomophones(words, local.places, common);
+      h = new OfficeHomophones(words, local.places, common, things);
       built.set(local, h);
     }
     return h;
@@ -98,7 +110,13 @@ export class OfficeHomophones {
    * 效/车: a typo breaks its word) and that no indexed text holds (`known` says) replaced by the one
    * office word that sounds the same. A pair across two words (警察/巡逻 gives 察巡) is no candidate.
    */
-  correct(typed: string, known: (pair: string) => boolean, officeKnows: (pair: string) => boolean = known): string {
+  correct(
+    typed: string,
+    known: (pair: string) => boolean,
+    officeKnows: (pair: string) => boolean = known,
+    /** No indexed text holds the pair at all: only then may it be a thing of an article's text. */
+    unseen: (pair: string) => boolean = (pair) => !known(pair),
+  ): string {
     // A word spelt in pinyin (开minsu的, taifeng通告) when the keyboard was not switched: the one office word spelt so.
     const text = typed.replace(SPELT, (run) => this.bySpelling.get(run.toLowerCase()) ?? run);
     const tokens = segment(text);
@@ -119,6 +137,9 @@ export class OfficeHomophones {
       if (town) meant.add(town);
       // No topic word or town sounds so: one of the office's common words may (举暴 for 举报).
       if (!meant.size) for (const w of heardIn(this.commonBySound)) meant.add(w);
+      // Nor a common word: a thing an article's text names (头亏 for 头盔), for a pair nothing indexed holds,
+      // of two words of their own (被拦 is no typo of a thing).
+      if (!meant.size && unseen(pair) && !stop.has(tokens[i]) && !stop.has(tokens[i + 1])) for (const w of heardIn(this.thingBySound)) meant.add(w);
       const [only] = meant;
       if (!(meant.size === 1 && only)) continue;
       // A pair the laws hold too (后按 of 之后按照), or one with a function word (我是兴隆 gives 是兴), is a
@@ -155,6 +176,9 @@ function readingAs(words: Iterable<string>, key: (word: string) => string): Map<
 }
 const soundOf = (word: string) => pinyin(word, { toneType: "num", type: "array" }).join(" ");
 const spellingOf = (word: string) => pinyin(word, { toneType: "none", type: "array" }).join("");
+
+/** jieba's tags of things: nouns (n), other proper nouns (nz), noun morphemes (ng); not persons or places (nr, ns). */
+const THING_TAG = /^(n|nz|ng)$/;
 
 /** A particle no town's name holds: 和了 is no 和乐. */
 const PARTICLE = /[了的着过吗呢啊呀吧么嘛咗嘅]/;
@@ -204,5 +228,5 @@ export function soundsLikeOffice(searcher: Searcher): (text: string) => string {
   const homophones = OfficeHomophones.of(local);
   const spoken = spokenPairs();
   const officeKnows = (pair: string) => local.pairShare(pair) > 0 || spoken.has(pair);
-  return (text) => homophones.correct(text, (pair) => count(pair) > RARE_PASSAGES || officeKnows(pair), officeKnows);
+  return (text) => homophones.correct(text, (pair) => count(pair) > RARE_PASSAGES || officeKnows(pair), officeKnows, (pair) => count(pair) === 0 && !officeKnows(pair));
 }

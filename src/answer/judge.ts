@@ -236,10 +236,13 @@ export async function judgeLocal(input: {
       const both = new Set(matterPairs(d.title, local.places).filter((b) => bestPairs.has(b) && !officeWord(b, local)));
       return both.size >= 2 || (both.size === 1 && (townsOwn || question.includes([...both][0]))) || namesMatter(d, bestMatter);
     };
+    // Asked a count of a thing (上次整治罚了多少人), a version tells a count of it: a registration notice's
+    // 12.6万辆 is no newer figure of a crackdown report's 罚款214人次.
+    const countsIt = (d: LocalDoc) => !countedAs.length || d.sentences.some((s) => answersKind(s, ["amount"]) && countedAs.some((c) => countedNear(s, c)));
     const tells = (m: LocalMatch) =>
       !!m.doc.region &&
       m.doc.region === best.doc.region &&
-      (m === best || sharesThing(m.doc)) &&
+      (m === best || (sharesThing(m.doc) && countsIt(m.doc))) &&
       factHold(m.doc, facts, bigrams) > 0 &&
       onTopic(m.doc, input.topicTerms ?? terms, local, today, askingPhrases(question));
     const versions = now && tells(best);
@@ -937,8 +940,19 @@ export function officeAsks(question: string): string {
   const clauses = clausesOf(question);
   const office = clauses.filter((c) => !asksTheLaw(c));
   const rest = office.join("");
-  return office.length < clauses.length && factsAsked(rest).length ? rest : question;
+  if (office.length < clauses.length && factsAsked(rest).length) return rest;
+  // The law asked what people of a case told of face (北大偷电瓶那两个人会判几年): the office's report is
+  // asked how their case ended (已被依法刑事拘留), not for the sentence naming the crime.
+  if (!factsAsked(question).length && CASE_PEOPLE.test(question) && clauses.some((c) => asksTheLaw(c) && PENALTY.test(c))) return `${question}，${CASE_ENDED}`;
+  return question;
 }
+
+/** People of a case pointed at (那两个人, 那几个老板, 那伙偷牛的). */
+const CASE_PEOPLE = /那(几|两|三|四|五|些)?(个|名|位)?(人|老板|小偷|贼|嫌疑人|司机|男的|女的|家伙|后生|学生|骗子|团伙)|那(伙|帮)/;
+/** What a law's penalty is asked with (判几年, 会不会坐牢, 罚多少, 拘几天). */
+const PENALTY = /判|坐牢|罚|拘|关几|关多久/;
+/** How the office's report is asked how a case ended (read as CASE_OUTCOME by question-type). */
+const CASE_ENDED = "后来怎么处理的";
 
 /** The kinds of fact a law answers: a fine's amount, a term, an age. */
 const LAW_KINDS: ReadonlySet<AskedFor> = new Set(["amount", "duration", "age"]);

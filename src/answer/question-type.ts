@@ -9,7 +9,7 @@ import { segment } from "../text/segmenter.js";
 import { splitClauses } from "../text/sentences.js";
 import { stopwordSet } from "../text/tokenize.js";
 
-export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "frequency" | "place" | "route" | "documents" | "phone" | "app" | "age" | "outcome" | "person" | "findings" | "looks" | "gift" | "advice" | "truth" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "frequency" | "place" | "route" | "documents" | "phone" | "app" | "age" | "outcome" | "person" | "means" | "findings" | "looks" | "gift" | "advice" | "truth" | "rule";
 
 /** Kinds that ask no fact of the office's: a yes/no rule, what to do, whether a story is true. */
 const NOT_FACTS: ReadonlySet<AskedFor> = new Set(["rule", "advice", "truth"]);
@@ -29,7 +29,7 @@ const NUM = "[0-9０-９零〇一二两三四五六七八九十百千万亿.]+";
 const CLOCK = `[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])`;
 
 /** A count of things picked up or seized (背包1个, 手机3部, 子弹12发). */
-const ITEM_COUNT = "[0-9０-９]+\\s*(个|部|台|辆|张|件|把|支|只|枚|发|克|包|条|瓶|箱|袋|盒)";
+const ITEM_COUNT = "[0-9０-９]+\\s*(个|部|台|辆|张|件|把|支|只|头|匹|块|枚|发|克|包|条|瓶|箱|袋|盒)";
 
 export /** Papers a citizen brings to a window. */
 const DOCUMENT = "(身份证|户口|证明|材料|发票|小票|收据|聊天记录|截图|照片|复印件|原件|凭证|委托书|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记|通行)证)";
@@ -45,7 +45,7 @@ const KINDS: Record<AskedFor, Kind> = {
     asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多远|多长|多宽|多深|多少钱|有没有限速|[了过]几(个|名|人|辆|起|家|间|户|条|台|处|只|次|批|场|艘)(?![都也])/,
     // 抓了几个 asks a count; 被几个同学堵在厕所里，我该咋办 tells one; 禁渔那几个月, 好几个 tell, not ask.
     // 打咗几次都冇人听: 几 before 都 or 也 is "several", told, not asked.
-    askedAtEnd: /(?<![那这嗰头好过前])几(个|名|人|辆|株|起|元|块|克|次|户|家|间|条|台|万|千|百|份|张|部|只|处|把|套|棵|岁|趟|架次|回|批|场|艘|成|种|类|项)(?![都也])/,
+    askedAtEnd: /(?<![那这嗰头好过前])几(个|名|人|辆|株|起|元|块|克|次|户|家|间|条|台|万|千|百|份|张|部|只|头|匹|处|把|套|棵|岁|趟|架次|回|批|场|艘|成|种|类|项)(?![都也])/,
     // Arabic figures with any measure word; Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
     answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩|顶|副|双|箱|袋|瓶|盒|支|枚|发|颗|粒|本|根|头|匹|把|艘|架次|架|趟|批|场|套|间|座|栋|所|组|队|种|类|项|mg|毫克|毫升|ml|公里|千米|米)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗)`),
   },
@@ -58,22 +58,22 @@ const KINDS: Record<AskedFor, Kind> = {
   },
   time: {
     // 开不开门, 礼拜六办不办: opening hours are a time too (→ 每周六上午9:00至12:00).
-    // 门牌几号 asks an address, not a day.
+    // 门牌几号 asks an address, 打几号 a number to call, not a day.
     // 多久 asks a span (duration: 24小时内), not a time of day (每晚20时至24时). 前段时间, 一段时间, 第一时间 tell when.
-    asked: /什么时候|啥时候|几点|(?<!门牌(号)?)几号(?!窗口|柜台|房|楼|门|台|车|线)|周几|星期几|哪天|哪一天|(?<![段长一])时间|截止|期限|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|补|换|领|开(?!车)|上班|有人)/,
+    asked: /什么时候|啥时候|几点|(?<!门牌(号)?|[打拨])几号(?!窗口|柜台|房|楼|门|台|车|线)|周几|星期几|哪天|哪一天|(?<![段长一])时间|截止|期限|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|补|换|领|开(?!车)|上班|有人)/,
     // 每天午休时间开放: a time of day as a school or office tells it.
     answer: new RegExp(`时间[为是：:]|(午休|课间|放学|办公|工作)时间|${CLOCK}|24小时|全天候?|昼夜|每月${NUM}[日号]|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)`),
   },
   date: {
     // Which day: 到南平村是哪一天, 最晚到哪天, 改成哪几天, 初几之后 (of the lunar new year) → 8月19日, 2025年12月31日, 正月初六.
-    asked: /哪天|哪一天|哪几(天|日|号)|(?<!月)初几|(?<!门牌(号)?)几号(?!窗口|柜台|房|楼|门|台|车|线)|几月几|哪年|最晚|最迟|截止|期限|什么时候|啥时候|到什么时候/,
+    asked: /哪天|哪一天|哪几(天|日|号)|(?<!月)初几|(?<!门牌(号)?|[打拨])几号(?!窗口|柜台|房|楼|门|台|车|线)|几月几|哪年|最晚|最迟|截止|期限|什么时候|啥时候|到什么时候/,
     answer: new RegExp(`${NUM}年${NUM}月${NUM}日|${NUM}月${NUM}日`),
   },
   duration: {
     // How long: 要等几天, 几分钟能赶到 → 15个工作日内, 3分钟.
     // 那几天, 前几天 tell when something happened; 要等几天 asks. 最多延几年, 有效期几年 ask a span too (近几年, 十几年 tell one; 几年级 is a grade; 判几年, 坐几年 ask the law's term, a rule).
     // 多久查一次, 几天一次 ask how often (frequency), not how long.
-    asked: /多久(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|个?小时)(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过近十判坐关拘刑])(?<!(?<!提)前)几年(?!级|[^，。？?\s]{0,4}一次)|多长时间|多少个?(天|日|工作日|小时|分钟|个月)(?![^，。？?\s]{0,4}一次)/,
+    asked: /(多|几)久(?![^，。？?\s]{0,4}一次)|几耐(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|个?小时)(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过近十判坐关拘刑])(?<!(?<!提)前)几年(?!级|[^，。？?\s]{0,4}一次)|多长时间|多少个?(天|日|工作日|小时|分钟|个月)(?![^，。？?\s]{0,4}一次)/,
     // 十日以内, 3日内 and 3年 are spans; 8月25日 is a day and 2025年 a year. A number of days that ends its
     // clause (责令停业整顿15日；, 行政拘留十日。) is a span too; 至15日凌晨 is a day.
     answer: new RegExp(
@@ -116,7 +116,8 @@ const KINDS: Record<AskedFor, Kind> = {
   },
   phone: {
     // 打电话举报可以攞几多奖金, 有个游客打电话返嚟讲: a call told, not a number asked (打电话去边度报 asks one).
-    asked: /(?<![打接来回])电话|打电话(到|去|给)?(哪|边|什么|啥|咩)|号码|热线|联系方式|怎么联系|打哪个/,
+    // 报警打几号: which number to call, not which day.
+    asked: /(?<![打接来回])电话|打电话(到|去|给)?(哪|边|什么|啥|咩)|号码|热线|联系方式|怎么联系|打哪个|(打|拨)(几号|几多号|什么号|啥号)/,
     answer: /(\d{3,4}-\d{7,8}|\d{7,8}|1[3-9]\d{9}|110|96110|12345)/,
   },
   app: {
@@ -135,7 +136,7 @@ const KINDS: Record<AskedFor, Kind> = {
     // 找着没有: a missing person found (→ 已于10月14日在……找到).
     // 是不是已经抓到了: whether it has happened by now. 后来咋处理的: how a case told of ended (→ 被依法行政拘留7日).
     // 人关起来没有: whether the suspect is held (→ 已被依法刑事拘留). Minors' cases end otherwise (予以训诫, 责令其家长严加管教).
-    asked: new RegExp(String.raw`(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(没有|没|吗|了吗|未)|(关|拘|扣)(起来|进去|住)了?(没有|没|吗|未|冇|无)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破了没|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|${CASE_OUTCOME}`),
+    asked: new RegExp(String.raw`(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(没有|没|吗|了吗|未|冇|无)|(关|拘|扣)(起来|进去|住)了?(没有|没|吗|未|冇|无)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破(了|咗)?(案)?(没有|没|冇|无|未|吗)|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|${CASE_OUTCOME}`),
     answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|取保候审|监视居住|强制措施|移送|立案侦查|予以训诫|责令[^，。；]{0,6}(退还|赔偿|管教)|找到|寻回|被找到|平安返回|接回)/,
   },
   person: {
@@ -146,12 +147,18 @@ const KINDS: Record<AskedFor, Kind> = {
     // A person beside such a deed (被村民黄某某发现), not any 某某 of the report.
     answer: /^(?=.*(找到|寻到|发现|报警|报案|救|送|抓获|捡到|拾到|拾得|举报|拦下|拦住|在逃|潜逃|外逃))(?=.*([\u4e00-\u9fa5]某某?|民警|辅警|村民|群众|市民|柜员|员工|工作人员|司机|老师|家属|志愿者|保安|店主|网格员|警务助理))/s,
   },
+  means: {
+    // How a case was traced: 咋摸到人的, 怎么查出来是他, 怎么抓到他的 → 民警调取沿线监控…走访废品收购站, 在充电站查到……扫码充电的记录.
+    asked: /(怎么|咋|如何|点样|怎样|咋样)(个)?(查|找|摸|抓|锁定|发现|破|揪|认)(出来|出|到|住|着|获|中|的)(是|了)?(他们|她们|他|她|人|嫌疑人|小偷|贼|骗子|案)?(的)?(?=$|[，,。？?！!\s呢啊呀嘛咧])/,
+    answer: /通过|调取|监控|视频|锁定|顺藤摸瓜|循线|排查|研判|走访|蹲守|比对|追踪|摸排|线索/,
+  },
   findings: {
     // What a check found: 查校车……有什么问题 → 部分校车存在灭火器过期、安全锤缺失等问题. Asked of a check
     // only: 这样开车有什么问题 asks whether it is allowed (a rule).
     // What was picked up or seized: 执到啲咩, 收缴了哪些东西 → the items (1.黑色双肩背包1个（内有笔记本电脑1台）……).
-    asked: /(查|检查|排查).*(什么|啥|哪些|乜嘢?|咩)(问题|毛病|隐患)|(捡到|拾到|拾得|收缴|查获|缴获|查出|搜出)(了)?(些|啲)?(什么|啥|哪些|咩|乜嘢?)(东西|物品)?/,
-    answer: new RegExp(`(发现|存在|查出|排查出)[^。；]{0,40}(问题|隐患|毛病)|((拾得|捡到|收缴|查获|缴获|查出|搜出)|(?:^|\\s)[0-9]{1,2}[.．、])[^。；]{0,30}${ITEM_COUNT}`),
+    // What a gang took or what was got back: 还偷了乜嘢, 追回来啥 → 追回耕牛7头、小型旋耕机2台、抽水机3台.
+    asked: /(查|检查|排查).*(什么|啥|哪些|乜嘢?|咩)(问题|毛病|隐患)|(捡到|拾到|拾得|收缴|查获|缴获|查出|搜出|追回来?|起获|偷(了|走|咗)?)(了)?(些|啲)?(什么|啥|哪些|咩|乜嘢?)(东西|物品)?/,
+    answer: new RegExp(`(发现|存在|查出|排查出)[^。；]{0,40}(问题|隐患|毛病)|((拾得|捡到|收缴|查获|缴获|查出|搜出|追回|起获|盗窃|被盗)|(?:^|\\s)[0-9]{1,2}[.．、])[^。；]{0,30}${ITEM_COUNT}`),
   },
   looks: {
     // What a wanted man looks like: 长什么样, 有什么特征 → 身高约1.70米，体型偏瘦，左手臂有文身.
@@ -167,7 +174,8 @@ const KINDS: Record<AskedFor, Kind> = {
   advice: {
     // What to do: 被骗了怎么办 → the office's advice (请立即拨打110报警，并保存好聊天记录).
     // 是真的不, 是不是骗子: whether a story is a scam is answered by the office's warning (凡是……都是诈骗, 请通过官方客服).
-    asked: /怎么办|咋办|该怎么做|(要|该|应该|得)(干嘛|干什么|做什么|做啥)|怎么处理才|如何处理|如何应对|怎么应对|要注意什么|注意些什么|注意(点|些|啲|下|哪些)?(什么|啥|咩|乜嘢?)|是(不是)?真的(吗|不|么|嘛|没)?[？?]*$|是不是(真的|骗子|骗局|诈骗)|是(骗子|骗局|诈骗)(吗|不|么|嘛)|(可信|靠谱)(吗|不|么|嘛)/,
+    // 那要怎么防, 牛栏要装乜: how to guard against it (→ 牛栏要加固上锁，有条件的安装监控).
+    asked: /怎么办|咋办|该怎么做|(怎么|咋|如何|点样|怎样)(预防|防范|防止|防)(?!守)|(要|该|应该|得)(装|安装|加装)(乜嘢?|什么|啥|咩|哪些)|(要|该|应该|得)(干嘛|干什么|做什么|做啥)|怎么处理才|如何处理|如何应对|怎么应对|要注意什么|注意些什么|注意(点|些|啲|下|哪些)?(什么|啥|咩|乜嘢?)|是(不是)?真的(吗|不|么|嘛|没)?[？?]*$|是不是(真的|骗子|骗局|诈骗)|是(骗子|骗局|诈骗)(吗|不|么|嘛)|(可信|靠谱)(吗|不|么|嘛)/,
     // 家长要保管好支付密码: what one is told to do.
     // 凡是要求缴纳保证金解冻账号的都是诈骗: the verdict answers 是不是骗子.
     answer: /(请|立即|及时|切勿|不要|务必|应当|严禁|禁止|注意|拨打|报警|保存|提醒|(要|应)(保管|关闭|核实|警惕|提防|留意|看好|管好|讲清楚)|(都|就|均)(是|为)(诈骗|骗局|骗子))/,
@@ -206,9 +214,20 @@ export function lastClause(question: string): string {
   return clausesOf(question).at(-1) ?? question;
 }
 
-/** Is the kind asked anywhere in the question, or (askedAtEnd) in its last clause `end`? */
+/** Each kind's askedAtEnd as the words that end a clause, built once. */
+const CLOSING_ASK = new Map<AskedFor, RegExp>();
+
+/**
+ * Is the kind asked anywhere in the question, or (askedAtEnd) in its last clause `end`, or by the words
+ * that end any clause (拍照要拍几张，拍哪些地方: 几张 asks, though another ask follows)?
+ */
 function isAsked(kind: AskedFor, question: string, end: string): boolean {
-  return KINDS[kind].asked.test(question) || !!KINDS[kind].askedAtEnd?.test(end);
+  const { asked, askedAtEnd } = KINDS[kind];
+  if (asked.test(question) || askedAtEnd?.test(end)) return true;
+  if (!askedAtEnd) return false;
+  let closing = CLOSING_ASK.get(kind);
+  if (!closing) CLOSING_ASK.set(kind, (closing = new RegExp(`(?<![十百千万])(?:${askedAtEnd.source})[啦呢啊呀嘞咧哦吖]*$`)));
+  return clausesOf(question).some((c) => closing.test(c.replace(/[，,。？?！!；;～~]+$/, "")));
 }
 
 /** The kinds of thing the question asks for (often none: a rule or a penalty). */
@@ -386,9 +405,12 @@ export function asksLocalFact(question: string): boolean {
 
 /** A question about a rule, penalty or liability: the law answers it (cues in src/data/intents.txt, [legal]). */
 export function asksRule(question: string): boolean {
-  const q = question.replace(CASE_OUTCOME_ALL, " ");
+  const q = question.replace(CASE_OUTCOME_ALL, " ").replace(CALL_PURPOSE, " ");
   return loadIntents().legal.some((re) => re.test(q));
 }
+
+/** 报警 as what a number is called for (报警打几号, 报警电话多少): a phone asked, no legal matter. */
+const CALL_PURPOSE = /报警(?=电话|打|拨|号码|热线|找)/g;
 
 /** A question about a legal matter or one of the office's campaigns ([legal_topic]): a feature of the law's decision. */
 export function aboutLegalTopic(question: string): boolean {
