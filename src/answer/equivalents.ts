@@ -59,12 +59,17 @@ const CLAUSE_END = /^$|^[\s，,。.？?！!；;～~]/;
  * (刷单返利 for 刷单 → 刷单返利, 预约时间 for 约时间 → 预约时间), it is kept as it is, not made
  * 刷单返利返利.
  */
+const LATIN = /^[A-Za-z]+$/;
+const LATIN_LETTER = /^[A-Za-z]$/;
+
 function rewrite(question: string, pairs: Pairs, rewritten?: string[]): string {
   let out = "";
   let i = 0;
   outer: while (i < question.length) {
     for (const { spoken, written, atEnd } of pairs) {
       if (!question.startsWith(spoken, i)) continue;
+      // Initials typed in Latin letters (kf, sfz) are a word only on their own: kfc is no 客服.
+      if (LATIN.test(spoken) && (LATIN_LETTER.test(question[i - 1] ?? "") || LATIN_LETTER.test(question[i + spoken.length] ?? ""))) continue;
       if (atEnd && !CLAUSE_END.test(question.slice(i + spoken.length, i + spoken.length + 1))) continue;
       const at = i - written.indexOf(spoken);
       const already = written.includes(spoken) && at >= 0 && question.startsWith(written, at);

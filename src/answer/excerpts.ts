@@ -4,7 +4,7 @@
  * slice of its passage (and so of its source file); when a single sentence is longer than the
  * room left, it is cut at a clause mark and marked as clipped rather than paraphrased.
  */
-import { splitSentences } from "../text/sentences.js";
+import { NUMBERED_ITEM, splitSentences } from "../text/sentences.js";
 import { isHeadingLine } from "./headings.js";
 import type { Hit, Passage } from "../types.js";
 import { sourceLabel, type Excerpt } from "./layout.js";
@@ -61,8 +61,6 @@ function crossesParagraph(p: Passage, start: number, end: number): boolean {
   return p.kind === "article" && p.text.slice(start, end).includes("\n");
 }
 
-/** A list item on a line of its own: 1. / 2、 / （3） / ④. */
-const NUMBERED_ITEM = /^(\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])/;
 
 /** How much more the best sentence must say than the best window that fits, to be clipped rather than left out. */
 const CLIP_WORTH = 2;

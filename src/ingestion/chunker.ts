@@ -16,7 +16,7 @@
  * - Every chunk's text is a verbatim slice of the decoded file: text === fileText.slice(start, end).
  */
 import type { ArticlePassage, CorpusDocument } from "../types.js";
-import { splitClauses, splitSentences, type Sentence } from "../text/sentences.js";
+import { NUMBERED_ITEM, splitClauses, splitSentences, type Sentence } from "../text/sentences.js";
 
 export interface ChunkOptions {
   /** Soft upper bound of a chunk, in characters (default 300). */
@@ -56,7 +56,10 @@ export function chunkDocument(doc: CorpusDocument, opts: ChunkOptions = {}): Art
         current.piece = u.piece;
         continue;
       }
-      const joinable = !u.heading && !u.piece && !current.piece && (len <= maxChars || current.end - current.start < minChars);
+      // A numbered list stays with its lead-in and its other items (需带：/1.……/5.……), up to twice the
+      // bound: an excerpt is cut from one chunk, and a list split across two lost its last items.
+      const listGoesOn = listContinues(doc.body.slice(current.start, current.end), doc.body.slice(u.start, u.end)) && len <= LIST_MAX_FACTOR * maxChars;
+      const joinable = !u.heading && !u.piece && !current.piece && (len <= maxChars || current.end - current.start < minChars || listGoesOn);
       if (joinable) {
         current.end = u.end;
         continue;
@@ -86,6 +89,15 @@ export function chunkDocument(doc: CorpusDocument, opts: ChunkOptions = {}): Art
 }
 
 /** Paragraph lines of `body` as units; long paragraphs cut into sentence-aligned pieces. */
+/** How far past maxChars a chunk may grow to keep a numbered list whole. */
+const LIST_MAX_FACTOR = 2;
+
+/** Does `next` (a paragraph) go on a numbered list that `chunk` opens (its last line ends in ：) or is in (its last line an item)? */
+function listContinues(chunk: string, next: string): boolean {
+  const last = chunk.slice(chunk.lastIndexOf("\n") + 1).trim();
+  return NUMBERED_ITEM.test(next) && (/[：:]$/.test(last) || NUMBERED_ITEM.test(last));
+}
+
 function paragraphUnits(body: string, maxChars: number): Unit[] {
   const units: Unit[] = [];
   let lineStart = 0;

@@ -195,3 +195,6 @@ function findFromTop(stack: Array<{ closer: string }>, closer: string): number {
   for (let k = stack.length - 1; k >= 0; k--) if (stack[k].closer === closer) return k;
   return -1;
 }
+
+/** A list item on a line of its own: 1. / 2、 / （3） / ④. */
+export const NUMBERED_ITEM = /^(\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])/;

@@ -3,12 +3,14 @@
  * 追回来啥 what was taken or got back, 破了无 whether it is solved, 怎么防 / 要装乜 how to guard against it;
  * 那几个老板会判几年 is answered beside the law by how their case ended. And: 几头 counts, 几张 asks where
  * a clause ends with it, 几久 asks how long, 打几号 asks a number (报警打几号 no legal matter), 赌窝 is
- * 赌博窝点, a typo of a thing an article's text names (头亏) is read as it, and one long word two titles
- * share (电动自行车) does not make a crackdown report and a registration notice one matter.
+ * 赌博窝点, a typo of a thing an article's text names (头亏) is read as it, and asked a count of a thing
+ * (罚了多少人), a newer article counting none of it is no version. 交多少 is told by a share (保证金20%),
+ * 追回来多少 by the sum got back, 留啥证据 by what to keep, a numbered list whole; kf is 客服.
  */
 import { describe, expect, it } from "vitest";
 import { OfficeHomophones, soundsLikeOffice } from "../../src/answer/homophones.js";
 import { officeAsks } from "../../src/answer/judge.js";
+import { rewriteWords } from "../../src/answer/equivalents.js";
 import { askedFor, asksRule } from "../../src/answer/question-type.js";
 import { citedDocs, engineAt, fixtureIndex } from "./helpers.js";
 
@@ -57,6 +59,13 @@ describe("what is asked of a case", () => {
   });
 });
 
+describe("words typed in Latin initials", () => {
+  it("kf is 客服 and yhk 银行卡 on their own; kfc is no 客服", () => {
+    expect(rewriteWords("被假kf骗了 yhk还被冻结").text).toBe("被假客服骗了 银行卡还被冻结");
+    expect(rewriteWords("kfc好吃吗").text).toBe("kfc好吃吗");
+  });
+});
+
 describe("a typo of a thing an article's text names", () => {
   const unknown = () => false;
   it("头亏 is read as 头盔 when no indexed text holds 头亏; not when one does", () => {
@@ -102,6 +111,27 @@ describe("the sentence that tells it", () => {
     const { docs, text } = await ask("龙滚那个赌窝开了几久 一共搞了几多场 老板赚了多少");
     expect(docs[0]).toBe("c-gambling-den");
     expect(text).toContain("20余场");
+  });
+
+  it("解冻要带啥材料 is told by the whole numbered list, its last items too", async () => {
+    const { docs, text } = await ask("银行卡被冻结了 去公安那边解冻要带啥材料");
+    expect(docs[0]).toBe("c-unfreeze-guide");
+    expect(text).toContain("5. 收入来源证明");
+  });
+
+  it("要先交钱 交多少 is told by the share demanded (缴纳保证金20%)", async () => {
+    const { text } = await ask("刷单平台说提不了钱要先交钱 交多少来着");
+    expect(text).toContain("保证金20%");
+  });
+
+  it("钱追回来多少了 is told first by the sum got back", async () => {
+    const reply = await engineAt(built(), "2026-09-10").ask({ question: "后安偷电瓶那个案子 钱追回来多少了" });
+    expect(reply.citations[0].excerpt).toContain("追回损失1.2万元");
+  });
+
+  it("要先留啥证据 is told by what to keep (转账记录和聊天记录)", async () => {
+    const { text } = await ask("刷单被骗了 要先留啥证据");
+    expect(text).toContain("保存好转账记录和聊天记录");
   });
 
   it("上次整治罚了多少人 takes the crackdown report, not the newer registration notice sharing 电动自行车", async () => {

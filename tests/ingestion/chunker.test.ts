@@ -89,6 +89,20 @@ describe("chunkDocument", () => {
     expect(out[1].start).toBe(7 + "第一段。\r\n\r\n".length);
   });
 
+  it("keeps a numbered list with its lead-in past maxChars (up to twice it), not past that", () => {
+    const lead = `${"甲".repeat(30)}，需带：`;
+    const items = [1, 2, 3, 4, 5].map((n) => `${n}. ${"乙".repeat(14)}；`);
+    const body = `${lead}\n${items.join("\n")}\n${P(40)}\n`;
+    const chunks = chunkDocument(docOf(body), { maxChars: 90, minChars: 10 });
+    expect(chunks[0].text).toBe(`${lead}\n${items.join("\n")}`);
+    expect(chunks[1].text).toBe(P(40));
+    // A list longer than twice the bound is cut as before.
+    const long = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `${n}. ${"乙".repeat(14)}；`);
+    const cut = chunkDocument(docOf(`${lead}\n${long.join("\n")}\n`), { maxChars: 90, minChars: 10 });
+    expect(cut.length).toBeGreaterThan(1);
+    expect(cut.every((c) => c.text.length <= 180)).toBe(true);
+  });
+
   it("returns no chunks for a blank body", () => {
     expect(chunkDocument(docOf(" \n\n \u3000 "))).toEqual([]);
   });
