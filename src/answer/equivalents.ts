@@ -54,14 +54,15 @@ export function loadEquivalents(file = DEFAULT_EQUIVALENTS_FILE): Equivalents {
 /** What may follow a spoken form marked "$": nothing, a space or a clause mark. */
 const CLAUSE_END = /^$|^[\s，,。.？?！!；;～~]/;
 
+/** Initials typed in Latin letters (kf, sfz), and one letter beside them. */
+const LATIN = /^[A-Za-z]+$/;
+const LATIN_LETTER = /^[A-Za-z]$/;
+
 /**
  * Rewrites each spoken form to its written one. Where the written form is already there around it
  * (刷单返利 for 刷单 → 刷单返利, 预约时间 for 约时间 → 预约时间), it is kept as it is, not made
  * 刷单返利返利.
  */
-const LATIN = /^[A-Za-z]+$/;
-const LATIN_LETTER = /^[A-Za-z]$/;
-
 function rewrite(question: string, pairs: Pairs, rewritten?: string[]): string {
   let out = "";
   let i = 0;

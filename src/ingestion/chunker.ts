@@ -8,7 +8,8 @@
  *   Nothing is ever cut inside a number or a quotation.
  * - Consecutive whole paragraphs are merged while the chunk stays ≤ maxChars; a chunk shorter
  *   than minChars takes the next unit even past maxChars. Pieces of a long paragraph are not
- *   merged with other paragraphs.
+ *   merged with other paragraphs. A numbered list (需带：/1.……/5.……) stays with its lead-in up to
+ *   twice maxChars, so that a reply can quote all its items.
  * - Heading-like lines (`## 小标题`, or a short line without sentence punctuation such as
  *   "严打犯罪保平安") start a new chunk and are attached to the chunk that follows them, so the
  *   section name helps retrieval without making a useless heading-only hit. A heading with nothing
@@ -88,7 +89,6 @@ export function chunkDocument(doc: CorpusDocument, opts: ChunkOptions = {}): Art
   }));
 }
 
-/** Paragraph lines of `body` as units; long paragraphs cut into sentence-aligned pieces. */
 /** How far past maxChars a chunk may grow to keep a numbered list whole. */
 const LIST_MAX_FACTOR = 2;
 
@@ -98,6 +98,7 @@ function listContinues(chunk: string, next: string): boolean {
   return NUMBERED_ITEM.test(next) && (/[：:]$/.test(last) || NUMBERED_ITEM.test(last));
 }
 
+/** Paragraph lines of `body` as units; long paragraphs cut into sentence-aligned pieces. */
 function paragraphUnits(body: string, maxChars: number): Unit[] {
   const units: Unit[] = [];
   let lineStart = 0;

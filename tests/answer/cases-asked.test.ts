@@ -12,14 +12,11 @@ import { OfficeHomophones, soundsLikeOffice } from "../../src/answer/homophones.
 import { officeAsks } from "../../src/answer/judge.js";
 import { rewriteWords } from "../../src/answer/equivalents.js";
 import { askedFor, asksRule } from "../../src/answer/question-type.js";
-import { citedDocs, engineAt, fixtureIndex } from "./helpers.js";
+import { askerOf, engineAt, fixtureIndex } from "./helpers.js";
 
 const built = fixtureIndex(["tests/fixtures/answer/cases"]);
 
-async function ask(question: string, context?: string, today = "2026-09-10"): Promise<{ docs: string[]; text: string }> {
-  const reply = await engineAt(built(), today).ask({ question, ...(context ? { context: [{ question: context, at: 0 }] } : {}) });
-  return { docs: citedDocs(reply), text: reply.citations.map((c) => c.excerpt).join(" ") };
-}
+const ask = askerOf(built);
 
 describe("what is asked of a case", () => {
   it("咋查出来是他, 怎么抓到他的 ask how it was traced; 怎么找到派出所 does not", () => {

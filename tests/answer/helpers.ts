@@ -44,3 +44,14 @@ export function fixtureIndex(corpus: string[], options: { laws?: string } = {}):
   afterAll(() => rmSync(config.dataDir, { recursive: true, force: true }));
   return () => built;
 }
+
+/**
+ * An asker over a fixture index: the docs cited and the quoted text of the reply to `question`
+ * (after `context`, the same person's last question), on `today`.
+ */
+export function askerOf(built: () => BuildResult, defaultToday = "2026-09-10") {
+  return async (question: string, context?: string, today = defaultToday): Promise<{ docs: string[]; text: string }> => {
+    const reply = await engineAt(built(), today).ask({ question, ...(context ? { context: [{ question: context, at: 0 }] } : {}) });
+    return { docs: citedDocs(reply), text: reply.citations.map((c) => c.excerpt).join(" ") };
+  };
+}

@@ -11,14 +11,11 @@ import { describe, expect, it } from "vitest";
 import { rewriteWords } from "../../src/answer/equivalents.js";
 import { answersKind, askedFor, countedThing, measuredThing, thingAsked } from "../../src/answer/question-type.js";
 import { Lexicon } from "../../src/retrieval/lexicon.js";
-import { citedDocs, engineAt, fixtureIndex } from "./helpers.js";
+import { askerOf, fixtureIndex } from "./helpers.js";
 
 const built = fixtureIndex(["tests/fixtures/answer/told"]);
 
-async function ask(question: string, context?: string, today = "2026-09-10"): Promise<{ docs: string[]; text: string }> {
-  const reply = await engineAt(built(), today).ask({ question, ...(context ? { context: [{ question: context, at: 0 }] } : {}) });
-  return { docs: citedDocs(reply), text: reply.citations.map((c) => c.excerpt).join(" ") };
-}
+const ask = askerOf(built);
 
 describe("what is asked", () => {
   it("几年 asks a span; 近几年, 十几年 and 几年级 do not", () => {
