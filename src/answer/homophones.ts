@@ -95,7 +95,7 @@ export class OfficeHomophones {
       const things = new Set<string>();
       for (const d of local.docs) {
         for (const { word, tag } of jieba().tag(d.haystack, false)) {
-          if (THING_TAG.test(tag) && word.length === 2 && cjkPairsOf(word).length === 1 && local.pairShare(word) <= TOPIC_SHARE) things.add(word);
+          if (THING_TAG.test(tag) && word.length === 2 && cjkPairsOf(word).length === 1 && local.pairShare(word) <= THING_SHARE) things.add(word);
         }
       }
       // Spelt out in pinyin (minsu, shimeiwan), a place of any length is as sure as a word of two characters.
@@ -194,6 +194,12 @@ const ASKING = /^(几|多)/;
  * (校车, 兴隆), not a notice's common word (地点, 时间), which would turn 快第点 into 快地点.
  */
 const TOPIC_SHARE = 0.15;
+
+/**
+ * Only a noun of at most this share of the articles' texts is a thing a typo is read as (头盔, 芯片): one a
+ * notice of any matter writes (地点 of 时间、地点) would turn 快第点 into 快地点.
+ */
+const THING_SHARE = 0.1;
 
 /** A title's word in more of the articles than this (派出, 公安) is the office's own, no word a typo is read as. */
 const COMMON_SHARE = 0.5;

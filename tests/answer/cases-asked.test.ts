@@ -85,7 +85,7 @@ describe("the sentence that tells it", () => {
     expect(text).toContain("0898-62230101");
   });
 
-  it("头亏 is heard as the 头盔 an article's text writes (a noun of one article of seven, nowhere typed so)", () => {
+  it("头亏 is heard as the 头盔 an article's text writes (a noun of one article of ten, nowhere typed so)", () => {
     const heard = soundsLikeOffice(built().searcher);
     expect(heard("送单无戴头亏被拦")).toBe("送单无戴头盔被拦");
     // A verb of the texts is no thing: 被兰 is not read as any word (拦 is written, as a verb).
