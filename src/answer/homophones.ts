@@ -12,7 +12,8 @@
  * - it sounds exactly like (the same syllables, tones too) one word of two characters that an office
  *   article's title writes, or one of its places. A pair that sounds like two of them is left as typed: there is no telling which.
  *   When none does, a title's word common to many articles (登记, 举报) or a spoken word the equivalents read
- *   (狗证) may; another tone is another word (迁来 is no 前来), for all but towns.
+ *   (狗证) may; another tone is another word (迁来 is no 前来), for all but towns. Failing those, a noun the
+ *   articles' texts write in at most 10% of them (头盔 for 头亏), when no indexed passage holds the pair at all.
  * Readings come from pinyin-pro: the office's word as read in context, each typed character in any
  * of its readings (行 is xing2 and hang2).
  * A word spelt out in pinyin, without tones (minsu, taifeng, shimeiwan), is read as the one office
