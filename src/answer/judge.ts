@@ -151,6 +151,8 @@ export async function judgeLocal(input: {
   // the article with that figure. Other things measured (司机几多岁 → 机) say too little of an article.
   const measuredVerb = asked.includes("amount") && !counted ? measuredThing(question) : null;
   const measured = measuredVerb && CASE_MONEY_VERB.test(measuredVerb) ? measuredVerb : null;
+  // An article telling a figure of the thing counted (民宿38家 for 查了几多间民宿).
+  const countsIt = (d: LocalDoc) => d.sentences.some((s) => answersKind(s, ["amount"]) && countedAs.some((c) => countedNear(s, c)));
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     // Asked a fact (要带啥), the article holding that kind ranks up, not one holding a rule word beside it (不得).
@@ -158,7 +160,7 @@ export async function judgeLocal(input: {
     // 最迟几号 is answered by an article that ends a period (4月10日前), not by one that dates an event.
     const ends = until && m.doc.sentences.some((s) => tellsUntil(s)) ? 1 : 0;
     const count =
-      kind && ((counted && m.doc.sentences.some((s) => answersKind(s, ["amount"]) && countedAs.some((c) => countedNear(s, c)))) || (measured && m.doc.sentences.some((s) => answersKind(s, ["amount"]) && tellsOf(s, measured)))) ? 1 : 0;
+      kind && ((counted && countsIt(m.doc)) || (measured && m.doc.sentences.some((s) => answersKind(s, ["amount"]) && tellsOf(s, measured)))) ? 1 : 0;
     const rest = word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind + 0.2 * ends + 0.2 * count;
     const base = m.coverage + rest;
     // An article whose title names the question's matter (居住证 → 办事指南：居住证申领) is about it, not just
@@ -238,11 +240,10 @@ export async function judgeLocal(input: {
     };
     // Asked a count of a thing (上次整治罚了多少人), a version tells a count of it: a registration notice's
     // 12.6万辆 is no newer figure of a crackdown report's 罚款214人次.
-    const countsIt = (d: LocalDoc) => !countedAs.length || d.sentences.some((s) => answersKind(s, ["amount"]) && countedAs.some((c) => countedNear(s, c)));
     const tells = (m: LocalMatch) =>
       !!m.doc.region &&
       m.doc.region === best.doc.region &&
-      (m === best || (sharesThing(m.doc) && countsIt(m.doc))) &&
+      (m === best || (sharesThing(m.doc) && (!counted || countsIt(m.doc)))) &&
       factHold(m.doc, facts, bigrams) > 0 &&
       onTopic(m.doc, input.topicTerms ?? terms, local, today, askingPhrases(question));
     const versions = now && tells(best);

@@ -217,6 +217,11 @@ export function lastClause(question: string): string {
   return clausesOf(question).at(-1) ?? question;
 }
 
+/** A clause without the marks that close it (拍哪些地方？ → 拍哪些地方). */
+function bareClause(clause: string): string {
+  return clause.replace(/[，,。？?！!；;～~]+$/, "");
+}
+
 /** Each kind's askedAtEnd as the words that end a clause, built once. */
 const CLOSING_ASK = new Map<AskedFor, RegExp>();
 
@@ -230,7 +235,7 @@ function isAsked(kind: AskedFor, question: string, end: string): boolean {
   if (!askedAtEnd) return false;
   let closing = CLOSING_ASK.get(kind);
   if (!closing) CLOSING_ASK.set(kind, (closing = new RegExp(`(?<![十百千万])(?:${askedAtEnd.source})[啦呢啊呀嘞咧哦吖]*$`)));
-  return clausesOf(question).some((c) => closing.test(c.replace(/[，,。？?！!；;～~]+$/, "")));
+  return clausesOf(question).some((c) => closing.test(bareClause(c)));
 }
 
 /** The kinds of thing the question asks for (often none: a rule or a penalty). */
@@ -288,7 +293,7 @@ export function asks(question: string): string[] {
   const out: string[] = [];
   let pending = "";
   for (const text of clausesOf(question)) {
-    const clause = text.replace(/[，,。？?！!；;～~]+$/, "");
+    const clause = bareClause(text);
     if (!clause) continue;
     pending = pending ? `${pending}，${clause}` : clause;
     // A fact or a yes/no rule is an ask; what to do and whether it is true are asked of the whole story.
