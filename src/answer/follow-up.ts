@@ -18,8 +18,9 @@ const ASKING = /^(怎么|怎样|怎么办|什么|多少|哪里|哪儿|是不是|
 /**
  * Words pointing back at something already said (那个人, 后来, 那天): the question's topic is the previous turn's.
  * 110打唔通 仲有咩号码: another way than the one just given, and a number that does not get through, are of it.
+ * 被骗的钱退回来了吗: whether the money came back asks of a case already named.
  */
-const POINTS_BACK = /(那个人|这个人|那人|那次|那天|那边|那里|那儿|后来|他们|她们|上回|刚才|刚刚说|(还|仲)有(没有|冇)?(咩|什么|啥|乜嘢?|其他|别的)(号码|电话|办法|方法|途径|地方|联系方式)|打(不|唔)通)/;
+const POINTS_BACK = /(那个人|这个人|那人|那次|那天|那边|那里|那儿|后来|他们|她们|上回|刚才|刚刚说|(还|仲)有(没有|冇)?(咩|什么|啥|乜嘢?|其他|别的)(号码|电话|办法|方法|途径|地方|联系方式)|打(不|唔)通|(钱|款)[^，,。？?\s]{0,3}(退|追|要|拿)(回来|回)?(了|咗)?(吗|没|没有|冇|无|未|不|嘛|么))/;
 
 /** An opening that only asks (要等几天, 能不能快点, 还要交钱吗, 初几之后就唔得放): no topic of its own comes first. */
 const ASKING_START = /^(要|能|可以|还要|还能|需要|得|大概|一般|初几|几|哪|多久|多少|什么时候|啥时候)/;
