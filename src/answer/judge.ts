@@ -279,16 +279,15 @@ export async function judgeLocal(input: {
   // asked no fact, one that holds none of the question's words outside its title and its recital of
   // the old notice (the stolen bikes' count and tips, asked whether another item of the report, a rumour, was true).
   // Its sentences that only name the old notice or what stays as it was (原通知中关于……2小时内上传……等其他内容不变) tell nothing new.
-  // And a correction whose title names what it changes (调整……培训时间和地点) speaks first only to that: asked of
-  // the rest of the notice (客人带个小孩冇身份证点样登记), the notice comes first (correction-scope.ts).
   const questionPairs = [...bigrams.keys()];
   const newSaid = (d: LocalDoc): LocalDoc => ({ ...d, sentences: d.sentences.filter((s) => !RECITAL.test(s) && !UNCHANGED.test(s)) });
   const relevant = (d: LocalDoc) => {
     const said = newSaid(d);
     return facts.length ? factHold(said, facts, bigrams) > 0 : said.sentences.some((s) => questionPairs.some((b) => s.includes(b) && !d.title.includes(b)));
   };
-  // Asked of what the correction does not change, the notice comes first; the correction is still quoted, and the note names it.
-  // Asked what holds now (现在还要带结婚证吗) or of a year, the newer leads as before.
+  // A correction whose title names what it adjusts (调整……培训时间和地点) goes first only when asked of that
+  // (correction-scope.ts): asked of the rest (客人带个小孩冇身份证点样登记), the notice it corrects comes first,
+  // the correction still quoted after it and named by the note. Asked what holds now or of a year, the newer leads.
   const changeIsAsked = (corr: LocalDoc, corrected: LocalDoc) => own.latest || dated || changeAsked(changeNamed(corr.title, corrected.title, local.places), question, asked);
   // A notice the chosen one repeals by name (……《……的通告》同时废止) has nothing left to say: the note says it was replaced.
   const repealed = !!original && repealedBy(original, local.docs) === chosen.doc;
@@ -854,9 +853,9 @@ function retiresOnly(sentence: string): boolean {
 /** A sentence telling what was first planned or written (原定于, 原计划, 原文). */
 const ORIGINAL_PLAN = /原定|原计划|原文/;
 
-/** A sentence that names an earlier notice by its title (发布《……的通告》) or by its day (我所3月17日发布被盗电动自行车认领公告以来). */
 /** What a correction keeps as it was (原通告其他内容不变, 其余事项仍按原通知执行). */
 const UNCHANGED = /(其他|其余|其它)[^。；]{0,6}(内容|事项|规定|条款|要求)?[^。；]{0,4}(不变|照旧|继续执行|仍按|按原)/;
+/** A sentence that names an earlier notice by its title (发布《……的通告》) or by its day (我所3月17日发布被盗电动自行车认领公告以来). */
 const RECITAL = /《[^》]*(通告|通知|公告|通报)》|[0-9０-９]+月[0-9０-９]+日[，,]?(我局|我所|本局|本所)?(发布|印发|公布|发出)[^，。；]{0,30}(通告|通知|公告|通报)/;
 
 /** The best chunk of each chosen article (the one whose best window scores highest), quoted within the budget. */
