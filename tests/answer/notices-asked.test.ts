@@ -60,6 +60,12 @@ describe("words", () => {
     expect(readAsked("入住几个钟内要报上去")).toBe("入住几个小时内要报上去");
   });
 
+  it("扣满 is 记满, 头一回 第一次, 摩拖车 摩托车; 放炮仗 is 燃放烟花爆竹, as notices write it", () => {
+    expect(rewriteWords("分扣满了要学几天 头一回扣满那种").text).toBe("分记满了要学几天 第一次记满那种");
+    expect(rewriteWords("牛漏领摩拖车").text).toBe("牛漏领摩托车");
+    expect(rewriteWords("长丰墟哪一段不给放炮仗").text).toBe("长丰墟哪一段不给燃放烟花爆竹");
+  });
+
   it("机器点样先唔俾人偷走 asks how to keep it from thieves", () => {
     expect(askedFor(readAsked("船仔泊喺港里过夜 机器点样先唔俾人偷走"))).toEqual(["advice"]);
   });

@@ -15,7 +15,7 @@ const built = fixtureIndex(["tests/fixtures/answer/office-beside-law"], { laws: 
 
 it("beside the law's part, the office is asked the clauses that do not ask the law", () => {
   const read = (q: string) => officeAsks(readAsked(q));
-  expect(read("请问万城城里哪些地方过年不可以放鞭炮？放了罚几多，国家的条例是怎么写的？")).toBe("请问万城城里哪些地方春节不可以放鞭炮？");
+  expect(read("请问万城城里哪些地方过年不可以放鞭炮？放了罚几多，国家的条例是怎么写的？")).toBe("请问万城城里哪些地方春节不可以燃放烟花爆竹？");
   expect(read("前年长丰那个集资的案子，老人们一共亏了几多钱？这种骗钱的，法律上要判几年？")).not.toContain("判几年");
   // 要报警打哪个电话 asks the office a number, though 报警 is a word of the law's.
   expect(read("我阿叔在和乐圩抓到一个扒手 这样也算犯罪吗 要报警打哪个电话")).toContain("打哪个电话");
