@@ -291,15 +291,11 @@ export async function judgeLocal(input: {
   const changeIsAsked = (corr: LocalDoc, corrected: LocalDoc) => own.latest || dated || changeAsked(changeNamed(corr.title, corrected.title, local.places), question, asked);
   // A notice the chosen one repeals by name (……《……的通告》同时废止) has nothing left to say: the note says it was replaced.
   const repealed = !!original && repealedBy(original, local.docs) === chosen.doc;
-  let superseding = docs[0];
-  if (correction && relevant(correction) && (!dated || correction.date?.startsWith(String(scope.year)))) {
-    if (changeIsAsked(correction, chosen.doc)) docs.unshift(correction);
-    else docs.push(correction);
-    superseding = correction;
-  } else if (original && !repealed) {
-    if (changeIsAsked(chosen.doc, original)) docs.push(original);
-    else docs.unshift(original);
-  }
+  // The newer of the two and what it corrects: the chosen one's correction, or the chosen one and its original.
+  const pair =
+    correction && relevant(correction) && (!dated || correction.date?.startsWith(String(scope.year))) ? [correction, chosen.doc] : original && !repealed ? [chosen.doc, original] : null;
+  if (pair) docs.splice(0, docs.length, ...(changeIsAsked(pair[0], pair[1]) ? pair : [pair[1], pair[0]]));
+  const superseding = pair?.[0] ?? chosen.doc;
   if (docs.length > 1 || repealed) {
     notes.length = 0;
     notes.push({ prompt: "note-superseded", docId: superseding.docId, date: superseding.date ?? "" });

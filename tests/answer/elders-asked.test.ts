@@ -36,9 +36,11 @@ describe("what is asked", () => {
     expect(askedFor("那段路封了 开车要兜边度过")).toEqual(["route"]);
   });
 
-  it("被骗的钱退回来了吗 points back at the case just named; 被骗了怎么办 does not", () => {
+  it("被骗的钱退回来了吗 points back at the case just named; 被骗了找哪个部门, 交钱要不要排队 do not", () => {
     expect(looksLikeFollowUp("被骗的钱退回来了吗，有无电话可以问")).toBe(true);
     expect(looksLikeFollowUp("在网上被骗了钱应该先找哪个部门")).toBe(false);
+    // 钱 beside 要不要 asks nothing of a case.
+    expect(looksLikeFollowUp("交钱要不要排队")).toBe(false);
   });
 });
 
