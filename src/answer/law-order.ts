@@ -17,7 +17,7 @@ import type { Hit, LawPassage, Passage } from "../types.js";
 import { asksDefinition, definesAsked } from "./definitions.js";
 import { FOCUS_LIFT, type FocusLaws } from "./focus-laws.js";
 import { cjkPairsOf } from "./local-articles.js";
-import { asksFineAmount } from "./question-type.js";
+import { asksFineAmount, asksTermOf } from "./question-type.js";
 
 /** A vote of 1 (summed similarity) counts as much as the first hit's score. */
 export const VOTE_LIFT = 1;
@@ -43,6 +43,17 @@ const PENALTY_ASKED = /罚/;
 export const FINE_AMOUNT_LIFT = 0.3;
 /** An amount (五万元以下的罚款) or a multiple (保险费的二倍罚款, 一倍以上五倍以下罚款) of a fine. */
 const FINE_AMOUNT = /[0-9一二两三四五六七八九十百千万]+(元|倍)(以上|以下)?[^。；]{0,16}罚款|罚款[^。；]{0,8}[0-9一二两三四五六七八九十百千万]+(元|倍)/;
+
+/**
+ * Share of the first hit's score an article that sets the asked punishment's span (处五日以上十日以下拘留;
+ * 处三年以下有期徒刑) is lifted by, when its length is asked (关几天, 坐几年牢): 偷摩托车犯法要坐几年牢 is
+ * 刑法第二百六十四条's, not the traffic rules that name 摩托车.
+ */
+export const TERM_LIFT = 0.3;
+const TERM_SPAN = {
+  detention: /[0-9零一二两三四五六七八九十]+日(以上|以下)[^。；]{0,12}拘留|拘留[^。；]{0,6}[0-9零一二两三四五六七八九十]+日/,
+  prison: /[0-9零一二两三四五六七八九十]+年(以上|以下)?[^。；]{0,8}有期徒刑|有期徒刑[^。；]{0,6}[0-9零一二两三四五六七八九十]+年/,
+};
 
 /** Does `h` set the penalty for breaking one of `hits` (违反本法第三十一条第一款规定的，……处……罚款)? Same law only. */
 export function penalizes(h: Hit, hits: readonly Hit[]): boolean {
@@ -207,7 +218,7 @@ const AT_LARGE = new WeakMap<LawPassage[], LawPassage[]>();
 export function orderLawHits(
   hits: readonly Hit[],
   focus: FocusLaws | null,
-  lifts: { focus?: number; vote?: number; definition?: number; penalty?: number; fineAmount?: number } = {},
+  lifts: { focus?: number; vote?: number; definition?: number; penalty?: number; fineAmount?: number; term?: number } = {},
   question = "",
   about = question,
 ): Hit[] {
@@ -220,6 +231,8 @@ export function orderLawHits(
   const penaltyStep = (lifts.penalty ?? PENALTY_LIFT) * top;
   const firstThree = PENALTY_ASKED.test(question) ? hits.slice(0, 3) : [];
   const amountStep = asksFineAmount(question) ? (lifts.fineAmount ?? FINE_AMOUNT_LIFT) * top : 0;
+  const term = asksTermOf(question);
+  const termStep = term ? (lifts.term ?? TERM_LIFT) * top : 0;
   // Asked how much, every article naming an amount is lifted alike: a fine at large is not lifted above one
   // for the very act (没驾照开摩托车罚多少 → 第九十九条's 未取得机动车驾驶证, not 第九十条).
   const atLarge = firstThree.length && !amountStep ? atLargePenalties(hits, firstThree, about) : new Set<Hit>();
@@ -229,7 +242,8 @@ export function orderLawHits(
     voteStep * (h.vote ?? 0) +
     (definition && definesAsked(definition, h.passage.text) ? definitionStep : 0) +
     (firstThree.length && (penalizes(h, firstThree) || atLarge.has(h)) ? penaltyStep : 0) +
-    (amountStep && h.passage.kind === "law" && FINE_AMOUNT.test(h.passage.text) ? amountStep : 0);
+    (amountStep && h.passage.kind === "law" && FINE_AMOUNT.test(h.passage.text) ? amountStep : 0) +
+    (term && h.passage.kind === "law" && TERM_SPAN[term].test(h.passage.text) ? termStep : 0);
   return hits
     .map((h, i) => ({ h, i, k: key(h) }))
     .sort((a, b) => b.k - a.k || a.i - b.i)

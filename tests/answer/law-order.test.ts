@@ -73,6 +73,28 @@ describe("the fine-amount lift", () => {
   });
 });
 
+describe("the term lift", () => {
+  const traffic = withText(lawHit("道路交通安全法实施条例", "第五十五条", 2.0), "第五十五条 机动车载人应当遵守下列规定：……摩托车后座不得乘坐未满12周岁的未成年人……");
+  const theft = withText(lawHit("刑法", "第二百六十四条", 1.7), "第二百六十四条 盗窃公私财物，数额较大的，或者多次盗窃……的，处三年以下有期徒刑、拘役或者管制，并处或者单处罚金；");
+  const fight = withText(lawHit("治安管理处罚法", "第二十一条", 2.0), "第二十一条 违反治安管理行为人有下列情形之一，依照本法应当给予行政拘留处罚的，不执行行政拘留处罚……");
+  const drugs = withText(lawHit("治安管理处罚法", "第七十二条", 1.7), "第七十二条 有下列行为之一的，处十日以上十五日以下拘留，可以并处二千元以下罚款……（三）吸食、注射毒品的；");
+
+  it("asked how long the prison term is, an article setting one comes first; asked how long the detention, one setting its days", () => {
+    expect(names(orderLawHits([traffic, theft], null, { vote: 0, penalty: 0 }, "偷摩托车犯法要坐几年牢"))).toEqual(["刑法第二百六十四条", "道路交通安全法实施条例第五十五条"]);
+    expect(names(orderLawHits([traffic, theft], null, { vote: 0, penalty: 0 }, "偷摩托车会判几年"))).toEqual(["刑法第二百六十四条", "道路交通安全法实施条例第五十五条"]);
+    // 第二十一条 names 行政拘留 but sets no days of it.
+    expect(names(orderLawHits([fight, drugs], null, { vote: 0, penalty: 0 }, "后生仔吸咗毒警察捉到要拘留几耐"))).toEqual(["治安管理处罚法第七十二条", "治安管理处罚法第二十一条"]);
+    expect(names(orderLawHits([fight, drugs], null, { vote: 0, penalty: 0 }, "吸毒会被关几天"))[0]).toBe("治安管理处罚法第七十二条");
+  });
+
+  it("asked whether it is a crime, or without the lift, the searcher's order stays", () => {
+    expect(names(orderLawHits([traffic, theft], null, { vote: 0, penalty: 0 }, "偷摩托车犯法吗"))).toEqual(["道路交通安全法实施条例第五十五条", "刑法第二百六十四条"]);
+    expect(names(orderLawHits([traffic, theft], null, { vote: 0, penalty: 0, term: 0 }, "偷摩托车要坐几年牢"))).toEqual(["道路交通安全法实施条例第五十五条", "刑法第二百六十四条"]);
+    // A prison term asked does not lift a detention's days, nor back.
+    expect(names(orderLawHits([fight, drugs, traffic], null, { vote: 0, penalty: 0 }, "吸毒会判几年"))).toEqual(["治安管理处罚法第二十一条", "道路交通安全法实施条例第五十五条", "治安管理处罚法第七十二条"]);
+  });
+});
+
 describe("the articles that fine what a first hit forbids, from the whole library", () => {
   const passage = (lawShort: string, article: string, text: string, version = "2022-09-02") =>
     ({ kind: "law", id: `${lawShort}${article}-0`, lawShort, lawTitle: `中华人民共和国${lawShort}`, article, text, headings: [], version }) as unknown as LawPassage;

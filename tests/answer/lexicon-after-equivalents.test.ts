@@ -18,7 +18,7 @@ describe("lexicon keys after the equivalents", () => {
     ["故意把车牌遮起来会怎样", "机动车号牌"],
     // A typo the equivalents mend (架照 → 驾驶证) reaches the key written for it.
     ["没有架照开三轮车被逮到了", "未取得机动车驾驶证"],
-    // 狗 is read as 犬, the articles' and the laws' word; the dog keys are there in both forms.
+    // 狗 is read as 犬只, the articles' and the laws' word; the dog keys are there in both forms.
     ["被邻居家的狗咬了", "饲养的动物"],
     ["邻居家狗叫个不停", "干扰他人正常生活"],
     // 电鸡 is an electric bike; 坐监 is prison; a crop stolen is 盗窃; 不肯交罚款, 拖走 the bike.
