@@ -900,14 +900,15 @@ export function localExcerpts(
 }
 
 /**
- * A message that asks two or three things (石梅湾查民宿 查了几多间 被罚的老板罚几多; 电话几多 … 是不是每个都要登记):
+ * A message that asks two or three things (石梅湾查民宿 查了几多间 被罚的老板罚几多; 电话几多 … 是不是每个都要登记; 改到哪天 在哪上):
  * for each ask that the sentences already quoted of the article do not answer, the sentence of the
  * article that does, chosen on that ask's own words and kind, as a verbatim slice of its chunk.
  * Asks of the law (法律点讲, 犯法吗) are the law's part to answer.
  */
 function sentencesForOtherAsks(doc: LocalDoc, local: LocalArticles, terms: TermMatcher, question: string, room: number, quoted: string[]): Hit[] {
   const parts = asks(question);
-  if (parts.length < 2) return [];
+  // One ask of two facts (原来不是28号吗 现在改到哪天 在哪上: the day and the place) is two asks too.
+  if (parts.length < 2 && factsAsked(question).length < 2) return [];
   const out: Hit[] = [];
   const taken: { chunk: ArticlePassage; start: number; end: number }[] = [];
   for (const part of parts) {
