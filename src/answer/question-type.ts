@@ -437,9 +437,12 @@ export function asksOpeningHours(question: string): boolean {
 }
 const OPENING_HOURS = /开(不|没)?开门|(开|关)门(吗|不|没|么|的|啊)?|上不上班|上班时间|办公时间|营业时间|几点(上班|下班)/;
 
-/** A question about a place, event, figure, date or procedure: the office's own material answers it first. */
+/**
+ * A question about a place, event, figure, date or procedure: the office's own material answers it first.
+ * So does one pointing at a case or a count a report told (那宗案, 那9个醉驾的).
+ */
 export function asksLocalFact(question: string): boolean {
-  return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|提示|提醒|办理|(去|来|到)办|登记|上牌|办证|补办|补领|换领|上缴|窗口|预约|悬赏|奖励|奖金|有奖)/.test(question);
+  return factsAsked(question).length > 0 || /(我们|咱们|本地|这里|这边|镇上|村里|县里|市里|万宁|最近|今年|去年|上次|活动|通知|通告|公告|通报|提示|提醒|办理|(去|来|到)办|登记|上牌|办证|补办|补领|换领|上缴|窗口|预约|悬赏|奖励|奖金|有奖|那(宗|单|起)案?|那[0-9０-９两三四五六七八九十]+(个|名|位|起|家|间|宗))/.test(question);
 }
 
 /** A question about a rule, penalty or liability: the law answers it (cues in src/data/intents.txt, [legal]). */

@@ -1,11 +1,13 @@
 /**
  * What night-shift workers ask, heard closely: one ask of two facts (原来不是20号吗 现在改到哪天 在哪上: the
  * day and the place) gets a sentence for each; 微信号几多 asks the account to add, not a figure; a place
- * is told by the road it is on (在滨海大道“蓝月亮”清吧). And the words: 年底 is 年末 and 岁末, 带驾 is 代驾.
+ * is told by the road it is on (在滨海大道“蓝月亮”清吧); 那6个醉驾的 points at a report's count. And the words:
+ * 年底 is 年末 and 岁末, 带驾 is 代驾.
  */
 import { describe, expect, it } from "vitest";
 import { rewriteWords } from "../../src/answer/equivalents.js";
-import { answersKind, askedFor } from "../../src/answer/question-type.js";
+import { answersKind, askedFor, asksLocalFact } from "../../src/answer/question-type.js";
+import { officeAsks } from "../../src/answer/judge.js";
 import { askerOf, fixtureIndex } from "./helpers.js";
 
 const built = fixtureIndex(["tests/fixtures/answer/nights"]);
@@ -20,6 +22,21 @@ describe("what is asked", () => {
   it("a road names where (在滨海大道“蓝月亮”清吧); 在道路上 does not", () => {
     expect(answersKind("检查中，民警在滨海大道“蓝月亮”清吧发现未成年人3名。", ["place"])).toBe(true);
     expect(answersKind("驾驶人在道路上行驶应当系安全带。", ["place"])).toBe(false);
+  });
+});
+
+describe("a report pointed at", () => {
+  it("那6个醉驾的 points at a count a report told: the office's material is asked, as 上次 asks it", () => {
+    expect(asksLocalFact("年底查到的那6个醉驾会坐牢不")).toBe(true);
+    expect(asksLocalFact("醉驾会坐牢不")).toBe(false);
+    expect(asksLocalFact("那宗案后来怎样")).toBe(true);
+  });
+
+  it("那6个醉驾的会坐牢不 beside the law asks the report how their case went on (立案侦查), not where the checkpoints were", () => {
+    expect(officeAsks("年底查到的那6个醉驾会坐牢不")).toContain("后来怎么处理的");
+    expect(askedFor(officeAsks("年底查到的那6个醉驾会坐牢不"))).toContain("outcome");
+    expect(answersKind("6名醉驾人员已被依法立案侦查，31名酒驾人员均被暂扣驾驶证6个月并处罚款。", ["outcome"])).toBe(true);
+    expect(officeAsks("醉驾会坐牢不")).toBe("醉驾会坐牢不");
   });
 });
 
