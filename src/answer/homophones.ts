@@ -43,7 +43,11 @@ export class OfficeHomophones {
   /** Sound → a thing an office article's text names (头盔, 电瓶: a noun), null when two do. */
   private readonly thingBySound: Map<string, string | null>;
 
-  constructor(words: Iterable<string>, spelt: Iterable<string> = [], common: Iterable<string> = [], things: Iterable<string> = []) {
+  /** Sound → the office's word of three characters that sounds so (居住证, 拖拉机, 孔明灯), null when two do. */
+  private readonly tripleBySound: Map<string, string | null>;
+
+  constructor(words: Iterable<string>, spelt: Iterable<string> = [], common: Iterable<string> = [], things: Iterable<string> = [], triples: Iterable<string> = []) {
+    this.tripleBySound = readingAs([...triples].filter((w) => Array.from(w).length === 3 && /^[\u4e00-\u9fa5]+$/.test(w)), soundOf);
     this.places = new Set(spelt);
     for (const place of this.places) {
       if (Array.from(place).length !== 2) continue;
@@ -99,8 +103,15 @@ export class OfficeHomophones {
           if (THING_TAG.test(tag) && word.length === 2 && cjkPairsOf(word).length === 1 && local.pairShare(word) <= THING_SHARE) things.add(word);
         }
       }
+      // Words of three characters a title writes or a text names as a thing (居住证, 拖拉机, 孔明灯), in at most half the articles.
+      const triples = new Set<string>();
+      for (const d of local.docs) {
+        for (const w of segment(d.title)) if (Array.from(w).length === 3) triples.add(w);
+        for (const { word, tag } of jieba().tag(d.haystack, false)) if (THING_TAG.test(tag) && Array.from(word).length === 3) triples.add(word);
+      }
+      for (const w of triples) if (local.share(w) > COMMON_SHARE) triples.delete(w);
       // Spelt out in pinyin (minsu, shimeiwan), a place of any length is as sure as a word of two characters.
-      h = new OfficeHomophones(words, local.places, common, things);
+      h = new OfficeHomophones(words, local.places, common, things, triples);
       built.set(local, h);
     }
     return h;
@@ -117,6 +128,8 @@ export class OfficeHomophones {
     officeKnows: (pair: string) => boolean = known,
     /** No indexed text holds the pair at all: only then may it be a thing of an article's text. */
     unseen: (pair: string) => boolean = (pair) => !known(pair),
+    /** An office article writes this text as it is typed (a word of three characters is then no typo). */
+    officeWrites: (text: string) => boolean = () => false,
   ): string {
     // A word spelt in pinyin (开minsu的, taifeng通告) when the keyboard was not switched: the one office word spelt so.
     const text = typed.replace(SPELT, (run) => this.bySpelling.get(run.toLowerCase()) ?? run);
@@ -159,6 +172,39 @@ export class OfficeHomophones {
     }
     let out = text;
     for (const [pair, word] of fixes) out = out.replaceAll(pair, word);
+    return this.correctTriples(out, known, officeWrites);
+  }
+
+  /**
+   * A word of three characters with one mistyped by a keyboard or a voice input (居住正 for 居住证, 拖拉鸡 for
+   * 拖拉机, 孔名灯 for 孔明灯), which the segmenter may join to the next word (居住/正要): the three sound exactly
+   * like one office word of three, two of them in their places, and the mistyped one makes a pair with its
+   * neighbour that hardly any indexed text holds (正要 is common, 住正 is not).
+   */
+  private correctTriples(text: string, known: (pair: string) => boolean, officeWrites: (text: string) => boolean): string {
+    if (!this.tripleBySound.size) return text;
+    const fixes = new Map<string, string>();
+    for (const run of text.match(/[\u4e00-\u9fa5]{3,}/g) ?? []) {
+      const chars = Array.from(run);
+      for (let i = 0; i + 3 <= chars.length; i++) {
+        const typed = chars.slice(i, i + 3);
+        const meant = new Set<string | null>();
+        for (const sound of soundsOfAll(typed)) {
+          const w = this.tripleBySound.get(sound);
+          if (w === undefined) continue;
+          const same = Array.from(w ?? "").filter((c, k) => c === typed[k]).length;
+          if (w === null || same === 2) meant.add(w);
+        }
+        const [only] = meant;
+        if (!(meant.size === 1 && only)) continue;
+        const k = Array.from(only).findIndex((c, j) => c !== typed[j]);
+        const pairs = [k > 0 ? typed[k - 1] + typed[k] : null, k < 2 ? typed[k] + typed[k + 1] : null].filter((p): p is string => !!p);
+        if (!pairs.some((p) => !known(p)) || officeWrites(typed.join(""))) continue;
+        fixes.set(typed.join(""), only);
+      }
+    }
+    let out = text;
+    for (const [typed, word] of fixes) out = out.replaceAll(typed, word);
     return out;
   }
 }
@@ -219,6 +265,11 @@ function readingsOf(ch: string): string[] {
   return r;
 }
 
+/** The ways characters typed can sound, every reading of each. */
+function soundsOfAll(chars: readonly string[]): string[] {
+  return chars.reduce<string[]>((acc, ch) => acc.flatMap((a) => readingsOf(ch).map((r) => (a ? `${a} ${r}` : r))), [""]);
+}
+
 /** The ways a pair of characters typed can sound (every reading of each: the typo's may be any). */
 function soundsOf(pair: string): string[] {
   const [a, b] = Array.from(pair);
@@ -235,5 +286,6 @@ export function soundsLikeOffice(searcher: Searcher): (text: string) => string {
   const homophones = OfficeHomophones.of(local);
   const spoken = spokenPairs();
   const officeKnows = (pair: string) => local.pairShare(pair) > 0 || spoken.has(pair);
-  return (text) => homophones.correct(text, (pair) => count(pair) > RARE_PASSAGES || officeKnows(pair), officeKnows, (pair) => count(pair) === 0 && !officeKnows(pair));
+  return (text) =>
+    homophones.correct(text, (pair) => count(pair) > RARE_PASSAGES || officeKnows(pair), officeKnows, (pair) => count(pair) === 0 && !officeKnows(pair), (typed) => local.share(typed) > 0);
 }

@@ -1,6 +1,7 @@
 /**
  * A pinyin keyboard's wrong candidate for a word of the office's (台疯 for 台风, 兴龙 for 兴隆) is read
- * as that word; a colloquial word the laws never write (转钱, 打到, 打机) is not a typo.
+ * as that word, and so is one of three characters with one mistyped (居住正 for 居住证); a colloquial word
+ * the laws never write (转钱, 打到, 打机) is not a typo.
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,6 +40,27 @@ describe("the office's words, heard", () => {
     expect(spelt.correct("Shimeiwan那边check in要登记吗 ok", unknown)).toBe("石梅湾那边check in要登记吗 ok");
     // Spelt like two of them: no telling which.
     expect(new OfficeHomophones(["民宿", "民俗"]).correct("minsu", unknown)).toBe("minsu");
+  });
+
+  it("a word of three characters with one mistyped (居住正, 拖拉鸡, 孔名灯) is read as the office's, even where the typo joins the next word (居住/正要)", () => {
+    const triples = new OfficeHomophones([], [], [], [], ["居住证", "拖拉机", "孔明灯"]);
+    const common = (pair: string) => ["居住", "正要", "拖拉", "上路", "办证", "要带"].includes(pair);
+    expect(triples.correct("办居住正要带啥", common)).toBe("办居住证要带啥");
+    expect(triples.correct("拖拉鸡上路要办证吗", common)).toBe("拖拉机上路要办证吗");
+    expect(triples.correct("过年能放孔名灯吗", common)).toBe("过年能放孔明灯吗");
+  });
+
+  it("a word of three left as typed: written so, sounding like two, its typo's pairs common, or two characters mistyped", () => {
+    const common = (pair: string) => ["居住", "住正", "正要"].includes(pair);
+    const triples = new OfficeHomophones([], [], [], [], ["居住证", "拖拉机"]);
+    // The index holds 住正 and 正要: the characters may be meant as typed.
+    expect(triples.correct("办居住正要带啥", common)).toBe("办居住正要带啥");
+    // An office article writes it as typed.
+    expect(triples.correct("拖拉鸡上路", unknown, unknown, unknown, (t) => t === "拖拉鸡")).toBe("拖拉鸡上路");
+    // Sounds like two office words: no telling which.
+    expect(new OfficeHomophones([], [], [], [], ["居住证", "居驻证"]).correct("居住正", unknown)).toBe("居住正");
+    // Two characters mistyped (拖啦鸡) keep one in its place only.
+    expect(triples.correct("拖啦鸡", unknown)).toBe("拖啦鸡");
   });
 
   it("a typed pair that sounds like two of the office's words is left as typed", () => {
