@@ -97,17 +97,16 @@ export class OfficeHomophones {
       for (const { spoken } of loadEquivalents().words) if (Array.from(spoken).length === 2 && cjkPairsOf(spoken).length === 1) common.add(spoken);
       // The things the articles' texts name (头盔, 监控), nouns as jieba tags them in context: verbs run
       // through every text and sound like what people mean to type (达到 for 打到, 赚钱 for 转钱).
+      // And the words of three characters a title writes or a text names as a thing (居住证, 拖拉机, 孔明灯), in at most half the articles.
       const things = new Set<string>();
-      for (const d of local.docs) {
-        for (const { word, tag } of jieba().tag(d.haystack, false)) {
-          if (THING_TAG.test(tag) && word.length === 2 && cjkPairsOf(word).length === 1 && local.pairShare(word) <= THING_SHARE) things.add(word);
-        }
-      }
-      // Words of three characters a title writes or a text names as a thing (居住证, 拖拉机, 孔明灯), in at most half the articles.
       const triples = new Set<string>();
       for (const d of local.docs) {
         for (const w of segment(d.title)) if (Array.from(w).length === 3) triples.add(w);
-        for (const { word, tag } of jieba().tag(d.haystack, false)) if (THING_TAG.test(tag) && Array.from(word).length === 3) triples.add(word);
+        for (const { word, tag } of jieba().tag(d.haystack, false)) {
+          if (!THING_TAG.test(tag)) continue;
+          if (word.length === 2 && cjkPairsOf(word).length === 1 && local.pairShare(word) <= THING_SHARE) things.add(word);
+          else if (Array.from(word).length === 3) triples.add(word);
+        }
       }
       for (const w of triples) if (local.share(w) > COMMON_SHARE) triples.delete(w);
       // Spelt out in pinyin (minsu, shimeiwan), a place of any length is as sure as a word of two characters.

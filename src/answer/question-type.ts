@@ -353,7 +353,7 @@ export function asksTermOf(question: string): "prison" | "detention" | null {
   if (PRISON_ASKED.test(question)) return "prison";
   return null;
 }
-const HOW_LONG = "(几|多少|几多|多久|几耐|多长|多重|多重的)";
+const HOW_LONG = "(几|多少|几多|多久|几耐|多长|多重)";
 const DETENTION_ASKED = new RegExp(`(拘留?|关)(要|会|得|能|最多|最少|可以)?${HOW_LONG}(天|日|耐|久)?`);
 const PRISON_ASKED = new RegExp(`(判|坐)(刑|监|牢)?(要|会|得|能|最多|最少|可以)?${HOW_LONG}(年|耐|久|牢)?|坐几年牢`);
 
