@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { rewriteWords } from "../../src/answer/equivalents.js";
-import { answersKind, askedFor, asksTermOf } from "../../src/answer/question-type.js";
+import { answersKind, askedFor, asksRule, asksTermOf } from "../../src/answer/question-type.js";
 import { askerOf, fixtureIndex } from "./helpers.js";
 
 const built = fixtureIndex(["tests/fixtures/answer/riders"]);
@@ -50,6 +50,12 @@ describe("what is asked", () => {
     expect(asksTermOf("打人会被关几天")).toBe("detention");
     expect(asksTermOf("偷东西会被拘留几多日")).toBe("detention");
     expect(asksTermOf("打人罚多少")).toBeNull();
+  });
+
+  it("坐几年牢 asks the law's penalty, as 判几年 and 坐牢 do", () => {
+    expect(asksRule("偷电动车要坐几年牢")).toBe(true);
+    expect(asksRule("骗人要坐多少年")).toBe(true);
+    expect(asksRule("坐几路公交过去")).toBe(false);
   });
 });
 
