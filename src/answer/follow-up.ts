@@ -8,7 +8,7 @@ import { stopwordSet, wordTokens } from "../text/tokenize.js";
 import type { ConversationTurn } from "../types.js";
 import { spokenAsking } from "./equivalents.js";
 import type { LocalDoc } from "./local-articles.js";
-import { answersKind, askedFor, factsAsked, type AskedFor } from "./question-type.js";
+import { answersKind, askedFor, factsAsked } from "./question-type.js";
 
 const FOLLOW_UP_START = /^(那|那么|那要|那如果|如果|要是|假如|还有|再|第二次|第三次|然后|所以|这样|这种|这个|它|他|她)/;
 
@@ -20,9 +20,6 @@ const ASKING = /^(怎么|怎样|怎么办|什么|多少|哪里|哪儿|是不是|
  * 110打唔通 仲有咩号码: another way than the one just given, and a number that does not get through, are of it.
  */
 const POINTS_BACK = /(那个人|这个人|那人|那次|那天|那边|那里|那儿|后来|他们|她们|上回|刚才|刚刚说|(还|仲)有(没有|冇)?(咩|什么|啥|乜嘢?|其他|别的)(号码|电话|办法|方法|途径|地方|联系方式)|打(不|唔)通)/;
-
-/** Asks that presuppose a case already named: 被骗的钱退回来了吗 (question-type's `recovered`). */
-const OF_A_CASE: readonly AskedFor[] = ["recovered"];
 
 /** An opening that only asks (要等几天, 能不能快点, 还要交钱吗, 初几之后就唔得放): no topic of its own comes first. */
 const ASKING_START = /^(要|能|可以|还要|还能|需要|得|大概|一般|初几|几|哪|多久|多少|什么时候|啥时候)/;
@@ -41,7 +38,8 @@ function letters(question: string): number {
 
 export function looksLikeFollowUp(question: string): boolean {
   const q = question.trim();
-  if (FOLLOW_UP_START.test(q) || POINTS_BACK.test(q) || askedFor(q).some((k) => OF_A_CASE.includes(k))) return true;
+  // 被骗的钱退回来了吗 (question-type's `recovered`) presupposes a case already named.
+  if (FOLLOW_UP_START.test(q) || POINTS_BACK.test(q) || askedFor(q).includes("recovered")) return true;
   const chars = letters(q);
   // Short, and asking something: 好的, 好的知道了 answer the bot and must not bring its last answer back.
   return (chars <= 6 && ASKS.test(q)) || (chars <= 10 && ASKING_START.test(q));

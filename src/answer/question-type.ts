@@ -152,7 +152,7 @@ const KINDS: Record<AskedFor, Kind> = {
   recovered: {
     // Whether the money came back: 被骗的钱退回来了吗, 钱追回来没有 → 追回赃款38.7万元……发还给61名老人 (not the arrest).
     // 骗了几多钱 追回来没: the money named in the clause before.
-    asked: /(钱|款)[^，。？?\s]{0,3}(退|追|要|拿)(回来|回)(了|咗)?(没有|没|吗|未|冇|无)|(钱|款)[^？?]{0,12}[，,\s](退|追|要|拿)(回来|回)(了|咗)?(没有|没|吗|未|冇|无)/,
+    asked: /(钱|款)([^，。？?\s]{0,3}|[^？?]{0,12}[，,\s])(退|追|要|拿)(回来|回)(了|咗)?(没有|没|吗|未|冇|无)/,
     // Money stopped before it left (紧急止付……5300元被成功冻结) is money got back too.
     answer: /追回|挽回|发还|返还|退还|退赔|冻结|止付|拦截/,
   },
