@@ -147,7 +147,7 @@ export async function judgeLocal(input: {
   // 巡了几多处: an article that counts in 处 (水域11处) tells that count; one with other figures does not.
   // Measure words people swap (查了几间 for 网吧9家) count as one.
   const counted = asked.includes("amount") ? countedThing(question) : null;
-  const countedAs = counted ? (SWAPPED_MEASURES.find((g) => g.includes(counted)) ?? [counted]) : [];
+  const countedAs = counted ? swappedFor(counted) : [];
   // With no thing counted, a case's money measured (冻住了多少 → 冻: 冻结涉案资金42万余元; 追回, 缴获, 挽回) tells
   // the article with that figure. Other things measured (司机几多岁 → 机) say too little of an article.
   const measuredVerb = asked.includes("amount") && !counted ? measuredThing(question) : null;
@@ -333,6 +333,15 @@ const CASE_MONEY_VERB = /^[冻追缴挽退损]$/;
 
 /** Measure words that people use for one another (几间网吧 for 9家, 几部车 for 46辆, 几单 for 17起). */
 const SWAPPED_MEASURES: readonly string[][] = [["间", "家", "户", "个"], ["部", "辆", "台"], ["名", "人", "个", "位"], ["起", "宗", "单", "件"]];
+const isMeasureWord = (w: string) => SWAPPED_MEASURES.some((g) => g.includes(w));
+/** A figure told in a measure word people swap for the one asked, right after it (3名 for 几个; not 29岁）……人). */
+const toldInSwapped = (sentence: string, counted: string) =>
+  swappedFor(counted).some((m) => m !== counted && new RegExp(`[0-9０-９]\\s*(余|多)?\\s*${m}`).test(sentence));
+/** The measure words a count asked in this one may be told in (几个 → 个, 名, 人, 位, 间, 家, 户); a word counted (民宿) only itself. */
+function swappedFor(counted: string): string[] {
+  const groups = SWAPPED_MEASURES.filter((g) => g.includes(counted));
+  return groups.length ? [...new Set(groups.flat())] : [counted];
+}
 
 /** A village by name (田新村, 文通村): two or three characters before 村. */
 const VILLAGE = /[\p{Script=Han}]{2,3}村/gu;
@@ -634,7 +643,13 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // The thing counted (查了几多间民宿 → 民宿38家) says it more surely than the verb measured (查 is in 抽查 too).
     // Asked 多少钱, the figure is money (奖励人民币8000元, not 拟对以下2名同志予以表彰奖励).
     // 被骗了八万几，到底是几多钱: no thing named, the money asked is enough.
-    const ofIt = counted ? countedNear(raw, counted) : thing ? tellsOf(told, thing) : money;
+    // A bare measure word counted (抓了几个) is told in another (3名犯罪嫌疑人): of those, the figure of the deed
+    // asked (抓 → 抓获), not another count of the report (诈骗……未成年人40余名).
+    const ofIt = counted
+      ? countedNear(raw, counted) || (isMeasureWord(counted) && toldInSwapped(raw, counted) && (!thing || tellsOf(told, thing)))
+      : thing
+        ? tellsOf(told, thing)
+        : money;
     const measured = ofIt && answersKind(told, ["amount"]) && (!money || MONEY.test(raw)) ? 0.8 : 0;
     // A fact kind is a strong sign; a yes/no rule word (可以, 需要, 不得) is in most sentences of a notice.
     // A correction's recital of the notice it changes (本所于5月8日发布《……的通告》以来，截至7月25日……)
@@ -662,7 +677,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // Asked two things (泊边度，使唔使钱), the sentence telling both (地下停车场……前1小时免费) beats one telling either.
     // 几时 asks a time and a date at once: one thing asked, told once. Only of the question's own thing:
     // a report's 中午12时至14时……停放在渔港码头 tells a time and a place by the way.
-    const alsoHeld = holdsFact && share > 0 ? new Set(factsHere.filter((k) => answersKind(told, [k])).map((k) => (WHEN.includes(k) ? "when" : k))).size - 1 : 0;
+    const alsoHeld = holdsFact && (share > 0 || measured > 0) ? new Set(factsHere.filter((k) => answersKind(told, [k])).map((k) => (WHEN.includes(k) ? "when" : k))).size - 1 : 0;
     const kind = holdsFact ? 1.5 + ALSO_HELD * alsoHeld : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
     // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
     const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
@@ -799,7 +814,7 @@ function countedNear(sentence: string, counted: string, after = 7): boolean {
 function tellsOf(text: string, thing: string): boolean {
   return text.includes(thing) || !!REPORTED_AS[thing]?.test(text);
 }
-const REPORTED_AS: Record<string, RegExp> = { 骗: /损失|投入|转账|汇款|充值|被骗/, 偷: /盗/, 值: /价值|成本|售价|价格|市值/ };
+const REPORTED_AS: Record<string, RegExp> = { 骗: /损失|投入|转账|汇款|充值|被骗/, 偷: /盗/, 值: /价值|成本|售价|价格|市值/, 抓: /拘留|落网|归案|到案|逮捕/ };
 
 /** Cases asked for alone (偷咗几起): the count is of them. Not a thing's measure, which people swap (几条船 for 37艘). */
 const MEASURE = /^[起宗]$/;

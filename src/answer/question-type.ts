@@ -9,7 +9,7 @@ import { segment } from "../text/segmenter.js";
 import { splitClauses } from "../text/sentences.js";
 import { stopwordSet } from "../text/tokenize.js";
 
-export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "frequency" | "place" | "route" | "transit" | "documents" | "phone" | "app" | "age" | "outcome" | "recovered" | "person" | "means" | "findings" | "looks" | "gift" | "advice" | "truth" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "frequency" | "place" | "route" | "transit" | "documents" | "phone" | "app" | "age" | "missed" | "outcome" | "recovered" | "person" | "means" | "findings" | "looks" | "gift" | "advice" | "truth" | "rule";
 
 /** Kinds that ask no fact of the office's: a yes/no rule, what to do, whether a story is true. */
 const NOT_FACTS: ReadonlySet<AskedFor> = new Set(["rule", "advice", "truth"]);
@@ -34,26 +34,30 @@ const ITEM_COUNT = "[0-9０-９]+\\s*(个|部|台|辆|张|件|把|支|只|头|�
 export /** Papers a citizen brings to a window. */
 const DOCUMENT = "(身份证|户口|证明|材料|发票|小票|收据|聊天记录|截图|照片|复印件|原件|凭证|委托书|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记|通行)证)";
 
-/** How a case told of ended (那个造谣的后来咋处理的, 最后怎么判的): the report's outcome, not the law's rule. */
-const CASE_OUTCOME = "(后来|最后|最终)[^，。？?\\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|判|罚|搞)(的|了|咗)";
+/**
+ * How a case told of ended (那个造谣的后来咋处理的, 最后怎么判的, 那几间网吧后来怎么处理): the report's outcome, not
+ * the law's rule. 最后怎么处理 with no 的 asks what becomes of a thing (到期冇人领最后怎么处理 → 归国家所有): a rule.
+ */
+const CASE_OUTCOME =
+  "(后来|最后|最终)[^，。？?\\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|判|罚|搞)(的|了|咗)|后来[^，。？?\\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|判|罚|搞)(?=[，,。？?！!\\s]|$)";
 const CASE_OUTCOME_ALL = new RegExp(CASE_OUTCOME, "g");
 
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
-    // 查了几间, 抓过几个: a count asked after what was done, anywhere in the message.
+    // 查了几间, 抓过几个: a count asked after what was done, anywhere in the message; 有几间学校 what there is (好几间 tells).
     // 有冇限速: whether there is a limit, and so its figure (限速30公里/小时). 赔几倍 asks a multiple (三倍); 好几倍 tells one.
-    asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多远|多长|多宽|多深|多少钱|有没有限速|(?<![好十几])几倍|[了过]几(个|名|人|辆|起|家|间|户|条|台|处|只|次|批|场|艘)(?![都也])/,
+    asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多远|多长|多宽|多深|多少钱|有没有限速|(?<![好十几])几倍|[了过]几(个|名|人|辆|起|家|间|户|条|台|处|只|次|批|场|艘)(?![都也])|(?<!好)有几(间|所|家|处|辆|台|起|宗|单|艘)(?![都也])/,
     // 抓了几个 asks a count; 被几个同学堵在厕所里，我该咋办 tells one; 禁渔那几个月, 好几个 tell, not ask.
     // 打咗几次都冇人听: 几 before 都 or 也 is "several", told, not asked.
-    askedAtEnd: /(?<![那这嗰头好过前])几(个|名|人|辆|株|起|元|块|克|次|户|家|间|条|台|万|千|百|份|张|部|只|头|匹|处|把|套|棵|岁|趟|架次|回|批|场|艘|成|种|类|项|倍)(?![都也])/,
+    askedAtEnd: /(?<![那这嗰头好过前])几(个|名|人|辆|株|起|元|块|克|次|户|家|间|所|条|台|万|千|百|份|张|部|只|头|匹|处|把|套|棵|岁|趟|架次|回|批|场|艘|成|种|类|项|倍)(?![都也])/,
     // Arabic figures with any measure word; Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
     answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|亩|顶|副|双|箱|袋|瓶|盒|支|枚|发|颗|粒|本|根|头|匹|把|艘|架次|架|趟|批|场|套|间|座|栋|所|组|队|种|类|项|mg|毫克|毫升|ml|公里|千米|米|倍)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗|倍)`),
   },
   fee: {
     // What it costs: a price, or that it is free (免收号牌工本费 answers 要交几多钱).
     // (骗了多少钱, 罚多少钱 ask for an amount, not a price; 被堵在厕所要钱, 叫我先交钱 tell a story.)
-    // 还是收六十吗: a price named back to be confirmed; 卖几多钱一顶: what a thing sold costs.
-    asked: /(交|收|花|付|缴|要|给|卖|买)(个)?(多少钱|几多钱)|(多少钱|几多钱)一(顶|个|张|本|件|份)|(收|交|缴)(费)?[0-9零一二两三四五六七八九十百]+(块|元|蚊)?(钱)?(吗|不|么|嘛|啊|呀)|要不要(交|给|付)?钱|(要|收|交|花|给)钱(吗|不|么|没)|收不收(钱|费)|收费|交多少|费用|工本费/,
+    // 还是收六十吗: a price named back to be confirmed; 卖几多钱一顶: what a thing sold costs. 寄要加钱吗: a charge on top.
+    asked: /(交|收|花|付|缴|要|给|卖|买)(个)?(多少钱|几多钱)|(多少钱|几多钱)一(顶|个|张|本|件|份)|(收|交|缴)(费)?[0-9零一二两三四五六七八九十百]+(块|元|蚊)?(钱)?(吗|不|么|嘛|啊|呀)|要不要(交|给|付)?钱|(要|收|交|花|给|加)钱(吗|不|么|没)|收不收(钱|费)|收费|交多少|费用|工本费/,
     // A share of a sum paid is a price too (需缴纳保证金15%, 按5%收取); a share that rose or fell (同比下降18%) is none.
     answer: /免费|免收|不收费|不收取|[0-9０-９零一二两三四五六七八九十百千万.]+\s*(元|块)|(缴纳|缴|交|收取|收|支付|付|扣)[^。；，]{0,8}[0-9０-９.]+\s*[%％]|[0-9０-９.]+\s*[%％][^。；，]{0,4}(收取|手续费|保证金|服务费|佣金)/,
   },
@@ -95,7 +99,8 @@ const KINDS: Record<AskedFor, Kind> = {
     // 几号窗口: which window, not which day; 在哪个号上办: which (WeChat) account, not where. 还是在村委会门口搞吗: whether it is still there, and so where.
     // 封哪条路: the road closed (管制路段：和港路), not the way round it. 在温泉大道“椰林风”清吧: a road names where.
     // 现在还是去那里吗, 还是去派出所吗, 搬了没有: whether it is still done where it was, and so where it is done now.
-    asked: /在哪条(路|街|道)|(封|管制|禁行|限行)了?哪(条|段|些)|还(是)?(去|到|在)(那里|那儿|那边|原来|原处|老地方)|(是不是|有没有)搬(了|走了)?|搬(了|走了)?(没有|没|冇|吗|未)|在哪(?!个号[上里])|哪里|几号(窗口|柜台|房|楼|门)|还(是)?在[^，。？?\s]{1,14}(搞|办理?|举行|举办|开)(吗|不|么|嘛)|还(是)?(去|到)[^，。？?\s]{0,10}(所|局|队|窗口|厅|中心|站|室|村委会|楼)(办|搞)?(吗|么|嘛)(?=$|[，,。？?！!\s])|搬(去|到|走)?(了)?(哪|别的|其他|什么)|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方|房|办公室|室|楼)|哪些(地方|路段|区域|地段)|门牌|有没有(地方|地点)|(停|放|交|领|办|报)哪(?![个些种年天条位])/,
+    // 在二中哪个位置办: where within a place.
+    asked: /在哪条(路|街|道)|(封|管制|禁行|限行)了?哪(条|段|些)|还(是)?(去|到|在)(那里|那儿|那边|原来|原处|老地方)|(是不是|有没有)搬(了|走了)?|搬(了|走了)?(没有|没|冇|吗|未)|在哪(?!个号[上里])|哪里|几号(窗口|柜台|房|楼|门)|还(是)?在[^，。？?\s]{1,14}(搞|办理?|举行|举办|开)(吗|不|么|嘛)|还(是)?(去|到)[^，。？?\s]{0,10}(所|局|队|窗口|厅|中心|站|室|村委会|楼)(办|搞)?(吗|么|嘛)(?=$|[，,。？?！!\s])|搬(去|到|走)?(了)?(哪|别的|其他|什么)|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方|位置|房|办公室|室|楼)|哪些(地方|路段|区域|地段)|门牌|有没有(地方|地点)|(停|放|交|领|办|报)哪(?![个些种年天条位])/,
     answer: /(地点|地址|位于|设在|设于|(搬迁|迁|移|搬)(至|到)|窗口|大厅|服务(分)?中心|广场|[路街道]\s*[0-9０-９]+\s*号|在(?![^，。；]{0,6}(期间|时段|之前|之后|以前|以后))[^，。；]{0,20}(派出所|平台|网站|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|公园|码头|停车场|停放场|出租屋|城中村|小区|宾馆|酒店)|(前往|送往|送至|送到|赶到|转到)[^，。；]{0,12}(医院|卫生院|诊所)|在(?!全)[\u4e00-\u9fa5]{2,8}(省|市|县)(?!公安|民警|警方)|在(?!道路|马路|公路|高速)[\u4e00-\u9fa5]{1,8}(路|街|大道|巷)|(停放|停靠|集合|安置)(于|至)|停车场|(在|于)[\u4e00-\u9fa5]{1,6}村|警务[室站点]|服务站|(咨询|服务|接待|值班|治安|户籍)(台|室)|(送|交|寄)(至|到)|点位|(管制|封闭|禁行|限行)路段|路口|增设|(举报|收缴|办理|服务|执勤|登记|接种|投放|劝导|检查|供应|值守|零售|销售|燃放|存放|认领|集合|停放)点|(每(周|星期|月)|周[一二三四五六日天末]|星期[一二三四五六日天])[^，。；]{0,12}(到|前往|在)[\u4e00-\u9fa5]{2,16}|登录[^，。；]{0,16}(网站|官网|平台|小程序)|(周边|周围|附近|两侧)[0-9０-９]+\s*米(范围)?内|(路|街|大道)(以内|以东|以西|以南|以北|沿线|两侧)的?区域)/,
   },
   route: {
@@ -140,19 +145,25 @@ const KINDS: Record<AskedFor, Kind> = {
     asked: /([0-9０-９一二三四五六七八九十]+岁|今年[0-9０-９一二三四五六七八九十]+了).{0,20}(还能|能不能|能否|可以|可不可以|够不够|行不行|报名|参加)|够(年纪|岁数)|年龄(限制|要求|规定)|(多大|几岁)(年纪|岁数|的[\u4e00-\u9fa5]{1,4})?(才)?(可以|能)/,
     answer: /周岁|岁以上|岁以下|年满|年龄/,
   },
+  missed: {
+    // What to do when one cannot come on the day: 要是那天去不了咋办, 赶不上怎么办 → 7月25日无法前来的，可在工作日……到户政窗口办理.
+    asked: /(去|来|赶|到|参加|过去)不(了|成|到)|(去|来)唔(到|切|了)|没(空|时间|办法)(去|来|参加)|错过(了|咗)?/,
+    answer: /(无法|不能|未能|没能|错过|未按时|逾期)[^。；，]{0,16}的[，,]/,
+  },
   outcome: {
     // Whether a case was solved: 抓到没有, 破案了吗 (not "被抓了会怎样", which asks about the law).
     // 找着没有: a missing person found (→ 已于10月14日在……找到).
     // 是不是已经抓到了: whether it has happened by now. 后来咋处理的: how a case told of ended (→ 被依法行政拘留7日).
     // 人关起来没有: whether the suspect is held (→ 已被依法刑事拘留). Minors' cases end otherwise (予以训诫, 责令其家长严加管教).
     // 抓到人没: the one caught named between. 打人的判了啥: what the case's offenders got (→ 处以行政拘留10日).
+    // 最后咋罚的: the fine, points or closure the case got (处以罚款1500元、驾驶证记12分, 停业整顿10日); what became of a thing (归国家所有).
     asked: new RegExp(String.raw`(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(人|他|她|他们|贼|小偷|骗子|嫌疑人)?(没有|没|吗|了吗|未|冇|无)|(判|处|罚)(了|咗)(什么|啥|咩|乜嘢?)|(关|拘|扣)(起来|进去|住)了?(没有|没|吗|未|冇|无)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破(了|咗)?(案)?(没有|没|冇|无|未|吗)|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|${CASE_OUTCOME}`),
-    answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|取保候审|监视居住|强制措施|移送|立案侦查|予以训诫|责令[^，。；]{0,6}(退还|赔偿|管教)|找到|寻回|被找到|平安返回|接回)/,
+    answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|取保候审|监视居住|强制措施|移送|立案侦查|予以训诫|责令[^，。；]{0,6}(退还|赔偿|管教)|(处以?|并处|给予)[^，。；]{0,6}罚款|罚款[0-9０-９一二三四五六七八九十]|停业整顿|吊销|记[0-9０-９]+分|归[^，。；]{0,4}所有|上缴国库|找到|寻回|被找到|平安返回|接回)/,
   },
   recovered: {
     // Whether the money came back: 被骗的钱退回来了吗, 钱追回来没有 → 追回赃款38.7万元……发还给61名老人 (not the arrest).
-    // 骗了几多钱 追回来没: the money named in the clause before.
-    asked: /(钱|款)([^，。？?\s]{0,3}|[^？?]{0,12}[，,\s])(退|追|要|拿)(回来|回)(了|咗)?(没有|没|吗|未|冇|无)/,
+    // 骗了几多钱 追回来没: the money named in the clause before. 钱追得回来不: whether it can be (→ 未能拦截).
+    asked: /(钱|款)([^，。？?\s]{0,3}|[^？?]{0,12}[，,\s])(退|追|要|拿)(得|唔)?(回来|回)(了|咗)?(没有|没|吗|未|冇|无|不|唔)/,
     // Money stopped before it left (紧急止付……5300元被成功冻结) is money got back too.
     answer: /追回|挽回|发还|返还|退还|退赔|冻结|止付|拦截/,
   },
