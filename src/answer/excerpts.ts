@@ -22,6 +22,10 @@ export interface ExcerptOptions {
   sentenceBonus?: SentenceBonus;
   /** Quote the one sentence that holds what was asked (and the next when nearly as relevant), not a window. */
   oneSentence?: boolean;
+  /** With oneSentence: the next sentence of the paragraph comes along whenever it fits (the office's articles). */
+  nextAlong?: boolean;
+  /** Passages quoted for one ask each (a sentence chosen for it): no next sentence comes along with them. */
+  alone?: ReadonlySet<Passage>;
   /** Excerpts of one article at most (default 1: a second chunk usually adds a repeated source, not information). */
   perArticle?: number;
   /** Does this sentence sit in a section whose heading names what was asked (四、所需材料)? Then its whole paragraph is quoted. */
@@ -29,7 +33,7 @@ export interface ExcerptOptions {
 }
 
 /** How a window is chosen: the sentence bonus, one sentence (with its list and near neighbours), whole sections. */
-export type WindowOptions = Pick<ExcerptOptions, "sentenceBonus" | "oneSentence" | "sectionAnswers">;
+export type WindowOptions = Pick<ExcerptOptions, "sentenceBonus" | "oneSentence" | "nextAlong" | "sectionAnswers">;
 
 /** Extra score for a sentence of a passage, on top of the question's words it contains. */
 export type SentenceBonus = (sentence: string, passage: Passage) => number;
@@ -67,7 +71,7 @@ const CLIP_WORTH = 2;
 
 /** The best window of consecutive sentences that fits in `room` characters. */
 export function bestWindow(p: Passage, terms: TermMatcher, room: number, options: WindowOptions = {}): Span | null {
-  const { sentenceBonus: bonus, oneSentence = false, sectionAnswers } = options;
+  const { sentenceBonus: bonus, oneSentence = false, nextAlong = false, sectionAnswers } = options;
   const sents = sentencesOf(p).map((s) => {
     const text = p.text.slice(s.start, s.end);
     return { ...s, score: scoreText(terms, text) + (bonus ? bonus(text, p) : 0) };
@@ -107,7 +111,7 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, options
       while (to + 1 < sents.length && near(to + 1) && fits(from, to + 1)) to++;
       while (from > 0 && near(from - 1) && fits(from - 1, to)) from--;
       const next = sents[to + 1];
-      const extend = to === i && next && next.score >= 0.5 * sents[i].score && fits(from, to + 1);
+      const extend = to === i && next && (nextAlong || next.score >= 0.5 * sents[i].score) && fits(from, to + 1);
       return { start: sents[from].start, end: extend ? next.end : sents[to].end, score: sents[i].score };
     }
   }
@@ -154,7 +158,7 @@ export function selectExcerpts(hits: Hit[], terms: TermMatcher, prompts: Prompts
     const room = Math.min(left, Math.max(share, 80));
     let span: Span | null;
     if (p.kind === "law" && p.text.length <= Math.min(opt.wholeUpTo, room)) span = { start: 0, end: p.text.length, score: 0 };
-    else span = bestWindow(p, terms, room, opt);
+    else span = bestWindow(p, terms, room, { ...opt, nextAlong: opt.nextAlong && !opt.alone?.has(p) });
     if (!span) return;
     const text = p.text.slice(span.start, span.end).trim();
     const lead = p.text.slice(span.start, span.end).indexOf(text);

