@@ -216,7 +216,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const sentenceQuery = followUp && ownTopic(asked).some((w) => local!.docs[0]?.haystack.includes(w)) ? asked : officeQuery;
       const localPart: AnswerSection = {
         label: "part-local",
-        excerpts: useLocal ? localExcerpts(local!, sentenceTerms, both ? officeAsks(local!.question ?? reading) : local!.question ?? reading, sentenceQuery, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages }) : [],
+        excerpts: useLocal ? localExcerpts(local!, sentenceTerms, both ? officeAsks(local!.question ?? reading) : local!.question ?? reading, sentenceQuery, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages, besideLaw: both }) : [],
       };
       const lawPart: AnswerSection = {
         label: "part-law",

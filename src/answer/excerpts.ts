@@ -24,6 +24,8 @@ export interface ExcerptOptions {
   oneSentence?: boolean;
   /** With oneSentence: the next sentence of the paragraph comes along whenever it fits (the office's articles). */
   nextAlong?: boolean;
+  /** With nextAlong: the sentence before it too (the office's article quoted without the law's part). */
+  previousAlong?: boolean;
   /** Passages quoted for one ask each (a sentence chosen for it): no next sentence comes along with them. */
   alone?: ReadonlySet<Passage>;
   /** Excerpts of one article at most (default 1: a second chunk usually adds a repeated source, not information). */
@@ -33,7 +35,7 @@ export interface ExcerptOptions {
 }
 
 /** How a window is chosen: the sentence bonus, one sentence (with its list and near neighbours), whole sections. */
-export type WindowOptions = Pick<ExcerptOptions, "sentenceBonus" | "oneSentence" | "nextAlong" | "sectionAnswers">;
+export type WindowOptions = Pick<ExcerptOptions, "sentenceBonus" | "oneSentence" | "nextAlong" | "previousAlong" | "sectionAnswers">;
 
 /** Extra score for a sentence of a passage, on top of the question's words it contains. */
 export type SentenceBonus = (sentence: string, passage: Passage) => number;
@@ -71,7 +73,7 @@ const CLIP_WORTH = 2;
 
 /** The best window of consecutive sentences that fits in `room` characters. */
 export function bestWindow(p: Passage, terms: TermMatcher, room: number, options: WindowOptions = {}): Span | null {
-  const { sentenceBonus: bonus, oneSentence = false, nextAlong = false, sectionAnswers } = options;
+  const { sentenceBonus: bonus, oneSentence = false, nextAlong = false, previousAlong = false, sectionAnswers } = options;
   const sents = sentencesOf(p).map((s) => {
     const text = p.text.slice(s.start, s.end);
     return { ...s, score: scoreText(terms, text) + (bonus ? bonus(text, p) : 0) };
@@ -112,7 +114,9 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, options
       while (from > 0 && near(from - 1) && fits(from - 1, to)) from--;
       const next = sents[to + 1];
       const extend = to === i && next && (nextAlong || next.score >= 0.5 * sents[i].score) && fits(from, to + 1);
-      return { start: sents[from].start, end: extend ? next.end : sents[to].end, score: sents[i].score };
+      const end = extend ? to + 1 : to;
+      const back = nextAlong && previousAlong && from === i && from > 0 && fits(from - 1, end);
+      return { start: sents[back ? from - 1 : from].start, end: sents[end].end, score: sents[i].score };
     }
   }
   for (let i = 0; i < sents.length; i++) {

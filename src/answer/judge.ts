@@ -876,7 +876,7 @@ export function localExcerpts(
   question: string,
   query: string,
   prompts: Prompts,
-  options: { budget: number; maxPassages: number },
+  options: { budget: number; maxPassages: number; besideLaw?: boolean },
 ): Excerpt[] {
   const bonus = localBonus(terms, question, query, judged.local!);
   const asked = askedFor(question);
@@ -917,7 +917,10 @@ export function localExcerpts(
   const alone = new Set<Passage>([...(second ? [second] : []), ...more.map((h) => h.passage)]);
   // Beside the law's part too: over every small set +6 questions, two on the blind local-fresh50; one lost
   // (local-fresh14's lw-q27: the law's part lost its last clause to the twelve characters the next sentence took).
-  return selectExcerpts(hits, terms, prompts, { ...options, ...windowOptions, nextAlong: true, alone, perArticle: 2 + more.length, maxPassages: options.maxPassages + more.length });
+  // Quoted without the law's part, the sentence before it comes along too (the case's day and place before its
+  // figure): over every small set +3 questions, two on the blind local-fresh57 and 61. Beside the law's part it
+  // took the room of the law's fine (local-fresh33's mp-q24).
+  return selectExcerpts(hits, terms, prompts, { ...options, ...windowOptions, nextAlong: true, previousAlong: !options.besideLaw, alone, perArticle: 2 + more.length, maxPassages: options.maxPassages + more.length });
 }
 
 /**

@@ -38,3 +38,14 @@ it("one sentence asked for brings the next of its paragraph only with nextAlong 
   const alone = bestWindow(last, terms, 200, { oneSentence: true, nextAlong: true })!;
   expect(last.text.slice(alone.start, alone.end)).toBe("民警在路口查获违规使用捕鸟网的人员3名。");
 });
+
+it("with previousAlong the sentence before comes along too, as the room allows", () => {
+  const article = (text: string): Passage => ({ kind: "article", id: "article:t#0", docId: "t", text, title: "通报", start: 0, end: text.length }) as unknown as Passage;
+  const p = article("5月3日晚，民警在龙滚镇巡查。民警查获违规使用捕鸟网的人员3名。经教育，3人已当场拆除。");
+  const both = bestWindow(p, terms, 200, { oneSentence: true, nextAlong: true, previousAlong: true })!;
+  expect(p.text.slice(both.start, both.end)).toBe(p.text);
+  const next = bestWindow(p, terms, 200, { oneSentence: true, nextAlong: true })!;
+  expect(p.text.slice(next.start, next.end)).toBe("民警查获违规使用捕鸟网的人员3名。经教育，3人已当场拆除。");
+  const room = bestWindow(p, terms, 36, { oneSentence: true, nextAlong: true, previousAlong: true })!;
+  expect(p.text.slice(room.start, room.end)).toBe("民警查获违规使用捕鸟网的人员3名。经教育，3人已当场拆除。");
+});
