@@ -333,10 +333,11 @@ const CASE_MONEY_VERB = /^[冻追缴挽退损]$/;
 
 /** Measure words that people use for one another (几间网吧 for 9家, 几部车 for 46辆, 几单 for 17起). */
 const SWAPPED_MEASURES: readonly string[][] = [["间", "家", "户", "个"], ["部", "辆", "台"], ["名", "人", "个", "位"], ["起", "宗", "单", "件"]];
-const isMeasureWord = (w: string) => SWAPPED_MEASURES.some((g) => g.includes(w));
-/** A figure told in a measure word people swap for the one asked, right after it (3名 for 几个; not 29岁）……人). */
-const toldInSwapped = (sentence: string, counted: string) =>
-  swappedFor(counted).some((m) => m !== counted && new RegExp(`[0-9０-９]\\s*(余|多)?\\s*${m}`).test(sentence));
+/** A figure told in a measure word people swap for the one asked, right after its number (3名 for 几个; not 29岁）……人); null for a word counted (民宿). */
+function swappedFigure(counted: string): RegExp | null {
+  const others = swappedFor(counted).filter((m) => m !== counted);
+  return others.length ? new RegExp(`[0-9０-９]\\s*(余|多)?\\s*(${others.join("|")})`) : null;
+}
 /** The measure words a count asked in this one may be told in (几个 → 个, 名, 人, 位, 间, 家, 户); a word counted (民宿) only itself. */
 function swappedFor(counted: string): string[] {
   const groups = SWAPPED_MEASURES.filter((g) => g.includes(counted));
@@ -577,6 +578,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const fineMentioned = /罚/.test(question);
   const thing = lawsFine ? null : measuring;
   const counted = asked.includes("amount") && !lawsFine ? countedThing(question) : null;
+  const swapped = counted ? swappedFigure(counted) : null;
   const money = asked.includes("amount") && MONEY_ASKED.test(question);
   const hour = asked.includes("time") && asksHour(question);
   const until = (asked.includes("time") || asked.includes("date")) && asksUntil(question);
@@ -645,11 +647,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // 被骗了八万几，到底是几多钱: no thing named, the money asked is enough.
     // A bare measure word counted (抓了几个) is told in another (3名犯罪嫌疑人): of those, the figure of the deed
     // asked (抓 → 抓获), not another count of the report (诈骗……未成年人40余名).
-    const ofIt = counted
-      ? countedNear(raw, counted) || (isMeasureWord(counted) && toldInSwapped(raw, counted) && (!thing || tellsOf(told, thing)))
-      : thing
-        ? tellsOf(told, thing)
-        : money;
+    const ofIt = counted ? countedNear(raw, counted) || (!!swapped?.test(raw) && (!thing || tellsOf(told, thing))) : thing ? tellsOf(told, thing) : money;
     const measured = ofIt && answersKind(told, ["amount"]) && (!money || MONEY.test(raw)) ? 0.8 : 0;
     // A fact kind is a strong sign; a yes/no rule word (可以, 需要, 不得) is in most sentences of a notice.
     // A correction's recital of the notice it changes (本所于5月8日发布《……的通告》以来，截至7月25日……)

@@ -38,8 +38,8 @@ const DOCUMENT = "(身份证|户口|证明|材料|发票|小票|收据|聊天记
  * How a case told of ended (那个造谣的后来咋处理的, 最后怎么判的, 那几间网吧后来怎么处理): the report's outcome, not
  * the law's rule. 最后怎么处理 with no 的 asks what becomes of a thing (到期冇人领最后怎么处理 → 归国家所有): a rule.
  */
-const CASE_OUTCOME =
-  "(后来|最后|最终)[^，。？?\\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|判|罚|搞)(的|了|咗)|后来[^，。？?\\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|判|罚|搞)(?=[，,。？?！!\\s]|$)";
+const HOW_DEALT_WITH = "[^，。？?\\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|判|罚|搞)";
+const CASE_OUTCOME = `(后来|最后|最终)${HOW_DEALT_WITH}(的|了|咗)|后来${HOW_DEALT_WITH}(?=[，,。？?！!\\s]|$)`;
 const CASE_OUTCOME_ALL = new RegExp(CASE_OUTCOME, "g");
 
 const KINDS: Record<AskedFor, Kind> = {
