@@ -325,7 +325,9 @@ export async function judgeLocal(input: {
     const pBest = probability(model.local, onBest);
     if (pBest > p) [features, p] = [onBest, pBest];
   }
-  return { ok: p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question)), probability: p, features, hits: [], docs, notes, local, question };
+  // A number the article prints (护农专线62271110打不通 现在换成哪个号) names it as surely as its title would.
+  const quoted = quotesNumberOf(question, chosen.doc);
+  return { ok: (p >= 0.5 || quoted) && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question)), probability: p, features, hits: [], docs, notes, local, question };
 }
 
 /** The verbs of a case's money, which a report tells in a figure of its own (冻结, 追回, 缴获, 挽回, 退还, 损失). */
@@ -401,6 +403,12 @@ function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today:
   const own = words.filter(([w, v]) => !v.expansion && local.share(w) > 0).length;
   const need = Math.max(1, 1 + Math.floor((own - 1) / TOPIC_WORDS_PER));
   return words.filter(([w]) => found(doc.haystack, w) > 0).length >= need;
+}
+
+/** A phone or case number of six digits or more, typed in the question, that the article prints. */
+function quotesNumberOf(question: string, doc: LocalDoc): boolean {
+  const digits = doc.haystack.replace(/[-－\s]/g, "");
+  return [...question.matchAll(/[0-9]{6,}/g)].some((m) => digits.includes(m[0]));
 }
 
 /**
@@ -819,8 +827,8 @@ const MEASURE = /^[起宗]$/;
 
 /** 奖他多少钱, 骗咗几多钱: the figure asked is a sum of money… */
 const MONEY_ASKED = /(多少|几多)(块)?钱|几(千|百|万)(块|元)/;
-/** …which a sentence tells in 元 or 块. */
-const MONEY = /[0-9０-９零〇一二两三四五六七八九十百千万.]+\s*(元|万元|亿元|块)/;
+/** …which a sentence tells in 元 or 块 (4300余元, 19万余元: a report rounds its sums). */
+const MONEY = /[0-9０-９零〇一二两三四五六七八九十百千万.]+\s*(余|多)?\s*(元|万元|亿元|块)/;
 
 /** Asked whether something still holds (还封路吗, 而家仲封路冇), not how it has gone lately (最近……多了没有). */
 const STILL = /还|仲/;

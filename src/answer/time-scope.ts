@@ -42,9 +42,27 @@ export function timeScope(question: string, today: Date): TimeScope {
   }
   // 前年给老大上户口的时候要带结婚证，现在给老二上户口还要带吗: a past year sets the scene, the ask is of now.
   if (year !== null && year < now && NOW_AFTER.test(question.slice(at))) return { year: null, latest: true };
-  const latest = year === null && /现在|最近|目前|最新|如今|眼下|这阵|上次|上回|今后|还(要|能|用|需|在|是)|仲(要|能|用|系|喺|有|可|得|使|在|是)/.test(question);
+  // 逆行现在罚几多 去年不是30咩: the ask is of now; the past year, in a clause of its own, is what the asker remembers.
+  if (year !== null && year < now && nowAskedElsewhere(question, at)) return { year: null, latest: true };
+  const latest = year === null && (/现在|最近|目前|最新|如今|眼下|这阵|上次|上回|今后|还(要|能|用|需|在|是)|仲(要|能|用|系|喺|有|可|得|使|在|是)/.test(question) || CHANGE_ASKED.test(question));
   return { year, latest };
 }
+
+/** Whether it has changed (时间改了没, 号码换咗未, 有冇调整): asked of what holds now. */
+const CHANGE_ASKED = /(改|变|换|调整)(了|咗)?(没|冇|未|吗|咩|不|没有)|有(没有|冇|无)(改|变|换|调整)/;
+
+/** An asking clause of now (现在罚几多) that is not the clause naming the past year at `at`. */
+function nowAskedElsewhere(question: string, at: number): boolean {
+  let offset = 0;
+  for (const clause of clausesOf(question)) {
+    const start = question.indexOf(clause, offset);
+    offset = start < 0 ? offset : start + clause.length;
+    const holdsYear = start >= 0 && at >= start && at < start + clause.length;
+    if (!holdsYear && NOW_WORD.test(clause) && clauseAsks(clause)) return true;
+  }
+  return false;
+}
+const NOW_WORD = /现在|而家|宜家|如今|目前/;
 
 /** A later clause asking of now (，现在……, 而家仲……). */
 const NOW_AFTER = /[，,。？?！!\s][^，,。？?！!]*(现在|而家|宜家|如今|目前)/;
