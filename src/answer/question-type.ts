@@ -88,7 +88,8 @@ const KINDS: Record<AskedFor, Kind> = {
   frequency: {
     // How often: 多久查一次, 几天巡一次, 一个月来几次 → 每周不少于2次, 每月1次.
     asked: new RegExp(`(多久|多长时间|几(天|周|个星期|个月))[^，。？?\\s]{0,4}一次|(一|每)个?(天|周|星期|礼拜|月|年)[^，。？?\\s]{0,4}几次`),
-    answer: new RegExp(`每(天|日|晚|周|星期|月|季度|年)[^，。；]{0,12}(${NUM}|[0-9０-９]+)\\s*(次|回|趟)|(${NUM})\\s*(天|周|个月)(一|1)次`),
+    // 多久要换一次 of a card or a plate: its term of validity (有效期2年, 有效期为10年) tells how often.
+    answer: new RegExp(`每(天|日|晚|周|星期|月|季度|年)[^，。；]{0,12}(${NUM}|[0-9０-９]+)\\s*(次|回|趟)|(${NUM})\\s*(天|周|个月)(一|1)次|有效期[^，。；]{0,4}(${NUM}|[0-9０-９]+)\\s*(年|个月)`),
   },
   place: {
     // A schedule names where it goes on which day (每月最后一个周六上午到长丰墟农贸市场门口).
