@@ -4,8 +4,14 @@
  * paragraph itself may never repeat it (local-articles.ts headingAt finds a sentence's heading).
  */
 
-/** A short line with no closing punctuation: a heading ("二、办理地点", "醉驾是犯罪"). */
+/**
+ * A short line with no closing punctuation: a heading ("二、办理地点", "醉驾是犯罪"). So is a very short
+ * line that a colon ends ("警方提醒：", "所需材料："): it introduces the items under it and tells nothing itself.
+ */
 export function isHeadingLine(line: string): boolean {
   const t = line.trim();
-  return t.length > 0 && Array.from(t).length <= 30 && !/[。！？；：!?;:…”」』）)，,]$/.test(t);
+  const n = Array.from(t).length;
+  return n > 0 && ((n <= 30 && !/[。！？；：!?;:…”」』）)，,]$/.test(t)) || (n <= INTRO_CHARS && /[：:]$/.test(t)));
 }
+/** The longest line a colon ends that still reads as a heading (温馨提示：, 警方提醒：; not 现将有关事项通告如下：). */
+const INTRO_CHARS = 8;
