@@ -87,8 +87,6 @@ const NAMED_TOWN = 0.8;
 const NEAR_TIE = 0.8;
 /** …and of those, the ones that hold the asked kind with at least this share of the best one's question words (a newer notice says it in its own words). */
 const HOLDS_AS_WELL = 0.5;
-/** …a version by topic only (titled otherwise), this share. */
-const VERSION_HOLDS = 0.7;
 /** Titles sharing this share of bigrams are about the same matter. */
 const SAME_MATTER = 0.4;
 
@@ -251,14 +249,15 @@ export async function judgeLocal(input: {
       onTopic(m.doc, input.topicTerms ?? terms, local, today, askingPhrases(question));
     const versions = now && tells(best);
     // Another town's notice on the same matter is no newer version (后安's registration notice tells 万城 nothing).
-    const titledAlike = (m: LocalMatch) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER) && sameArea(m.doc.region, best.doc.region);
-    let same = matches.filter((m) => titledAlike(m) || (versions && rankScore.get(m)! >= rankScore.get(best)! * ON_MATTER && tells(m)));
+    let same = matches.filter(
+      (m) =>
+        (rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER) && sameArea(m.doc.region, best.doc.region)) ||
+        (versions && rankScore.get(m)! >= rankScore.get(best)! * ON_MATTER && tells(m)),
+    );
     if (facts.length && same.length > 1) {
       const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, bigrams)]));
       const top = Math.max(...holds.values());
-      // A version by topic alone, titled otherwise (a riders' registration guide beside their crackdown notice),
-      // must hold the asked kind nearly as well as the best: its audience's words are in every sentence.
-      if (top > 0) same = same.filter((m) => holds.get(m)! >= top * (m === best || titledAlike(m) ? HOLDS_AS_WELL : VERSION_HOLDS));
+      if (top > 0) same = same.filter((m) => holds.get(m)! >= top * HOLDS_AS_WELL);
       if (!same.includes(chosen)) chosen = same[0];
     }
     for (const m of same) if (newer(m.doc, chosen.doc)) chosen = m;

@@ -48,8 +48,8 @@ export function timeScope(question: string, today: Date): TimeScope {
   return { year, latest };
 }
 
-/** Whether it has changed (时间改了没, 号码换咗未, 有冇调整): asked of what holds now. */
-const CHANGE_ASKED = /(改|变|换|调整)(了|咗)?(没|冇|未|吗|咩|不|没有)|有(没有|冇|无)(改|变|换|调整)/;
+/** Whether it has changed (时间改了没, 号码换咗未, 有冇调整): asked of what holds now. Not 能在这边换吗, a renewal asked. */
+const CHANGE_ASKED = /(改|变|换|调整)(了|咗|过)(没|冇|未|吗|咩|没有)|(改|变|换|调整)(没|冇|未)有?|有(没有|冇|无)(改|变|换|调整)/;
 
 /** An asking clause of now (现在罚几多) that is not the clause naming the past year at `at`. */
 function nowAskedElsewhere(question: string, at: number): boolean {
