@@ -153,7 +153,9 @@ export async function judgeLocal(input: {
   const measuredVerb = asked.includes("amount") && !counted ? measuredThing(question) : null;
   const measured = measuredVerb && CASE_MONEY_VERB.test(measuredVerb) ? measuredVerb : null;
   // An article telling a figure of the thing counted (民宿38家 for 查了几多间民宿).
-  const countsIt = (d: LocalDoc) => d.sentences.some((s) => answersKind(s, ["amount"]) && countedAs.some((c) => countedNear(s, c)));
+  // A measure word counted (几单 → 起, 宗, 件) is told right after its figure (11起), not by 起 of 自9月21日起.
+  const figureOf = counted && SWAPPED_MEASURES.some((g) => g.includes(counted)) ? new RegExp(`[0-9０-９]\\s*(余|多)?\\s*(${countedAs.join("|")})`) : null;
+  const countsIt = (d: LocalDoc) => d.sentences.some((s) => answersKind(s, ["amount"]) && (figureOf ? figureOf.test(s) : countedAs.some((c) => countedNear(s, c))));
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     // Asked a fact (要带啥), the article holding that kind ranks up, not one holding a rule word beside it (不得).
@@ -203,8 +205,12 @@ export async function judgeLocal(input: {
   let dated = scope.year !== null;
   if (scope.year !== null) {
     const candidates = onMatter(matches);
-    const ofYear = inYear(candidates, scope.year, (s) => facts.length > 0 && answersKind(s, facts));
-    if (ofYear !== candidates) matches = ofYear;
+    const found = inYear(candidates, scope.year, (s) => facts.length > 0 && answersKind(s, facts));
+    // Asked a count in a measure word (今年有几单了), the year's articles that count none of it (a guide's 2张照片) are no article of
+    // the year on the matter: the one that counts it answers, as with no year (a warning's 今年以来……11起).
+    const countless = !!figureOf && found !== candidates && !found.some((m) => countsIt(m.doc)) && candidates.some((m) => countsIt(m.doc));
+    if (countless) matches = [...matches.filter((m) => candidates.includes(m) && countsIt(m.doc)), ...matches.filter((m) => !candidates.includes(m) || !countsIt(m.doc))];
+    if (!countless && found !== candidates) matches = found;
     else if (scope.year === today.getFullYear()) dated = false;
   }
   // Without a year, a notice repealed by name in a newer one no longer answers.

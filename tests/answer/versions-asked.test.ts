@@ -1,7 +1,8 @@
 /**
  * Which version answers, asked the way riders and farmers ask it: now asked before a remembered past
- * year (现在罚几多 去年不是30咩); whether it has changed (时间改了没); and a number the question quotes
- * (an old hotline) names its article.
+ * year (现在罚几多 去年不是30咩); whether it has changed (时间改了没); a number the question quotes
+ * (an old hotline) names its article; and this year's count asked when only last year's warning counts it
+ * (今年以来……9起), not a guide of this year whose 自……起 counts nothing.
  */
 import { expect, it } from "vitest";
 import { timeScope } from "../../src/answer/time-scope.js";
@@ -41,4 +42,10 @@ it("answers from the article that prints the number the question quotes", async 
   expect(refused).toBe(false);
   expect(docs[0]).toBe("r-farm-patrol");
   expect(text).toContain("62280002");
+});
+
+it("answers this year's count from the article that counts it, not from this year's article that counts nothing", async () => {
+  const { docs, text } = await ask("假快递客服说赔三倍那种骗局 今年有几单了");
+  expect(docs[0]).toBe("r-claim-scam");
+  expect(text).toContain("9起");
 });
