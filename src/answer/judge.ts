@@ -154,7 +154,7 @@ export async function judgeLocal(input: {
   const measured = measuredVerb && CASE_MONEY_VERB.test(measuredVerb) ? measuredVerb : null;
   // An article telling a figure of the thing counted (民宿38家 for 查了几多间民宿).
   // A measure word counted (几单 → 起, 宗, 件) is told right after its figure (11起), not by 起 of 自9月21日起.
-  const figureOf = counted && SWAPPED_MEASURES.some((g) => g.includes(counted)) ? new RegExp(`[0-9０-９]\\s*(余|多)?\\s*(${countedAs.join("|")})`) : null;
+  const figureOf = counted && SWAPPED_MEASURES.some((g) => g.includes(counted)) ? figureIn(countedAs) : null;
   const countsIt = (d: LocalDoc) => d.sentences.some((s) => answersKind(s, ["amount"]) && (figureOf ? figureOf.test(s) : countedAs.some((c) => countedNear(s, c))));
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
@@ -208,8 +208,9 @@ export async function judgeLocal(input: {
     const found = inYear(candidates, scope.year, (s) => facts.length > 0 && answersKind(s, facts));
     // Asked a count in a measure word (今年有几单了), the year's articles that count none of it (a guide's 2张照片) are no article of
     // the year on the matter: the one that counts it answers, as with no year (a warning's 今年以来……11起).
-    const countless = !!figureOf && found !== candidates && !found.some((m) => countsIt(m.doc)) && candidates.some((m) => countsIt(m.doc));
-    if (countless) matches = [...matches.filter((m) => candidates.includes(m) && countsIt(m.doc)), ...matches.filter((m) => !candidates.includes(m) || !countsIt(m.doc))];
+    const counting = new Set(figureOf ? candidates.filter((m) => countsIt(m.doc)) : []);
+    const countless = counting.size > 0 && found !== candidates && !found.some((m) => counting.has(m));
+    if (countless) matches = [...matches.filter((m) => counting.has(m)), ...matches.filter((m) => !counting.has(m))];
     if (!countless && found !== candidates) matches = found;
     else if (scope.year === today.getFullYear()) dated = false;
   }
@@ -344,7 +345,11 @@ const SWAPPED_MEASURES: readonly string[][] = [["间", "家", "户", "个"], ["�
 /** A figure told in a measure word people swap for the one asked, right after its number (3名 for 几个; not 29岁）……人); null for a word counted (民宿). */
 function swappedFigure(counted: string): RegExp | null {
   const others = swappedFor(counted).filter((m) => m !== counted);
-  return others.length ? new RegExp(`[0-9０-９]\\s*(余|多)?\\s*(${others.join("|")})`) : null;
+  return others.length ? figureIn(others) : null;
+}
+/** A figure told in one of these measure words, right after its number (11起, 3余名). */
+function figureIn(measures: readonly string[]): RegExp {
+  return new RegExp(`[0-9０-９]\\s*(余|多)?\\s*(${measures.join("|")})`);
 }
 /** The measure words a count asked in this one may be told in (几个 → 个, 名, 人, 位, 间, 家, 户); a word counted (民宿) only itself. */
 function swappedFor(counted: string): string[] {
