@@ -25,3 +25,21 @@ describe("the shipped lexicon", () => {
     expect(keys("在工地摔伤了医药费谁出")).not.toContain("救|追|拦+伤+医药费|医疗费|谁出|谁赔");
   });
 });
+
+describe("the shipped lexicon on typhoons and private lotteries", () => {
+  const keys = (q: string) => Lexicon.default().match(q).map((m) => m.key);
+
+  it("a road closed in a typhoon reads as 恶劣气象条件's traffic control; refusing to leave as 拒不执行 an emergency order", () => {
+    expect(keys("打风交警把滨海公路封了 有无法律讲可以封")).toContain("台风|打风|暴雨+封+可以|凭什么|有权|合法|法律|规定");
+    // Asked the fine for driving through, not whether closing is lawful: the fine's articles, not 第四十条.
+    expect(keys("台风封路那阵硬冲卡点 这样会点罚啊")).not.toContain("台风|打风|暴雨+封+可以|凭什么|有权|合法|法律|规定");
+    expect(keys("打风叫转移死活不肯走 法律上罚几多")).toContain("台风|打风|暴雨|洪水+不肯走|不肯离开|不肯转移|不肯撤离|不肯搬|不走");
+    // Moving property and refusing to give it back is no emergency.
+    expect(keys("老公转移财产 不肯走法律程序")).not.toContain("台风|打风|暴雨|洪水+不肯走|不肯离开|不肯转移|不肯撤离|不肯搬|不走");
+  });
+
+  it("买码, 字花 and 坐庄 read as 赌博", () => {
+    expect(keys("阿公天天去买码")).toContain("买码");
+    expect(keys("大茂那对夫妻坐庄收码 犯的咩罪")).toEqual(expect.arrayContaining(["坐庄", "收码"]));
+  });
+});
