@@ -45,9 +45,13 @@ export class OfficeHomophones {
 
   /** Sound → the office's word of three characters that sounds so (居住证, 拖拉机, 孔明灯), null when two do. */
   private readonly tripleBySound: Map<string, string | null>;
+  /** The same words by spelling without tones (malasong), for a typo the keyboard offered in another tone (马拉送). */
+  private readonly tripleBySpelling: Map<string, string | null>;
 
   constructor(words: Iterable<string>, spelt: Iterable<string> = [], common: Iterable<string> = [], things: Iterable<string> = [], triples: Iterable<string> = []) {
-    this.tripleBySound = readingAs([...triples].filter((w) => Array.from(w).length === 3 && /^[\u4e00-\u9fa5]+$/.test(w)), soundOf);
+    const threes = [...triples].filter((w) => Array.from(w).length === 3 && /^[\u4e00-\u9fa5]+$/.test(w));
+    this.tripleBySound = readingAs(threes, soundOf);
+    this.tripleBySpelling = readingAs(threes, spellingOf);
     this.places = new Set(spelt);
     for (const place of this.places) {
       if (Array.from(place).length !== 2) continue;
@@ -178,7 +182,8 @@ export class OfficeHomophones {
    * A word of three characters with one mistyped by a keyboard or a voice input (居住正 for 居住证, 拖拉鸡 for
    * 拖拉机, 孔名灯 for 孔明灯), which the segmenter may join to the next word (居住/正要): the three sound exactly
    * like one office word of three, two of them in their places, and the mistyped one makes a pair with its
-   * neighbour that hardly any indexed text holds (正要 is common, 住正 is not).
+   * neighbour that hardly any indexed text holds (正要 is common, 住正 is not). Sounding like none, they may
+   * be spelt like one in another tone (马拉送 for 马拉松: a pinyin keyboard offers every tone's characters).
    */
   private correctTriples(text: string, known: (pair: string) => boolean, officeWrites: (text: string) => boolean): string {
     if (!this.tripleBySound.size) return text;
@@ -187,13 +192,18 @@ export class OfficeHomophones {
       const chars = Array.from(run);
       for (let i = 0; i + 3 <= chars.length; i++) {
         const typed = chars.slice(i, i + 3);
-        const meant = new Set<string | null>();
-        for (const sound of soundsOfAll(typed)) {
-          const w = this.tripleBySound.get(sound);
-          if (w === undefined) continue;
-          const same = Array.from(w ?? "").filter((c, k) => c === typed[k]).length;
-          if (w === null || same === 2) meant.add(w);
-        }
+        const heard = (byKey: Map<string, string | null>, key: (sound: string) => string) => {
+          const meant = new Set<string | null>();
+          for (const sound of soundsOfAll(typed)) {
+            const w = byKey.get(key(sound));
+            if (w === undefined) continue;
+            const same = Array.from(w ?? "").filter((c, k) => c === typed[k]).length;
+            if (w === null || same === 2) meant.add(w);
+          }
+          return meant;
+        };
+        let meant = heard(this.tripleBySound, (s) => s);
+        if (!meant.size) meant = heard(this.tripleBySpelling, (s) => s.replace(/[0-9 ]/g, ""));
         const [only] = meant;
         if (!(meant.size === 1 && only)) continue;
         const k = Array.from(only).findIndex((c, j) => c !== typed[j]);

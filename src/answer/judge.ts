@@ -264,7 +264,12 @@ export async function judgeLocal(input: {
     if (facts.length && same.length > 1) {
       const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, bigrams)]));
       const top = Math.max(...holds.values());
-      if (top > 0) same = same.filter((m) => holds.get(m)! >= top * HOLDS_AS_WELL);
+      // Beyond the words every title of them writes (马拉松), a version holds some of the question's own where the
+      // best-ranked does: a race's lost-and-found report is no version of its postponement notice on 领物.
+      const own = new Map([...bigrams].filter(([b]) => !same.every((m) => m.doc.title.includes(b))));
+      const ownHolds = new Map(same.map((m) => [m, factHold(m.doc, facts, own)]));
+      const ownWanted = (ownHolds.get(best) ?? 0) > FACT_BASE;
+      if (top > 0) same = same.filter((m) => holds.get(m)! >= top * HOLDS_AS_WELL && (!ownWanted || ownHolds.get(m)! > FACT_BASE));
       if (!same.includes(chosen)) chosen = same[0];
     }
     for (const m of same) if (newer(m.doc, chosen.doc)) chosen = m;
@@ -433,10 +438,19 @@ function factHold(doc: LocalDoc, facts: readonly AskedFor[], q: Map<string, numb
   for (const s of doc.sentences) {
     if (!answersKind(s, facts)) continue;
     let got = 0;
-    for (const [b, w] of q) if (s.includes(b)) got += w;
-    best = Math.max(best, 0.2 + (total ? got / total : 0));
+    for (const [b, w] of q) if (holdsPair(s, b)) got += w;
+    best = Math.max(best, FACT_BASE + (total ? got / total : 0));
   }
   return best;
+}
+
+/** What holding a sentence of the kind asked is worth, before the question's words in it. */
+const FACT_BASE = 0.2;
+
+/** A sentence holds a pair of the question's; a number typed (24号) only as a number of its own, not within 2024. */
+function holdsPair(sentence: string, pair: string): boolean {
+  if (!/^[0-9]+$/.test(pair)) return sentence.includes(pair);
+  return new RegExp(`(?<![0-9])${pair}(?![0-9])`).test(sentence);
 }
 
 /**
@@ -694,7 +708,12 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // Asked two things (泊边度，使唔使钱), the sentence telling both (地下停车场……前1小时免费) beats one telling either.
     // 几时 asks a time and a date at once: one thing asked, told once. Only of the question's own thing:
     // a report's 中午12时至14时……停放在渔港码头 tells a time and a place by the way.
-    const alsoHeld = holdsFact && (share > 0 || measured > 0) ? new Set(factsHere.filter((k) => answersKind(told, [k])).map((k) => (WHEN.includes(k) ? "when" : k))).size - 1 : 0;
+    // Telling every thing asked (去哪里领 放得几耐: 移交……礼亭路18号……保管期限为6个月) is of the question's thing, whatever words it shares.
+    const heldKinds = holdsFact ? new Set(factsHere.filter((k) => answersKind(told, [k])).map((k) => (WHEN.includes(k) ? "when" : k))) : new Set<string>();
+    // Each kind as asked: 几时 asks a time and a date, which a report's 中午12时至14时 does not both tell.
+    // Only kinds told as a value (an address, a period, a figure): 领取 of a gift is in every sentence of a helmet notice.
+    const everyKind = facts.length > 1 && factsHere.length === facts.length && facts.every((k) => VALUE_KINDS.has(k) && answersKind(told, [k]));
+    const alsoHeld = holdsFact && (share > 0 || measured > 0 || everyKind) ? heldKinds.size - 1 : 0;
     const kind = holdsFact ? 1.5 + ALSO_HELD * alsoHeld : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
     // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
     const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
@@ -782,6 +801,8 @@ const TIER = 1;
 /** Each further kind of fact asked that a sentence tells. */
 const ALSO_HELD = 1;
 const WHEN: readonly AskedFor[] = ["time", "date", "duration"];
+/** Kinds a sentence tells as a value of its own (礼亭路18号, 6个月, 0898-62218110), not a word any sentence of the matter holds (领取). */
+const VALUE_KINDS: ReadonlySet<AskedFor> = new Set(["amount", "fee", "time", "date", "duration", "frequency", "place", "documents", "phone", "age"]);
 const CITED_TITLE = /《[^》]*》/g;
 
 /** A sentence in a section whose heading names what was asked (四、所需材料 for 要带啥): its paragraph is the answer. */
@@ -826,12 +847,12 @@ function countedNear(sentence: string, counted: string, after = 7): boolean {
 
 /**
  * Does the text tell of the thing measured: its character, or how reports word it (骗了几多钱 → 投入8.6万元,
- * 损失; 偷了几多 → 被盗, 盗窃; 值几个钱 → 成本不足300元).
+ * 损失; 偷了几多 → 被盗, 盗窃; 值几个钱 → 成本不足300元; 找回几个, read 追回 → 寻回走失儿童2名).
  */
 function tellsOf(text: string, thing: string): boolean {
   return text.includes(thing) || !!REPORTED_AS[thing]?.test(text);
 }
-const REPORTED_AS: Record<string, RegExp> = { 骗: /损失|投入|转账|汇款|充值|被骗/, 偷: /盗/, 值: /价值|成本|售价|价格|市值/, 抓: /拘留|落网|归案|到案|逮捕/ };
+const REPORTED_AS: Record<string, RegExp> = { 骗: /损失|投入|转账|汇款|充值|被骗/, 偷: /盗/, 值: /价值|成本|售价|价格|市值/, 抓: /拘留|落网|归案|到案|逮捕/, 追: /寻回|寻获|找回|找到/ };
 
 /** Cases asked for alone (偷咗几起): the count is of them. Not a thing's measure, which people swap (几条船 for 37艘). */
 const MEASURE = /^[起宗]$/;

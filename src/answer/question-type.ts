@@ -157,16 +157,17 @@ const KINDS: Record<AskedFor, Kind> = {
     // 是不是已经抓到了: whether it has happened by now. 后来咋处理的: how a case told of ended (→ 被依法行政拘留7日).
     // 人关起来没有: whether the suspect is held (→ 已被依法刑事拘留). Minors' cases end otherwise (予以训诫, 责令其家长严加管教).
     // 抓到人没: the one caught named between. 打人的判了啥: what the case's offenders got (→ 处以行政拘留10日).
-    // 最后咋罚的: the fine, points or closure the case got (处以罚款1500元、驾驶证记12分, 停业整顿10日); what became of a thing (归国家所有).
+    // 最后咋罚的: the fine, points or closure the case got (处以罚款1500元、驾驶证记12分, 停业整顿10日, 给予警告); what became of a thing (归国家所有).
     asked: new RegExp(String.raw`(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(人|他|她|他们|贼|小偷|骗子|嫌疑人)?(没有|没|吗|了吗|未|冇|无)|(判|处|罚)(了|咗)(什么|啥|咩|乜嘢?)|(关|拘|扣)(起来|进去|住)了?(没有|没|吗|未|冇|无)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破(了|咗)?(案)?(没有|没|冇|无|未|吗)|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|${CASE_OUTCOME}`),
-    answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|取保候审|监视居住|强制措施|移送|立案侦查|予以训诫|责令[^，。；]{0,6}(退还|赔偿|管教)|(处以?|并处|给予)[^，。；]{0,6}罚款|罚款[0-9０-９一二三四五六七八九十]|停业整顿|吊销|记[0-9０-９]+分|归[^，。；]{0,4}所有|上缴国库|找到|寻回|被找到|平安返回|接回)/,
+    answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|取保候审|监视居住|强制措施|移送|立案侦查|予以训诫|责令[^，。；]{0,6}(退还|赔偿|管教)|(处以?|并处|给予)[^，。；]{0,6}罚款|(处以?|给予|予以)[^，。；]{0,4}警告|批评教育|罚款[0-9０-９一二三四五六七八九十]|停业整顿|吊销|记[0-9０-９]+分|归[^，。；]{0,4}所有|上缴国库|找到|寻回|被找到|平安返回|接回)/,
   },
   recovered: {
     // Whether the money came back: 被骗的钱退回来了吗, 钱追回来没有 → 追回赃款38.7万元……发还给61名老人 (not the arrest).
     // 骗了几多钱 追回来没: the money named in the clause before. 钱追得回来不: whether it can be (→ 未能拦截).
-    asked: /(钱|款)([^，。？?\s]{0,3}|[^？?]{0,12}[，,\s])(退|追|要|拿)(得|唔)?(回来|回)(了|咗)?(没有|没|吗|未|冇|无|不|唔)/,
-    // Money stopped before it left (紧急止付……5300元被成功冻结) is money got back too.
-    answer: /追回|挽回|发还|返还|退还|退赔|冻结|止付|拦截/,
+    // 收走的钱同码单会还返咩: whether money the police took comes back (→ 赌资、赌具已依法收缴: it does not).
+    asked: /(钱|款)([^，。？?\s]{0,5}|[^？?]{0,12}[，,\s])(退|追|要|拿|还)(得|唔)?(回来|回|返)(了|咗|给我)?(没有|没|吗|未|冇|无|不|唔|咩)/,
+    // Money stopped before it left (紧急止付……5300元被成功冻结) is money got back too; money taken for good (收缴, 没收) is the answer that it is not.
+    answer: /追回|挽回|发还|返还|退还|退赔|冻结|止付|拦截|收缴|没收/,
   },
   person: {
     // Who found, reported or saved someone (边个揾到嘅, 是谁先发现不对报警的) → 被村民黄某某找到, 银行柜员发现异常.
