@@ -38,6 +38,11 @@ describe("the shipped lexicon on typhoons and private lotteries", () => {
     expect(keys("老公转移财产 不肯走法律程序")).not.toContain("台风|打风|暴雨|洪水+不肯走|不肯离开|不肯转移|不肯撤离|不肯搬|不走");
   });
 
+  it("driving after taking drugs reads as 道路交通安全法第二十二条's 服用国家管制的精神药品", () => {
+    expect(keys("溜冰后开车被查到会咋样")).toContain("吸毒|溜冰|吸了毒|吸过毒+开车|驾驶|揸车|开摩托");
+    expect(keys("法律上吸了毒能开车不")).toContain("吸毒|溜冰|吸了毒|吸过毒+开车|驾驶|揸车|开摩托");
+  });
+
   it("买码, 字花 and 坐庄 read as 赌博", () => {
     expect(keys("阿公天天去买码")).toContain("买码");
     expect(keys("大茂那对夫妻坐庄收码 犯的咩罪")).toEqual(expect.arrayContaining(["坐庄", "收码"]));
