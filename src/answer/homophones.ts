@@ -43,13 +43,13 @@ export class OfficeHomophones {
   /** Sound → a thing an office article's text names (头盔, 电瓶: a noun), null when two do. */
   private readonly thingBySound: Map<string, string | null>;
 
-  /** Sound → the office's word of three characters that sounds so (居住证, 拖拉机, 孔明灯), null when two do. */
+  /** Sound → the office's word of three characters (居住证, 拖拉机, 孔明灯) or title's name of four (快处快赔) that sounds so, null when two do. */
   private readonly tripleBySound: Map<string, string | null>;
   /** The same words by spelling without tones (malasong), for a typo the keyboard offered in another tone (马拉送). */
   private readonly tripleBySpelling: Map<string, string | null>;
 
   constructor(words: Iterable<string>, spelt: Iterable<string> = [], common: Iterable<string> = [], things: Iterable<string> = [], triples: Iterable<string> = []) {
-    const threes = [...triples].filter((w) => Array.from(w).length === 3 && /^[\u4e00-\u9fa5]+$/.test(w));
+    const threes = [...triples].filter((w) => [3, 4].includes(Array.from(w).length) && /^[\u4e00-\u9fa5]+$/.test(w));
     this.tripleBySound = readingAs(threes, soundOf);
     this.tripleBySpelling = readingAs(threes, spellingOf);
     this.places = new Set(spelt);
@@ -105,7 +105,13 @@ export class OfficeHomophones {
       const things = new Set<string>();
       const triples = new Set<string>();
       for (const d of local.docs) {
-        for (const w of segment(d.title)) if (Array.from(w).length === 3) triples.add(w);
+        const titled = segment(d.title);
+        for (const w of titled) if (Array.from(w).length === 3) triples.add(w);
+        // A name of four characters the segmenter leaves as four (快/处/快/赔): read as one word of the title.
+        for (let i = 0; i + 4 <= titled.length; i++) {
+          const run = titled.slice(i, i + 4);
+          if (run.every((t) => /^[\u4e00-\u9fa5]$/.test(t)) && (i === 0 || titled[i - 1].length > 1) && (i + 4 === titled.length || titled[i + 4].length > 1)) triples.add(run.join(""));
+        }
         for (const { word, tag } of jieba().tag(d.haystack, false)) {
           if (!THING_TAG.test(tag)) continue;
           if (word.length === 2 && cjkPairsOf(word).length === 1 && local.pairShare(word) <= THING_SHARE) things.add(word);
@@ -167,6 +173,17 @@ export class OfficeHomophones {
         used = i + 1;
       }
     }
+    // A typo the segmenter joined to the word before it (查毒/架 for 查/毒驾): the last character of a word and a
+    // single one after it, in no indexed text at all, sounding exactly like one topic word of the titles.
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const [word, next] = [tokens[i], tokens[i + 1]];
+      if (Array.from(word).length < 2 || Array.from(next).length !== 1 || stop.has(next)) continue;
+      const pair = Array.from(word).at(-1)! + next;
+      if (fixes.has(pair) || cjkPairsOf(pair).length !== 1 || !unseen(pair)) continue;
+      const meant = new Set(soundsOf(pair).map((s) => this.bySound.get(s)).filter((w) => w !== undefined && (w === null || w[0] === pair[0] || w[1] === pair[1])));
+      const [only] = meant;
+      if (meant.size === 1 && only) fixes.set(pair, only);
+    }
     // A town typed as another word of the same sound (礼记 for 礼纪, 万成 for 万城), which no office article writes.
     for (const t of tokens) {
       if (Array.from(t).length !== 2 || cjkPairsOf(t).length !== 1 || officeKnows(t) || this.places.has(t)) continue;
@@ -184,32 +201,35 @@ export class OfficeHomophones {
    * like one office word of three, two of them in their places, and the mistyped one makes a pair with its
    * neighbour that hardly any indexed text holds (正要 is common, 住正 is not). Sounding like none, they may
    * be spelt like one in another tone (马拉送 for 马拉松: a pinyin keyboard offers every tone's characters).
+   * A title's name of four characters (快处快赔) is read the same way, three of them in place (快处快陪).
    */
   private correctTriples(text: string, known: (pair: string) => boolean, officeWrites: (text: string) => boolean): string {
     if (!this.tripleBySound.size) return text;
     const fixes = new Map<string, string>();
     for (const run of text.match(/[\u4e00-\u9fa5]{3,}/g) ?? []) {
       const chars = Array.from(run);
-      for (let i = 0; i + 3 <= chars.length; i++) {
-        const typed = chars.slice(i, i + 3);
-        const heard = (byKey: Map<string, string | null>, key: (sound: string) => string) => {
-          const meant = new Set<string | null>();
-          for (const sound of soundsOfAll(typed)) {
-            const w = byKey.get(key(sound));
-            if (w === undefined) continue;
-            const same = Array.from(w ?? "").filter((c, k) => c === typed[k]).length;
-            if (w === null || same === 2) meant.add(w);
-          }
-          return meant;
-        };
-        let meant = heard(this.tripleBySound, (s) => s);
-        if (!meant.size) meant = heard(this.tripleBySpelling, (s) => s.replace(/[0-9 ]/g, ""));
-        const [only] = meant;
-        if (!(meant.size === 1 && only)) continue;
-        const k = Array.from(only).findIndex((c, j) => c !== typed[j]);
-        const pairs = [k > 0 ? typed[k - 1] + typed[k] : null, k < 2 ? typed[k] + typed[k + 1] : null].filter((p): p is string => !!p);
-        if (!pairs.some((p) => !known(p)) || officeWrites(typed.join(""))) continue;
-        fixes.set(typed.join(""), only);
+      for (const size of [4, 3]) {
+        for (let i = 0; i + size <= chars.length; i++) {
+          const typed = chars.slice(i, i + size);
+          const heard = (byKey: Map<string, string | null>, key: (sound: string) => string) => {
+            const meant = new Set<string | null>();
+            for (const sound of soundsOfAll(typed)) {
+              const w = byKey.get(key(sound));
+              if (w === undefined) continue;
+              const same = Array.from(w ?? "").filter((c, k) => c === typed[k]).length;
+              if (w === null || same === size - 1) meant.add(w);
+            }
+            return meant;
+          };
+          let meant = heard(this.tripleBySound, (s) => s);
+          if (!meant.size) meant = heard(this.tripleBySpelling, (s) => s.replace(/[0-9 ]/g, ""));
+          const [only] = meant;
+          if (!(meant.size === 1 && only)) continue;
+          const k = Array.from(only).findIndex((c, j) => c !== typed[j]);
+          const pairs = [k > 0 ? typed[k - 1] + typed[k] : null, k < size - 1 ? typed[k] + typed[k + 1] : null].filter((p): p is string => !!p);
+          if (!pairs.some((p) => !known(p)) || officeWrites(typed.join(""))) continue;
+          fixes.set(typed.join(""), only);
+        }
       }
     }
     let out = text;

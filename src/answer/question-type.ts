@@ -80,9 +80,9 @@ const KINDS: Record<AskedFor, Kind> = {
     // 多久查一次, 几天一次 ask how often (frequency), not how long.
     asked: /(多|几)久(?![^，。？?\s]{0,4}一次)|几耐(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|个?小时)(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过近十判坐关拘刑])(?<!(?<!提)前)几年(?!级|[^，。？?\s]{0,4}一次)|多长时间|多少个?(天|日|工作日|小时|分钟|个月)(?![^，。？?\s]{0,4}一次)/,
     // 十日以内, 3日内 and 3年 are spans; 8月25日 is a day and 2025年 a year. A number of days that ends its
-    // clause (责令停业整顿15日；, 行政拘留十日。) is a span too; 至15日凌晨 is a day. 13个多小时 is a span.
+    // clause (责令停业整顿15日；, 行政拘留十日。) is a span too; 至15日凌晨 is a day. 13个多小时 is a span, and weeks said as a span (约两周, 两周内; not 18周岁, nor 开学两周查处: which weeks).
     answer: new RegExp(
-      `(${NUM}|半)\\s*个?(多|余)?个?(工作日|天|小时|分钟|个月)|(?<![0-9０-９零〇])([0-9０-９]{1,2}|[一二两三四五六七八九十百半]+)\\s*个?年(?!\\s*[0-9０-９零〇一二三四五六七八九十]+月)|(?<!月\\s*[0-9０-９]*)${NUM}\\s*日(以|之)?内|(?<![0-9０-９零〇一二两三四五六七八九十百千万亿.月])${NUM}\\s*日(?=[，。；、）)]|$)`,
+      `(${NUM}|半)\\s*个?(多|余)?个?(工作日|天|小时|分钟|个月)|(?<=约|近|共|需|为|了|满|达|历时|用时|大约)(${NUM}|半)\\s*个?(多|余)?个?(周(?!岁)|星期)|(${NUM}|半)\\s*个?(多|余)?个?(周|星期)(?=内|以内|之内|左右|后|以上)|(?<![0-9０-９零〇])([0-9０-９]{1,2}|[一二两三四五六七八九十百半]+)\\s*个?年(?!\\s*[0-9０-９零〇一二三四五六七八九十]+月)|(?<!月\\s*[0-9０-９]*)${NUM}\\s*日(以|之)?内|(?<![0-9０-９零〇一二两三四五六七八九十百千万亿.月])${NUM}\\s*日(?=[，。；、）)]|$)`,
     ),
   },
   frequency: {
@@ -479,7 +479,7 @@ export function asksLaw(question: string): boolean {
 }
 
 /** A character that ends or links words rather than starting a noun's second half. */
-const FUNCTION_CHAR = /[的了呢吗啊呀么是有在都就还要会被把和与同跟给去来到过着咩呀嘅啦哦喔吖]/;
+const FUNCTION_CHAR = /[的了呢吗啊呀么是有在都就还要会被把和与同跟给去来到过着咩呀嘅啦哦喔吖能可才也先得]/;
 
 /**
  * What a figure question counts: the word after 多少/几 (派多少警察 → 警, 发了多少资料 → 资), so the figure

@@ -8,7 +8,7 @@
  */
 import { expect, it } from "vitest";
 import { OfficeHomophones } from "../../src/answer/homophones.js";
-import { answersKind, askedFor } from "../../src/answer/question-type.js";
+import { answersKind, askedFor, countedThing } from "../../src/answer/question-type.js";
 import { citedDocs, engineAt, fixtureIndex } from "./helpers.js";
 
 const built = fixtureIndex(["tests/fixtures/answer/events-asked"]);
@@ -61,4 +61,25 @@ it("answers whether seized money comes back with the sentence that it was confis
   const { docs, first } = await ask("长丰茶店买码那个窝点 警察收走的钱会还返咩");
   expect(docs[0]).toBe("e-lottery-case");
   expect(first).toContain("已依法收缴");
+});
+
+it("reads a title's name of four characters with one mistyped (快处快陪), and a typo the segmenter joined to the word before it (查毒/架)", () => {
+  const quads = new OfficeHomophones([], [], [], [], ["快处快赔"]);
+  expect(quads.correct("快处快陪那个点搬去哪", unknown)).toBe("快处快赔那个点搬去哪");
+  // Two characters mistyped: left as typed.
+  expect(quads.correct("快出快陪", unknown)).toBe("快出快陪");
+  const words = new OfficeHomophones(["毒驾"]);
+  // 查毒/架: 毒架 is in no indexed text and sounds exactly like the title's 毒驾.
+  expect(words.correct("那次国道通宵查毒架查到几点", (pair) => pair === "查毒")).toBe("那次国道通宵查毒驾查到几点");
+  // A pair some indexed text holds is read as typed.
+  expect(words.correct("那次国道通宵查毒架查到几点", (pair) => pair === "查毒" || pair === "毒架")).toBe("那次国道通宵查毒架查到几点");
+});
+
+it("reads a stay in weeks as a span (约两周), not an age in 周岁 nor which weeks (头两周); and 几个人能拿 counts people", () => {
+  expect(answersKind("需住院治疗约两周。", ["duration"])).toBe(true);
+  expect(answersKind("年满18周岁的可以报名。", ["duration"])).toBe(false);
+  expect(answersKind("开学头两周，共检查车辆136辆。", ["duration"])).toBe(false);
+  expect(answersKind("开学两周查处接送学生面包车超员9辆", ["duration"])).toBe(false);
+  expect(answersKind("材料齐全的两周内办结。", ["duration"])).toBe(true);
+  expect(countedThing("一共有几个人能拿奖")).toBe("人");
 });
