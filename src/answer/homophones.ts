@@ -7,7 +7,9 @@
  *   So it is applied to the question as typed, before the spoken forms are rewritten (效车牌 would
  *   lose its 车 to 车牌 → 号牌);
  * - the segmenter leaves it as two single characters, neither a function word (兴/龙: a typo breaks
- *   its word; 我是/兴隆 gives 是兴 across two words, and 我/是 holds 是: neither is a candidate);
+ *   its word; 我是/兴隆 gives 是兴 across two words, and 我/是 holds 是: neither is a candidate). Or it
+ *   joins the first to the word before it (查毒/架 for 查/毒驾): then only when no indexed text holds the
+ *   pair at all and it sounds exactly like one topic word of the titles;
  * - one character is mistyped: the word keeps the other in its place (骑他 is no 其他);
  * - it sounds exactly like (the same syllables, tones too) one word of two characters that an office
  *   article's title writes, or one of its places. A pair that sounds like two of them is left as typed: there is no telling which.
