@@ -49,11 +49,14 @@ export class OfficeHomophones {
   private readonly tripleBySound: Map<string, string | null>;
   /** The same words by spelling without tones (malasong), for a typo the keyboard offered in another tone (马拉送). */
   private readonly tripleBySpelling: Map<string, string | null>;
+  /** The lengths of those words (4, 3): a question is read in windows of these sizes only. */
+  private readonly longSizes: number[];
 
   constructor(words: Iterable<string>, spelt: Iterable<string> = [], common: Iterable<string> = [], things: Iterable<string> = [], triples: Iterable<string> = []) {
     const threes = [...triples].filter((w) => [3, 4].includes(Array.from(w).length) && /^[\u4e00-\u9fa5]+$/.test(w));
     this.tripleBySound = readingAs(threes, soundOf);
     this.tripleBySpelling = readingAs(threes, spellingOf);
+    this.longSizes = [4, 3].filter((n) => threes.some((w) => Array.from(w).length === n));
     this.places = new Set(spelt);
     for (const place of this.places) {
       if (Array.from(place).length !== 2) continue;
@@ -154,17 +157,14 @@ export class OfficeHomophones {
       if (i === used || tokens[i].length !== 1 || tokens[i + 1].length !== 1 || cjkPairsOf(pair).length !== 1 || officeKnows(pair)) continue;
       // Beside 几 or 多 the characters are the asking's own (防到几号, 几远内), read as typed.
       if (ASKING.test(tokens[i - 1] ?? "") || ASKING.test(tokens[i + 2] ?? "")) continue;
-      // One character mistyped: the word keeps the other in its place (兴龙 → 兴隆; 骑他 is no 其他).
-      const kept = (w: string) => w[0] === pair[0] || w[1] === pair[1];
-      const heardIn = (bySound: Map<string, string | null>) => new Set(soundsOf(pair).map((s) => bySound.get(s)).filter((w) => w !== undefined && (w === null || kept(w))));
-      const meant = heardIn(this.bySound);
+      const meant = heardAs(pair, this.bySound);
       const town = meant.size ? null : this.townLike(pair);
       if (town) meant.add(town);
       // No topic word or town sounds so: one of the office's common words may (举暴 for 举报).
-      if (!meant.size) for (const w of heardIn(this.commonBySound)) meant.add(w);
+      if (!meant.size) for (const w of heardAs(pair, this.commonBySound)) meant.add(w);
       // Nor a common word: a thing an article's text names (头亏 for 头盔), for a pair nothing indexed holds,
       // of two words of their own (被拦 is no typo of a thing).
-      if (!meant.size && unseen(pair) && !stop.has(tokens[i]) && !stop.has(tokens[i + 1])) for (const w of heardIn(this.thingBySound)) meant.add(w);
+      if (!meant.size && unseen(pair) && !stop.has(tokens[i]) && !stop.has(tokens[i + 1])) for (const w of heardAs(pair, this.thingBySound)) meant.add(w);
       const [only] = meant;
       if (!(meant.size === 1 && only)) continue;
       // A pair the laws hold too (后按 of 之后按照), or one with a function word (我是兴隆 gives 是兴), is a
@@ -182,9 +182,8 @@ export class OfficeHomophones {
       if (Array.from(word).length < 2 || Array.from(next).length !== 1 || stop.has(next)) continue;
       const pair = Array.from(word).at(-1)! + next;
       if (fixes.has(pair) || cjkPairsOf(pair).length !== 1 || !unseen(pair)) continue;
-      const meant = new Set(soundsOf(pair).map((s) => this.bySound.get(s)).filter((w) => w !== undefined && (w === null || w[0] === pair[0] || w[1] === pair[1])));
-      const [only] = meant;
-      if (meant.size === 1 && only) fixes.set(pair, only);
+      const [only, ...others] = heardAs(pair, this.bySound);
+      if (only && !others.length) fixes.set(pair, only);
     }
     // A town typed as another word of the same sound (礼记 for 礼纪, 万成 for 万城), which no office article writes.
     for (const t of tokens) {
@@ -210,21 +209,10 @@ export class OfficeHomophones {
     const fixes = new Map<string, string>();
     for (const run of text.match(/[\u4e00-\u9fa5]{3,}/g) ?? []) {
       const chars = Array.from(run);
-      for (const size of [4, 3]) {
+      for (const size of this.longSizes) {
         for (let i = 0; i + size <= chars.length; i++) {
           const typed = chars.slice(i, i + size);
-          const heard = (byKey: Map<string, string | null>, key: (sound: string) => string) => {
-            const meant = new Set<string | null>();
-            for (const sound of soundsOfAll(typed)) {
-              const w = byKey.get(key(sound));
-              if (w === undefined) continue;
-              const same = Array.from(w ?? "").filter((c, k) => c === typed[k]).length;
-              if (w === null || same === size - 1) meant.add(w);
-            }
-            return meant;
-          };
-          let meant = heard(this.tripleBySound, (s) => s);
-          if (!meant.size) meant = heard(this.tripleBySpelling, (s) => s.replace(/[0-9 ]/g, ""));
+          const meant = this.longHeard(typed);
           const [only] = meant;
           if (!(meant.size === 1 && only)) continue;
           const k = Array.from(only).findIndex((c, j) => c !== typed[j]);
@@ -238,6 +226,31 @@ export class OfficeHomophones {
     for (const [typed, word] of fixes) out = out.replaceAll(typed, word);
     return out;
   }
+
+  /** The office's long words the typed characters sound like, all but one in place: by exact sound, else by spelling in any tone. */
+  private longHeard(typed: readonly string[]): Set<string | null> {
+    const heard = (byKey: Map<string, string | null>, key: (sound: string) => string) => {
+      const meant = new Set<string | null>();
+      for (const sound of soundsOfAll(typed)) {
+        const w = byKey.get(key(sound));
+        if (w === undefined) continue;
+        const same = Array.from(w ?? "").filter((c, k) => c === typed[k]).length;
+        if (w === null || same === typed.length - 1) meant.add(w);
+      }
+      return meant;
+    };
+    const meant = heard(this.tripleBySound, (s) => s);
+    return meant.size ? meant : heard(this.tripleBySpelling, (s) => s.replace(/[0-9 ]/g, ""));
+  }
+}
+
+/**
+ * The office's words of two characters a typed pair sounds exactly like, null among them where two words
+ * sound so; one character mistyped, the word keeps the other in its place (兴龙 → 兴隆; 骑他 is no 其他).
+ */
+function heardAs(pair: string, bySound: Map<string, string | null>): Set<string | null> {
+  const kept = (w: string) => w[0] === pair[0] || w[1] === pair[1];
+  return new Set(soundsOf(pair).map((s) => bySound.get(s)).filter((w): w is string | null => w !== undefined && (w === null || kept(w))));
 }
 
 const built = new WeakMap<LocalArticles, OfficeHomophones>();

@@ -256,11 +256,8 @@ export async function judgeLocal(input: {
       onTopic(m.doc, input.topicTerms ?? terms, local, today, askingPhrases(question));
     const versions = now && tells(best);
     // Another town's notice on the same matter is no newer version (后安's registration notice tells 万城 nothing).
-    let same = matches.filter(
-      (m) =>
-        (rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER) && sameArea(m.doc.region, best.doc.region)) ||
-        (versions && rankScore.get(m)! >= rankScore.get(best)! * ON_MATTER && tells(m)),
-    );
+    const titledAlike = (m: LocalMatch) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER) && sameArea(m.doc.region, best.doc.region);
+    let same = matches.filter((m) => titledAlike(m) || (versions && rankScore.get(m)! >= rankScore.get(best)! * ON_MATTER && tells(m)));
     if (facts.length && same.length > 1) {
       const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, bigrams)]));
       const top = Math.max(...holds.values());
@@ -450,7 +447,11 @@ const FACT_BASE = 0.2;
 /** A sentence holds a pair of the question's; a number typed (24号) only as a number of its own, not within 2024. */
 function holdsPair(sentence: string, pair: string): boolean {
   if (!/^[0-9]+$/.test(pair)) return sentence.includes(pair);
-  return new RegExp(`(?<![0-9])${pair}(?![0-9])`).test(sentence);
+  const digit = (c: string | undefined) => !!c && c >= "0" && c <= "9";
+  for (let at = sentence.indexOf(pair); at >= 0; at = sentence.indexOf(pair, at + 1)) {
+    if (!digit(sentence[at - 1]) && !digit(sentence[at + pair.length])) return true;
+  }
+  return false;
 }
 
 /**
@@ -709,11 +710,11 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // 几时 asks a time and a date at once: one thing asked, told once. Only of the question's own thing:
     // a report's 中午12时至14时……停放在渔港码头 tells a time and a place by the way.
     // Telling every thing asked (去哪里领 放得几耐: 移交……礼亭路18号……保管期限为6个月) is of the question's thing, whatever words it shares.
-    const heldKinds = holdsFact ? new Set(factsHere.filter((k) => answersKind(told, [k])).map((k) => (WHEN.includes(k) ? "when" : k))) : new Set<string>();
+    const held = holdsFact ? factsHere.filter((k) => answersKind(told, [k])) : [];
     // Each kind as asked: 几时 asks a time and a date, which a report's 中午12时至14时 does not both tell.
     // Only kinds told as a value (an address, a period, a figure): 领取 of a gift is in every sentence of a helmet notice.
-    const everyKind = facts.length > 1 && factsHere.length === facts.length && facts.every((k) => VALUE_KINDS.has(k) && answersKind(told, [k]));
-    const alsoHeld = holdsFact && (share > 0 || measured > 0 || everyKind) ? heldKinds.size - 1 : 0;
+    const everyKind = facts.length > 1 && held.length === facts.length && facts.every((k) => VALUE_KINDS.has(k));
+    const alsoHeld = holdsFact && (share > 0 || measured > 0 || everyKind) ? new Set(held.map((k) => (WHEN.includes(k) ? "when" : k))).size - 1 : 0;
     const kind = holdsFact ? 1.5 + ALSO_HELD * alsoHeld : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
     // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
     const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
