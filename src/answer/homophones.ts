@@ -15,7 +15,7 @@
  *   article's title writes, or one of its places. A pair that sounds like two of them is left as typed: there is no telling which.
  *   When none does, a title's word common to many articles (登记, 举报) or a spoken word the equivalents read
  *   (狗证) may; another tone is another word (迁来 is no 前来), for all but towns. Failing those, a noun the
- *   articles' texts write in at most 10% of them (头盔 for 头亏), when no indexed passage holds the pair at all.
+ *   articles' texts write in at most 10% of them (头盔 for 头亏; in another tone too, 雷管 for 雷官), when no indexed passage holds the pair at all.
  * Readings come from pinyin-pro: the office's word as read in context, each typed character in any
  * of its readings (行 is xing2 and hang2).
  * A word spelt out in pinyin, without tones (minsu, taifeng, shimeiwan), is read as the one office
@@ -44,6 +44,8 @@ export class OfficeHomophones {
 
   /** Sound → a thing an office article's text names (头盔, 电瓶: a noun), null when two do. */
   private readonly thingBySound: Map<string, string | null>;
+  /** The same things by spelling without tones (leiguan), for a pair typed in another tone (雷官 for 雷管). */
+  private readonly thingBySpelling: Map<string, string | null>;
 
   /** Sound → the office's word of three characters (居住证, 拖拉机, 孔明灯) or title's name of four (快处快赔) that sounds so, null when two do. */
   private readonly tripleBySound: Map<string, string | null>;
@@ -67,6 +69,7 @@ export class OfficeHomophones {
     this.bySound = readingAs(own, soundOf);
     this.commonBySound = readingAs(common, soundOf);
     this.thingBySound = readingAs(things, soundOf);
+    this.thingBySpelling = readingAs(things, spellingOf);
     this.bySpelling = readingAs(new Set([...own, ...this.places]), spellingOf);
   }
 
@@ -156,7 +159,8 @@ export class OfficeHomophones {
       const pair = tokens[i] + tokens[i + 1];
       if (i === used || tokens[i].length !== 1 || tokens[i + 1].length !== 1 || cjkPairsOf(pair).length !== 1 || officeKnows(pair)) continue;
       // Beside 几 or 多 the characters are the asking's own (防到几号, 几远内), read as typed.
-      if (ASKING.test(tokens[i - 1] ?? "") || ASKING.test(tokens[i + 2] ?? "")) continue;
+      // But after a count's measure word (几条雷官, 几把刀) comes the thing counted, typed as any other.
+      if ((ASKING.test(tokens[i - 1] ?? "") && !COUNTED.test(tokens[i - 1])) || ASKING.test(tokens[i + 2] ?? "")) continue;
       const meant = heardAs(pair, this.bySound);
       const town = meant.size ? null : this.townLike(pair);
       if (town) meant.add(town);
@@ -165,6 +169,9 @@ export class OfficeHomophones {
       // Nor a common word: a thing an article's text names (头亏 for 头盔), for a pair nothing indexed holds,
       // of two words of their own (被拦 is no typo of a thing).
       if (!meant.size && unseen(pair) && !stop.has(tokens[i]) && !stop.has(tokens[i + 1])) for (const w of heardAs(pair, this.thingBySound)) meant.add(w);
+      // Nor a thing of that sound: one spelt so in another tone (雷官 for 雷管: the keyboard offers every
+      // tone's characters), for a pair nothing indexed holds. Not a verb of any text: 转钱 would be 赚钱.
+      if (!meant.size && unseen(pair) && !stop.has(tokens[i]) && !stop.has(tokens[i + 1])) for (const w of heardAs(pair, this.thingBySpelling, spelling)) meant.add(w);
       const [only] = meant;
       if (!(meant.size === 1 && only)) continue;
       // A pair the laws hold too (后按 of 之后按照), or one with a function word (我是兴隆 gives 是兴), is a
@@ -248,9 +255,9 @@ export class OfficeHomophones {
  * The office's words of two characters a typed pair sounds exactly like, null among them where two words
  * sound so; one character mistyped, the word keeps the other in its place (兴龙 → 兴隆; 骑他 is no 其他).
  */
-function heardAs(pair: string, bySound: Map<string, string | null>): Set<string | null> {
+function heardAs(pair: string, bySound: Map<string, string | null>, key: (sound: string) => string = (s) => s): Set<string | null> {
   const kept = (w: string) => w[0] === pair[0] || w[1] === pair[1];
-  return new Set(soundsOf(pair).map((s) => bySound.get(s)).filter((w): w is string | null => w !== undefined && (w === null || kept(w))));
+  return new Set(soundsOf(pair).map((s) => bySound.get(key(s))).filter((w): w is string | null => w !== undefined && (w === null || kept(w))));
 }
 
 const built = new WeakMap<LocalArticles, OfficeHomophones>();
@@ -265,6 +272,8 @@ function readingAs(words: Iterable<string>, key: (word: string) => string): Map<
   }
   return out;
 }
+/** A sound read without its tones ("lei2 guan1" → "leiguan"), as spellingOf spells a word. */
+const spelling = (sound: string) => sound.replace(/[0-9 ]/g, "");
 const soundOf = (word: string) => pinyin(word, { toneType: "num", type: "array" }).join(" ");
 const spellingOf = (word: string) => pinyin(word, { toneType: "none", type: "array" }).join("");
 
@@ -279,6 +288,8 @@ const SPELT = /(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])/g;
 
 /** A question word whose neighbours ask (到几号, 几远, 多久). */
 const ASKING = /^(几|多)/;
+/** A count's number and measure word (几条, 几把): the thing counted follows. */
+const COUNTED = /^(几|多)[条个把支件只台辆部张包瓶箱袋发枚]$/;
 
 /**
  * Only a pair in at most this share of the articles is a word a typo is read as: a topic or a place
