@@ -1,13 +1,14 @@
 /**
  * Questions of local-fresh80 and 82's kind (guns and crossbows handed in, locksmiths, pawnshops, scrap):
  * a thing typed in another tone (雷官 for 雷管) after a count (几条), 最后点罚 with no 的 as a case's end,
- * 搜到啲咩 as what was found, 验我哪些证件 as papers checked, and the people's words for the trades (当铺, 收废铁, 带弩).
+ * 搜到啲咩 as what was found, 验我哪些证件 as papers checked, the people's words for the trades (当铺, 收废铁, 带弩); a phone number the notice prints as its topic (举报电话仲系…咩 打极都唔通), and 偷走咗啲咩 told by 盗走.
  */
 import { describe, expect, it } from "vitest";
 import { OfficeHomophones } from "../../src/answer/homophones.js";
 import { askedFor } from "../../src/answer/question-type.js";
 import { rewriteWords } from "../../src/answer/equivalents.js";
 import { Lexicon } from "../../src/retrieval/lexicon.js";
+import { citedDocs, engineAt, fixtureIndex } from "./helpers.js";
 
 describe("a thing typed in another tone", () => {
   const office = new OfficeHomophones([], [], [], ["雷管"]);
@@ -46,5 +47,23 @@ describe("the people's words for the trades", () => {
     expect(keys("法律上带弩最多罚几多")).toContain("带弩");
     expect(keys("网上买把弩得唔得")).toContain("买弩");
     expect(keys("弩算唔算管制")).toContain("弩+管制");
+  });
+});
+
+describe("over a small office", () => {
+  const built = fixtureIndex(["tests/fixtures/answer/trades-asked"]);
+  async function ask(question: string) {
+    const reply = await engineAt(built(), "2026-06-01").ask({ question });
+    return { docs: citedDocs(reply), text: reply.text };
+  }
+  it("a number the notice prints is its topic, whatever else the message says: 举报电话仲系…咩 打极都唔通", async () => {
+    const { docs, text } = await ask("举报电话仲系62230990咩 打极都唔通");
+    expect(docs[0]).toBe("t-reward-notice");
+    expect(text).toContain("62230001");
+  });
+  it("偷走咗啲咩 is told by the sentence of what was taken (盗走……2条)", async () => {
+    const { docs, text } = await ask("山根个开锁佬帮贼开门嗰单 贼偷走咗啲咩");
+    expect(docs[0]).toBe("t-locksmith-notice");
+    expect(text).toContain("金项链2条");
   });
 });
