@@ -337,7 +337,7 @@ export async function judgeLocal(input: {
   // A number the article prints (护农专线62271110打不通 现在换成哪个号) names it as surely as its title would:
   // it is the topic, whatever else the message's words are (举报电话仲系62215110咩 打极都唔通).
   const quoted = quotesNumberOf(question, chosen.doc);
-  return { ok: (p >= 0.5 || quoted) && (quoted || onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question))), probability: p, features, hits: [], docs, notes, local, question };
+  return { ok: quoted || (p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question))), probability: p, features, hits: [], docs, notes, local, question };
 }
 
 /** The verbs of a case's money, which a report tells in a figure of its own (冻结, 追回, 缴获, 挽回, 退还, 损失). */
