@@ -81,7 +81,7 @@ export class OfficeHomophones {
     if (PARTICLE.test(pair)) return null;
     const found = new Set<string>();
     for (const sound of soundsOf(pair)) {
-      const town = this.townBySpelling.get(sound.replace(/[0-9 ]/g, ""));
+      const town = this.townBySpelling.get(spelling(sound));
       if (town && (town[0] === pair[0] || town[1] === pair[1])) found.add(town);
     }
     return found.size === 1 ? [...found][0] : null;
@@ -167,11 +167,12 @@ export class OfficeHomophones {
       // No topic word or town sounds so: one of the office's common words may (举暴 for 举报).
       if (!meant.size) for (const w of heardAs(pair, this.commonBySound)) meant.add(w);
       // Nor a common word: a thing an article's text names (头亏 for 头盔), for a pair nothing indexed holds,
-      // of two words of their own (被拦 is no typo of a thing).
-      if (!meant.size && unseen(pair) && !stop.has(tokens[i]) && !stop.has(tokens[i + 1])) for (const w of heardAs(pair, this.thingBySound)) meant.add(w);
-      // Nor a thing of that sound: one spelt so in another tone (雷官 for 雷管: the keyboard offers every
-      // tone's characters), for a pair nothing indexed holds. Not a verb of any text: 转钱 would be 赚钱.
-      if (!meant.size && unseen(pair) && !stop.has(tokens[i]) && !stop.has(tokens[i + 1])) for (const w of heardAs(pair, this.thingBySpelling, spelling)) meant.add(w);
+      // of two words of their own (被拦 is no typo of a thing); failing its sound, one spelt so in another
+      // tone (雷官 for 雷管: the keyboard offers every tone's characters). Not a verb: 转钱 would be 赚钱.
+      if (!meant.size && unseen(pair) && !stop.has(tokens[i]) && !stop.has(tokens[i + 1])) {
+        for (const w of heardAs(pair, this.thingBySound)) meant.add(w);
+        if (!meant.size) for (const w of heardAs(pair, this.thingBySpelling, spelling)) meant.add(w);
+      }
       const [only] = meant;
       if (!(meant.size === 1 && only)) continue;
       // A pair the laws hold too (后按 of 之后按照), or one with a function word (我是兴隆 gives 是兴), is a
@@ -247,7 +248,7 @@ export class OfficeHomophones {
       return meant;
     };
     const meant = heard(this.tripleBySound, (s) => s);
-    return meant.size ? meant : heard(this.tripleBySpelling, (s) => s.replace(/[0-9 ]/g, ""));
+    return meant.size ? meant : heard(this.tripleBySpelling, spelling);
   }
 }
 
