@@ -10,7 +10,8 @@ import { spokenAsking } from "./equivalents.js";
 import type { LocalDoc } from "./local-articles.js";
 import { answersKind, askedFor, factsAsked } from "./question-type.js";
 
-const FOLLOW_UP_START = /^(那|那么|那要|那如果|如果|要是|假如|还有|再|第二次|第三次|然后|所以|这样|这种|这个|它|他|她)/;
+/** 咁 (Cantonese 那么: 咁有冇电话可以问下先) opens one as 那 does. */
+const FOLLOW_UP_START = /^(那|那么|那要|那如果|如果|要是|假如|还有|再|第二次|第三次|然后|所以|这样|这种|这个|它|他|她|咁)/;
 
 /** Words that ask rather than name a topic. */
 const ASKING = /^(怎么|怎样|怎么办|什么|多少|哪里|哪儿|是不是|可以|能不能|会不会|要不要|有没有|请问|知道|为什么|咋办|吗|呢|吧|啊|了|的|我|你|他|她|我们|咱们|如果|那么|那|这|一下)$/;
@@ -18,8 +19,11 @@ const ASKING = /^(怎么|怎样|怎么办|什么|多少|哪里|哪儿|是不是|
 /**
  * Words pointing back at something already said (那个人, 后来, 那天): the question's topic is the previous turn's.
  * 110打唔通 仲有咩号码: another way than the one just given, and a number that does not get through, are of it.
+ * 喺嗰度领咩: Cantonese 嗰度, 嗰边 (there), 嗰次, 嗰日 point back as 那里, 那次 do.
+ * 办这个要交钱咩: 这个 standing for a thing at the start, not naming one (这个证), is the thing just talked of
+ * (not 这个是真的吗 at the end of a message that tells its own story); so is one ending a message (反诈那个, the one just told of).
  */
-const POINTS_BACK = /(那个人|这个人|那人|那次|那天|那边|那里|那儿|后来|他们|她们|上回|刚才|刚刚说|(还|仲)有(没有|冇)?(咩|什么|啥|乜嘢?|其他|别的)(号码|电话|办法|方法|途径|地方|联系方式)|打(不|唔)通)/;
+const POINTS_BACK = /(那个人|这个人|那人|那次|那天|那边|那里|那儿|嗰度|嗰边|嗰次|嗰日|后来|他们|她们|上回|刚才|刚刚说|(还|仲)有(没有|冇)?(咩|什么|啥|乜嘢?|其他|别的)(号码|电话|办法|方法|途径|地方|联系方式)|打(不|唔)通|^[\u4e00-\u9fff]{0,2}(这个|呢个|嗰个|那个|这些|呢啲|嗰啲)(?=[要需得使唔不可能会有系是吗咩呢\s]|$)|(这个|呢个|嗰个|那个)$)/;
 
 /** An opening that only asks (要等几天, 能不能快点, 还要交钱吗, 初几之后就唔得放): no topic of its own comes first. */
 const ASKING_START = /^(要|能|可以|还要|还能|需要|得|大概|一般|初几|几|哪|多久|多少|什么时候|啥时候)/;
@@ -27,9 +31,10 @@ const ASKING_START = /^(要|能|可以|还要|还能|需要|得|大概|一般|�
 /**
  * A message that asks something: a question mark; a question word; a particle ending a clause (学历呢
  * 初中毕业行不); 冇, 无, 未 or 不 after a word (晚上有人冇, 钱追得回来无, 抓到未; alone 冇 answers); or a
- * service asked after as X不X (办不办, 开不开, 收唔收, 得唔得; not 下不下雨: the weather is no follow-up).
+ * service asked after as X不X (办不办, 开不开, 收唔收, 得唔得; not 下不下雨: the weather is no follow-up); 有无 as
+ * 有没有 (礼拜六有无开); Cantonese 点算, 点搞, 点样 as 怎么办, 怎么样 (已经转咗钱 点算).
  */
-const ASKS = /[?？]|[吗呢么嘛咩](?=[\s，,。！!]|$)|(?<=[\u4e00-\u9fff])[冇无未不]\s*$|谁|哪|什么|啥|咩|乜|边个|边度|怎|咋|几|多少|多久|要不要|能不能|会不会|可不可以|有没有|有冇|(办|开|收|行|给|让|准|用|管|算|得|使|系|要|能|追|去)[不没冇唔]\1/;
+const ASKS = /[?？]|[吗呢么嘛咩](?=[\s，,。！!]|$)|(?<=[\u4e00-\u9fff])[冇无未不]\s*$|谁|哪|什么|啥|咩|乜|边个|边度|怎|咋|点(算|搞|样|办|解)|几|多少|多久|要不要|能不能|会不会|可不可以|有没有|有冇|有无|(办|开|收|行|给|让|准|用|管|算|得|使|系|要|能|追|去)[不没冇唔]\1/;
 
 /** Characters other than punctuation and spaces. */
 function letters(question: string): number {

@@ -4,6 +4,7 @@
  * verdict is the calibrated decision (decision.ts) over features that mean the same for every question.
  */
 import type { ArticlePassage, Hit, Passage, Searcher } from "../types.js";
+import { titleSpans } from "./abbreviations.js";
 import { probability, type DecisionModel } from "./decision.js";
 import { bestWindow, selectExcerpts, type SentenceBonus, type WindowOptions } from "./excerpts.js";
 import { normalize, stopwordSet } from "../text/tokenize.js";
@@ -19,7 +20,7 @@ import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { statedQuantities, tierHolds } from "../text/quantities.js";
 import { splitSentences } from "../text/sentences.js";
-import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterOf, matterPairs, namesMatter, newer, repealedBy, sameArea, sameMatter, timeScope } from "./time-scope.js";
+import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterOf, matterPairs, namesMatter, newer, repealedBy, sameArea, sameMatter, speaksOf, timeScope } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -103,12 +104,12 @@ export function passagesOf(searcher: Searcher): readonly Passage[] | null {
  * (那个姓符的) as the articles write one (符某).
  */
 export function articleQuery(searcher: Searcher, query: string, spoken: readonly string[]): string {
-  const persons = surnameReferences(query);
-  const passages = spoken.length || persons.length ? passagesOf(searcher) : null;
+  const passages = passagesOf(searcher);
   if (!passages) return query;
   const local = localArticlesOf(passages);
-  // 那个姓符的 is 符某某 in the office's report.
-  const kept = [...spoken.filter((w) => local.share(w) > 0), ...persons.filter((p) => local.docs.some((d) => d.haystack.includes(p)))];
+  // 那个姓符的 is 符某某 in the office's report; 快处点 is the title's 快处快赔服务点.
+  const persons = surnameReferences(query);
+  const kept = [...spoken.filter((w) => local.share(w) > 0), ...persons.filter((p) => local.docs.some((d) => d.haystack.includes(p))), ...titleSpans(query, local)];
   return kept.length ? `${query} ${kept.join(" ")}` : query;
 }
 
@@ -289,7 +290,8 @@ export async function judgeLocal(input: {
   // the old notice (the stolen bikes' count and tips, asked whether another item of the report, a rumour, was true).
   // Its sentences that only name the old notice or what stays as it was (原通知中关于……2小时内上传……等其他内容不变) tell nothing new.
   const questionPairs = [...bigrams.keys()];
-  const newSaid = (d: LocalDoc): LocalDoc => ({ ...d, sentences: d.sentences.filter((s) => !RECITAL.test(s) && !UNCHANGED.test(s)) });
+  // A clause keeping the rest (……放宽为年满60周岁，发放范围……，其他对象不变) leaves what the sentence changes said.
+  const newSaid = (d: LocalDoc): LocalDoc => ({ ...d, sentences: d.sentences.filter((s) => !RECITAL.test(s)).map((s) => s.replace(UNCHANGED_CLAUSE, "")).filter((s) => s.length > 0) });
   const relevant = (d: LocalDoc) => {
     const said = newSaid(d);
     return facts.length ? factHold(said, facts, bigrams) > 0 : said.sentences.some((s) => questionPairs.some((b) => s.includes(b) && !d.title.includes(b)));
@@ -297,12 +299,19 @@ export async function judgeLocal(input: {
   // A correction whose title names what it adjusts (调整……培训时间和地点) goes first only when asked of that
   // (correction-scope.ts): asked of the rest (客人带个小孩冇身份证点样登记), the notice it corrects comes first,
   // the correction still quoted after it and named by the note. Asked what holds now or of a year, the newer leads.
-  const changeIsAsked = (corr: LocalDoc, corrected: LocalDoc) => own.latest || dated || changeAsked(changeNamed(corr.title, corrected.title, local.places), question, asked);
+  // Or the question quotes the old value the correction changes (听讲要65岁先领到 → 由年满65周岁放宽为年满60周岁),
+  // or names what only the correction's new text holds (定位卡 of 四、新增防走失定位卡).
+  const addsAsked = (corr: LocalDoc, corrected: LocalDoc) => {
+    const said = newSaid(corr).sentences;
+    return questionPairs.some((b) => !corr.title.includes(b) && !corrected.haystack.includes(b) && said.some((s) => s.includes(b)));
+  };
+  const changeIsAsked = (corr: LocalDoc, corrected: LocalDoc) =>
+    own.latest || dated || changeAsked(changeNamed(corr.title, corrected.title, local.places), question, asked) || changesQuoted(corr, question) || addsAsked(corr, corrected);
   // A notice the chosen one repeals by name (……《……的通告》同时废止) has nothing left to say: the note says it was replaced.
   const repealed = !!original && repealedBy(original, local.docs) === chosen.doc;
   // The newer of the two and what it corrects: the chosen one's correction, or the chosen one and its original.
   const pair =
-    correction && relevant(correction) && (!dated || correction.date?.startsWith(String(scope.year))) ? [correction, chosen.doc] : original && !repealed ? [chosen.doc, original] : null;
+    correction && relevant(correction) && (!dated || speaksOf(correction, scope.year!)) ? [correction, chosen.doc] : original && !repealed ? [chosen.doc, original] : null;
   if (pair) docs.splice(0, docs.length, ...(changeIsAsked(pair[0], pair[1]) ? pair : [pair[1], pair[0]]));
   const superseding = pair?.[0] ?? chosen.doc;
   if (docs.length > 1 || repealed) {
@@ -628,6 +637,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   // 口诀是啥来着: the sentence telling the thing named (……九字口诀：“不单独、不忍着、不报复”), not one holding the words that point at it (女副所长).
   const named = thingAsked(question);
   const endAsked = asked.filter((k) => k === "outcome" || k === "truth");
+  // 去边度拎: where to go, which a list's 在和乐墟农贸市场门口……发现 (where a thing was found) does not tell.
+  const goingTo = asked.includes("place") && GOING_TO.test(question);
   // 兴隆现在能不能放烟花: of a notice ruling town by town, the sentence on the town named.
   const townsAsked = townsIn(question, local.towns);
   const otherTowns = local.towns.filter((t) => !townsAsked.some((a) => a.includes(t) || t.includes(a)));
@@ -695,7 +706,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const planned = ((correction && ORIGINAL_PLAN.test(raw)) || retiresOnly(raw)) && !CHANGED.test(raw);
     // A notice's preamble (因车管大厅维修，现将有关调整事项通告如下) announces what follows and tells none of it,
     // unless it states the change itself (现将有效期延长至2026年12月31日，有关事项通告如下).
-    const preamble = PREAMBLE.test(raw) && !CHANGED.test(raw);
+    // Nor does one moving it to a place or time it leaves to what follows (……搬迁至新址办公。).
+    const preamble = (PREAMBLE.test(raw) && !CHANGED.test(raw)) || (UNNAMED_NEW.test(raw) && !NAMED_VALUE.test(raw));
     // A fine is no price (卖几多钱一顶 is not answered by 处20元罚款), unless a fine is what was asked.
     // Asked a count of cases (偷咗几起), a sentence without a figure of them (3人, 5把) tells no such count.
     const factsHere = preamble ? [] : facts.filter(
@@ -703,7 +715,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
         !(recital && (k === "time" || k === "date")) &&
         !(planned && OLD_VALUE_KINDS.includes(k)) &&
         (k !== "fee" || fineMentioned || !/罚/.test(raw)) &&
-        (k !== "amount" || !counted || !MEASURE.test(counted) || countedNear(raw, counted)),
+        (k !== "amount" || !counted || !MEASURE.test(counted) || countedNear(raw, counted)) &&
+        (k !== "place" || !goingTo || !EVENT_PLACE.test(raw) || PLACE_LABEL.test(raw)),
     );
     // Of the sentence's own words: a cited title's figure (《……查处案件14起》一文) answers nothing.
     const holdsFact = factsHere.length > 0 && answersKind(told, factsHere);
@@ -901,11 +914,34 @@ function retiresOnly(sentence: string): boolean {
   return !answersKind(sentence.replace(OLD_VALUE, " "), OLD_VALUE_KINDS);
 }
 
+/** A change to a new place or time it leaves to what follows (搬迁至新址, 调整为新的时间). */
+const UNNAMED_NEW = /(至|到|为)(新址|新的?(地址|地点|场所|办公地点|时间))/;
+/** A street number or a clock time, named beside it (搬迁至新址（环市一路58号）). */
+const NAMED_VALUE = /[路街道]\s*[0-9０-９]+\s*号|[0-9０-９]{1,2}[:：][0-9０-９]{2}/;
+
+/** Asked where to go (去边度拎, 到哪里领, 交去哪). */
+const GOING_TO = /(去|到|来|拎|领|办|交)[^，,。？?\s]{0,2}(边度|哪里|哪儿|哪|什么地方|咩地方)/;
+/** Where something happened or was found (在和乐中学附近发现, 在新市街清扫时拾得), not where to go. */
+const EVENT_PLACE = /在[^，。；]{1,20}(发现|拾得|捡到|查获|抓获|发生|被盗|作案|走失|落水|找到|寻回)/;
+/** A sentence labelled as the place (认领地点：, 地址：, 位于). */
+const PLACE_LABEL = /地点|地址|位于/;
+
 /** A sentence telling what was first planned or written (原定于, 原计划, 原文). */
 const ORIGINAL_PLAN = /原定|原计划|原文/;
 
 /** What a correction keeps as it was (原通告其他内容不变, 其余事项仍按原通知执行). */
 const UNCHANGED = /(其他|其余|其它)[^。；]{0,6}(内容|事项|规定|条款|要求)?[^。；]{0,4}(不变|照旧|继续执行|仍按|按原)/;
+/** Does a sentence of the correction change a figure the question quotes (由……65……为)? */
+function changesQuoted(correction: LocalDoc, question: string): boolean {
+  const figures = [...new Set([...question.matchAll(/[0-9]+/g)].map((m) => m[0]))];
+  return figures.some((f) => {
+    const from = new RegExp(`由[^，,。；]{0,12}(?<![0-9])${f}(?![0-9])[^，,。；]{0,8}(为|至|到)`);
+    return correction.sentences.some((s) => from.test(s));
+  });
+}
+
+/** The clause of a sentence that says the rest stays (，其他对象不变), to its end. */
+const UNCHANGED_CLAUSE = new RegExp(`(^|[，,])[^，,。；]*${UNCHANGED.source}[^。；]*`);
 /** A sentence that names an earlier notice by its title (发布《……的通告》) or by its day (我所3月17日发布被盗电动自行车认领公告以来). */
 const RECITAL = /《[^》]*(通告|通知|公告|通报)》|[0-9０-９]+月[0-9０-９]+日[，,]?(我局|我所|本局|本所)?(发布|印发|公布|发出)[^，。；]{0,30}(通告|通知|公告|通报)/;
 

@@ -6,6 +6,7 @@
  */
 import { isCjk, normalize, wordTokens } from "../text/tokenize.js";
 import { isHeadingLine } from "./headings.js";
+import { holdsPairOrWeekday } from "./weekday-forms.js";
 import type { ArticlePassage, Passage } from "../types.js";
 
 export interface LocalDoc {
@@ -148,7 +149,7 @@ export class LocalArticles {
       let inTitle = 0;
       const title = normalize(doc.title);
       for (const [b, w] of q) {
-        if (doc.bigrams.has(b)) got += w;
+        if (holdsPairOrWeekday(doc.bigrams, b)) got += w;
         if (title.includes(b)) inTitle += w;
       }
       return { doc, coverage: got / total, titleCoverage: inTitle / total };

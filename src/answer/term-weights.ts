@@ -6,6 +6,7 @@
  */
 import { normalize, wordTokens } from "../text/tokenize.js";
 import type { QueryTermWeights, Searcher } from "../types.js";
+import { weekdayForms } from "./weekday-forms.js";
 
 export interface TermMatcher {
   weights: QueryTermWeights;
@@ -33,9 +34,9 @@ export function ownWordsFirst(m: TermMatcher, own: string): TermMatcher {
 
 const NUMERAL_PIECE = /[第零〇一二两三四五六七八九十百千万\d]/;
 
-/** 1 when `text` contains the word, 0.5 for a 2-character piece of a longer word, else 0. */
+/** 1 when `text` contains the word (周六 as 星期六 too), 0.5 for a 2-character piece of a longer word, else 0. */
 export function found(text: string, word: string): number {
-  if (text.includes(word)) return 1;
+  if (text.includes(word) || weekdayForms(word).some((w) => text.includes(w))) return 1;
   const chars = Array.from(word);
   if (chars.length < 3) return 0;
   for (let i = 0; i + 1 < chars.length; i++) {

@@ -76,7 +76,8 @@ const yearOf = (d: LocalDoc) => (d.date ? Number(d.date.slice(0, 4)) : null);
  */
 export function speaksOf(doc: LocalDoc, year: number, tells: (sentence: string) => boolean = () => false): boolean {
   const own = yearOf(doc);
-  if (own === year) return true;
+  // 2025年春节烟花爆竹零售点申请办理指南, issued in November 2024, is of the 2025 season.
+  if (own === year || doc.title.includes(`${year}年`)) return true;
   const relative = own === year + 1 ? /(^|\s)([一二三四五六七八九十]+、)?去年/ : own === year + 2 ? /(^|\s)([一二三四五六七八九十]+、)?前年/ : null;
   return !!relative && doc.sentences.some((s) => relative.test(s) && tells(s));
 }
