@@ -223,7 +223,9 @@ export async function judgeLocal(input: {
   const best = matches[0];
   const notes: SourceNote[] = [];
   // Asked what holds now (现在, 而家, 目前) for a figure, time, place ….
-  const now = !dated && own.latest && facts.length > 0;
+  // A follow-up naming no time of its own asks of the time the last turn asked (那要等多久才拿到 after 现在镇上能办临时身份证吗).
+  const latest = own.latest || (!!previous && own.year === null && timeScope(previous, today).latest);
+  const now = !dated && latest && facts.length > 0;
   let chosen = best;
   if (!dated) {
     // A newer article on the same matter supersedes the older one, on what it says: asked for a
@@ -306,7 +308,7 @@ export async function judgeLocal(input: {
     return questionPairs.some((b) => !corr.title.includes(b) && !corrected.haystack.includes(b) && said.some((s) => s.includes(b)));
   };
   const changeIsAsked = (corr: LocalDoc, corrected: LocalDoc) =>
-    own.latest || dated || changeAsked(changeNamed(corr.title, corrected.title, local.places), question, asked) || changesQuoted(corr, question) || addsAsked(corr, corrected);
+    latest || dated || changeAsked(changeNamed(corr.title, corrected.title, local.places), question, asked) || changesQuoted(corr, question) || addsAsked(corr, corrected);
   // A notice the chosen one repeals by name (……《……的通告》同时废止) has nothing left to say: the note says it was replaced.
   const repealed = !!original && repealedBy(original, local.docs) === chosen.doc;
   // The newer of the two and what it corrects: the chosen one's correction, or the chosen one and its original.

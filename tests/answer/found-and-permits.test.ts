@@ -8,12 +8,23 @@
  */
 import { describe, expect, it } from "vitest";
 import { looksLikeFollowUp } from "../../src/answer/follow-up.js";
-import { askedFor } from "../../src/answer/question-type.js";
+import { readAsked } from "../../src/answer/equivalents.js";
+import { askedFor, countedThing } from "../../src/answer/question-type.js";
 import { askerOf, fixtureIndex } from "./helpers.js";
 
 describe("what is asked", () => {
   it("要70岁先领到 asks the age from which one may (Cantonese 先 for 才)", () => {
     expect(askedFor("我阿妈67岁 听讲要70岁先领到手环 系唔系真的")).toContain("age");
+  });
+  it("灭火器要放几个先得 counts the 灭火器, not the 先得 after the count", () => {
+    expect(countedThing("卖烟花嘅铺头 灭火器要放几个先得")).toBe("灭火器");
+    expect(countedThing("查了几多间民宿")).toBe("民宿");
+  });
+  it("要带啲乜 asks what to bring, as 要带啲咩 does (啲乜 read as 些什么)", () => {
+    expect(askedFor(readAsked("要带啲乜"))).toContain("documents");
+  });
+  it("拍边啲位置 asks the photos to take (边啲 read as 哪些)", () => {
+    expect(askedFor(readAsked("刮到人家车尾 要拍几张相先可以挪车 拍边啲位置"))).toContain("documents");
   });
   it("要签咩嘢 asks the paper one signs", () => {
     expect(askedFor("要签咩嘢")).toContain("documents");
@@ -87,6 +98,12 @@ describe("over a small office", () => {
     const { docs, text } = await ask("出入境大厅仲喺红旗路咩 系咪搬咗 搬去边");
     expect(docs[0]).toBe("f-exit-entry-moved");
     expect(text).toContain("光明北路20号");
+  });
+
+  it("a follow-up naming no time asks of the time the last turn asked (现在 → the newer article)", async () => {
+    const { docs, text } = await ask("那要等几耐先拎到", "身份证跌咗 现在镇上派出所可唔可以办临时身份证");
+    expect(docs[0]).toBe("f-temp-id-same-day");
+    expect(text).toContain("约20分钟");
   });
 
   it("礼拜六 is held by an article writing 星期六", async () => {
