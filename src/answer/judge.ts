@@ -223,9 +223,7 @@ export async function judgeLocal(input: {
   const best = matches[0];
   const notes: SourceNote[] = [];
   // Asked what holds now (现在, 而家, 目前) for a figure, time, place ….
-  // A follow-up naming no time of its own asks of the time the last turn asked (那要等多久才拿到 after 现在镇上能办临时身份证吗).
-  const latest = own.latest || (!!previous && own.year === null && timeScope(previous, today).latest);
-  const now = !dated && latest && facts.length > 0;
+  const now = !dated && own.latest && facts.length > 0;
   let chosen = best;
   if (!dated) {
     // A newer article on the same matter supersedes the older one, on what it says: asked for a
@@ -308,7 +306,7 @@ export async function judgeLocal(input: {
     return questionPairs.some((b) => !corr.title.includes(b) && !corrected.haystack.includes(b) && said.some((s) => s.includes(b)));
   };
   const changeIsAsked = (corr: LocalDoc, corrected: LocalDoc) =>
-    latest || dated || changeAsked(changeNamed(corr.title, corrected.title, local.places), question, asked) || changesQuoted(corr, question) || addsAsked(corr, corrected);
+    own.latest || dated || changeAsked(changeNamed(corr.title, corrected.title, local.places), question, asked) || changesQuoted(corr, question) || addsAsked(corr, corrected);
   // A notice the chosen one repeals by name (……《……的通告》同时废止) has nothing left to say: the note says it was replaced.
   const repealed = !!original && repealedBy(original, local.docs) === chosen.doc;
   // The newer of the two and what it corrects: the chosen one's correction, or the chosen one and its original.
@@ -933,6 +931,11 @@ const ORIGINAL_PLAN = /原定|原计划|原文/;
 
 /** What a correction keeps as it was (原通告其他内容不变, 其余事项仍按原通知执行). */
 const UNCHANGED = /(其他|其余|其它)[^。；]{0,6}(内容|事项|规定|条款|要求)?[^。；]{0,4}(不变|照旧|继续执行|仍按|按原)/;
+/** The clause of a sentence that says the rest stays (，其他对象不变), to its end. */
+const UNCHANGED_CLAUSE = new RegExp(`(^|[，,])[^，,。；]*${UNCHANGED.source}[^。；]*`);
+/** A sentence that names an earlier notice by its title (发布《……的通告》) or by its day (我所3月17日发布被盗电动自行车认领公告以来). */
+const RECITAL = /《[^》]*(通告|通知|公告|通报)》|[0-9０-９]+月[0-9０-９]+日[，,]?(我局|我所|本局|本所)?(发布|印发|公布|发出)[^，。；]{0,30}(通告|通知|公告|通报)/;
+
 /** Does a sentence of the correction change a figure the question quotes (由……65……为)? */
 function changesQuoted(correction: LocalDoc, question: string): boolean {
   const figures = [...new Set([...question.matchAll(/[0-9]+/g)].map((m) => m[0]))];
@@ -941,11 +944,6 @@ function changesQuoted(correction: LocalDoc, question: string): boolean {
     return correction.sentences.some((s) => from.test(s));
   });
 }
-
-/** The clause of a sentence that says the rest stays (，其他对象不变), to its end. */
-const UNCHANGED_CLAUSE = new RegExp(`(^|[，,])[^，,。；]*${UNCHANGED.source}[^。；]*`);
-/** A sentence that names an earlier notice by its title (发布《……的通告》) or by its day (我所3月17日发布被盗电动自行车认领公告以来). */
-const RECITAL = /《[^》]*(通告|通知|公告|通报)》|[0-9０-９]+月[0-9０-９]+日[，,]?(我局|我所|本局|本所)?(发布|印发|公布|发出)[^，。；]{0,30}(通告|通知|公告|通报)/;
 
 /** The best chunk of each chosen article (the one whose best window scores highest), quoted within the budget. */
 export function localExcerpts(
