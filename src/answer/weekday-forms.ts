@@ -11,5 +11,5 @@ export function weekdayForms(word: string): readonly string[] {
 
 /** Does the set of a text's character pairs hold this pair, or the same weekday written 星期六 (期六)? */
 export function holdsPairOrWeekday(pairs: ReadonlySet<string>, pair: string): boolean {
-  return pairs.has(pair) || weekdayForms(pair).some((w) => pairs.has(w.slice(-2)));
+  return pairs.has(pair) || (pair[0] === "周" && weekdayForms(pair).some((w) => pairs.has(w.slice(-2))));
 }
