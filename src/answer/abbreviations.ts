@@ -21,11 +21,14 @@ const MAX_ARTICLES = 3;
 /** The title spans the question's shortened names stand for (快处点 → 快处快赔服务点). Pure over the articles. */
 export function titleSpans(question: string, local: LocalArticles): string[] {
   const out = new Set<string>();
-  for (const run of singleCharacterRuns(question)) {
+  const runs = singleCharacterRuns(question);
+  if (!runs.length) return [];
+  const titles = local.docs.map((d) => normalize(d.title));
+  for (const run of runs) {
     for (let i = 0; i + MIN_CHARS <= run.length; i++) {
       // The longest shortened name starting here that a title spells out.
       for (let n = Math.min(MAX_CHARS, run.length - i); n >= MIN_CHARS; n--) {
-        const spans = spansOf(run.slice(i, i + n), local);
+        const spans = spansOf(run.slice(i, i + n), local, titles);
         if (spans.length) {
           spans.forEach((s) => out.add(s));
           break;
@@ -51,14 +54,15 @@ function singleCharacterRuns(question: string): string[][] {
   return runs;
 }
 
-/** The spans of titles starting with the name's first pair and holding its other characters in order. */
-function spansOf(chars: string[], local: LocalArticles): string[] {
+/** The spans of `titles` (normalized) starting with the name's first pair and holding its other characters in order. */
+function spansOf(chars: string[], local: LocalArticles, titles: readonly string[]): string[] {
   const pair = chars[0] + chars[1];
   const n = local.docs.length;
-  if (local.share(pair) * n > Math.max(MAX_ARTICLES, MAX_SHARE * n)) return [];
+  // Read from the articles' pair counts, not by scanning their texts.
+  const share = local.pairShare(pair);
+  if (!share || share * n > Math.max(MAX_ARTICLES, MAX_SHARE * n)) return [];
   const out: string[] = [];
-  for (const doc of local.docs) {
-    const title = normalize(doc.title);
+  for (const title of titles) {
     for (let at = title.indexOf(pair); at >= 0; at = title.indexOf(pair, at + 1)) {
       let end = at + 1;
       for (const ch of chars.slice(2)) {
