@@ -15,14 +15,16 @@
  *   article's title writes, or one of its places. A pair that sounds like two of them is left as typed: there is no telling which.
  *   When none does, a title's word common to many articles (登记, 举报) or a spoken word the equivalents read
  *   (狗证) may; another tone is another word (迁来 is no 前来), for all but towns. Failing those, a noun the
- *   articles' texts write in at most 10% of them (头盔 for 头亏; in another tone too, 雷管 for 雷官), when no indexed passage holds the pair at all.
+ *   articles' texts write in at most 10% of them (头盔 for 头亏; in another tone too, 雷管 for 雷官), when no indexed passage holds the pair at all;
+ *   failing a thing, a title's word in another tone (申请 for 申情), on the same condition, unless either character is
+ *   a common word of its own (迁来, which no indexed text holds, is no 前来: 来 is a word).
  * Readings come from pinyin-pro: the office's word as read in context, each typed character in any
  * of its readings (行 is xing2 and hang2).
  * A word spelt out in pinyin, without tones (minsu, taifeng, shimeiwan), is read as the one office
  * word or place spelt so; spelt like two, or like none, it is left as typed.
  */
 import { pinyin } from "pinyin-pro";
-import { jieba, segment } from "../text/segmenter.js";
+import { jieba, segment, wordFrequencyOfChar } from "../text/segmenter.js";
 import { stopwordSet } from "../text/tokenize.js";
 import type { Searcher } from "../types.js";
 import { loadEquivalents, spokenPairs } from "./equivalents.js";
@@ -41,6 +43,8 @@ export class OfficeHomophones {
 
   /** Sound → the office's common word of a title that sounds so (举报, 登记: in many of its articles), null when two do. */
   private readonly commonBySound: Map<string, string | null>;
+  /** The same common words by spelling without tones, for a pair nothing indexed holds. */
+  private readonly commonBySpelling: Map<string, string | null>;
 
   /** Sound → a thing an office article's text names (头盔, 电瓶: a noun), null when two do. */
   private readonly thingBySound: Map<string, string | null>;
@@ -68,6 +72,7 @@ export class OfficeHomophones {
     const own = [...words];
     this.bySound = readingAs(own, soundOf);
     this.commonBySound = readingAs(common, soundOf);
+    this.commonBySpelling = readingAs(common, spellingOf);
     this.thingBySound = readingAs(things, soundOf);
     this.thingBySpelling = readingAs(things, spellingOf);
     this.bySpelling = readingAs(new Set([...own, ...this.places]), spellingOf);
@@ -172,6 +177,11 @@ export class OfficeHomophones {
       if (!meant.size && unseen(pair) && !stop.has(tokens[i]) && !stop.has(tokens[i + 1])) {
         for (const w of heardAs(pair, this.thingBySound)) meant.add(w);
         if (!meant.size) for (const w of heardAs(pair, this.thingBySpelling, spelling)) meant.add(w);
+        // Nor a thing: a title's word spelt so in another tone (申情 for 申请), as the keyboard offered it.
+        // Not where either character is a common word of its own (迁来, 去得: 来, 去 and 得 are): those say what they say.
+        const bound = !freeWord(tokens[i]) && !freeWord(tokens[i + 1]);
+        if (!meant.size && bound) for (const w of heardAs(pair, this.bySpelling, spelling)) meant.add(w);
+        if (!meant.size && bound) for (const w of heardAs(pair, this.commonBySpelling, spelling)) meant.add(w);
       }
       const [only] = meant;
       if (!(meant.size === 1 && only)) continue;
@@ -280,6 +290,13 @@ const spellingOf = (word: string) => pinyin(word, { toneType: "none", type: "arr
 
 /** jieba's tags of things: nouns (n), other proper nouns (nz), noun morphemes (ng); not persons or places (nr, ns). */
 const THING_TAG = /^(n|nz|ng)$/;
+
+/**
+ * A character jieba's dictionary counts this often as a word of its own (来 161501, 去 123402, 得 134479; 请 23523)
+ * is one; a typo breaks a word into characters rarely alone (申 715, 情 8363).
+ */
+const FREE_WORD = 20000;
+const freeWord = (ch: string) => wordFrequencyOfChar(ch) > FREE_WORD;
 
 /** A particle no town's name holds: 和了 is no 和乐. */
 const PARTICLE = /[了的着过吗呢啊呀吧么嘛咗嘅]/;

@@ -291,7 +291,7 @@ export async function judgeLocal(input: {
   // Its sentences that only name the old notice or what stays as it was (原通知中关于……2小时内上传……等其他内容不变) tell nothing new.
   const questionPairs = [...bigrams.keys()];
   // A clause keeping the rest (……放宽为年满60周岁，发放范围……，其他对象不变) leaves what the sentence changes said.
-  const newSaid = (d: LocalDoc): LocalDoc => ({ ...d, sentences: d.sentences.filter((s) => !RECITAL.test(s)).map((s) => s.replace(UNCHANGED_CLAUSE, "")).filter((s) => s.length > 0) });
+  const newSaid = (d: LocalDoc): LocalDoc => ({ ...d, sentences: d.sentences.filter((s) => !recites(d, s)).map((s) => s.replace(UNCHANGED_CLAUSE, "")).filter((s) => s.length > 0) });
   const relevant = (d: LocalDoc) => {
     const said = newSaid(d);
     return facts.length ? factHold(said, facts, bigrams) > 0 : said.sentences.some((s) => questionPairs.some((b) => s.includes(b) && !d.title.includes(b)));
@@ -670,7 +670,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const sentence = `${heading} ${raw}`;
     // A correction's recital restates the matter it changes (我局发布通告，对……植物园南门路口至……段实施……): its
     // words, like the title's, tell none of the changes from another.
-    const own = passage.kind === "article" ? rest(doc && CORRECTION.test(doc.title) ? `${passage.title} ${doc.sentences.filter((x) => RECITAL.test(x)).join(" ")}` : passage.title) : { q: [...q], total, expansions: [] };
+    const own = passage.kind === "article" ? rest(doc && CORRECTION.test(doc.title) ? `${passage.title} ${doc.sentences.filter((x) => recites(doc, x)).join(" ")}` : passage.title) : { q: [...q], total, expansions: [] };
     // A paper cited by its title (《……的通告》同时废止) is named, not told: its words are no match.
     const told = `${heading} ${raw.replace(CITED_TITLE, "")}`;
     // The law's words for the question's own (放鞭炮 → 燃放烟花爆竹) mark the sentence a notice words that way.
@@ -914,8 +914,8 @@ function retiresOnly(sentence: string): boolean {
   return !answersKind(sentence.replace(OLD_VALUE, " "), OLD_VALUE_KINDS);
 }
 
-/** A change to a new place or time it leaves to what follows (搬迁至新址, 调整为新的时间). */
-const UNNAMED_NEW = /(至|到|为)(新址|新的?(地址|地点|场所|办公地点|时间))/;
+/** A change to a new place or time it leaves to what follows (搬迁至新址, 调整为新的时间, ……将于11月8日起搬迁办公。). */
+const UNNAMED_NEW = /(至|到|为)(新址|新的?(地址|地点|场所|办公地点|时间))|搬迁(办公|营业)?。?$/;
 /** A street number or a clock time, named beside it (搬迁至新址（环市一路58号）). */
 const NAMED_VALUE = /[路街道]\s*[0-9０-９]+\s*号|[0-9０-９]{1,2}[:：][0-9０-９]{2}/;
 
@@ -935,6 +935,15 @@ const UNCHANGED = /(其他|其余|其它)[^。；]{0,6}(内容|事项|规定|条
 const UNCHANGED_CLAUSE = new RegExp(`(^|[，,])[^，,。；]*${UNCHANGED.source}[^。；]*`);
 /** A sentence that names an earlier notice by its title (发布《……的通告》) or by its day (我所3月17日发布被盗电动自行车认领公告以来). */
 const RECITAL = /《[^》]*(通告|通知|公告|通报)》|[0-9０-９]+月[0-9０-９]+日[，,]?(我局|我所|本局|本所)?(发布|印发|公布|发出)[^，。；]{0,30}(通告|通知|公告|通报)/;
+
+/**
+ * Does this sentence of the article (read under its heading) name an earlier notice? Only its own words
+ * are read: a correction titled 关于《2026年夏季滨海浴场安全通告》的更正 heads every sentence with that title.
+ */
+function recites(doc: LocalDoc, sentence: string): boolean {
+  const heading = [doc.title, ...doc.headings.map((h) => h.text)].map(normalize).reduce((h, x) => (x.length > h.length && sentence.startsWith(`${x} `) ? x : h), "");
+  return RECITAL.test(heading ? sentence.slice(heading.length + 1) : sentence);
+}
 
 /** Does a sentence of the correction change a figure the question quotes (由……65……为)? */
 function changesQuoted(correction: LocalDoc, question: string): boolean {

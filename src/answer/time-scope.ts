@@ -117,9 +117,10 @@ export const newer = (a: LocalDoc, b: LocalDoc) => (a.date ?? "") > (b.date ?? "
  * title says so), or null.
  */
 export function correctionOf(doc: LocalDoc, docs: readonly LocalDoc[]): LocalDoc | null {
-  if (CORRECTION.test(doc.title)) return null;
+  // A notice titled as a change (调整限速并增设测速设备) is itself corrected only by one naming it by its title.
+  const changeTitled = CORRECTION.test(doc.title);
   const found = docs
-    .filter((d) => d !== doc && newer(d, doc) && CORRECTION.test(d.title) && corrects(d, doc))
+    .filter((d) => d !== doc && newer(d, doc) && CORRECTION.test(d.title) && (changeTitled ? mentions(d, doc) : corrects(d, doc)))
     .sort((a, b) => ((b.date ?? "") > (a.date ?? "") ? 1 : -1));
   return found[0] ?? null;
 }
@@ -128,7 +129,7 @@ export function correctionOf(doc: LocalDoc, docs: readonly LocalDoc[]): LocalDoc
 export function correctedBy(correction: LocalDoc, docs: readonly LocalDoc[]): LocalDoc | null {
   if (!CORRECTION.test(correction.title)) return null;
   const found = docs
-    .filter((d) => d !== correction && newer(correction, d) && !CORRECTION.test(d.title) && corrects(correction, d))
+    .filter((d) => d !== correction && newer(correction, d) && (CORRECTION.test(d.title) ? mentions(correction, d) : corrects(correction, d)))
     .sort((a, b) => Number(mentions(correction, b)) - Number(mentions(correction, a)) || titleOverlap(b.title, correction.title) - titleOverlap(a.title, correction.title) || ((b.date ?? "") > (a.date ?? "") ? 1 : -1));
   return found[0] ?? null;
 }

@@ -24,3 +24,17 @@ export function jieba(): Jieba {
 export function segment(text: string): string[] {
   return jieba().cut(text, false);
 }
+
+let charFrequency: Map<string, number> | null = null;
+
+/** How often a single character is a word of its own in jieba's dictionary (去 123402, 申 715; 0 when never). */
+export function wordFrequencyOfChar(ch: string): number {
+  if (!charFrequency) {
+    charFrequency = new Map();
+    for (const line of new TextDecoder().decode(dict).split("\n")) {
+      const [word, freq] = line.split(" ");
+      if (word && Array.from(word).length === 1) charFrequency.set(word, Number(freq) || 0);
+    }
+  }
+  return charFrequency.get(ch) ?? 0;
+}

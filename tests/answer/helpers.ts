@@ -10,7 +10,7 @@ import { createEngine, type EngineDeps } from "../../src/answer/engine.js";
 import { Prompts } from "../../src/answer/prompts.js";
 import { loadConfig, type PufaConfig } from "../../src/config.js";
 import { buildIndex, type BuildResult } from "../../src/index/builder.js";
-import type { AnswerEngine } from "../../src/types.js";
+import type { AnswerEngine, Passage } from "../../src/types.js";
 import { FIXTURE_CORPUS, FIXTURE_LAWS, REPO_ROOT, tempDir } from "../engine/helpers.js";
 
 export const LOCAL_CORPUS = path.join(REPO_ROOT, "tests/fixtures/answer/local");
@@ -54,4 +54,9 @@ export function askerOf(built: () => BuildResult, defaultToday = "2026-09-10") {
     const reply = await engineAt(built(), today).ask({ question, ...(context ? { context: [{ question: context, at: 0 }] } : {}) });
     return { docs: citedDocs(reply), text: reply.citations.map((c) => c.excerpt).join(" ") };
   };
+}
+
+/** One office article as a passage (one chunk), for the supersession readers. */
+export function articleDoc(id: string, title: string, date: string, text: string, region = "万宁市"): Passage {
+  return { kind: "article", id: `article:${id}#0`, docId: id, chunk: 0, title, date, region, text, start: 0, end: text.length } as unknown as Passage;
 }

@@ -11,6 +11,7 @@ import { closeToBest } from "../../src/answer/relevance.js";
 import type { Hit, Passage } from "../../src/types.js";
 import { classifyQuestion } from "../../src/answer/question-guard.js";
 import { CHANGED, correctionOf, repealedBy, timeScope, titleOverlap } from "../../src/answer/time-scope.js";
+import { articleDoc } from "./helpers.js";
 
 describe("equivalents", () => {
   it("rewrites spoken words to the material's, longest first, never twice", () => {
@@ -805,11 +806,6 @@ describe("the law hits quoted", () => {
     expect(articles([joyride, hit("第一千二百一十五条", "盗窃的机动车发生交通事故造成损害的，由盗窃人承担赔偿责任。"), theft], span)).toEqual(["第十条", "第一千二百一十五条"]);
   });
 });
-
-/** One office article as a passage (one chunk), for the supersession readers. */
-function articleDoc(id: string, title: string, date: string, text: string, region = "万宁市"): Passage {
-  return { kind: "article", id: `article:${id}#0`, docId: id, chunk: 0, title, date, region, text, start: 0, end: text.length } as unknown as Passage;
-}
 
 describe("the office's own words", () => {
   it("are 派出所 and its like, and a word in 30% of the articles only once there are ten to tell", () => {

@@ -78,7 +78,15 @@ describe("asks heard", () => {
     const office = new OfficeHomophones(["快递", "校车"], [], ["举报", "地点"]);
     expect(office.correct("去举暴的话能奖几多钱", unknown)).toBe("去举报的话能奖几多钱");
     expect(office.correct("快第点在哪", unknown)).toBe("快递点在哪");
-    // Another tone is another word (迁来 is no 前来).
+    // Another tone is another word (迁来 is no 前来), though no indexed text holds it: a verb and its direction.
     expect(new OfficeHomophones(["前来"]).correct("户口要从外地迁来这边", unknown)).toBe("户口要从外地迁来这边");
+  });
+
+  it("a pair nothing indexed holds, spelt like a title's word in another tone, is read as that word (申情 for 申请): the keyboard offers every tone", () => {
+    const unknown = () => false;
+    const office = new OfficeHomophones(["申请", "烟花"]);
+    expect(office.correct("要去边度申情", unknown)).toBe("要去边度申请");
+    // Held by some indexed text, the pair is a word of its own, left as typed.
+    expect(office.correct("要去边度申情", unknown, unknown, () => false)).toBe("要去边度申情");
   });
 });
