@@ -941,8 +941,19 @@ const RECITAL = /《[^》]*(通告|通知|公告|通报)》|[0-9０-９]+月[0-9
  * are read: a correction titled 关于《2026年夏季滨海浴场安全通告》的更正 heads every sentence with that title.
  */
 function recites(doc: LocalDoc, sentence: string): boolean {
-  const heading = [doc.title, ...doc.headings.map((h) => h.text)].map(normalize).reduce((h, x) => (x.length > h.length && sentence.startsWith(`${x} `) ? x : h), "");
+  const heading = headingsOf(doc).reduce((h, x) => (x.length > h.length && sentence.startsWith(`${x} `) ? x : h), "");
   return RECITAL.test(heading ? sentence.slice(heading.length + 1) : sentence);
+}
+
+/** The lines an article's sentences are read under (its title, its section headings), as its sentences write them; once per article. */
+const headingLines = new WeakMap<LocalDoc, string[]>();
+function headingsOf(doc: LocalDoc): string[] {
+  let lines = headingLines.get(doc);
+  if (!lines) {
+    lines = [doc.title, ...doc.headings.map((h) => h.text)].map(normalize);
+    headingLines.set(doc, lines);
+  }
+  return lines;
 }
 
 /** Does a sentence of the correction change a figure the question quotes (由……65……为)? */
