@@ -936,24 +936,9 @@ const UNCHANGED_CLAUSE = new RegExp(`(^|[，,])[^，,。；]*${UNCHANGED.source}
 /** A sentence that names an earlier notice by its title (发布《……的通告》) or by its day (我所3月17日发布被盗电动自行车认领公告以来). */
 const RECITAL = /《[^》]*(通告|通知|公告|通报)》|[0-9０-９]+月[0-9０-９]+日[，,]?(我局|我所|本局|本所)?(发布|印发|公布|发出)[^，。；]{0,30}(通告|通知|公告|通报)/;
 
-/**
- * Does this sentence of the article (read under its heading) name an earlier notice? Only its own words
- * are read: a correction titled 关于《2026年夏季滨海浴场安全通告》的更正 heads every sentence with that title.
- */
+/** Does this sentence of the article name an earlier notice? Its own words, not its heading's (关于《……通告》的更正 heads them all). */
 function recites(doc: LocalDoc, sentence: string): boolean {
-  const heading = headingsOf(doc).reduce((h, x) => (x.length > h.length && sentence.startsWith(`${x} `) ? x : h), "");
-  return RECITAL.test(heading ? sentence.slice(heading.length + 1) : sentence);
-}
-
-/** The lines an article's sentences are read under (its title, its section headings), as its sentences write them; once per article. */
-const headingLines = new WeakMap<LocalDoc, string[]>();
-function headingsOf(doc: LocalDoc): string[] {
-  let lines = headingLines.get(doc);
-  if (!lines) {
-    lines = [doc.title, ...doc.headings.map((h) => h.text)].map(normalize);
-    headingLines.set(doc, lines);
-  }
-  return lines;
+  return RECITAL.test(doc.bodies.get(sentence) ?? sentence);
 }
 
 /** Does a sentence of the correction change a figure the question quotes (由……65……为)? */

@@ -18,8 +18,10 @@ export interface LocalDoc {
   chunks: ArticlePassage[];
   /** Title and text, normalized, for bigram and town matching. */
   haystack: string;
-  /** The haystack's sentences, split once per index (the judge reads them for every question). */
+  /** The haystack's sentences, split once per index (the judge reads them for every question), each read under its heading. */
   sentences: string[];
+  /** Each of those sentences' own words, without the heading it is read under (a title citing 《……通告》 heads them all). */
+  bodies: ReadonlyMap<string, string>;
   bigrams: Set<string>;
   /** Section headings with their offsets in the source file, in order (a chunk may end with the heading of the next). */
   headings: { at: number; text: string }[];
@@ -85,7 +87,7 @@ export class LocalArticles {
       chunks.sort((a, b) => a.chunk - b.chunk);
       const first = chunks[0];
       const haystack = normalize(`${first.title}\n${chunks.map((c) => c.text).join("\n")}`);
-      return { docId: first.docId, title: first.title, date: first.date, region: first.region, chunks, haystack, sentences: headedSentences(haystack), bigrams: new Set(bigramsOf(haystack)), headings: headingsOf(chunks) };
+      return { docId: first.docId, title: first.title, date: first.date, region: first.region, chunks, haystack, ...headedSentences(haystack), bigrams: new Set(bigramsOf(haystack)), headings: headingsOf(chunks) };
     });
     for (const d of this.docs) for (const b of d.bigrams) this.df.set(b, (this.df.get(b) ?? 0) + 1);
     this.towns = townNames(this.docs);
@@ -180,20 +182,25 @@ export function headingAt(doc: LocalDoc, offset: number): string {
   return found;
 }
 
-/** The sentences of an article, each read with the section heading above it ("三、办理时间 周一至周六……"). */
-function headedSentences(text: string): string[] {
-  const out: string[] = [];
+/** The sentences of an article, each read with the section heading above it ("三、办理时间 周一至周六……"), and each one's own words. */
+function headedSentences(text: string): { sentences: string[]; bodies: Map<string, string> } {
+  const sentences: string[] = [];
+  const bodies = new Map<string, string>();
+  const add = (sentence: string, body: string) => {
+    sentences.push(sentence);
+    bodies.set(sentence, body);
+  };
   let heading = "";
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;
     if (isHeadingLine(line)) {
       heading = line.trim();
-      out.push(heading);
+      add(heading, heading);
       continue;
     }
-    for (const s of line.split(/[。！？；]/)) if (s.trim()) out.push(heading ? `${heading} ${s}` : s);
+    for (const s of line.split(/[。！？；]/)) if (s.trim()) add(heading ? `${heading} ${s}` : s, s);
   }
-  return out;
+  return { sentences, bodies };
 }
 
 /**

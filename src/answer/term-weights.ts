@@ -36,8 +36,7 @@ const NUMERAL_PIECE = /[第零〇一二两三四五六七八九十百千万\d]/;
 
 /** 1 when `text` contains the word (周六 as 星期六 too), 0.5 for a 2-character piece of a longer word, else 0. */
 export function found(text: string, word: string): number {
-  // The weekday forms are looked up only for a word starting 周: found() runs for every word of every text.
-  if (text.includes(word) || (word[0] === "周" && weekdayForms(word).some((w) => text.includes(w)))) return 1;
+  if (text.includes(word) || weekdayForms(word).some((w) => text.includes(w))) return 1;
   const chars = Array.from(word);
   if (chars.length < 3) return 0;
   for (let i = 0; i + 1 < chars.length; i++) {

@@ -4,12 +4,14 @@
  */
 const FORMS = new Map([..."一二三四五六日"].map((d) => [`周${d}`, d === "日" ? ["星期日", "星期天", "周天"] : [`星期${d}`]]));
 
-/** The other ways a weekday word is written, or none for any other word. */
+const NONE: readonly string[] = [];
+
+/** The other ways a weekday word is written, or none for any other word. Called for every word of every text: other words are told by their first character. */
 export function weekdayForms(word: string): readonly string[] {
-  return FORMS.get(word) ?? [];
+  return word[0] === "周" ? (FORMS.get(word) ?? NONE) : NONE;
 }
 
 /** Does the set of a text's character pairs hold this pair, or the same weekday written 星期六 (期六)? */
 export function holdsPairOrWeekday(pairs: ReadonlySet<string>, pair: string): boolean {
-  return pairs.has(pair) || (pair[0] === "周" && weekdayForms(pair).some((w) => pairs.has(w.slice(-2))));
+  return pairs.has(pair) || weekdayForms(pair).some((w) => pairs.has(w.slice(-2)));
 }

@@ -14,7 +14,7 @@ function lawHit(lawShort: string, article: string): Hit {
 const key = (law: string, article: string) => lawArticleKey(law, parseArticleNo(article)!);
 
 function doc(docId: string, title: string, text: string): LocalDoc {
-  return { docId, title, date: null, region: null, chunks: [], haystack: `${title} ${text}`, sentences: [title, ...text.split("。").filter(Boolean)], bigrams: new Set(), headings: [] };
+  return { docId, title, date: null, region: null, chunks: [], haystack: `${title} ${text}`, sentences: [title, ...text.split("。").filter(Boolean)], bodies: new Map(), bigrams: new Set(), headings: [] };
 }
 
 /** A searcher that finds 道路交通安全法第九十一条 for anything on 酒驾, 刑法第二百八十七条之二 for 两卡, and counts its searches. */
