@@ -84,21 +84,30 @@ function rewrite(question: string, pairs: Pairs, rewritten?: string[]): string {
   return out;
 }
 
+/**
+ * Cantonese says whose thing it is with its measure word (我架车, 佢部手机: my car, his phone), which no text
+ * writes: read as 的. Only 架 and 部 before a vehicle or a phone (我架照 is a licence, 我部门 a department).
+ */
+const POSSESSIVE = /(我|你|佢|他|她)(哋|们)?(架|部)(?=车|电驴|电动|电单车|摩托|单车|货车|小车|手机|船)/g;
+function plainSpoken(question: string): string {
+  return spokenDigits(question).replace(POSSESSIVE, "$1$2的");
+}
+
 /** The question in the material's words, and the spoken forms ([words]) it was rewritten from (上户口, 电动车): the office may write them too. */
 export function rewriteWords(question: string, eq: Equivalents = loadEquivalents()): { text: string; spoken: string[] } {
   const spoken: string[] = [];
-  const text = rewrite(spokenDigits(question), eq.words, spoken);
+  const text = rewrite(plainSpoken(question), eq.words, spoken);
   return { text, spoken: [...new Set(spoken)] };
 }
 
 /** The question in the material's words: what is searched. */
 export function applyEquivalents(question: string, eq: Equivalents = loadEquivalents()): string {
-  return rewrite(spokenDigits(question), eq.words);
+  return rewrite(plainSpoken(question), eq.words);
 }
 
 /** The question as read for what it asks (几多 → 多少, 啥时候 → 什么时候), words rewritten too. */
 export function readAsked(question: string, eq: Equivalents = loadEquivalents()): string {
-  return rewrite(rewrite(spokenDigits(question), eq.words), eq.asking);
+  return rewrite(rewrite(plainSpoken(question), eq.words), eq.asking);
 }
 
 /** A spoken asking word (咩, 乜嘢, 边度, 几多): it asks, it names no topic. */

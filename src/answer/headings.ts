@@ -11,7 +11,12 @@
 export function isHeadingLine(line: string): boolean {
   const t = line.trim();
   const n = Array.from(t).length;
-  return n > 0 && ((n <= 30 && !/[。！？；：!?;:…”」』）)，,]$/.test(t)) || (n <= INTRO_CHARS && /[：:]$/.test(t)));
+  return n > 0 && !FIELD.test(t) && ((n <= 30 && !/[。！？；：!?;:…”」』）)，,]$/.test(t)) || (n <= INTRO_CHARS && /[：:]$/.test(t)));
 }
+/**
+ * A field with its value (活动时间：2024年11月29日（星期五）下午3:00, 联系电话：0898-62251230): it tells the fact
+ * itself, and heads nothing after it.
+ */
+const FIELD = /^([一二三四五六七八九十]+、|[0-9０-９]+[.．、])?[\u4e00-\u9fa5]{2,6}[：:]\s*[^\s：:]/;
 /** The longest line a colon ends that still reads as a heading (温馨提示：, 警方提醒：; not 现将有关事项通告如下：). */
 const INTRO_CHARS = 8;

@@ -203,6 +203,13 @@ export class OfficeHomophones {
       const [only, ...others] = heardAs(pair, this.bySound);
       if (only && !others.length) fixes.set(pair, only);
     }
+    // A word the segmenter knows but no indexed text holds at all (告戒 of 告戒书, 保户 of 保户令), sounding
+    // exactly like one topic word of the titles (告诫, 保护): the keyboard's other candidate of that word.
+    for (const t of tokens) {
+      if (Array.from(t).length !== 2 || cjkPairsOf(t).length !== 1 || fixes.has(t) || stop.has(t) || !unseen(t)) continue;
+      const [only, ...others] = heardAs(t, this.bySound);
+      if (only && !others.length) fixes.set(t, only);
+    }
     // A town typed as another word of the same sound (礼记 for 礼纪, 万成 for 万城), which no office article writes.
     for (const t of tokens) {
       if (Array.from(t).length !== 2 || cjkPairsOf(t).length !== 1 || officeKnows(t) || this.places.has(t)) continue;
