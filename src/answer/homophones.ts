@@ -8,8 +8,8 @@
  *   lose its 车 to 车牌 → 号牌);
  * - the segmenter leaves it as two single characters, neither a function word (兴/龙: a typo breaks
  *   its word; 我是/兴隆 gives 是兴 across two words, and 我/是 holds 是: neither is a candidate). Or it
- *   joins the first to the word before it (查毒/架 for 查/毒驾): then only when no indexed text holds the
- *   pair at all and it sounds exactly like one topic word of the titles;
+ *   joins the first to the word before it (查毒/架 for 查/毒驾), or keeps the two as a word (告戒 for 告诫): then
+ *   only when no indexed text holds the pair at all and it sounds exactly like one topic word of the titles;
  * - one character is mistyped: the word keeps the other in its place (骑他 is no 其他);
  * - it sounds exactly like (the same syllables, tones too) one word of two characters that an office
  *   article's title writes, or one of its places. A pair that sounds like two of them is left as typed: there is no telling which.
@@ -203,8 +203,8 @@ export class OfficeHomophones {
       const [only, ...others] = heardAs(pair, this.bySound);
       if (only && !others.length) fixes.set(pair, only);
     }
-    // A word the segmenter knows but no indexed text holds at all (告戒 of 告戒书, 保户 of 保户令), sounding
-    // exactly like one topic word of the titles (告诫, 保护): the keyboard's other candidate of that word.
+    // A word the segmenter knows but no indexed text holds at all (告戒 of 告戒书), sounding exactly like one topic
+    // word of the titles (告诫): the keyboard's other candidate of that word. 保户 of 保户令 stays: insurance rules write it.
     for (const t of tokens) {
       if (Array.from(t).length !== 2 || cjkPairsOf(t).length !== 1 || fixes.has(t) || stop.has(t) || !unseen(t)) continue;
       const [only, ...others] = heardAs(t, this.bySound);

@@ -887,7 +887,9 @@ const SINCE = /[0-9０-９]+月[0-9０-９]+日起/;
 
 /** A sentence that announces the items after it (现将有关事项通告如下, 现更正如下：). */
 const PREAMBLE = /如下[。：:]?$/;
+/** That a thing is free (本次检查不收取任何费用): the answer to a price, whatever fines the sentence names besides. */
 const FREE_OF_CHARGE = /免费|免收|不收费|不收取/;
+/** A date alone on its line: a notice's signing date under the unit's name. */
 const SIGNED_ON = /^\s*[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*$/;
 
 /** 以前……现在还可以吗, 原来……还要……吗: whether the old way still holds. */
