@@ -200,21 +200,17 @@ export class OfficeHomophones {
       if (Array.from(word).length < 2 || Array.from(next).length !== 1 || stop.has(next)) continue;
       const pair = Array.from(word).at(-1)! + next;
       if (fixes.has(pair) || cjkPairsOf(pair).length !== 1 || !unseen(pair)) continue;
-      const [only, ...others] = heardAs(pair, this.bySound);
-      if (only && !others.length) fixes.set(pair, only);
+      const only = onlyWordHeard(pair, this.bySound);
+      if (only) fixes.set(pair, only);
     }
-    // A word the segmenter knows but no indexed text holds at all (告戒 of 告戒书), sounding exactly like one topic
-    // word of the titles (告诫): the keyboard's other candidate of that word. 保户 of 保户令 stays: insurance rules write it.
     for (const t of tokens) {
-      if (Array.from(t).length !== 2 || cjkPairsOf(t).length !== 1 || fixes.has(t) || stop.has(t) || !unseen(t)) continue;
-      const [only, ...others] = heardAs(t, this.bySound);
-      if (only && !others.length) fixes.set(t, only);
-    }
-    // A town typed as another word of the same sound (礼记 for 礼纪, 万成 for 万城), which no office article writes.
-    for (const t of tokens) {
-      if (Array.from(t).length !== 2 || cjkPairsOf(t).length !== 1 || officeKnows(t) || this.places.has(t)) continue;
-      const town = this.townLike(t);
-      if (town) fixes.set(t, town);
+      if (Array.from(t).length !== 2 || cjkPairsOf(t).length !== 1) continue;
+      // A town typed as another word of the same sound (礼记 for 礼纪, 万成 for 万城), which no office article writes.
+      const town = officeKnows(t) || this.places.has(t) ? null : this.townLike(t);
+      // A word the segmenter knows but no indexed text holds at all (告戒 of 告戒书), sounding exactly like one topic
+      // word of the titles (告诫): the keyboard's other candidate of that word. 保户 of 保户令 stays: insurance rules write it.
+      const meant = town ?? (fixes.has(t) || stop.has(t) || !unseen(t) ? null : onlyWordHeard(t, this.bySound));
+      if (meant) fixes.set(t, meant);
     }
     let out = text;
     for (const [pair, word] of fixes) out = out.replaceAll(pair, word);
@@ -276,6 +272,12 @@ export class OfficeHomophones {
 function heardAs(pair: string, bySound: Map<string, string | null>, key: (sound: string) => string = (s) => s): Set<string | null> {
   const kept = (w: string) => w[0] === pair[0] || w[1] === pair[1];
   return new Set(soundsOf(pair).map((s) => bySound.get(key(s))).filter((w): w is string | null => w !== undefined && (w === null || kept(w))));
+}
+
+/** The one office word a typed pair sounds exactly like (heardAs), or null when none or two do. */
+function onlyWordHeard(pair: string, bySound: Map<string, string | null>): string | null {
+  const [only, ...others] = heardAs(pair, bySound);
+  return only && !others.length ? only : null;
 }
 
 const built = new WeakMap<LocalArticles, OfficeHomophones>();

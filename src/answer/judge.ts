@@ -707,12 +707,13 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // A notice's preamble (因车管大厅维修，现将有关调整事项通告如下) announces what follows and tells none of it,
     // unless it states the change itself (现将有效期延长至2026年12月31日，有关事项通告如下).
     // Nor does one moving it to a place or time it leaves to what follows (……搬迁至新址办公。).
+    const preamble = (PREAMBLE.test(raw) && !CHANGED.test(raw)) || (UNNAMED_NEW.test(raw) && !NAMED_VALUE.test(raw));
     // A notice's signing date on a line of its own (万宁市公安局和乐派出所 / 2024年11月22日) is when it was written, no date it tells.
-    const preamble = (PREAMBLE.test(raw) && !CHANGED.test(raw)) || (UNNAMED_NEW.test(raw) && !NAMED_VALUE.test(raw)) || SIGNED_ON.test(raw);
+    const signed = SIGNED_ON.test(raw);
     // A fine is no price (卖几多钱一顶 is not answered by 处20元罚款), unless a fine is what was asked; that it is free
     // answers whatever else the sentence says of fines (本次检查不收取任何费用……发现乱罚款……可以拨打).
     // Asked a count of cases (偷咗几起), a sentence without a figure of them (3人, 5把) tells no such count.
-    const factsHere = preamble ? [] : facts.filter(
+    const factsHere = preamble || signed ? [] : facts.filter(
       (k) =>
         !(recital && (k === "time" || k === "date")) &&
         !(planned && OLD_VALUE_KINDS.includes(k)) &&
