@@ -15,7 +15,7 @@ import { cjkPairsOf, headingAt, inTown, LocalArticles, localArticlesOf, townsIn,
 import type { Prompts } from "./prompts.js";
 import { spokenAsking } from "./equivalents.js";
 import { surnameReferences } from "./persons.js";
-import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, type AskedFor } from "./question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { statedQuantities, tierHolds } from "../text/quantities.js";
@@ -602,8 +602,15 @@ function ownWeight(terms: TermMatcher): number {
 export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
   const asked = askedFor(question);
   const k = ownWeight(terms) * 0.5;
-  return (sentence, passage) => (asked.length && answersKind(sentence, asked) ? k : 0) + (passage.text.indexOf(sentence) <= 12 ? k * 0.6 : 0);
+  // 个人罚几多: of an article fining 单位 and 个人 in turn, the sentence on the party asked (个人有前款……处警告或者五百元以下罚款).
+  const parties = [...new Set(question.match(PARTY_ALL) ?? [])];
+  const onParty = (sentence: string) => parties.some((p) => sentence.replace(ARTICLE_NUMBER, "").startsWith(p) || sentence.includes(`对${p}`));
+  return (sentence, passage) => (asked.length && answersKind(sentence, asked) ? k : 0) + (passage.text.indexOf(sentence) <= 12 ? k * 0.6 : 0) + (parties.length && onParty(sentence) ? k : 0);
 }
+/** The parties a law's penalties are written for in turn (单位……；个人……). */
+const PARTY_ALL = /个人|单位/g;
+/** A law article's number before its text (第六十条 ). */
+const ARTICLE_NUMBER = /^第[零一二三四五六七八九十百千]+条(之[一二三四五六七八九十]+)?\s*/;
 
 /**
  * For the office's articles: the sentence holding what was asked, with the question's words and
@@ -613,6 +620,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const asked = askedFor(question);
   const scale = ownWeight(terms);
   const q = local.questionBigrams(query);
+  const figures = new Set(query.match(/[0-9]+/g) ?? []);
   let total = 0;
   for (const w of q.values()) total += w;
   const measuring = asked.includes("amount") ? measuredThing(question) : null;
@@ -649,6 +657,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     if (r === undefined) rulesByTown.set(doc, (r = rulesTownByTown(doc, townsAsked, otherTowns)));
     return r;
   };
+  // 可唔可以锁佢车轮: a permission word just before the act asked (但不能私自锁车), not the report that it was done.
+  const act = asked.includes("rule") ? ruledAct(question) : null;
+  const actRuled = act ? new RegExp(`(不能|不得|不可以|不准|不许|不要|禁止|严禁|可以|允许|无权|有权)[^，。；！？]{0,4}${act}`) : null;
   const expansions = [...terms.weights].filter(([w, v]) => v.expansion && Array.from(w).length >= 3).map(([w]) => w);
   // Within one article the words of its title tell no sentence from another (the opening paragraph
   // repeats them all): a sentence is chosen on the question's other words.
@@ -663,6 +674,32 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     }
     return r;
   };
+  // Only the one sentence of its article ruling the act: in a notice ruling it throughout (不得燃放, 禁止燃放 of a
+  // fireworks notice) it tells no sentence from another.
+  const ruledOnce = new Map<LocalDoc, boolean>();
+  const rulesActOnce = (doc: LocalDoc) => {
+    let r = ruledOnce.get(doc);
+    if (r === undefined) ruledOnce.set(doc, (r = !!actRuled && doc.sentences.filter((x) => actRuled.test(x)).length === 1));
+    return r;
+  };
+  // How much of the question's own words a numbered section's label names as its own matter: words the
+  // article writes in that section alone (四、剧本杀门店规定调整), not its words at large (三、考试期间 of a 高考 notice).
+  // Read once per article.
+  const labelShares = new Map<LocalDoc, number>();
+  const labelShare = (doc: LocalDoc, own: { q: [string, number][]; total: number }) => {
+    let best = labelShares.get(doc);
+    if (best !== undefined) return best;
+    best = 0;
+    for (const sentence of doc.sentences) {
+      const label = LABEL_IN.exec(sentence)?.[1];
+      if (!label) continue;
+      let got = 0;
+      for (const [b, w] of own.q) if (label.includes(b) && doc.sentences.filter((x) => x.includes(b)).length <= SECTION_ONLY) got += w;
+      best = Math.max(best, own.total ? got / own.total : 0);
+    }
+    labelShares.set(doc, best);
+    return best;
+  };
   return (raw, passage) => {
     // Read under its section heading: "全市各派出所便民服务窗口" answers 去哪办 under "二、办理地点".
     const doc = passage.kind === "article" ? local.doc(passage.docId) : undefined;
@@ -675,12 +712,12 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const told = `${heading} ${raw.replace(CITED_TITLE, "")}`;
     // The law's words for the question's own (放鞭炮 → 燃放烟花爆竹) mark the sentence a notice words that way.
     const meant = own.expansions.some((w) => sentence.includes(w)) ? EXPANSION_SHARE : 0;
-    const ownShare = Math.min(1, shareIn(told, own) + meant);
+    const ownShare = Math.min(1, shareIn(told, own, figures) + meant);
     // 开三轮见了警察就跑的 最后咋处理了: a report tells the case in one sentence and how it ended in the next
     // (经抽血检验……已涉嫌危险驾驶罪被立案侦查), or what was found of a story (经核查，该消息系谣言): the sentence
     // is about the case told just before it, its words and its town.
     const caseBefore = endAsked.some((k) => answersKind(told, [k])) ? sentenceBefore(passage.text, raw) : "";
-    const share = caseBefore ? Math.max(ownShare, CASE_BEFORE * shareIn(caseBefore, own)) : ownShare;
+    const share = caseBefore ? Math.max(ownShare, CASE_BEFORE * shareIn(caseBefore, own, figures)) : ownShare;
     // The article is already the one on the matter: the sentence holding what was asked wins even when
     // it repeats none of the question's words (一、登记地点：……窗口。).
     // A yes/no rule counts only in a sentence about the question's own thing (不再需要提供户口簿).
@@ -734,7 +771,11 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const alsoHeld = holdsFact && (share > 0 || measured > 0 || everyKind) ? new Set(held.map((k) => (WHEN.includes(k) ? "when" : k))).size - 1 : 0;
     const kind = holdsFact ? 1.5 + ALSO_HELD * alsoHeld : kinds.includes("rule") && answersKind(sentence, ["rule"]) ? 0.4 : 0;
     // The heading names what its paragraph answers (四、所需材料): stronger than a word that happens to match.
-    const labelled = heading && headingAnswers(heading, asked) ? 0.8 : 0;
+    // A notice of several numbered matters (一、检查时间调整 … 四、剧本杀门店规定调整): a sentence holding none of the
+    // question's own words, under a label holding none either, where another label names them, is on another
+    // matter; its label and its change answer nothing asked (剧本杀……几点之前要走 is not answered by the checks' new hours).
+    const otherMatter = !!doc && share === 0 && NUMBERED_LABEL.test(heading) && shareIn(heading, own, figures) === 0 && labelShare(doc, own) >= OTHER_MATTER_SHARE;
+    const labelled = heading && !otherMatter && headingAnswers(heading, asked) ? 0.8 : 0;
     // A correction's point is its new value (延长至2025年12月31日, 年龄应为38岁), not its recital of the old one.
     // Only where the sentence holds what was asked or the question's own words: 伤得咋样 is answered by
     // the 续报's 右腿骨折, not by the 更正 of the accident's time beside it. Asked a kind of fact, only with
@@ -748,7 +789,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // Only of when: a move's sentence (整体搬迁至市公安局政务服务大厅) always names a place, and the new address
     // under its heading says more (local-fresh19 −1 with places too).
     const changedTo = holdsFact && factsHere.every((k) => WHEN.includes(k)) && changesTo(raw, factsHere) ? CHANGED_TO : 0;
-    const changed = correction && (factsHere.length ? holdsFact : share > 0 || stillHolds) && (!counted || measured > 0) && CHANGED.test(raw) ? (stillHolds && SINCE.test(raw) ? 1.2 : 0.8) + changedTo : 0;
+    const changed = correction && !otherMatter && (factsHere.length ? holdsFact : share > 0 || stillHolds) && (!counted || measured > 0) && CHANGED.test(raw) ? (stillHolds && SINCE.test(raw) ? 1.2 : 0.8) + changedTo : 0;
     // 几点钟开门 is answered by 8:30至18:00, not by the date the rules took effect.
     const clock = hour && tellsHour(sentence) ? 0.5 : 0;
     // 查到什么时候 is answered by the period's end (9月15日至12月31日), not by an event's day within it.
@@ -764,7 +805,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const ended = oldWayAsked && share > 0 && endedOf(raw, askedOf) ? ENDED_TOLD : 0;
     const ownTown = townsAsked.length && doc && byTown(doc) && (namesOnly(sentence, townsAsked, otherTowns) || (!!caseBefore && namesOnly(caseBefore, townsAsked, otherTowns))) ? OWN_TOWN : 0;
     const tellsNamed = named && !(doc?.title ?? "").includes(named) && told.includes(named) ? NAMED_THING : 0;
-    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended + ownTown + tellsNamed) - (cited ? scoreText(terms, cited.join(" ")) : 0);
+    const ruled = actRuled?.test(raw) && doc && rulesActOnce(doc) ? RULED_ACT : 0;
+    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended + ownTown + tellsNamed + ruled) - (cited ? scoreText(terms, cited.join(" ")) : 0);
   };
 }
 
@@ -799,17 +841,35 @@ function sentenceBefore(text: string, sentence: string): string {
   return at > 0 ? (splitSentences(text.slice(0, at)).at(-1)?.text ?? "") : "";
 }
 /** The share of the question's weighted bigrams (those left beside the title's) a text holds. */
-function shareIn(text: string, own: { q: [string, number][]; total: number }): number {
+function shareIn(text: string, own: { q: [string, number][]; total: number }, figures: ReadonlySet<string> = new Set()): number {
   if (!text || !own.total) return 0;
   let got = 0;
-  for (const [b, w] of own.q) if (text.includes(b)) got += w;
+  for (const [b, w] of own.q) if (DIGITS.test(b) ? figureHeld(text, b, figures) : text.includes(b)) got += w;
   return got / own.total;
+}
+const DIGITS = /^[0-9]+$/;
+/**
+ * A pair of digits counts only inside a whole figure the question wrote: 以前讲10点's 10 is not in the
+ * phone number 0898-62271110, nor 2024's 20 in 0898-62203456.
+ */
+function figureHeld(text: string, pair: string, figures: ReadonlySet<string>): boolean {
+  return (text.match(/[0-9]+/g) ?? []).some((run) => figures.has(run) && run.includes(pair));
 }
 /** How much of the case told just before it a sentence telling its outcome or finding is about. */
 const CASE_BEFORE = 0.8;
 
 /** The sentence telling the thing a "what is it" question names: as strong a sign as a fact of the kind asked. */
 const NAMED_THING = 1.5;
+/** The sentence ruling the act a yes/no question asks leave for (不能私自锁车): as strong a sign as a fact of the kind asked. */
+const RULED_ACT = 1.5;
+/** A sentence with none of the question's own words is on another matter when another section's label holds this share of them. */
+const OTHER_MATTER_SHARE = 0.15;
+/** A numbered section's label (四、剧本杀门店规定调整). */
+const NUMBERED_LABEL = /^\s*[一二三四五六七八九十]+、/;
+/** …in one of an article's sentences, which are read after the heading above them (标题 一、检查时间调整): the label alone, a sentence of its own or before its colon (not 三、考试期间，……, an item's first clause). */
+const LABEL_IN = /(?:^|\s)([一二三四五六七八九十]+、[^：:。，,；;\s]{1,16})(?:[：:]|$)/;
+/** A word of at most this many of an article's sentences is a section's own (its label, its sentence, one more). */
+const SECTION_ONLY = 3;
 /** The sentence on the town asked, among a notice's towns. */
 const OWN_TOWN = 0.6;
 
@@ -1073,13 +1133,18 @@ export function officeAsks(question: string): string {
   const rest = office.join("");
   if (office.length < clauses.length && factsAsked(rest).length) return rest;
   // The law asked what people of a case told of face (北大偷电瓶那两个人会判几年): the office's report is
-  // asked how their case ended (已被依法刑事拘留), not for the sentence naming the crime.
-  if (!factsAsked(question).length && CASE_PEOPLE.test(question) && clauses.some((c) => asksTheLaw(c) && PENALTY.test(c))) return `${question}，${CASE_ENDED}`;
+  // asked how their case ended (已被依法刑事拘留), not for the sentence naming the crime. The term the law
+  // gives (法律上最多判几耐) is the law's to answer: only a fact asked of the office rules this out.
+  // Its clauses asking the law's term or fine alone are left to the law (法律上……最多判几耐 would choose 5分钟内赶到).
+  if (!factsAsked(rest).length && CASE_PEOPLE.test(question) && clauses.some((c) => asksTheLaw(c) && PENALTY.test(c))) {
+    const ofCase = clauses.filter((c) => CASE_PEOPLE.test(c) || !(asksTheLaw(c) && factsAsked(c).length));
+    return `${ofCase.join("").replace(/[，,\s]+$/, "")}，${CASE_ENDED}`;
+  }
   return question;
 }
 
-/** People of a case pointed at (那两个人, 那几个老板, 那伙偷牛的, 那9个醉驾的). */
-const CASE_PEOPLE = /那(几|两|三|四|五|些)?(个|名|位)?(人|老板|小偷|贼|嫌疑人|司机|男的|女的|家伙|后生|学生|骗子|团伙)|那(伙|帮)|那[0-9０-９]+(个|名|位)/;
+/** People of a case pointed at (那两个人, 那几个老板, 那伙偷牛的, 那9个醉驾的, 那个扔菜刀的男人). */
+const CASE_PEOPLE = /那(几|两|三|四|五|些)?(个|名|位)?(人|老板|小偷|扒手|贼|嫌疑人|司机|男的|女的|男人|女人|家伙|后生|学生|骗子|团伙)|那(伙|帮)|那[0-9０-９]+(个|名|位)|那(个|名|位)[^，。？?\s]{1,8}的(人|男人|女人|男的|女的|老板|司机|后生|学生|小偷|贼)/;
 /** What a law's penalty is asked with (判几年, 会不会坐牢, 罚多少, 拘几天). */
 const PENALTY = /判|坐牢|罚|拘|关几|关多久/;
 /** How the office's report is asked how a case ended (read as CASE_OUTCOME by question-type). */
