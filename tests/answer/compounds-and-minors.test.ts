@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { readAsked, rewriteWords } from "../../src/answer/equivalents.js";
 import { bestWindow } from "../../src/answer/excerpts.js";
-import { lawBonus } from "../../src/answer/judge.js";
+import { lawBonus, officeAsks } from "../../src/answer/judge.js";
 import { answersKind, askedFor, ruledAct } from "../../src/answer/question-type.js";
 import type { Passage } from "../../src/types.js";
 import { askerOf, fixtureIndex } from "./helpers.js";
@@ -36,6 +36,19 @@ describe("what is asked", () => {
     expect(ruledAct(readAsked("能不能私自扣车"))).toBe("扣");
     expect(ruledAct(readAsked("可不可以在门口停车"))).toBeNull();
     expect(ruledAct(readAsked("讲座几点开始"))).toBeNull();
+  });
+});
+
+describe("what the office is asked beside the law", () => {
+  it("那个扔菜刀的男人会唔会坐监, 法律上最多判几耐: the report is asked how his case ended, not for the law's term", () => {
+    const asks = officeAsks(readAsked("兴隆那个扔菜刀的男人会唔会坐监 法律上高空抛物最多判几耐"));
+    expect(asks).toContain("后来怎么处理的");
+    expect(asks).not.toContain("判多久");
+    expect(officeAsks(readAsked("夜市抓的那些扒手会坐牢不 扒窃法律上判多少"))).toContain("后来怎么处理的");
+  });
+
+  it("a fact asked of the office keeps its own ask (几点开始 is not how a case ended)", () => {
+    expect(officeAsks(readAsked("那些扒手一般几点开始偷 抓到了法律上判几年"))).not.toContain("后来怎么处理的");
   });
 });
 
