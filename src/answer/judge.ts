@@ -1133,9 +1133,8 @@ export function officeAsks(question: string): string {
   const rest = office.join("");
   if (office.length < clauses.length && factsAsked(rest).length) return rest;
   // The law asked what people of a case told of face (北大偷电瓶那两个人会判几年): the office's report is
-  // asked how their case ended (已被依法刑事拘留), not for the sentence naming the crime. The term the law
-  // gives (法律上最多判几耐) is the law's to answer: only a fact asked of the office rules this out.
-  // Its clauses asking the law's term or fine alone are left to the law (法律上……最多判几耐 would choose 5分钟内赶到).
+  // asked how their case ended (已被依法刑事拘留), not for the sentence naming the crime, unless a fact is asked
+  // of the office. Clauses asking only the law's term or fine stay the law's (法律上……最多判几耐 would choose 5分钟内赶到).
   if (!factsAsked(rest).length && CASE_PEOPLE.test(question) && clauses.some((c) => asksTheLaw(c) && PENALTY.test(c))) {
     const ofCase = clauses.filter((c) => CASE_PEOPLE.test(c) || !(asksTheLaw(c) && factsAsked(c).length));
     return `${ofCase.join("").replace(/[，,\s]+$/, "")}，${CASE_ENDED}`;
