@@ -14,6 +14,8 @@ import { changeAsked, changeNamed } from "./correction-scope.js";
 import { cjkPairsOf, headingAt, inTown, LocalArticles, localArticlesOf, townsIn, type LocalDoc, type LocalMatch } from "./local-articles.js";
 import type { Prompts } from "./prompts.js";
 import { spokenAsking } from "./equivalents.js";
+import { NUMBERED } from "./headings.js";
+import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
 import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
@@ -610,7 +612,7 @@ export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
 /** The parties a law's penalties are written for in turn (单位……；个人……). */
 const PARTY_ALL = /个人|单位/g;
 /** A law article's number before its text (第六十条 ). */
-const ARTICLE_NUMBER = /^第[零一二三四五六七八九十百千]+条(之[一二三四五六七八九十]+)?\s*/;
+const ARTICLE_NUMBER = new RegExp(`^${ARTICLE_PATTERN.source}\\s*`);
 
 /**
  * For the office's articles: the sentence holding what was asked, with the question's words and
@@ -620,7 +622,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const asked = askedFor(question);
   const scale = ownWeight(terms);
   const q = local.questionBigrams(query);
-  const figures = new Set(query.match(/[0-9]+/g) ?? []);
+  const figures = new Set(figuresIn(query));
   let total = 0;
   for (const w of q.values()) total += w;
   const measuring = asked.includes("amount") ? measuredThing(question) : null;
@@ -688,16 +690,11 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const labelShares = new Map<LocalDoc, number>();
   const labelShare = (doc: LocalDoc, own: { q: [string, number][]; total: number }) => {
     let best = labelShares.get(doc);
-    if (best !== undefined) return best;
-    best = 0;
-    for (const sentence of doc.sentences) {
-      const label = LABEL_IN.exec(sentence)?.[1];
-      if (!label) continue;
-      let got = 0;
-      for (const [b, w] of own.q) if (label.includes(b) && doc.sentences.filter((x) => x.includes(b)).length <= SECTION_ONLY) got += w;
-      best = Math.max(best, own.total ? got / own.total : 0);
+    if (best === undefined) {
+      const sectionOwn = { q: own.q.filter(([b]) => doc.sentences.filter((x) => x.includes(b)).length <= SECTION_ONLY), total: own.total };
+      const labels = doc.sentences.map((x) => LABEL_IN.exec(x)?.[1]).filter((l): l is string => !!l);
+      labelShares.set(doc, (best = Math.max(0, ...labels.map((l) => shareIn(l, sectionOwn, figures)))));
     }
-    labelShares.set(doc, best);
     return best;
   };
   return (raw, passage) => {
@@ -853,7 +850,11 @@ const DIGITS = /^[0-9]+$/;
  * phone number 0898-62271110, nor 2024's 20 in 0898-62203456.
  */
 function figureHeld(text: string, pair: string, figures: ReadonlySet<string>): boolean {
-  return (text.match(/[0-9]+/g) ?? []).some((run) => figures.has(run) && run.includes(pair));
+  return figuresIn(text).some((run) => figures.has(run) && run.includes(pair));
+}
+/** The runs of digits a text writes (0898-62271110 → 0898, 62271110). */
+function figuresIn(text: string): string[] {
+  return text.match(/[0-9]+/g) ?? [];
 }
 /** How much of the case told just before it a sentence telling its outcome or finding is about. */
 const CASE_BEFORE = 0.8;
@@ -865,9 +866,9 @@ const RULED_ACT = 1.5;
 /** A sentence with none of the question's own words is on another matter when another section's label holds this share of them. */
 const OTHER_MATTER_SHARE = 0.15;
 /** A numbered section's label (四、剧本杀门店规定调整). */
-const NUMBERED_LABEL = /^\s*[一二三四五六七八九十]+、/;
+const NUMBERED_LABEL = new RegExp(`^\\s*${NUMBERED}`);
 /** …in one of an article's sentences, which are read after the heading above them (标题 一、检查时间调整): the label alone, a sentence of its own or before its colon (not 三、考试期间，……, an item's first clause). */
-const LABEL_IN = /(?:^|\s)([一二三四五六七八九十]+、[^：:。，,；;\s]{1,16})(?:[：:]|$)/;
+const LABEL_IN = new RegExp(`(?:^|\\s)(${NUMBERED}[^：:。，,；;\\s]{1,16})(?:[：:]|$)`);
 /** A word of at most this many of an article's sentences is a section's own (its label, its sentence, one more). */
 const SECTION_ONLY = 3;
 /** The sentence on the town asked, among a notice's towns. */
@@ -902,8 +903,8 @@ function headingOf(doc: LocalDoc, sentence: string, passage: Passage): string {
   return OWN_LABEL.exec(sentence)?.[1] ?? INLINE_LABEL.exec(before)?.[1] ?? headingAt(doc, passage.start + at);
 }
 const INLINE_LABEL_CHARS = 24;
-const INLINE_LABEL = /(?:^|[。\n])([一二三四五六七八九十]+、[^。\n]{1,16})。$/;
-const OWN_LABEL = /^([一二三四五六七八九十]+、[^：:。，\n]{1,12})[：:]/;
+const INLINE_LABEL = new RegExp(`(?:^|[。\\n])(${NUMBERED}[^。\\n]{1,16})。$`);
+const OWN_LABEL = new RegExp(`^(${NUMBERED}[^：:。，\\n]{1,12})[：:]`);
 
 /** Is the counted thing next to a figure (3人受伤, 警力不少于320人, 几成 → 87%), not just somewhere in the sentence (驾驶人李某某)? `after`: how far after it. */
 function countedNear(sentence: string, counted: string, after = 7): boolean {
@@ -1010,7 +1011,7 @@ function recites(doc: LocalDoc, sentence: string): boolean {
 
 /** Does a sentence of the correction change a figure the question quotes (由……65……为)? */
 function changesQuoted(correction: LocalDoc, question: string): boolean {
-  const figures = [...new Set([...question.matchAll(/[0-9]+/g)].map((m) => m[0]))];
+  const figures = [...new Set(figuresIn(question))];
   return figures.some((f) => {
     const from = new RegExp(`由[^，,。；]{0,12}(?<![0-9])${f}(?![0-9])[^，,。；]{0,8}(为|至|到)`);
     return correction.sentences.some((s) => from.test(s));
