@@ -22,7 +22,7 @@ import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { statedQuantities, tierHolds } from "../text/quantities.js";
 import { splitSentences } from "../text/sentences.js";
-import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterOf, matterPairs, namesMatter, newer, repealedBy, sameArea, sameMatter, speaksOf, timeScope } from "./time-scope.js";
+import { CHANGED, CORRECTION, correctedBy, onlyRaised, correctionOf, inYear, matterOf, matterPairs, namesMatter, newer, repealedBy, sameArea, sameMatter, speaksOf, timeScope } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -786,7 +786,11 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // Only of when: a move's sentence (整体搬迁至市公安局政务服务大厅) always names a place, and the new address
     // under its heading says more (local-fresh19 −1 with places too).
     const changedTo = holdsFact && factsHere.every((k) => WHEN.includes(k)) && changesTo(raw, factsHere) ? CHANGED_TO : 0;
-    const changed = correction && !otherMatter && (factsHere.length ? holdsFact : share > 0 || stillHolds) && (!counted || measured > 0) && CHANGED.test(raw) ? (stillHolds && SINCE.test(raw) ? 1.2 : 0.8) + changedTo : 0;
+    // A figure raised (奖励由2万元提高至3万元) is a change of the question's matter where it shares a word of it, or where
+    // a figure is asked and it is no one tier of a numbered list whose other tiers hold that kind too: a notice
+    // raising every tier's reward does not answer 领奖期限 with its first tier, nor 种大麻的举报奖 with 贩卖's.
+    const raisedCounts = share > 0 || (factsHere.some((k) => FIGURE_KINDS.has(k)) && !(!!doc && oneTier(raw, doc, factsHere)));
+    const changed = correction && !otherMatter && (factsHere.length ? holdsFact : share > 0 || stillHolds) && (!counted || measured > 0) && CHANGED.test(raw) && (raisedCounts || !onlyRaised(raw)) ? (stillHolds && SINCE.test(raw) ? 1.2 : 0.8) + changedTo : 0;
     // 几点钟开门 is answered by 8:30至18:00, not by the date the rules took effect.
     const clock = hour && tellsHour(sentence) ? 0.5 : 0;
     // 查到什么时候 is answered by the period's end (9月15日至12月31日), not by an event's day within it.
@@ -867,6 +871,14 @@ const RULED_ACT = 1.5;
 const OTHER_MATTER_SHARE = 0.15;
 /** A numbered section's label (四、剧本杀门店规定调整). */
 const NUMBERED_LABEL = new RegExp(`^\\s*${NUMBERED}`);
+/** The kinds a raised figure tells (an amount, a fee or reward). */
+const FIGURE_KINDS: ReadonlySet<AskedFor> = new Set(["amount", "fee"]);
+/** Is `sentence` one numbered item (一、……) of an article whose other numbered items hold the kinds asked, not raised? */
+function oneTier(sentence: string, doc: LocalDoc, kinds: AskedFor[]): boolean {
+  if (!NUMBERED_LABEL.test(sentence)) return false;
+  const own = sentence.replace(/[。！？；\s]+$/, "");
+  return [...doc.bodies.values()].some((b) => b !== own && NUMBERED_LABEL.test(b) && !onlyRaised(b) && answersKind(b, kinds));
+}
 /** …in one of an article's sentences, which are read after the heading above them (标题 一、检查时间调整): the label alone, a sentence of its own or before its colon (not 三、考试期间，……, an item's first clause). */
 const LABEL_IN = new RegExp(`(?:^|\\s)(${NUMBERED}[^：:。，,；;\\s]{1,16})(?:[：:]|$)`);
 /** A word of at most this many of an article's sentences is a section's own (its label, its sentence, one more). */

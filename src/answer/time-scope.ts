@@ -92,7 +92,12 @@ export function inYear<T extends { doc: LocalDoc }>(matches: T[], year: number |
 export const CORRECTION = /更正|撤销|撤回|延期|延长|推迟|取消|变更|调整/;
 
 /** In a correction, the sentence that states the new value (延长至……, 更正为……, 搬迁至……, 年龄应为38岁, 推迟举行, 撤销……临时交通管制, 现决定撤销该悬赏通告). */
-export const CHANGED = /(延长|推迟|延期|顺延|调整|更正|变更|改|搬迁|迁|搬)(至|到|为)|改在|应为|推迟举行|(予以|决定|现予?|即日起)撤销|不再(实行|举行|办理|给予)|取消|撤销[^，。；]{0,30}(管制|措施|限制)|恢复(正常)?通行/;
+const MOVED = /(延长|推迟|延期|顺延|调整|更正|变更|改|搬迁|迁|搬)(至|到|为)|改在|应为|推迟举行|(予以|决定|现予?|即日起)撤销|不再(实行|举行|办理|给予)|取消|撤销[^，。；]{0,30}(管制|措施|限制)|恢复(正常)?通行/;
+/** A figure raised or lowered (奖励标准由最高1000元提高到最高3000元, 罚款下调为200元). */
+export const RAISED = /(提高|降低|上调|下调|增加|减少|缩短|放宽)(至|到|为)/;
+export const CHANGED = new RegExp(`${MOVED.source}|${RAISED.source}`);
+/** Does the sentence state a change only by raising or lowering a figure (no move, postponement or repeal)? */
+export const onlyRaised = (sentence: string): boolean => RAISED.test(sentence) && !MOVED.test(sentence);
 
 /** Share of the shorter title's bigrams the other title has: "the same matter". */
 export function titleOverlap(a: string, b: string): number {
