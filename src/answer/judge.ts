@@ -1155,8 +1155,8 @@ export function officeAsks(question: string): string {
   return question;
 }
 
-/** People of a case pointed at (那两个人, 那几个老板, 那伙偷牛的, 那9个醉驾的, 那个扔菜刀的男人). */
-const CASE_PEOPLE = /那(几|两|三|四|五|些)?(个|名|位)?(人|老板|小偷|扒手|贼|嫌疑人|司机|男的|女的|男人|女人|家伙|后生|学生|骗子|团伙)|那(伙|帮)|那[0-9０-９]+(个|名|位)|那(个|名|位)[^，。？?\s]{1,8}的(人|男人|女人|男的|女的|老板|司机|后生|学生|小偷|贼)/;
+/** People of a case pointed at (那两个人, 那几个老板, 那伙偷牛的, 那9个醉驾的, 那个扔菜刀的男人, 那个包工头, 那个欠薪老板). */
+const CASE_PEOPLE = /那(几|两|三|四|五|些)?(个|名|位)?(人|老板|小偷|扒手|贼|嫌疑人|司机|男的|女的|男人|女人|家伙|后生|学生|骗子|团伙)|那(伙|帮)|那[0-9０-９]+(个|名|位)|那(个|名|位)[^，。？?\s]{1,8}的(人|男人|女人|男的|女的|老板|司机|后生|学生|小偷|贼)|那(个|名|位)[^，。？?\s的]{0,4}(老板|包工头|工头|房东|中介|员工|骗子|小偷|扒手)/;
 /** What a law's penalty is asked with (判几年, 会不会坐牢, 罚多少, 拘几天). */
 const PENALTY = /判|坐牢|罚|拘|关几|关多久/;
 /** How the office's report is asked how a case ended (read as CASE_OUTCOME by question-type). */

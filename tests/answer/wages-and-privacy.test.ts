@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readAsked, rewriteWords } from "../../src/answer/equivalents.js";
+import { officeAsks } from "../../src/answer/judge.js";
 import { answersKind, askedFor, asksRule } from "../../src/answer/question-type.js";
 import { applyEquivalents } from "../../src/answer/equivalents.js";
 import { CHANGED } from "../../src/answer/time-scope.js";
@@ -32,6 +33,15 @@ describe("a case pointed at, asked how it went", () => {
   it("那个包工头抓到冇 点处理: the bare 点处理 is that case's too; 会怎么处理 asks what would be done", () => {
     expect(caseAsked("兴隆那个卷钱跑路的包工头抓到冇 点处理").rule).toBe(false);
     expect(caseAsked("那个人偷东西 会怎么处理").rule).toBe(true);
+  });
+});
+
+describe("what the office is asked beside the law", () => {
+  it("那个包工头……按咩罪抓佢 with 法律讲会判几多年: the report is asked how his case ended", () => {
+    expect(officeAsks(readAsked("兴隆那个包工头欠钱跑路 警察按咩罪抓佢 法律讲会判几多年"))).toContain("后来怎么处理的");
+    expect(officeAsks(readAsked("那个欠薪老板 法律上会判几年"))).toContain("后来怎么处理的");
+    // No case pointed at: the message as it is.
+    expect(officeAsks(readAsked("包工头欠钱跑路 法律讲会判几多年"))).not.toContain("后来怎么处理的");
   });
 });
 
@@ -83,6 +93,11 @@ describe("the question in the law's words", () => {
   it("堵路 is blocking traffic; a deposit taken to hire is a guarantee the employer may not ask", () => {
     expect(expansions("工友话要去堵路逼老板出钱")).toContain("非法拦截");
     expect(expansions("招工收押金合唔合法")).toContain("提供担保");
+  });
+
+  it("a pinhole camera is a 窃照专用器材; one in a guest room is where the rules forbid a camera", () => {
+    expect(expansions("民宿员工装针孔偷拍 会唔会坐监")).toContain("窃照专用器材");
+    expect(expansions("民宿客房里面准唔准装摄像头")).toContain("客房或者包间内部");
   });
 });
 
