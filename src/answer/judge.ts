@@ -22,7 +22,7 @@ import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { statedQuantities, tierHolds } from "../text/quantities.js";
 import { splitSentences } from "../text/sentences.js";
-import { CHANGED, CORRECTION, correctedBy, onlyRaised, correctionOf, inYear, matterOf, matterPairs, namesMatter, newer, repealedBy, sameArea, sameMatter, speaksOf, timeScope } from "./time-scope.js";
+import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterOf, matterPairs, namesMatter, newer, onlyRaised, repealedBy, sameArea, sameMatter, speaksOf, timeScope } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */

@@ -40,7 +40,8 @@ const DOCUMENT = "(身份证|户口|证明|材料|发票|小票|收据|聊天记
  * How a case told of ended (那个造谣的后来咋处理的, 最后怎么判的, 那几间网吧后来怎么处理): the report's outcome, not
  * the law's rule. 最后怎么处理 with no 的 asks what becomes of a thing (到期冇人领最后怎么处理 → 归国家所有): a rule.
  */
-const HOW_DEALT_WITH = "[^，。？?\\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(处理|处置|处罚|判|罚|搞)";
+const HOW = "(怎么|咋|点|如何|怎样)(个)?";
+const HOW_DEALT_WITH = `[^，。？?\\s]{0,6}${HOW}(处理|处置|处罚|判|罚|搞)`;
 const CLAUSE_END = "(?=[，,。？?！!\\s]|$)";
 /**
  * A case the message points at before it asks: 那个欠薪老板, 嗰单, 和乐镇房东…… (a town's 镇 or 墟), or the
@@ -49,11 +50,11 @@ const CLAUSE_END = "(?=[，,。？?！!\\s]|$)";
 const TOLD_CASE = "(?<=(?:[\\u4e00-\\u9fa5](?:镇|墟)|(?:那|嗰)(?:个|宗|单|起|件|次|伙|帮|对|间|家|几个|两个)|派出所|警察|警方|公安|民警|交警)[^？?。]{0,30})";
 // 最后点罚 with no 的 still asks a case's end: a fine or a term is a person's, never what becomes of a thing.
 const CASE_OUTCOME = [
-  `(后来|最后|最终)${HOW_DEALT_WITH}(的|了|咗)|后来${HOW_DEALT_WITH}${CLAUSE_END}|(后来|最后|最终)[^，。？?\\s]{0,6}(怎么|咋|点|如何|怎样)(个)?(罚|判)${CLAUSE_END}`,
+  `(后来|最后|最终)${HOW_DEALT_WITH}(的|了|咗)|后来${HOW_DEALT_WITH}${CLAUSE_END}|(后来|最后|最终)[^，。？?\\s]{0,6}${HOW}(罚|判)${CLAUSE_END}`,
   // 和乐镇房东……点处罚的, 派出所点处理的: dealt with, told in the past of a case pointed at (酒驾一般怎么处罚 asks the rule).
   `${TOLD_CASE}${HOW_DEALT_WITH}(的|咗)${CLAUSE_END}`,
   // 兴隆那个包工头抓到冇 点处理: asked bare, the clause opening on it (会点处理 asks what would be done).
-  `${TOLD_CASE}(?<=[，,\\s])(怎么|咋|点|如何|怎样)(个)?(处理|处置|处罚|判|罚)${CLAUSE_END}`,
+  `${TOLD_CASE}(?<=[，,\\s])${HOW}(处理|处置|处罚|判|罚)${CLAUSE_END}`,
   // 和乐那个欠薪老板有冇被抓去坐监: whether that case's man was caught or jailed, not what the law would do.
   `${TOLD_CASE}有没有被?(抓|关|拘|判)[^，。？?\\s]{0,4}${CLAUSE_END}`,
 ].join("|");
