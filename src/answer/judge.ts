@@ -789,8 +789,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // A figure raised (奖励由2万元提高至3万元) is a change of the question's matter where it shares a word of it, or where
     // a figure is asked and it is no one tier of a numbered list whose other tiers hold that kind too: a notice
     // raising every tier's reward does not answer 领奖期限 with its first tier, nor 种大麻的举报奖 with 贩卖's.
-    const raisedCounts = share > 0 || (factsHere.some((k) => FIGURE_KINDS.has(k)) && !(!!doc && oneTier(raw, doc, factsHere)));
-    const changed = correction && !otherMatter && (factsHere.length ? holdsFact : share > 0 || stillHolds) && (!counted || measured > 0) && CHANGED.test(raw) && (raisedCounts || !onlyRaised(raw)) ? (stillHolds && SINCE.test(raw) ? 1.2 : 0.8) + changedTo : 0;
+    // Read only of a sentence whose one change is a raised figure: the tiers are looked through then, not for every sentence.
+    const raisedCounts = () => share > 0 || (factsHere.some((k) => FIGURE_KINDS.has(k)) && !(doc && oneTier(raw, doc, factsHere)));
+    const changed = correction && !otherMatter && (factsHere.length ? holdsFact : share > 0 || stillHolds) && (!counted || measured > 0) && CHANGED.test(raw) && (!onlyRaised(raw) || raisedCounts()) ? (stillHolds && SINCE.test(raw) ? 1.2 : 0.8) + changedTo : 0;
     // 几点钟开门 is answered by 8:30至18:00, not by the date the rules took effect.
     const clock = hour && tellsHour(sentence) ? 0.5 : 0;
     // 查到什么时候 is answered by the period's end (9月15日至12月31日), not by an event's day within it.
