@@ -1,5 +1,5 @@
 /**
- * The small later local sets, src/bench/data/local-fresh to local-fresh105 (each written after an answer
+ * The small later local sets, src/bench/data/local-fresh to local-fresh109 (each written after an answer
  * engine's changes of its session, to measure them on articles and questions they were not shaped on):
  * every line parses, every gold article exists, every expected fact is verbatim in a gold article,
  * and no question is a near copy of an article sentence.
@@ -145,6 +145,10 @@ describe.each([
   ["local-fresh103", 8, 30],
   ["local-fresh104", 8, 30],
   ["local-fresh105", 8, 30],
+  ["local-fresh106", 8, 30],
+  ["local-fresh107", 8, 30],
+  ["local-fresh108", 8, 30],
+  ["local-fresh109", 8, 30],
 ])("src/bench/data/%s", (name, articleCount, questionCount) => {
   const SET_DIR = path.join(DATA, name);
   const articles = new Map<string, string>();
