@@ -19,11 +19,11 @@ const ASKING = /^(怎么|怎样|怎么办|什么|多少|哪里|哪儿|是不是|
 /**
  * Words pointing back at something already said (那个人, 后来, 那天): the question's topic is the previous turn's.
  * 110打唔通 仲有咩号码: another way than the one just given, and a number that does not get through, are of it.
- * 喺嗰度领咩: Cantonese 嗰度, 嗰边 (there), 嗰次, 嗰日 point back as 那里, 那次 do.
+ * 喺嗰度领咩: Cantonese 嗰度, 嗰边 (there), 嗰次, 嗰日 point back as 那里, 那次 do; 扣咗佢哋咩车: 佢哋 as 他们.
  * 办这个要交钱咩: 这个 standing for a thing at the start, not naming one (这个证), is the thing just talked of
  * (not 这个是真的吗 at the end of a message that tells its own story); so is one ending a message (反诈那个, the one just told of).
  */
-const POINTS_BACK = /(那个人|这个人|那人|那次|那天|那边|那里|那儿|嗰度|嗰边|嗰次|嗰日|后来|他们|她们|上回|刚才|刚刚说|(还|仲)有(没有|冇)?(咩|什么|啥|乜嘢?|其他|别的)(号码|电话|办法|方法|途径|地方|联系方式)|打(不|唔)通|^[\u4e00-\u9fff]{0,2}(这个|呢个|嗰个|那个|这些|呢啲|嗰啲)(?=[要需得使唔不可能会有系是吗咩呢\s]|$)|(这个|呢个|嗰个|那个)$)/;
+const POINTS_BACK = /(那个人|这个人|那人|那次|那天|那边|那里|那儿|嗰度|嗰边|嗰次|嗰日|后来|他们|她们|佢哋|佢地|上回|刚才|刚刚说|(还|仲)有(没有|冇)?(咩|什么|啥|乜嘢?|其他|别的)(号码|电话|办法|方法|途径|地方|联系方式)|打(不|唔)通|^[\u4e00-\u9fff]{0,2}(这个|呢个|嗰个|那个|这些|呢啲|嗰啲)(?=[要需得使唔不可能会有系是吗咩呢\s]|$)|(这个|呢个|嗰个|那个)$)/;
 
 /** An opening that only asks (要等几天, 能不能快点, 还要交钱吗, 初几之后就唔得放): no topic of its own comes first. */
 const ASKING_START = /^(要|能|可以|还要|还能|需要|得|大概|一般|初几|几|哪|多久|多少|什么时候|啥时候)/;

@@ -17,7 +17,7 @@ import { spokenAsking } from "./equivalents.js";
 import { NUMBERED } from "./headings.js";
 import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
-import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, type AskedFor } from "./question-type.js";
+import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { statedQuantities, tierHolds } from "../text/quantities.js";
@@ -273,6 +273,10 @@ export async function judgeLocal(input: {
       if (!same.includes(chosen)) chosen = same[0];
     }
     for (const m of same) if (newer(m.doc, chosen.doc)) chosen = m;
+    // 电话仲系62212110吗: the article that retires or changes the number typed (原举报电话0898-62212110同时停用)
+    // tells what replaced it, whatever newer notice of the office shares its matter's words.
+    const retiring = now ? matches.find((m) => retiresNumber(m.doc, question)) : undefined;
+    if (retiring) chosen = retiring;
     if (chosen !== best && chosen.doc.date) notes.push({ prompt: "note-latest", docId: chosen.doc.docId, date: chosen.doc.date });
   }
   const docs = [chosen.doc];
@@ -348,7 +352,19 @@ export async function judgeLocal(input: {
   // A number the article prints (护农专线62271110打不通 现在换成哪个号) names it as surely as its title would:
   // it is the topic, whatever else the message's words are (举报电话仲系62215110咩 打极都唔通).
   const quoted = quotesNumberOf(question, chosen.doc);
-  return { ok: quoted || (p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question))), probability: p, features, hits: [], docs, notes, local, question };
+  // Asked how the case of people pointed at ended (那个包工头欠薪跑路 抓到冇), only a report telling of that case
+  // answers, not one that met a word of it by chance (跑路 of 数据多跑路 in a county's round-up of arrests).
+  const ofCase = asked.includes("outcome") && CASE_PEOPLE.test(question);
+  return {
+    ok: quoted || (p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question)) && (!ofCase || tellsOfCase(chosen.doc, previous ? `${question} ${previous}` : question, input.topicTerms ?? terms, local))),
+    probability: p,
+    features,
+    hits: [],
+    docs,
+    notes,
+    local,
+    question,
+  };
 }
 
 /** The verbs of a case's money, which a report tells in a figure of its own (冻结, 追回, 缴获, 挽回, 退还, 损失). */
@@ -429,6 +445,37 @@ function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today:
   const need = Math.max(1, 1 + Math.floor((own - 1) / TOPIC_WORDS_PER));
   return words.filter(([w]) => found(doc.haystack, w) > 0).length >= need;
 }
+
+/**
+ * Does the article tell of this case: a pair of the case's words (the message without its asking, its places and
+ * office words) or a word of three characters or more the lexicon reads them as (跑掉 → 肇事后逃逸) in its text, outside a
+ * quoted slogan (“数据多跑路、群众少跑腿”); or a shorter such word (逃逸) in a paragraph telling how a case ended.
+ * A county's round-up of arrests tells of no 包工头 who ran off because it wrote 跑路 in a slogan.
+ */
+function tellsOfCase(doc: LocalDoc, question: string, terms: TermMatcher, local: LocalArticles): boolean {
+  const pairs = [...local.questionBigrams(withoutOutcomeAsked(question)).keys()].filter(
+    (b) => !local.places.some((t) => t.includes(b)) && !officeWord(b, local),
+  );
+  const read = [...terms.weights].filter(([w, v]) => v.expansion && Array.from(w).length >= 2).map(([w]) => w);
+  const unquoted = doc.haystack.replace(SLOGAN, " ");
+  if ([...pairs, ...read.filter((w) => Array.from(w).length >= 3)].some((b) => unquoted.includes(b))) return true;
+  const paragraphs = doc.chunks.flatMap((c) => normalize(c.text).split(/\n\s*\n/));
+  return paragraphs.some((p) => answersKind(p, ["outcome"]) && read.some((b) => p.includes(b)));
+}
+/** A quoted slogan or saying (“数据多跑路、群众少跑腿”), not a term of a case (“看场费”): six characters or more. */
+const SLOGAN = /“[^”]{6,}”/g;
+
+/** Does a sentence of the article print a number the question typed (six digits or more) as the old one, changed or retired? */
+function retiresNumber(doc: LocalDoc, question: string): boolean {
+  const typed = [...question.matchAll(/[0-9]{6,}/g)].map((m) => m[0]);
+  if (!typed.length) return false;
+  return doc.sentences.some((s) => {
+    const digits = s.replace(/[-－\s]/g, "");
+    return typed.some((t) => digits.includes(t)) && (CHANGED.test(s) || OLD_VALUE_ONCE.test(s));
+  });
+}
+/** An old value retired (原举报电话……同时停用), as OLD_VALUE, for a test. */
+const OLD_VALUE_ONCE = /原[^，。；（）()]{0,30}(停止|停用|不再|作废|废止)/;
 
 /** A phone or case number of six digits or more, typed in the question, that the article prints. */
 function quotesNumberOf(question: string, doc: LocalDoc): boolean {
@@ -634,6 +681,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const counted = asked.includes("amount") && !lawsFine ? countedThing(question) : null;
   const swapped = counted ? swappedFigure(counted) : null;
   const money = asked.includes("amount") && MONEY_ASKED.test(question);
+  // 交几多保证金: of a story's many sums, the one paid as the thing named (先交2000元保证金), even where the title names it too.
+  const paid = asked.includes("fee") ? paidThing(question) : null;
+  const paidFigure = paid ? new RegExp(`[0-9０-９.]+\\s*(余|多)?\\s*(万)?(元|块)[^，。；、]{0,3}${paid}|${paid}[^，。；、]{0,4}[0-9０-９.]+\\s*(万)?(元|块)`) : null;
   const hour = asked.includes("time") && asksHour(question);
   const until = (asked.includes("time") || asked.includes("date")) && asksUntil(question);
   const days = weekdaysNamed(question);
@@ -728,7 +778,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // A bare measure word counted (抓了几个) is told in another (3名犯罪嫌疑人): of those, the figure of the deed
     // asked (抓 → 抓获), not another count of the report (诈骗……未成年人40余名).
     const ofIt = counted ? countedNear(raw, counted) || (!!swapped?.test(raw) && (!thing || tellsOf(told, thing))) : thing ? tellsOf(told, thing) : money;
-    const measured = ofIt && answersKind(told, ["amount"]) && (!money || MONEY.test(raw)) ? 0.8 : 0;
+    const measured = (ofIt && answersKind(told, ["amount"]) && (!money || MONEY.test(raw))) || !!paidFigure?.test(raw) ? 0.8 : 0;
     // A fact kind is a strong sign; a yes/no rule word (可以, 需要, 不得) is in most sentences of a notice.
     // A correction's recital of the notice it changes (本所于5月8日发布《……的通告》以来，截至7月25日……)
     // holds the old dates: it answers no time or date (its figures, 已有17名投案, may be what was asked).
