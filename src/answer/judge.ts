@@ -471,11 +471,9 @@ function retiresNumber(doc: LocalDoc, question: string): boolean {
   if (!typed.length) return false;
   return doc.sentences.some((s) => {
     const digits = s.replace(/[-－\s]/g, "");
-    return typed.some((t) => digits.includes(t)) && (CHANGED.test(s) || OLD_VALUE_ONCE.test(s));
+    return typed.some((t) => digits.includes(t)) && (CHANGED.test(s) || RETIRED.test(s));
   });
 }
-/** An old value retired (原举报电话……同时停用), as OLD_VALUE, for a test. */
-const OLD_VALUE_ONCE = /原[^，。；（）()]{0,30}(停止|停用|不再|作废|废止)/;
 
 /** A phone or case number of six digits or more, typed in the question, that the article prints. */
 function quotesNumberOf(question: string, doc: LocalDoc): boolean {
@@ -1038,6 +1036,9 @@ const OLD_VALUE_KINDS: readonly AskedFor[] = ["time", "date", "place", "phone"];
 
 /** A clause retiring an old place, number or window (原……同日停止受理, （原举报电话……已停用）). */
 const OLD_VALUE = /[（(]?原[^，。；（）()]{0,30}(停止|停用|不再|作废|废止)[^，。；（）()]*[）)]?/g;
+
+/** OLD_VALUE without its global flag, to test a sentence (原举报电话0898-62212110同时停用). */
+const RETIRED = new RegExp(OLD_VALUE.source);
 
 /** Does the sentence retire an old value and tell no new one (no 新, no place, number or time outside that clause)? */
 function retiresOnly(sentence: string): boolean {

@@ -333,8 +333,9 @@ const FIND_OUT_COUNT = /(怎么|咋|如何|点样|怎样)(搞|样)?(才)?(能|�
 
 /** The message without the words that ask how a case ended (抓到没有, 后来怎么处理的): what is left tells the case. */
 export function withoutOutcomeAsked(question: string): string {
-  return question.replace(new RegExp(KINDS.outcome.asked.source, "g"), " ");
+  return question.replace(OUTCOME_ASKED_ALL, " ");
 }
+const OUTCOME_ASKED_ALL = new RegExp(KINDS.outcome.asked.source, "g");
 
 /** The phrases with which the question asks for a fact (哪条路, 门牌几号, 电话多少), rules and advice aside. */
 export function askingPhrases(question: string): string[] {
