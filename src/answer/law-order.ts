@@ -215,6 +215,10 @@ function atLargeOf(law: LawPassage[]): LawPassage[] {
 const AT_LARGE = new WeakMap<LawPassage[], LawPassage[]>();
 
 /** The law hits re-ordered (pure; ties keep the searcher's order). `question` (as searched) for the definition and penalty lifts. */
+/** What falls short of a crime, as the law words it, and as it is asked (不够判刑, 冇够犯罪, 够不上犯罪). */
+const BELOW_CRIME = /尚不构成犯罪/;
+const BELOW_CRIME_ASKED = /(不|没|唔|冇)够(判刑|犯罪)|够不上犯罪|判不了刑|不构成犯罪/;
+
 export function orderLawHits(
   hits: readonly Hit[],
   focus: FocusLaws | null,
@@ -233,6 +237,8 @@ export function orderLawHits(
   const amountStep = asksFineAmount(question) ? (lifts.fineAmount ?? FINE_AMOUNT_LIFT) * top : 0;
   const term = asksTermOf(question);
   const termStep = term ? (lifts.term ?? TERM_LIFT) * top : 0;
+  // 唔够判刑会点罚: the articles punishing what falls short of a crime (尚不构成犯罪的，由公安机关处……拘留) answer it.
+  const belowCrimeStep = BELOW_CRIME_ASKED.test(question) ? penaltyStep : 0;
   // Asked how much, every article naming an amount is lifted alike: a fine at large is not lifted above one
   // for the very act (没驾照开摩托车罚多少 → 第九十九条's 未取得机动车驾驶证, not 第九十条).
   const atLarge = firstThree.length && !amountStep ? atLargePenalties(hits, firstThree, about) : new Set<Hit>();
@@ -243,7 +249,8 @@ export function orderLawHits(
     (definition && definesAsked(definition, h.passage.text) ? definitionStep : 0) +
     (firstThree.length && (penalizes(h, firstThree) || atLarge.has(h)) ? penaltyStep : 0) +
     (amountStep && h.passage.kind === "law" && FINE_AMOUNT.test(h.passage.text) ? amountStep : 0) +
-    (term && h.passage.kind === "law" && TERM_SPAN[term].test(h.passage.text) ? termStep : 0);
+    (term && h.passage.kind === "law" && TERM_SPAN[term].test(h.passage.text) ? termStep : 0) +
+    (belowCrimeStep && h.passage.kind === "law" && BELOW_CRIME.test(h.passage.text) ? belowCrimeStep : 0);
   return hits
     .map((h, i) => ({ h, i, k: key(h) }))
     .sort((a, b) => b.k - a.k || a.i - b.i)

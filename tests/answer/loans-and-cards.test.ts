@@ -10,8 +10,10 @@
 import { describe, expect, it } from "vitest";
 import { readAsked, rewriteWords, applyEquivalents } from "../../src/answer/equivalents.js";
 import { looksLikeFollowUp } from "../../src/answer/follow-up.js";
+import { orderLawHits } from "../../src/answer/law-order.js";
 import { answersKind, askedFor, paidThing } from "../../src/answer/question-type.js";
 import { Lexicon } from "../../src/retrieval/lexicon.js";
+import type { Hit, LawPassage } from "../../src/types.js";
 import { askerOf, fixtureIndex } from "./helpers.js";
 
 describe("what is asked", () => {
@@ -59,6 +61,19 @@ describe("the question in the articles' and the law's words", () => {
     expect(expansions("唔够判刑会点罚")).toContain("尚不构成犯罪");
     expect(expansions("冇够犯罪法律上点罚")).toContain("尚不构成犯罪");
     expect(expansions("帮骗子提供银行卡")).toContain("提供帮助");
+  });
+});
+
+describe("the law's order", () => {
+  const hit = (article: string, score: number, text: string): Hit =>
+    ({ passage: { kind: "law", id: article, lawShort: "反电信网络诈骗法", lawTitle: "中华人民共和国反电信网络诈骗法", article, text, headings: [] } as unknown as LawPassage, score, rank: 1 }) as Hit;
+  const helps = hit("第四十六条", 1.9, "第四十六条 组织、策划、实施、参与电信网络诈骗活动或者为电信网络诈骗活动提供相关帮助的违法犯罪人员，除依法承担刑事责任、行政责任以外，造成他人损害的，依照有关规定承担民事责任。");
+  const below = hit("第三十八条", 1.7, "第三十八条 组织、策划、实施、参与电信网络诈骗活动或者为电信网络诈骗活动提供帮助，构成犯罪的，依法追究刑事责任。前款行为尚不构成犯罪的，由公安机关处十日以上十五日以下拘留；没收违法所得。");
+  const article = (hits: Hit[]) => hits.map((h) => (h.passage as LawPassage).article);
+
+  it("唔够判刑会点罚 lifts the article punishing what falls short of a crime; asked no such thing, the order stands", () => {
+    expect(article(orderLawHits([helps, below], null, { vote: 0 }, "帮骗子提供银行卡 不够判刑会怎么罚"))).toEqual(["第三十八条", "第四十六条"]);
+    expect(article(orderLawHits([helps, below], null, { vote: 0 }, "帮骗子提供银行卡会怎么罚"))).toEqual(["第四十六条", "第三十八条"]);
   });
 });
 
