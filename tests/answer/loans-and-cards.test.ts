@@ -74,6 +74,8 @@ describe("the law's order", () => {
   it("唔够判刑会点罚 lifts the article punishing what falls short of a crime; asked no such thing, the order stands", () => {
     expect(article(orderLawHits([helps, below], null, { vote: 0 }, "帮骗子提供银行卡 不够判刑会怎么罚"))).toEqual(["第三十八条", "第四十六条"]);
     expect(article(orderLawHits([helps, below], null, { vote: 0 }, "帮骗子提供银行卡会怎么罚"))).toEqual(["第四十六条", "第三十八条"]);
+    // 够不够判刑 asks whether it is a crime at all.
+    expect(article(orderLawHits([helps, below], null, { vote: 0 }, "帮骗子提供银行卡 够不够判刑"))).toEqual(["第四十六条", "第三十八条"]);
   });
 });
 
