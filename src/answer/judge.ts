@@ -353,10 +353,12 @@ export async function judgeLocal(input: {
   // it is the topic, whatever else the message's words are (举报电话仲系62215110咩 打极都唔通).
   const quoted = quotesNumberOf(question, chosen.doc);
   // Asked how the case of people pointed at ended (那个包工头欠薪跑路 抓到冇), only a report telling of that case
-  // answers, not one that met a word of it by chance (跑路 of 数据多跑路 in a county's round-up of arrests).
+  // answers, not one that met a word of it by chance (跑路 of 数据多跑路 in a county's round-up of arrests). The last
+  // turn's words tell the case only where that turn was about this article (开车那个人后来咋样了 after 山根撞车那次……),
+  // not after another matter (电瓶车上牌要带啥, whose 上牌 the round-up also writes).
   const ofCase = asked.includes("outcome") && CASE_PEOPLE.test(question);
   return {
-    ok: quoted || (p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question)) && (!ofCase || tellsOfCase(chosen.doc, previous ? `${question} ${previous}` : question, input.topicTerms ?? terms, local))),
+    ok: quoted || (p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question)) && (!ofCase || tellsOfCase(chosen.doc, question, input.topicTerms ?? terms, local, previous))),
     probability: p,
     features,
     hits: [],
@@ -452,15 +454,23 @@ function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today:
  * quoted slogan (“数据多跑路、群众少跑腿”); or a shorter such word (逃逸) in a paragraph telling how a case ended.
  * A county's round-up of arrests tells of no 包工头 who ran off because it wrote 跑路 in a slogan.
  */
-function tellsOfCase(doc: LocalDoc, question: string, terms: TermMatcher, local: LocalArticles): boolean {
-  const pairs = [...local.questionBigrams(withoutOutcomeAsked(question)).keys()].filter(
+function tellsOfCase(doc: LocalDoc, question: string, terms: TermMatcher, local: LocalArticles, previous?: string | null): boolean {
+  // A follow-up's words (and the lexicon's for them) are searched with the last turn's: those tell the case only
+  // where that turn was about this article.
+  const lastTurn = !!previous && aboutDoc(previous, doc, local);
+  const pairs = [...local.questionBigrams(withoutOutcomeAsked(lastTurn ? `${question} ${previous}` : question)).keys()].filter(
     (b) => !local.places.some((t) => t.includes(b)) && !officeWord(b, local),
   );
-  const read = [...terms.weights].filter(([w, v]) => v.expansion && Array.from(w).length >= 2).map(([w]) => w);
+  const read = previous && !lastTurn ? [] : [...terms.weights].filter(([w, v]) => v.expansion && Array.from(w).length >= 2).map(([w]) => w);
   const unquoted = doc.haystack.replace(SLOGAN, " ");
   if ([...pairs, ...read.filter((w) => Array.from(w).length >= 3)].some((b) => unquoted.includes(b))) return true;
   const paragraphs = doc.chunks.flatMap((c) => normalize(c.text).split(/\n\s*\n/));
   return paragraphs.some((p) => answersKind(p, ["outcome"]) && read.some((b) => p.includes(b)));
+}
+/** Was the earlier question about this article: is it, or what it corrects or what corrects it, the one the articles' own ranking puts first for it? */
+function aboutDoc(earlier: string, doc: LocalDoc, local: LocalArticles): boolean {
+  const top = local.rank(earlier)[0]?.doc;
+  return !!top && (top === doc || correctedBy(doc, local.docs) === top || correctionOf(doc, local.docs) === top);
 }
 /** A quoted slogan or saying (“数据多跑路、群众少跑腿”), not a term of a case (“看场费”): six characters or more. */
 const SLOGAN = /“[^”]{6,}”/g;

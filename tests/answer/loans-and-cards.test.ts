@@ -129,3 +129,15 @@ describe("a case asked how it ended, over an office that never told of it", () =
   });
 
 });
+
+describe("the same over the sample corpus, as a new user asks it after another matter", () => {
+  const built = fixtureIndex(["corpus"]);
+  const ask = askerOf(built, "2026-12-01");
+
+  it("那个包工头欠薪跑路 抓到冇 after 电瓶车上牌要带啥: the last turn's words tell nothing of the case, and the seed report does not answer", async () => {
+    const seed = (await ask("万宁公安打掉了几个涉黑涉恶团伙")).docs[0];
+    // Its own figures still answer (the founding article's docId is the index's).
+    expect(seed).toBeTruthy();
+    expect((await ask("那个包工头欠薪跑路 抓到冇 点处理", "电瓶车上牌要带啥")).docs).not.toContain(seed);
+  });
+});
