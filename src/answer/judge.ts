@@ -275,7 +275,8 @@ export async function judgeLocal(input: {
     for (const m of same) if (newer(m.doc, chosen.doc)) chosen = m;
     // 电话仲系62212110吗: the article that retires or changes the number typed (原举报电话0898-62212110同时停用)
     // tells what replaced it, whatever newer notice of the office shares its matter's words.
-    const retiring = now ? matches.find((m) => retiresNumber(m.doc, question)) : undefined;
+    const typed = now ? typedNumbers(question) : [];
+    const retiring = typed.length ? matches.find((m) => retiresNumber(m.doc, typed)) : undefined;
     if (retiring) chosen = retiring;
     if (chosen !== best && chosen.doc.date) notes.push({ prompt: "note-latest", docId: chosen.doc.docId, date: chosen.doc.date });
   }
@@ -475,21 +476,22 @@ function aboutDoc(earlier: string, doc: LocalDoc, local: LocalArticles): boolean
 /** A quoted slogan or saying (“数据多跑路、群众少跑腿”), not a term of a case (“看场费”): six characters or more. */
 const SLOGAN = /“[^”]{6,}”/g;
 
-/** Does a sentence of the article print a number the question typed (six digits or more) as the old one, changed or retired? */
-function retiresNumber(doc: LocalDoc, question: string): boolean {
-  const typed = [...question.matchAll(/[0-9]{6,}/g)].map((m) => m[0]);
-  if (!typed.length) return false;
-  return doc.sentences.some((s) => {
-    const digits = s.replace(/[-－\s]/g, "");
-    return typed.some((t) => digits.includes(t)) && (CHANGED.test(s) || RETIRED.test(s));
-  });
+/** Does a sentence of the article print one of the numbers typed as the old one, changed or retired? */
+function retiresNumber(doc: LocalDoc, typed: readonly string[]): boolean {
+  return doc.sentences.some((s) => (CHANGED.test(s) || RETIRED.test(s)) && typed.some((t) => digitsOf(s).includes(t)));
 }
 
 /** A phone or case number of six digits or more, typed in the question, that the article prints. */
 function quotesNumberOf(question: string, doc: LocalDoc): boolean {
-  const digits = doc.haystack.replace(/[-－\s]/g, "");
-  return [...question.matchAll(/[0-9]{6,}/g)].some((m) => digits.includes(m[0]));
+  const digits = digitsOf(doc.haystack);
+  return typedNumbers(question).some((t) => digits.includes(t));
 }
+/** The phone or case numbers of six digits or more a question typed. */
+function typedNumbers(question: string): string[] {
+  return [...question.matchAll(/[0-9]{6,}/g)].map((m) => m[0]);
+}
+/** A text with the dashes and spaces inside its numbers dropped (0898-62212110 → 089862212110). */
+const digitsOf = (text: string) => text.replace(/[-－\s]/g, "");
 
 /**
  * How well an article holds the asked-for fact: 0 without a sentence of that kind, else a base for

@@ -325,7 +325,8 @@ export function askedFor(message: string): AskedFor[] {
   // 兜哪里过, 绕哪里走: the way round is asked, not a place to go to.
   const routeOnly = kinds.includes("route") ? kinds.filter((k) => k !== "place") : kinds;
   // 咋搞晓得自己名下有几多张电话卡: how to find the count out (在……App搜索“一证通查”), not the count.
-  const findingOut = kinds.includes("amount") && FIND_OUT_COUNT.test(question) && !isAsked("amount", question.replace(FIND_OUT_COUNT, " "), lastClause(question.replace(FIND_OUT_COUNT, " ")));
+  const beside = kinds.includes("amount") && FIND_OUT_COUNT.test(question) ? question.replace(FIND_OUT_COUNT, " ") : null;
+  const findingOut = beside !== null && !isAsked("amount", beside, lastClause(beside));
   return routeOnly.includes("fee") || phoneOnly || spanOnly || findingOut ? routeOnly.filter((k) => k !== "amount") : routeOnly;
 }
 /** How to find out a count (怎么知道……有多少张, 点样查……有几多): the means asked, the count its object. */
