@@ -8,21 +8,21 @@ import { ARTICLE_PATTERN } from "../text/numerals.js";
 
 /** The forms that ask what a term covers (not 是不是骗子: that asks about a case, not a term). */
 const ASKS_DEFINITION =
-  /(?:什么|哪些|哪种|哪类|啥|何种)[^，。？?！!,]{0,6}(?:才算|算|属于|叫做?|称为|是指)|什么叫|什么是|啥叫|啥是|是什么意思|是啥意思|指的是什么|指什么|指啥|包括哪些|包括什么|包括啥|哪些情况|怎么认定|怎样认定|如何认定|怎么界定|怎么定义|的定义/;
+  /(?:什么|哪些|哪种|哪类|啥|何种)[^，。？?！!,]{0,6}(?:才算|算|属于|叫做?|称为|是指)|什么叫|什么是|啥叫|啥是|[是系](?:什么|啥|咩)意思|指的是什么|指什么|指啥|包括哪些|包括什么|包括啥|哪些情况|怎么认定|怎样认定|如何认定|怎么界定|怎么定义|的定义/;
 
 export function asksDefinition(question: string): boolean {
   return ASKS_DEFINITION.test(question);
 }
 
 /**
- * The terms a passage defines. A definition names its term at the sentence's start (after the
+ * The terms a passage defines. A definition names its term (its comma full- or half-width: the office's sentences are read normalized) at the sentence's start (after the
  * article's label) or after 所称/所管制的 (本法所称电信网络诈骗，是指……; 个人信息是以电子或者其他方式记录的……
  * 信息); 是指 after a clause mark (前款规定的情形，是指) defines no term of its own and is skipped by the
  * start anchor.
  */
 const DEFINES = [
-  /所(?:称|管制|指)的?(?<term>[\u4e00-\u9fff“”]{2,14}?)，?(?:是指|是：|是|包括)/g,
-  new RegExp(`(?:^|[。；：\\n])\\s*(?:${ARTICLE_PATTERN.source}\\s+)?(?<term>[\\u4e00-\\u9fff]{2,10}?)，?(?:是指|是以)`, "g"),
+  /所(?:称|管制|指)的?(?<term>[\u4e00-\u9fff“”]{2,14}?)[，,]?(?:是指|是：|是|包括)/g,
+  new RegExp(`(?:^|[。；：\\n])\\s*(?:${ARTICLE_PATTERN.source}\\s+)?(?<term>[\\u4e00-\\u9fff]{2,10}?)[，,]?(?:是指|是以)`, "g"),
 ];
 
 export function definedTerms(text: string): string[] {
@@ -40,4 +40,12 @@ export function definedTerms(text: string): string[] {
 /** Does the passage define a term the question names, whole or by its first and last two letters (管制的刀具 → 刀具 in 管制刀具)? */
 export function definesAsked(question: string, passageText: string): boolean {
   return definedTerms(passageText).some((t) => question.includes(t) || (t.length > 2 && question.includes(t.slice(-2)) && question.includes(t.slice(0, 2))));
+}
+
+/**
+ * …or by its head, as a villager shortens it (三无船 for 三无船舶): three letters or more the term opens with.
+ * For the office's notices (本通告所称“三无船舶”，是指……), whose terms are their own coinages.
+ */
+export function definesNamed(question: string, passageText: string): boolean {
+  return definesAsked(question, passageText) || definedTerms(passageText).some((t) => t.length > 3 && question.includes(t.slice(0, 3)));
 }

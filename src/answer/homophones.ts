@@ -156,7 +156,9 @@ export class OfficeHomophones {
     // A word spelt in pinyin (开minsu的, taifeng通告) when the keyboard was not switched: the one office word spelt so.
     const text = typed.replace(SPELT, (run) => this.bySpelling.get(run.toLowerCase()) ?? run);
     const tokens = segment(text);
-    const stop = stopwordSet();
+    const words = stopwordSet();
+    // The people's spoken words of one character (系 for 是, 咩 for 什么) are words, not halves of a typo: 三无船系咩 is no 船籍.
+    const stop = { has: (t: string) => words.has(t) || SPOKEN_WORDS.has(t) };
     const fixes = new Map<string, string>();
     // A character read into one word is not read into the next (快第点: 快递, and no 地点 after it).
     let used = -1;
@@ -315,6 +317,8 @@ const SPELT = /(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])/g;
 
 /** A question word whose neighbours ask (到几号, 几远, 多久). */
 const ASKING = /^(几|多)/;
+/** Cantonese words of one character the stopword list does not hold (it is the searcher's, for written Chinese). */
+const SPOKEN_WORDS: ReadonlySet<string> = new Set(Array.from("系係咩乜咗冇唔嘢俾畀噉"));
 /** A count's number and measure word (几条, 几把): the thing counted follows. */
 const COUNTED = /^(几|多)[条个把支件只台辆部张包瓶箱袋发枚]$/;
 

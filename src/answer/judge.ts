@@ -15,6 +15,7 @@ import { cjkPairsOf, headingAt, inTown, LocalArticles, localArticlesOf, townsIn,
 import type { Prompts } from "./prompts.js";
 import { spokenAsking } from "./equivalents.js";
 import { NUMBERED } from "./headings.js";
+import { asksDefinition, definesNamed } from "./definitions.js";
 import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
 import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
@@ -313,7 +314,12 @@ export async function judgeLocal(input: {
     return questionPairs.some((b) => !corr.title.includes(b) && !corrected.haystack.includes(b) && said.some((s) => s.includes(b)));
   };
   const changeIsAsked = (corr: LocalDoc, corrected: LocalDoc) =>
-    own.latest || dated || changeAsked(changeNamed(corr.title, corrected.title, local.places), question, asked) || changesQuoted(corr, question) || addsAsked(corr, corrected);
+    own.latest ||
+    dated ||
+    changeAsked(changeNamed(corr.title, corrected.title, local.places), question, asked) ||
+    changesQuoted(corr, question) ||
+    addsAsked(corr, corrected) ||
+    restatesAsked(newSaid(corr), corrected, facts, questionPairs);
   // A notice the chosen one repeals by name (……《……的通告》同时废止) has nothing left to say: the note says it was replaced.
   const repealed = !!original && repealedBy(original, local.docs) === chosen.doc;
   // The newer of the two and what it corrects: the chosen one's correction, or the chosen one and its original.
@@ -358,8 +364,10 @@ export async function judgeLocal(input: {
   // turn's words tell the case only where that turn was about this article (开车那个人后来咋样了 after 山根撞车那次……),
   // not after another matter (电瓶车上牌要带啥, whose 上牌 the round-up also writes).
   const ofCase = asked.includes("outcome") && CASE_PEOPLE.test(question);
+  // 三无船系咩意思: a notice defining the term asked (本通告所称“三无船舶”，是指……) answers it, as a law's definition would.
+  const defines = asksDefinition(question) && chosen.doc.sentences.some((s) => definesNamed(question, s));
   return {
-    ok: quoted || (p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question)) && (!ofCase || tellsOfCase(chosen.doc, question, input.topicTerms ?? terms, local, previous))),
+    ok: quoted || defines || (p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question)) && (!ofCase || tellsOfCase(chosen.doc, question, input.topicTerms ?? terms, local, previous))),
     probability: p,
     features,
     hits: [],
@@ -664,8 +672,15 @@ export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
   // 个人罚几多: of an article fining 单位 and 个人 in turn, the sentence on the party asked (个人有前款……处警告或者五百元以下罚款).
   const parties = [...new Set(question.match(PARTY_ALL) ?? [])];
   const onParty = (sentence: string) => parties.some((p) => sentence.replace(ARTICLE_NUMBER, "").startsWith(p) || sentence.includes(`对${p}`));
-  return (sentence, passage) => (asked.length && answersKind(sentence, asked) ? k : 0) + (passage.text.indexOf(sentence) <= 12 ? k * 0.6 : 0) + (parties.length && onParty(sentence) ? k : 0);
+  // 法律上咋罚: of an article listing the acts it fines, the sentence with the fine (……处二百元以上一千元以下的罚款：), not only the act's item.
+  const penaltyAsked = /罚/.test(question);
+  return (sentence, passage) =>
+    (asked.length && answersKind(sentence, asked) ? k : 0) +
+    (passage.text.indexOf(sentence) <= 12 ? k * 0.6 : 0) +
+    (parties.length && onParty(sentence) ? k : 0) +
+    (penaltyAsked && LAW_PENALTY.test(sentence) ? k : 0);
 }
+const LAW_PENALTY = /罚款|罚金|拘留|有期徒刑|拘役|吊销/;
 /** The parties a law's penalties are written for in turn (单位……；个人……). */
 const PARTY_ALL = /个人|单位/g;
 /** A law article's number before its text (第六十条 ). */
@@ -706,6 +721,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const stated = statedQuantities(question);
   // 口诀是啥来着: the sentence telling the thing named (……九字口诀：“不单独、不忍着、不报复”), not one holding the words that point at it (女副所长).
   const named = thingAsked(question);
+  const definition = asksDefinition(question);
   const endAsked = asked.filter((k) => k === "outcome" || k === "truth");
   // 去边度拎: where to go, which a list's 在和乐墟农贸市场门口……发现 (where a thing was found) does not tell.
   const goingTo = asked.includes("place") && GOING_TO.test(question);
@@ -868,7 +884,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const ownTown = townsAsked.length && doc && byTown(doc) && (namesOnly(sentence, townsAsked, otherTowns) || (!!caseBefore && namesOnly(caseBefore, townsAsked, otherTowns))) ? OWN_TOWN : 0;
     const tellsNamed = named && !(doc?.title ?? "").includes(named) && told.includes(named) ? NAMED_THING : 0;
     const ruled = actRuled?.test(raw) && doc && rulesActOnce(doc) ? RULED_ACT : 0;
-    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended + ownTown + tellsNamed + ruled) - (cited ? scoreText(terms, cited.join(" ")) : 0);
+    // 三无船系咩意思: the sentence defining it (本通告所称“三无船舶”，是指无船名船号……), not the one banning it.
+    const defining = definition && definesNamed(question, raw) ? NAMED_THING : 0;
+    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended + ownTown + tellsNamed + ruled + defining) - (cited ? scoreText(terms, cited.join(" ")) : 0);
   };
 }
 
@@ -955,7 +973,8 @@ const ALSO_HELD = 1;
 const WHEN: readonly AskedFor[] = ["time", "date", "duration"];
 /** Kinds a sentence tells as a value of its own (礼亭路18号, 6个月, 0898-62218110), not a word any sentence of the matter holds (领取). */
 const VALUE_KINDS: ReadonlySet<AskedFor> = new Set(["amount", "fee", "time", "date", "duration", "frequency", "place", "documents", "phone", "age"]);
-const CITED_TITLE = /《[^》]*》/g;
+/** A paper cited by its title (《……的通告》, 《……抓获犯罪嫌疑人3名》警情通报), not a thing handed out under one (《邻里纠纷法律知识手册》). */
+const CITED_TITLE = /《(?![^》]*(手册|读本|宣传册|宣传单|折页|漫画|挂图|明白纸|绘本)》)[^》]*》/g;
 
 /** A sentence in a section whose heading names what was asked (四、所需材料 for 要带啥): its paragraph is the answer. */
 function sectionAnswers(local: LocalArticles, asked: readonly AskedFor[]): (sentence: string, passage: Passage) => boolean {
@@ -1091,6 +1110,22 @@ function changesQuoted(correction: LocalDoc, question: string): boolean {
   return figures.some((f) => {
     const from = new RegExp(`由[^，,。；]{0,12}(?<![0-9])${f}(?![0-9])[^，,。；]{0,8}(为|至|到)`);
     return correction.sentences.some((s) => from.test(s));
+  });
+}
+
+/**
+ * 那本手册送几多人 after a 延期 notice titled for its date and place: the correction tells the thing asked
+ * (手册) with the kind asked and other figures (前100名) than the notice it corrects (前50名), so it is
+ * asked of, whatever its title names.
+ */
+function restatesAsked(corr: LocalDoc, corrected: LocalDoc, facts: readonly AskedFor[], pairs: readonly string[]): boolean {
+  if (!facts.length) return false;
+  const telling = (d: LocalDoc, b: string) => d.sentences.filter((s) => s.includes(b) && answersKind(s, facts));
+  const figures = (s: string) => figuresIn(s).join(" ");
+  return pairs.some((b) => {
+    if (corr.title.includes(b)) return false;
+    const old = telling(corrected, b);
+    return old.length > 0 && telling(corr, b).some((s) => old.every((o) => figures(o) !== figures(s)));
   });
 }
 
