@@ -9,6 +9,7 @@ import { loadDecisionModel, type DecisionModel } from "./decision.js";
 import { FocusLaws } from "./focus-laws.js";
 import { orderLawHits, penaltyCompanions } from "./law-order.js";
 import { localOnLawsMatter } from "./law-signature.js";
+import { lawsCitedBy } from "./office-citations.js";
 import { applyEquivalents, readAsked, rewriteWords } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { soundsLikeOffice } from "./homophones.js";
@@ -183,13 +184,21 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       // Whether an article holds the question's topic is read on the office's own query: a spoken form put back (摩的) is a topic word.
       const topicTerms = officeQuery === query ? terms : termMatcher(searcher, officeQuery);
       let local = await judgeLocal({ question: reading, query: officeQuery, terms, topicTerms, searcher, articleHits, today: now(), model, previous, lastTurn });
-      const law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
+      let law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       // A follow-up neither source answers (冇发票得唔得 after 万城被偷嘅电驴去边度领): the office's article that
       // answered the last turn alone, when it holds what the follow-up is about. The topic is inherited;
       // the sentence is chosen on the follow-up's own words and kind.
       if (followUp && !local?.ok && !law?.ok) {
         const before = await judgeOffice(request.context!.at(-1)!.question, searcher, heard, model);
         if (before?.ok && holdsFollowUp(before.docs[0], asked, reading)) local = { ...before, question: reading };
+      }
+      // Asked the law on a case the office's article reports, the article it cites for it (根据《中华人民共和国刑法》
+      // 第一百五十六条的规定……) leads the law's part: the office has said which law the case rests on.
+      const officeCited = local?.ok && law && asksRule(reading) ? lawsCitedBy(local.docs, searcher, terms) : [];
+      if (law && officeCited.length) {
+        const cited = new Set(officeCited.map((h) => h.passage.id));
+        const lead = law.hits[0]?.score ?? 0;
+        law = { ...law, ok: true, hits: [...officeCited.map((h) => ({ ...h, score: lead })), ...law.hits.filter((h) => !cited.has(h.passage.id))] };
       }
       deps.onJudged?.(q, { local, law });
       const localOk = !!local?.ok;

@@ -75,3 +75,23 @@ describe("the law's part beside the office's", () => {
     expect(text).toContain("二百元以上一千元以下");
   });
 });
+
+describe("the law the office's report cites", () => {
+  // A few of 刑法's smuggling articles (tests/fixtures/answer/smuggling-laws), beside the office's report citing 第一百五十六条.
+  const built = fixtureIndex(["tests/fixtures/answer/coast-and-neighbours", "tests/fixtures/answer/local"], { laws: path.join(REPO_ROOT, "tests/fixtures/answer/smuggling-laws") });
+  const ask = askerOf(built, "2026-12-01");
+
+  it("背烟……法律上算唔算走私 leads the law's part with the article the report cites", async () => {
+    const { docs, text } = await ask("西港那啲后生仔帮人背烟一晚几多钱 法律上算唔算走私 定系只系帮手搬嘢");
+    expect(docs[0]).toMatch(/刑法\.md#156/);
+    expect(text).toContain("以走私罪的共犯论处");
+    expect(docs).toContain("f-carrying-case");
+    expect(text).toContain("450元");
+  });
+
+  it("asked no law, the report answers alone", async () => {
+    const { docs } = await ask("西港那啲后生仔帮人背烟一晚几多钱");
+    expect(docs[0]).toBe("f-carrying-case");
+    expect(docs.some((d) => d.includes("刑法"))).toBe(false);
+  });
+});

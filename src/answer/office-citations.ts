@@ -1,0 +1,38 @@
+/**
+ * The law an office article itself cites for its case (根据《中华人民共和国刑法》第一百五十六条的规定，与走私罪犯
+ * 通谋……以走私罪的共犯论处). Asked the law on that case (背烟……法律上算唔算走私), the office has already said
+ * which article it rests on: that article leads the law's part, whatever the question's colloquial words
+ * reach among 64,000 statutes. A law named without an article (根据《中华人民共和国治安管理处罚法》等法律法规)
+ * names nothing to quote.
+ */
+import type { CitationIndex } from "../retrieval/citation-lookup.js";
+import type { Hit, Searcher } from "../types.js";
+import type { LocalDoc } from "./local-articles.js";
+import { coverage } from "./relevance.js";
+import type { TermMatcher } from "./term-weights.js";
+
+/** The searcher's index of the library's articles by law and number, where it keeps one. */
+function citationsOf(searcher: Searcher): CitationIndex | null {
+  const c = (searcher as { citations?: CitationIndex }).citations;
+  return c && typeof c.lookup === "function" ? c : null;
+}
+
+/**
+ * The library's articles the office's chosen articles cite by law and number, in order of citation,
+ * each holding some of the question's words (an article cited for another point of the report is no answer).
+ */
+export function lawsCitedBy(docs: readonly LocalDoc[], searcher: Searcher, terms: TermMatcher): Hit[] {
+  const citations = citationsOf(searcher);
+  if (!citations) return [];
+  const seen = new Set<string>();
+  const hits: Hit[] = [];
+  for (const doc of docs) {
+    for (const ref of citations.lookup(doc.chunks.map((c) => c.text).join("\n"))) {
+      const passage = ref.passage;
+      if (!passage || seen.has(passage.id) || coverage(terms, passage) <= 0) continue;
+      seen.add(passage.id);
+      hits.push({ passage, score: 0, rank: hits.length + 1 });
+    }
+  }
+  return hits;
+}
