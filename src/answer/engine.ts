@@ -9,7 +9,7 @@ import { loadDecisionModel, type DecisionModel } from "./decision.js";
 import { FocusLaws } from "./focus-laws.js";
 import { orderLawHits, penaltyCompanions } from "./law-order.js";
 import { localOnLawsMatter } from "./law-signature.js";
-import { lawsCitedBy } from "./office-citations.js";
+import { asksOfItsCase, lawsCitedBy } from "./office-citations.js";
 import { applyEquivalents, readAsked, rewriteWords } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { soundsLikeOffice } from "./homophones.js";
@@ -116,6 +116,18 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     });
   }
 
+  /**
+   * Asked the law on a case the office's article reports, the articles that report cites for it (根据《中华人民共和国刑法》
+   * 第一百五十六条的规定……) lead the law's part: the office has said which law the case rests on. Only the part's
+   * order: whether the law answers at all, and whether the article is on its matter, were judged on the search's hits.
+   */
+  function withOfficeCited(hits: Hit[], cited: Hit[]): Hit[] {
+    if (!cited.length) return hits;
+    const ids = new Set(cited.map((h) => h.passage.id));
+    const lead = hits[0]?.score ?? 0;
+    return [...cited.map((h) => ({ ...h, score: lead })), ...hits.filter((h) => !ids.has(h.passage.id))];
+  }
+
   function answered(parts: ReplyParts, excerpts: Excerpt[], emergency: boolean, mode: Reply["mode"]): Reply {
     return { text: joinParts(parts), parts, citations: excerpts.map(toCitation), refused: false, reason: "answered", emergency, mode };
   }
@@ -184,21 +196,13 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       // Whether an article holds the question's topic is read on the office's own query: a spoken form put back (摩的) is a topic word.
       const topicTerms = officeQuery === query ? terms : termMatcher(searcher, officeQuery);
       let local = await judgeLocal({ question: reading, query: officeQuery, terms, topicTerms, searcher, articleHits, today: now(), model, previous, lastTurn });
-      let law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
+      const law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       // A follow-up neither source answers (冇发票得唔得 after 万城被偷嘅电驴去边度领): the office's article that
       // answered the last turn alone, when it holds what the follow-up is about. The topic is inherited;
       // the sentence is chosen on the follow-up's own words and kind.
       if (followUp && !local?.ok && !law?.ok) {
         const before = await judgeOffice(request.context!.at(-1)!.question, searcher, heard, model);
         if (before?.ok && holdsFollowUp(before.docs[0], asked, reading)) local = { ...before, question: reading };
-      }
-      // Asked the law on a case the office's article reports, the article it cites for it (根据《中华人民共和国刑法》
-      // 第一百五十六条的规定……) leads the law's part: the office has said which law the case rests on.
-      const officeCited = local?.ok && law && asksRule(reading) ? lawsCitedBy(local.docs, searcher, terms) : [];
-      if (law && officeCited.length) {
-        const cited = new Set(officeCited.map((h) => h.passage.id));
-        const lead = law.hits[0]?.score ?? 0;
-        law = { ...law, ok: true, hits: [...officeCited.map((h) => ({ ...h, score: lead })), ...law.hits.filter((h) => !cited.has(h.passage.id))] };
       }
       deps.onJudged?.(q, { local, law });
       const localOk = !!local?.ok;
@@ -230,7 +234,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       const lawPart: AnswerSection = {
         label: "part-law",
         excerpts: useLaw
-          ? selectExcerpts(closeToBest(terms, law!.hits, opt.secondaryRatio, (h) => lawFacts.length > 0 && answersKind(h.passage.text, lawFacts)), terms, prompts, {
+          ? selectExcerpts(closeToBest(terms, withOfficeCited(law!.hits, both && rule && asksOfItsCase(reading, local!.docs[0]) ? lawsCitedBy(local!.docs, searcher, terms) : []), opt.secondaryRatio, (h) => lawFacts.length > 0 && answersKind(h.passage.text, lawFacts)), terms, prompts, {
               budget: opt.excerptChars - localPart.excerpts.reduce((n, e) => n + e.text.length, 0),
               // Up to three articles even beside the office's part: of a long local + law question's law
               // hits the one answering is often the third (answer bench: local + law .79 → .88).

@@ -36,3 +36,13 @@ export function lawsCitedBy(docs: readonly LocalDoc[], searcher: Searcher, terms
   }
   return hits;
 }
+
+/**
+ * Is the question about the report's own case: does it name the report's town (山根那啲后生仔帮人背烟) or point at a
+ * case told (那宗, 嗰啲)? A general question (路上出了车祸第一步该干嘛) is not, whatever notice answered it beside the law.
+ */
+export function asksOfItsCase(question: string, doc: LocalDoc): boolean {
+  const town = (doc.region ?? "").replace(/(镇|市|县|区|乡)$/, "");
+  return (town.length >= 2 && question.includes(town)) || POINTED.test(question);
+}
+const POINTED = /(那|嗰)(个|宗|单|起|件|次|伙|帮|啲|些|几个|两个|几名|对)/;

@@ -9,6 +9,8 @@
 import { describe, expect, it } from "vitest";
 import { asksDefinition, definesNamed } from "../../src/answer/definitions.js";
 import { readAsked } from "../../src/answer/equivalents.js";
+import type { LocalDoc } from "../../src/answer/local-articles.js";
+import { asksOfItsCase } from "../../src/answer/office-citations.js";
 import { answersKind, askedFor } from "../../src/answer/question-type.js";
 import path from "node:path";
 import { REPO_ROOT } from "../engine/helpers.js";
@@ -87,6 +89,13 @@ describe("the law the office's report cites", () => {
     expect(text).toContain("以走私罪的共犯论处");
     expect(docs).toContain("f-carrying-case");
     expect(text).toContain("450元");
+  });
+
+  it("only a question about the report's own case (its town named, or pointed at) is answered by what it cites", () => {
+    const report = { region: "西港镇" } as LocalDoc;
+    expect(asksOfItsCase("西港那啲后生仔帮人背烟 法律上算唔算走私", report)).toBe(true);
+    expect(asksOfItsCase("嗰啲背烟嘅后生仔 法律上算唔算走私", report)).toBe(true);
+    expect(asksOfItsCase("路上出了车祸第一步该干嘛，要不要报警", report)).toBe(false);
   });
 
   it("asked no law, the report answers alone", async () => {
