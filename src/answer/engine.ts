@@ -16,7 +16,7 @@ import { soundsLikeOffice } from "./homophones.js";
 import { cjkPairsOf } from "./local-articles.js";
 import { holdsFollowUp, looksLikeFollowUp, ownTopic, retrievalQuery, shortQuestion, topicWords } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
-import { articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, officeAsks, localLacks, passagesOf, tellsFine, type Judgement, type SourceNote } from "./judge.js";
+import { SURE, articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, officeAsks, localLacks, passagesOf, tellsFine, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
@@ -120,6 +120,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
    * Asked the law on a case the office's article reports, the articles that report cites for it (根据《中华人民共和国刑法》
    * 第一百五十六条的规定……) lead the law's part: the office has said which law the case rests on. Only the part's
    * order: whether the law answers at all, and whether the article is on its matter, were judged on the search's hits.
+   * And only for a question about the report's own case, or one its article surely answers (not a notice on another
+   * matter that met 路上出了车祸第一步该干嘛 by a few words).
    */
   function withOfficeCited(hits: Hit[], cited: Hit[]): Hit[] {
     if (!cited.length) return hits;
@@ -231,10 +233,12 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
         label: "part-local",
         excerpts: useLocal ? localExcerpts(local!, sentenceTerms, both ? officeAsks(local!.question ?? reading) : local!.question ?? reading, sentenceQuery, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages, besideLaw: both }) : [],
       };
+      // The law the office's report cites for its case, asked of that case or surely answered by the report.
+      const officeCited = both && rule && (asksOfItsCase(reading, local!.docs[0]) || local!.probability >= SURE) ? lawsCitedBy(local!.docs, searcher, terms) : [];
       const lawPart: AnswerSection = {
         label: "part-law",
         excerpts: useLaw
-          ? selectExcerpts(closeToBest(terms, withOfficeCited(law!.hits, both && rule && asksOfItsCase(reading, local!.docs[0]) ? lawsCitedBy(local!.docs, searcher, terms) : []), opt.secondaryRatio, (h) => lawFacts.length > 0 && answersKind(h.passage.text, lawFacts)), terms, prompts, {
+          ? selectExcerpts(closeToBest(terms, withOfficeCited(law!.hits, officeCited), opt.secondaryRatio, (h) => lawFacts.length > 0 && answersKind(h.passage.text, lawFacts)), terms, prompts, {
               budget: opt.excerptChars - localPart.excerpts.reduce((n, e) => n + e.text.length, 0),
               // Up to three articles even beside the office's part: of a long local + law question's law
               // hits the one answering is often the third (answer bench: local + law .79 → .88).
