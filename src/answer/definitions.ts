@@ -15,10 +15,10 @@ export function asksDefinition(question: string): boolean {
 }
 
 /**
- * The terms a passage defines. A definition names its term (its comma full- or half-width: the office's sentences are read normalized) at the sentence's start (after the
+ * The terms a passage defines. A definition names its term at the sentence's start (after the
  * article's label) or after 所称/所管制的 (本法所称电信网络诈骗，是指……; 个人信息是以电子或者其他方式记录的……
  * 信息); 是指 after a clause mark (前款规定的情形，是指) defines no term of its own and is skipped by the
- * start anchor.
+ * start anchor. Its comma may be half-width: the office's sentences are read normalized.
  */
 const DEFINES = [
   /所(?:称|管制|指)的?(?<term>[\u4e00-\u9fff“”]{2,14}?)[，,]?(?:是指|是：|是|包括)/g,
