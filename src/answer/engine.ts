@@ -9,7 +9,7 @@ import { loadDecisionModel, type DecisionModel } from "./decision.js";
 import { FocusLaws } from "./focus-laws.js";
 import { orderLawHits, penaltyCompanions } from "./law-order.js";
 import { localOnLawsMatter } from "./law-signature.js";
-import { asksOfItsCase, lawsCitedBy } from "./office-citations.js";
+import { asksOfItsCase, lawsCitedBy, ledByOfficeCited } from "./office-citations.js";
 import { applyEquivalents, readAsked, rewriteWords } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
 import { soundsLikeOffice } from "./homophones.js";
@@ -116,20 +116,6 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     });
   }
 
-  /**
-   * Asked the law on a case the office's article reports, the articles that report cites for it (根据《中华人民共和国刑法》
-   * 第一百五十六条的规定……) lead the law's part: the office has said which law the case rests on. Only the part's
-   * order: whether the law answers at all, and whether the article is on its matter, were judged on the search's hits.
-   * And only for a question about the report's own case, or one its article surely answers (not a notice on another
-   * matter that met 路上出了车祸第一步该干嘛 by a few words).
-   */
-  function withOfficeCited(hits: Hit[], cited: Hit[]): Hit[] {
-    if (!cited.length) return hits;
-    const ids = new Set(cited.map((h) => h.passage.id));
-    const lead = hits[0]?.score ?? 0;
-    return [...cited.map((h) => ({ ...h, score: lead })), ...hits.filter((h) => !ids.has(h.passage.id))];
-  }
-
   function answered(parts: ReplyParts, excerpts: Excerpt[], emergency: boolean, mode: Reply["mode"]): Reply {
     return { text: joinParts(parts), parts, citations: excerpts.map(toCitation), refused: false, reason: "answered", emergency, mode };
   }
@@ -233,12 +219,13 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
         label: "part-local",
         excerpts: useLocal ? localExcerpts(local!, sentenceTerms, both ? officeAsks(local!.question ?? reading) : local!.question ?? reading, sentenceQuery, prompts, { budget: localBudget, maxPassages: both ? 2 : opt.maxPassages, besideLaw: both }) : [],
       };
-      // The law the office's report cites for its case, asked of that case or surely answered by the report.
+      // The law the office's report cites for its case (office-citations.ts), asked of that case or surely answered by
+      // the report: not a notice on another matter that met 路上出了车祸第一步该干嘛 by a few words.
       const officeCited = both && rule && (asksOfItsCase(reading, local!.docs[0]) || local!.probability >= SURE) ? lawsCitedBy(local!.docs, searcher, terms) : [];
       const lawPart: AnswerSection = {
         label: "part-law",
         excerpts: useLaw
-          ? selectExcerpts(closeToBest(terms, withOfficeCited(law!.hits, officeCited), opt.secondaryRatio, (h) => lawFacts.length > 0 && answersKind(h.passage.text, lawFacts)), terms, prompts, {
+          ? selectExcerpts(closeToBest(terms, ledByOfficeCited(law!.hits, officeCited), opt.secondaryRatio, (h) => lawFacts.length > 0 && answersKind(h.passage.text, lawFacts)), terms, prompts, {
               budget: opt.excerptChars - localPart.excerpts.reduce((n, e) => n + e.text.length, 0),
               // Up to three articles even beside the office's part: of a long local + law question's law
               // hits the one answering is often the third (answer bench: local + law .79 → .88).

@@ -16,6 +16,7 @@ import type { Prompts } from "./prompts.js";
 import { spokenAsking } from "./equivalents.js";
 import { NUMBERED } from "./headings.js";
 import { asksDefinition, definesNamed } from "./definitions.js";
+import { PUNISHMENT } from "./law-order.js";
 import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
 import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
@@ -678,9 +679,8 @@ export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
     (asked.length && answersKind(sentence, asked) ? k : 0) +
     (passage.text.indexOf(sentence) <= 12 ? k * 0.6 : 0) +
     (parties.length && onParty(sentence) ? k : 0) +
-    (penaltyAsked && LAW_PENALTY.test(sentence) ? k : 0);
+    (penaltyAsked && PUNISHMENT.test(sentence) ? k : 0);
 }
-const LAW_PENALTY = /罚款|罚金|拘留|有期徒刑|拘役|吊销/;
 /** The parties a law's penalties are written for in turn (单位……；个人……). */
 const PARTY_ALL = /个人|单位/g;
 /** A law article's number before its text (第六十条 ). */

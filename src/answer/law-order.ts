@@ -96,8 +96,10 @@ export function atLargePenalties(hits: readonly Hit[], forbidding: readonly Hit[
 /** An article that fines the breach of a law's rules at large, citing no article: 机动车驾驶人违反道路交通安全法律、法规关于道路通行规定的，处…… */
 const CATCH_ALL = /^第[零〇一二两三四五六七八九十百千]+条(之[一二三四五六七八九十])?\s*[^。；]{0,30}?违反[^。；，]{0,16}(法律|法规)[^。；]{0,30}?规定的/;
 const finesAtLarge = (text: string) => CATCH_ALL.test(text) && FINE_AMOUNT.test(text);
-/** A penalty set in the article itself. */
-const PENALTY = /罚款|罚金|拘留|有期徒刑|拘役|吊销|没收/;
+/** A punishment a law's sentence sets (a fine, detention, a term, a licence revoked): what 咋罚 is answered with. */
+export const PUNISHMENT = /罚款|罚金|拘留|有期徒刑|拘役|吊销/;
+/** A penalty set in the article itself: a punishment, or what it confiscates. */
+const PENALTY = new RegExp(`${PUNISHMENT.source}|没收`);
 
 /**
  * Of a law's articles fining its rules at large (行人、乘车人、非机动车驾驶人…; 机动车驾驶人…; 对违反……关于机动车

@@ -6,7 +6,7 @@
  * names nothing to quote.
  */
 import type { CitationIndex } from "../retrieval/citation-lookup.js";
-import type { Hit, Searcher } from "../types.js";
+import type { Hit, LawPassage, Searcher } from "../types.js";
 import type { LocalDoc } from "./local-articles.js";
 import { coverage } from "./relevance.js";
 import type { TermMatcher } from "./term-weights.js";
@@ -27,14 +27,36 @@ export function lawsCitedBy(docs: readonly LocalDoc[], searcher: Searcher, terms
   const seen = new Set<string>();
   const hits: Hit[] = [];
   for (const doc of docs) {
-    for (const ref of citations.lookup(doc.chunks.map((c) => c.text).join("\n"))) {
-      const passage = ref.passage;
-      if (!passage || seen.has(passage.id) || coverage(terms, passage) <= 0) continue;
+    for (const passage of citedIn(doc, citations)) {
+      if (seen.has(passage.id) || coverage(terms, passage) <= 0) continue;
       seen.add(passage.id);
       hits.push({ passage, score: 0, rank: hits.length + 1 });
     }
   }
   return hits;
+}
+
+/** The library's articles one office article cites, read once per article (the articles are built once per index). */
+const cited = new WeakMap<LocalDoc, LawPassage[]>();
+function citedIn(doc: LocalDoc, citations: CitationIndex): LawPassage[] {
+  let out = cited.get(doc);
+  if (!out) {
+    out = citations.lookup(doc.chunks.map((c) => c.text).join("\n")).flatMap((r) => (r.passage ? [r.passage] : []));
+    cited.set(doc, out);
+  }
+  return out;
+}
+
+/**
+ * The law's hits with the office's cited articles first (scored as the first hit, so the part quotes them): the
+ * office has said which law its case rests on. Only the part's order; whether the law answers at all was judged on
+ * the search's hits.
+ */
+export function ledByOfficeCited(hits: readonly Hit[], officeCited: readonly Hit[]): Hit[] {
+  if (!officeCited.length) return [...hits];
+  const ids = new Set(officeCited.map((h) => h.passage.id));
+  const lead = hits[0]?.score ?? 0;
+  return [...officeCited.map((h) => ({ ...h, score: lead })), ...hits.filter((h) => !ids.has(h.passage.id))];
 }
 
 /**
