@@ -47,8 +47,21 @@ export function looksLikeFollowUp(question: string): boolean {
   if (FOLLOW_UP_START.test(q) || POINTS_BACK.test(q) || askedFor(q).includes("recovered")) return true;
   const chars = letters(q);
   // Short, and asking something: 好的, 好的知道了 answer the bot and must not bring its last answer back.
-  return (chars <= 6 && ASKS.test(q)) || (chars <= 10 && ASKING_START.test(q));
+  return (chars <= 6 && ASKS.test(q)) || (chars <= 10 && ASKING_START.test(q)) || asksWhenOnly(q);
 }
+
+/**
+ * 夜晚同礼拜日打有冇人接㗎, 周末开唔开: a time of day or of the week, asked of nothing named: of the last turn's
+ * thing (its phone, its window), however long the asking.
+ */
+function asksWhenOnly(question: string): boolean {
+  if (!WHEN.test(question) || !ASKS.test(question)) return false;
+  return ownTopic(question.replace(WHEN_ALL, " ")).every((w) => HOURS_ASKED.test(w));
+}
+const WHEN = /夜晚|晚上|夜里|半夜|凌晨|白天|上午|下午|中午|早上|周末|节假日|假期|(周|礼拜|星期)[一二三四五六日天]/;
+const WHEN_ALL = new RegExp(WHEN.source, "g");
+/** Words that ask whether a place is open, no thing of their own. */
+const HOURS_ASKED = /^(开门|关门|有人|上班|下班|办公|值班|营业|开放)$/;
 
 /**
  * A short question that may lean on the previous turn when it finds nothing alone (见到了打哪个电话):

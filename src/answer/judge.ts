@@ -19,7 +19,8 @@ import { asksDefinition, definesNamed } from "./definitions.js";
 import { PUNISHMENT } from "./law-order.js";
 import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
-import { aboutLegalTopic, answersKind, askedFor, asks, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
+import { ownTopic } from "./follow-up.js";
+import { aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { statedQuantities, tierHolds } from "../text/quantities.js";
@@ -134,11 +135,12 @@ export async function judgeLocal(input: {
   model: DecisionModel;
 }): Promise<Judgement | null> {
   const { query, terms, searcher, articleHits, today, model, previous } = input;
-  // What a follow-up asks ("那后安的呢" after a figure question) is what the previous turn asked.
-  const question = previous && !askedFor(input.question).length ? `${input.question} ${previous}` : input.question;
   const passages = passagesOf(searcher);
   const local = passages ? localArticlesOf(passages) : new LocalArticles(articleHits.map((h) => h.passage));
   if (!local.docs.length) return null;
+  // What a follow-up asks ("那后安的呢" after a figure question) is what the previous turn asked, unless it
+  // asks yes or no of a thing of its own (答题仲系送大米咩 after 宣讲改咗几时开: the prize, not the time).
+  const question = previous && !askedFor(input.question).length && !asksOwnYesNo(input.question, previous, local) ? `${input.question} ${previous}` : input.question;
   // The articles ranked among themselves: their own bigram statistics, the question's weighted words,
   // and the searcher's ranking restricted to articles (lexicon, dense side).
   const top = articleHits[0]?.score || 1;
@@ -247,9 +249,11 @@ export async function judgeLocal(input: {
     const bestMatter = matterOf(best.doc.title, local.places);
     const bestPairs = new Set(cjkPairsOf(bestMatter));
     const townsOwn = local.towns.some((t) => (best.doc.region ?? "").includes(t));
+    // Pairs that run on in both titles are one word (秋季学期 and 春季学期 share 季学 and 学期: one word, 季学期).
     const sharesThing = (d: LocalDoc) => {
       const both = new Set(matterPairs(d.title, local.places).filter((b) => bestPairs.has(b) && !officeWord(b, local)));
-      return both.size >= 2 || (both.size === 1 && (townsOwn || question.includes([...both][0]))) || namesMatter(d, bestMatter);
+      const words = runsOf([...both], d.title, best.doc.title);
+      return words.length >= 2 || (words.length === 1 && (townsOwn || cjkPairsOf(words[0]).some((b) => question.includes(b)))) || namesMatter(d, bestMatter);
     };
     // Asked a count of a thing (上次整治罚了多少人), a version tells a count of it: a registration notice's
     // 12.6万辆 is no newer figure of a crackdown report's 罚款214人次.
@@ -710,6 +714,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const paid = asked.includes("fee") ? paidThing(question) : null;
   const paidFigure = paid ? new RegExp(`[0-9０-９.]+\\s*(余|多)?\\s*(万)?(元|块)[^，。；、]{0,3}${paid}|${paid}[^，。；、]{0,4}[0-9０-９.]+\\s*(万)?(元|块)`) : null;
   const hour = asked.includes("time") && asksHour(question);
+  const chargeAsked = asked.includes("outcome") && asksCharge(question);
   const until = (asked.includes("time") || asked.includes("date")) && asksUntil(question);
   const days = weekdaysNamed(question);
   const stillHolds = !asked.length && STILL.test(question);
@@ -886,7 +891,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const ruled = actRuled?.test(raw) && doc && rulesActOnce(doc) ? RULED_ACT : 0;
     // 三无船系咩意思: the sentence defining it (本通告所称“三无船舶”，是指无船名船号……), not the one banning it.
     const defining = definition && definesNamed(question, raw) ? NAMED_THING : 0;
-    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended + ownTown + tellsNamed + ruled + defining) - (cited ? scoreText(terms, cited.join(" ")) : 0);
+    // 那个庄家犯咩罪: of a report's outcomes, the one naming the charge (因涉嫌开设赌场罪被刑事拘留), not the arrest's count.
+    const charged = chargeAsked && tellsCharge(sentence) ? NAMED_THING : 0;
+    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended + ownTown + tellsNamed + ruled + defining + charged) - (cited ? scoreText(terms, cited.join(" ")) : 0);
   };
 }
 
@@ -1035,6 +1042,58 @@ const MONEY = /[0-9０-９零〇一二两三四五六七八九十百千万.]+\s*
 
 /** Asked whether something still holds (还封路吗, 而家仲封路冇), not how it has gone lately (最近……多了没有). */
 const STILL = /还|仲/;
+
+/**
+ * Pairs of characters two titles share, joined where they run on in both (季学 + 学期 → 季学期): the words they share. Pure.
+ */
+export function runsOf(pairs: readonly string[], a: string, b: string): string[] {
+  const left = new Set(pairs);
+  const words: string[] = [];
+  for (const start of pairs) {
+    if (!left.has(start)) continue;
+    left.delete(start);
+    let word = start;
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (const p of left) {
+        const longer = word.endsWith(p[0]) ? word + p[1] : word.startsWith(p[1]) ? p[0] + word : null;
+        if (longer && a.includes(longer) && b.includes(longer)) {
+          word = longer;
+          left.delete(p);
+          grown = true;
+        }
+      }
+    }
+    words.push(word);
+  }
+  return words;
+}
+
+/**
+ * Does a follow-up that asks no kind ask yes or no of a thing of its own, one the previous turn did not name:
+ * 答题仲系送大米咩 after 宣讲改咗几时开 (whether the prize still holds: a change an office article states, 由大米一袋改为……),
+ * 会唔会入屋帮佢办 after 办证车几时再嚟 (a thing few of the office's articles write: 入户服务)? Then it asks of
+ * that thing, not of what the last turn asked. A town is no thing of its own (那兴隆有冇 asks what the last turn did).
+ */
+function asksOwnYesNo(question: string, previous: string, local: LocalArticles): boolean {
+  if (!YES_NO.test(question)) return false;
+  const own = ownTopic(question).filter((w) => !previous.includes(w) && !NEGATED.test(w) && !WHEN_OR_WHO.test(w) && !local.towns.some((t) => t.includes(w) || w.includes(t)));
+  if (STILL_VALUE.test(question)) return own.some((w) => local.docs.some((d) => d.sentences.some((s) => CHANGED.test(s) && s.includes(w))));
+  return own.some((w) => {
+    const share = local.share(w);
+    return share > 0 && share <= OWN_THING_SHARE;
+  });
+}
+/** 还是……吗, 仍是……吗: whether a value still holds (not 是A还是B, which asks a choice). */
+const STILL_VALUE = /(还是|仍是|仍然是)[^，,。？?是]+吗/;
+/** A yes-or-no ask, as the question is read (会唔会 → 会不会, 咩 → 吗). */
+const YES_NO = /会不会|能不能|可不可以|得不得|是不是|要不要|行不行|(还是|仍是|仍然是)[^，,。？?是]+吗|吗[？?]?$/;
+/** 不会, 不得 of 会不会, 得不得: halves of the asking, no thing. */
+const NEGATED = /^[不没]/;
+/** 夜里有人办吗: a time of day and 有人 ask when the last turn's thing is done, no thing of their own. */
+const WHEN_OR_WHO = /^(夜里|夜晚|晚上|半夜|凌晨|白天|上午|下午|中午|早上|周末|节假日|假期|今天|明天|现在|有人|有没有人)$/;
+/** A thing of its own is written by few of the office's articles (入户), not by many (办理, 民警). */
+const OWN_THING_SHARE = 0.1;
 
 /** The day from which something holds (自5月18日起). */
 const SINCE = /[0-9０-９]+月[0-9０-９]+日起/;

@@ -53,6 +53,8 @@ const CASE_OUTCOME = [
   `(后来|最后|最终)${HOW_DEALT_WITH}(的|了|咗)|后来${HOW_DEALT_WITH}${CLAUSE_END}|(后来|最后|最终)[^，。？?\\s]{0,6}${HOW}(罚|判)${CLAUSE_END}`,
   // 和乐镇房东……点处罚的, 派出所点处理的: dealt with, told in the past of a case pointed at (酒驾一般怎么处罚 asks the rule).
   `${TOLD_CASE}${HOW_DEALT_WITH}(的|咗)${CLAUSE_END}`,
+  // 兴隆嗰3个初中生 派出所咋搞佢哋: how the police dealt with the people of a case told (→ 责令具结悔过).
+  `${TOLD_CASE}(?<![会要将])${HOW}(处理|处置|处罚|判|罚|搞)(他|她|佢)(们|哋|地)${CLAUSE_END}`,
   // 兴隆那个包工头抓到冇 点处理: asked bare, the clause opening on it (会点处理 asks what would be done).
   `${TOLD_CASE}(?<=[，,\\s])${HOW}(处理|处置|处罚|判|罚)${CLAUSE_END}`,
   // 和乐那个欠薪老板有冇被抓去坐监: whether that case's man was caught or jailed, not what the law would do.
@@ -61,6 +63,21 @@ const CASE_OUTCOME = [
   `调解(的)?(结果|(得|成)?(怎么|咋|点样?|如何)(讲|说|定|弄|搞|处理|调)的)|(怎么|咋|点样?|如何)调解的`,
 ].join("|");
 const CASE_OUTCOME_ALL = new RegExp(CASE_OUTCOME, "g");
+/**
+ * 礼纪卖六合彩那个庄家犯咩罪: the charge a case's people were held on (因涉嫌开设赌场罪被刑事拘留). Asked of the
+ * case as much as of the law: it is no outcome that takes the legal question out of the message.
+ */
+const CASE_CHARGE = `${TOLD_CASE}(犯|涉嫌|算)(了|咗|的)?(什么|啥|咩|乜嘢?|哪个|哪种)罪`;
+const CASE_CHARGE_ASKED = new RegExp(CASE_CHARGE);
+/** Does the message ask the charge of a case it points at (那个庄家犯咩罪)? */
+export function asksCharge(question: string): boolean {
+  return CASE_CHARGE_ASKED.test(question);
+}
+/** Does the sentence name a charge (涉嫌开设赌场罪, 以诈骗罪)? */
+export function tellsCharge(sentence: string): boolean {
+  return CHARGE_NAMED.test(sentence);
+}
+const CHARGE_NAMED = /(涉嫌|以|犯)[^，。；,;]{1,16}罪/;
 
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
@@ -88,8 +105,8 @@ const KINDS: Record<AskedFor, Kind> = {
     // 门牌几号 asks an address, 打几号 a number to call, not a day.
     // 多久 asks a span (duration: 24小时内), not a time of day (每晚20时至24时). 前段时间, 一段时间, 第一时间 tell when.
     asked: /什么时候|啥时候|几点|(?<!门牌(号)?|[打拨])几号(?!窗口|柜台|房|楼|门|台|车|线)|周几|星期几|哪天|哪一天|(?<![段长一])时间|截止|期限|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|补|换|领|开(?!车)|上班|有人|能|可以)|[0-9０-９一二三四五六七八九十]+点半?[^，。？?\s]{0,2}(就|才|先)?(下班|关门|收工)|有(没有|冇|无)?人(接|听)(?![到见])/,
-    // 每天午休时间开放: a time of day as a school or office tells it.
-    answer: new RegExp(`时间[为是：:]|(午休|课间|放学|办公|工作)时间|${CLOCK}|24小时|全天候?|昼夜|每月${NUM}[日号]|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)`),
+    // 每天午休时间开放: a time of day as a school or office tells it. 每月第二个星期三: a day of each month's schedule.
+    answer: new RegExp(`时间[为是：:]|(午休|课间|放学|办公|工作)时间|${CLOCK}|24小时|全天候?|昼夜|每月${NUM}[日号]|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)|每月(第[0-9一二三四]个|最后一个)(周|星期)[一二三四五六日天]`),
   },
   date: {
     // Which day: 到南平村是哪一天, 最晚到哪天, 改成哪几天, 初几之后 (of the lunar new year) → 8月19日, 2025年12月31日, 正月初六.
@@ -103,7 +120,8 @@ const KINDS: Record<AskedFor, Kind> = {
     // How long: 要等几天, 几分钟能赶到 → 15个工作日内, 3分钟.
     // 那几天, 前几天 tell when something happened; 要等几天 asks. 最多延几年, 有效期几年 ask a span too (近几年, 十几年 tell one; 几年级 is a grade; 判几年, 坐几年 ask the law's term, a rule).
     // 多久查一次, 几天一次 ask how often (frequency), not how long.
-    asked: /(多|几)久(?![^，。？?\s]{0,4}一次)|几耐(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|个?小时)(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过近十判坐关拘刑])(?<!(?<!提)前)几年(?!级|[^，。？?\s]{0,4}一次)|多长时间|多少个?(天|日|工作日|小时|分钟|个月)(?![^，。？?\s]{0,4}一次)/,
+    // 听讲要等3个工作日 依家仲系咁耐咩: whether the span heard still holds asks the span.
+    asked: /(多|几)久(?![^，。？?\s]{0,4}一次)|几耐(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|个?小时)(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过近十判坐关拘刑])(?<!(?<!提)前)几年(?!级|[^，。？?\s]{0,4}一次)|多长时间|多少个?(天|日|工作日|小时|分钟|个月)(?![^，。？?\s]{0,4}一次)|(还是|还要|还得|仍然|仍是|依然)(要)?(等)?(这么|那么)(久|长时间)/,
     // 十日以内, 3日内 and 3年 are spans; 8月25日 is a day and 2025年 a year. A number of days that ends its
     // clause (责令停业整顿15日；, 行政拘留十日。) is a span too; 至15日凌晨 is a day. 13个多小时 is a span, and weeks said as a span (约两周, 两周内; not 18周岁, nor 开学两周查处: which weeks).
     answer: new RegExp(
@@ -191,14 +209,15 @@ const KINDS: Record<AskedFor, Kind> = {
     // 抓到人没: the one caught named between. 打人的判了啥: what the case's offenders got (→ 处以行政拘留10日).
     // 最后咋罚的: the fine, points or closure the case got (处以罚款1500元、驾驶证记12分, 停业整顿10日, 给予警告); what became of a thing (归国家所有).
     // 系咪罚下钱就算: whether a fine was all he got (→ 已被依法刑事拘留).
-    asked: new RegExp(String.raw`(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(人|他|她|他们|贼|小偷|骗子|嫌疑人)?(没有|没|吗|了吗|未|冇|无)|(判|处|罚)(了|咗)(什么|啥|咩|乜嘢?)|(关|拘|扣)(起来|进去|住)了?(没有|没|吗|未|冇|无)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破(了|咗)?(案)?(没有|没|冇|无|未|吗)|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|(罚|赔)(下|点|些|啲|了|咗)?(钱|款)?就(算|完事|了事|没事|冇事)|${CASE_OUTCOME}`),
+    asked: new RegExp(String.raw`(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(人|他|她|他们|贼|小偷|骗子|嫌疑人)?(没有|没|吗|了吗|未|冇|无)|(判|处|罚)(了|咗)(什么|啥|咩|乜嘢?)|(关|拘|扣)(起来|进去|住)了?(没有|没|吗|未|冇|无)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破(了|咗)?(案)?(没有|没|冇|无|未|吗)|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|(罚|赔)(下|点|些|啲|了|咗)?(钱|款)?就(算|完事|了事|没事|冇事)|${CASE_OUTCOME}|${CASE_CHARGE}`),
     answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|取保候审|监视居住|强制措施|移送(?!的)|立案侦查|予以训诫|责令[^，。；]{0,6}(退还|赔偿|管教)|(处以?|并处|给予)[^，。；]{0,6}罚款|(处以?|给予|予以)[^，。；]{0,4}警告|批评教育|罚款[0-9０-９一二三四五六七八九十]|停业整顿|吊销|记[0-9０-９]+分|归[^，。；]{0,4}所有|上缴国库|找到|寻回|被找到|平安返回|接回|专门矫治教育|专门教育|不予(刑事)?处罚|达成[^，。；]{0,6}协议)/,
   },
   recovered: {
     // Whether the money came back: 被骗的钱退回来了吗, 钱追回来没有 → 追回赃款38.7万元……发还给61名老人 (not the arrest).
     // 骗了几多钱 追回来没: the money named in the clause before. 钱追得回来不: whether it can be (→ 未能拦截).
     // 收走的钱同码单会还返咩: whether money the police took comes back (→ 赌资、赌具已依法收缴: it does not).
-    asked: /(钱|款)([^，。？?\s]{0,5}|[^？?]{0,12}[，,\s])(退|追|要|拿|还)(得|唔)?(回来|回|返)(了|咗|给我)?(没有|没|吗|未|冇|无|不|唔|咩)/,
+    // 啲钱还咗冇: whether the money taken was paid back (→ 退还了全部460元).
+    asked: /(钱|款)([^，。？?\s]{0,5}|[^？?]{0,12}[，,\s])(退|追|要|拿|还)(得|唔)?(回来|回|返)(了|咗|给我)?(没有|没|吗|未|冇|无|不|唔|咩)|(钱|款)[^，。？?\s]{0,3}(退|还)(了|咗)(没有|没|吗|未|冇|无)/,
     // Money stopped before it left (紧急止付……5300元被成功冻结) is money got back too; money taken for good (收缴, 没收) is the answer that it is not.
     answer: /追回|挽回|发还|返还|退还|退赔|冻结|止付|拦截|收缴|没收/,
   },
@@ -313,6 +332,11 @@ function isAsked(kind: AskedFor, question: string, end: string): boolean {
   return clausesOf(question).some((c) => closing.test(bareClause(c)));
 }
 
+/** 还是咁, 仲系噉, 还是这样: whether what was heard still holds (not 还是这么久, which asks a span itself). */
+const STILL_SO = /(还是|仍是|仍然是|依然是|仍然|依然)(这样|那样|咁|噉|如此|这个数|那个数)(?![久长多])/;
+/** The kinds of a value a message may quote to be confirmed (50米, 3个工作日, 9点, 62212110). */
+const HEARD_KINDS: AskedFor[] = ["amount", "duration", "time", "date", "phone"];
+
 /** The kinds of thing the question asks for (often none: a rule or a penalty). */
 export function askedFor(message: string): AskedFor[] {
   const question = message.replace(CLOSING_PARTICLES, "");
@@ -320,7 +344,9 @@ export function askedFor(message: string): AskedFor[] {
   const all = Object.keys(KINDS) as AskedFor[];
   const asked = all.filter((k) => isAsked(k, question, end));
   const factAsked = asked.some((k) => !NOT_FACTS.has(k));
-  const kinds = factAsked ? asked : [...asked, ...all.filter((k) => !!KINDS[k].askedAlone?.test(question))];
+  // 校门口50米唔准停车仲系咁: whether a value heard still holds asks that value's kind (50米 → a figure).
+  const heard = factAsked || !STILL_SO.test(question) ? [] : HEARD_KINDS.filter((k) => KINDS[k].answer.test(question.replace(STILL_SO, " ")));
+  const kinds = factAsked ? asked : [...asked, ...heard, ...all.filter((k) => !heard.includes(k) && !!KINDS[k].askedAlone?.test(question))];
   // 多少钱 asks what it costs, not for any figure; 电话多少 the number to call, unless a figure is asked besides.
   const rest = question.replace(PHONE_NUMBER_ASKED, "").replace(SPAN_ASKED, "");
   const phoneOnly = kinds.includes("phone") && !isAsked("amount", rest, lastClause(rest));

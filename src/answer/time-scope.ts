@@ -4,6 +4,7 @@
  * past one. And supersession among the office's articles: a newer article on the same matter wins,
  * and a 更正, 撤销 or 延期 wins over what it corrects.
  */
+import { normalize } from "../text/tokenize.js";
 import { cjkPairsOf, type LocalDoc } from "./local-articles.js";
 import { clauseAsks, clausesOf } from "./question-type.js";
 
@@ -125,19 +126,31 @@ export function correctionOf(doc: LocalDoc, docs: readonly LocalDoc[]): LocalDoc
   // A notice titled as a change (调整限速并增设测速设备) is itself corrected only by one naming it by its title.
   const changeTitled = CORRECTION.test(doc.title);
   const found = docs
-    .filter((d) => d !== doc && newer(d, doc) && CORRECTION.test(d.title) && (changeTitled ? mentions(d, doc) : corrects(d, doc)))
+    .filter((d) => d !== doc && newer(d, doc) && ((CORRECTION.test(d.title) && (changeTitled ? mentions(d, doc) : corrects(d, doc))) || prevails(d, doc)))
     .sort((a, b) => ((b.date ?? "") > (a.date ?? "") ? 1 : -1));
   return found[0] ?? null;
 }
 
 /** The older article a correction corrects, or null. */
 export function correctedBy(correction: LocalDoc, docs: readonly LocalDoc[]): LocalDoc | null {
-  if (!CORRECTION.test(correction.title)) return null;
+  if (!CORRECTION.test(correction.title)) return docs.find((d) => prevails(correction, d)) ?? null;
   const found = docs
     .filter((d) => d !== correction && newer(correction, d) && (CORRECTION.test(d.title) ? mentions(correction, d) : corrects(correction, d)))
     .sort((a, b) => Number(mentions(correction, b)) - Number(mentions(correction, a)) || titleOverlap(b.title, correction.title) - titleOverlap(a.title, correction.title) || ((b.date ?? "") > (a.date ?? "") ? 1 : -1));
   return found[0] ?? null;
 }
+
+/**
+ * A newer article titled for its own news (新生儿落户不用再跑派出所！……) that names an older one by its title and
+ * says it prevails where they differ (《……办事指南》中与本通知不一致的，以本通知为准) corrects it as a 调整 notice would.
+ */
+export function prevails(by: LocalDoc, doc: LocalDoc): boolean {
+  const t = citedForm(doc.title);
+  if (t.length < 8 || by === doc || !newer(by, doc)) return false;
+  const at = by.haystack.indexOf(`《${t}》`);
+  return at >= 0 && PREVAILS.test(by.haystack.slice(at, by.haystack.indexOf("。", at) + 1 || undefined));
+}
+const PREVAILS = /以本(通知|通告|公告|规定|指南|办法)为准|(不再|停止)执行|作如下(调整|修改|变更)/;
 
 /** The correction names the matter of the other article (its title, or most of it). */
 function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
@@ -145,7 +158,7 @@ function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
   // Another town's notice on the same matter changes nothing here: 兴隆's new registration rules are not 东澳's.
   if (!sameArea(correction.region, doc.region)) return false;
   // Naming the notice's title (the issuer's name aside: 万宁市公安局交通警察大队 is in all its papers).
-  const named = citedTitle(doc.title).slice(0, 12);
+  const named = citedForm(doc.title).slice(0, 12);
   return sameMatter(correction, doc) || (named.length >= 8 && correction.haystack.includes(named)) || (citesDayOf(correction, doc) && sameMatter(correction, doc, CITED_DAY_OVERLAP));
 }
 
@@ -224,9 +237,14 @@ function citedTitle(title: string): string {
   return at > 0 ? title.slice(at) : title;
 }
 
+/** The title as another article's text cites it, read as that text is (normalized: half-width ？ ！ ： （）). */
+function citedForm(title: string): string {
+  return normalize(citedTitle(title));
+}
+
 /** Does `by` cite `doc` by its title (with or without the issuer)? */
 export function mentions(by: LocalDoc, doc: LocalDoc): boolean {
-  const t = citedTitle(doc.title);
+  const t = citedForm(doc.title);
   return t.length >= 8 && by !== doc && by.haystack.includes(t);
 }
 
@@ -245,10 +263,10 @@ export function repealedBy(doc: LocalDoc, docs: readonly LocalDoc[]): LocalDoc |
   if (!repealed) {
     repealed = new Map();
     const byTitle = new Map<string, LocalDoc[]>();
-    for (const d of docs) byTitle.set(citedTitle(d.title), [...(byTitle.get(citedTitle(d.title)) ?? []), d]);
+    for (const d of docs) byTitle.set(citedForm(d.title), [...(byTitle.get(citedForm(d.title)) ?? []), d]);
     for (const d of docs) {
       for (const m of d.haystack.matchAll(REPEAL)) {
-        for (const old of byTitle.get(citedTitle(m[1])) ?? []) if (old !== d && newer(d, old)) repealed.set(old, d);
+        for (const old of byTitle.get(citedForm(m[1])) ?? []) if (old !== d && newer(d, old)) repealed.set(old, d);
       }
       for (const m of d.haystack.matchAll(YEAR_REPEAL)) {
         for (const old of docs) {
