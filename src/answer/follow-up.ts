@@ -58,7 +58,9 @@ function asksWhenOnly(question: string): boolean {
   if (!WHEN.test(question) || !ASKS.test(question)) return false;
   return ownTopic(question.replace(WHEN_ALL, " ")).every((w) => HOURS_ASKED.test(w));
 }
-const WHEN = /夜晚|晚上|夜里|半夜|凌晨|白天|上午|下午|中午|早上|周末|节假日|假期|(周|礼拜|星期)[一二三四五六日天]/;
+/** Times of the day or of the week a message may ask of (晚上, 周末, 节假日): when, not what. */
+export const TIMES_OF_DAY = "夜晚|晚上|夜里|半夜|凌晨|白天|上午|下午|中午|早上|周末|节假日|假期";
+const WHEN = new RegExp(`${TIMES_OF_DAY}|(周|礼拜|星期)[一二三四五六日天]`);
 const WHEN_ALL = new RegExp(WHEN.source, "g");
 /** Words that ask whether a place is open, no thing of their own. */
 const HOURS_ASKED = /^(开门|关门|有人|上班|下班|办公|值班|营业|开放)$/;

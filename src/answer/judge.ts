@@ -19,13 +19,13 @@ import { asksDefinition, definesNamed } from "./definitions.js";
 import { PUNISHMENT } from "./law-order.js";
 import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
-import { ownTopic } from "./follow-up.js";
+import { ownTopic, TIMES_OF_DAY } from "./follow-up.js";
 import { aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { statedQuantities, tierHolds } from "../text/quantities.js";
 import { splitSentences } from "../text/sentences.js";
-import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterOf, matterPairs, namesMatter, newer, onlyRaised, repealedBy, sameArea, sameMatter, speaksOf, timeScope } from "./time-scope.js";
+import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterOf, matterPairs, namesMatter, newer, onlyRaised, repealedBy, runsOf, sameArea, sameMatter, speaksOf, timeScope } from "./time-scope.js";
 
 export interface SourceNote {
   /** prompts/ file. */
@@ -1044,32 +1044,6 @@ const MONEY = /[0-9０-９零〇一二两三四五六七八九十百千万.]+\s*
 const STILL = /还|仲/;
 
 /**
- * Pairs of characters two titles share, joined where they run on in both (季学 + 学期 → 季学期): the words they share. Pure.
- */
-export function runsOf(pairs: readonly string[], a: string, b: string): string[] {
-  const left = new Set(pairs);
-  const words: string[] = [];
-  for (const start of pairs) {
-    if (!left.has(start)) continue;
-    left.delete(start);
-    let word = start;
-    for (let grown = true; grown; ) {
-      grown = false;
-      for (const p of left) {
-        const longer = word.endsWith(p[0]) ? word + p[1] : word.startsWith(p[1]) ? p[0] + word : null;
-        if (longer && a.includes(longer) && b.includes(longer)) {
-          word = longer;
-          left.delete(p);
-          grown = true;
-        }
-      }
-    }
-    words.push(word);
-  }
-  return words;
-}
-
-/**
  * Does a follow-up that asks no kind ask yes or no of a thing of its own, one the previous turn did not name:
  * 答题仲系送大米咩 after 宣讲改咗几时开 (whether the prize still holds: a change an office article states, 由大米一袋改为……),
  * 会唔会入屋帮佢办 after 办证车几时再嚟 (a thing few of the office's articles write: 入户服务)? Then it asks of
@@ -1087,11 +1061,11 @@ function asksOwnYesNo(question: string, previous: string, local: LocalArticles):
 /** 还是……吗, 仍是……吗: whether a value still holds (not 是A还是B, which asks a choice). */
 const STILL_VALUE = /(还是|仍是|仍然是)[^，,。？?是]+吗/;
 /** A yes-or-no ask, as the question is read (会唔会 → 会不会, 咩 → 吗). */
-const YES_NO = /会不会|能不能|可不可以|得不得|是不是|要不要|行不行|(还是|仍是|仍然是)[^，,。？?是]+吗|吗[？?]?$/;
+const YES_NO = new RegExp(`会不会|能不能|可不可以|得不得|是不是|要不要|行不行|${STILL_VALUE.source}|吗[？?]?$`);
 /** 不会, 不得 of 会不会, 得不得: halves of the asking, no thing. */
 const NEGATED = /^[不没]/;
 /** 夜里有人办吗: a time of day and 有人 ask when the last turn's thing is done, no thing of their own. */
-const WHEN_OR_WHO = /^(夜里|夜晚|晚上|半夜|凌晨|白天|上午|下午|中午|早上|周末|节假日|假期|今天|明天|现在|有人|有没有人)$/;
+const WHEN_OR_WHO = new RegExp(`^(${TIMES_OF_DAY}|今天|明天|现在|有人|有没有人)$`);
 /** A thing of its own is written by few of the office's articles (入户), not by many (办理, 民警). */
 const OWN_THING_SHARE = 0.1;
 

@@ -100,6 +100,32 @@ export const CHANGED = new RegExp(`${MOVED.source}|${RAISED.source}`);
 /** Does the sentence state a change only by raising or lowering a figure (no move, postponement or repeal)? */
 export const onlyRaised = (sentence: string): boolean => RAISED.test(sentence) && !MOVED.test(sentence);
 
+/**
+ * Pairs of characters two titles share, joined where they run on in both (季学 + 学期 → 季学期): the words they share. Pure.
+ */
+export function runsOf(pairs: readonly string[], a: string, b: string): string[] {
+  const left = new Set(pairs);
+  const words: string[] = [];
+  for (const start of pairs) {
+    if (!left.has(start)) continue;
+    left.delete(start);
+    let word = start;
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (const p of left) {
+        const longer = word.endsWith(p[0]) ? word + p[1] : word.startsWith(p[1]) ? p[0] + word : null;
+        if (longer && a.includes(longer) && b.includes(longer)) {
+          word = longer;
+          left.delete(p);
+          grown = true;
+        }
+      }
+    }
+    words.push(word);
+  }
+  return words;
+}
+
 /** Share of the shorter title's bigrams the other title has: "the same matter". */
 export function titleOverlap(a: string, b: string): number {
   const grams = (s: string) => {
@@ -145,10 +171,13 @@ export function correctedBy(correction: LocalDoc, docs: readonly LocalDoc[]): Lo
  * says it prevails where they differ (《……办事指南》中与本通知不一致的，以本通知为准) corrects it as a 调整 notice would.
  */
 export function prevails(by: LocalDoc, doc: LocalDoc): boolean {
-  const t = citedForm(doc.title);
+  const t = citedFormOf(doc);
   if (t.length < 8 || by === doc || !newer(by, doc)) return false;
   const at = by.haystack.indexOf(`《${t}》`);
-  return at >= 0 && PREVAILS.test(by.haystack.slice(at, by.haystack.indexOf("。", at) + 1 || undefined));
+  if (at < 0) return false;
+  // The rest of the sentence that cites it.
+  const end = by.haystack.indexOf("。", at);
+  return PREVAILS.test(by.haystack.slice(at, end < 0 ? undefined : end + 1));
 }
 const PREVAILS = /以本(通知|通告|公告|规定|指南|办法)为准|(不再|停止)执行|作如下(调整|修改|变更)/;
 
@@ -158,7 +187,7 @@ function corrects(correction: LocalDoc, doc: LocalDoc): boolean {
   // Another town's notice on the same matter changes nothing here: 兴隆's new registration rules are not 东澳's.
   if (!sameArea(correction.region, doc.region)) return false;
   // Naming the notice's title (the issuer's name aside: 万宁市公安局交通警察大队 is in all its papers).
-  const named = citedForm(doc.title).slice(0, 12);
+  const named = citedFormOf(doc).slice(0, 12);
   return sameMatter(correction, doc) || (named.length >= 8 && correction.haystack.includes(named)) || (citesDayOf(correction, doc) && sameMatter(correction, doc, CITED_DAY_OVERLAP));
 }
 
@@ -241,10 +270,17 @@ function citedTitle(title: string): string {
 function citedForm(title: string): string {
   return normalize(citedTitle(title));
 }
+/** An article's cited form, read once per article: every pair of articles compared asks it again. */
+const citedForms = new WeakMap<LocalDoc, string>();
+function citedFormOf(doc: LocalDoc): string {
+  let t = citedForms.get(doc);
+  if (t === undefined) citedForms.set(doc, (t = citedForm(doc.title)));
+  return t;
+}
 
 /** Does `by` cite `doc` by its title (with or without the issuer)? */
 export function mentions(by: LocalDoc, doc: LocalDoc): boolean {
-  const t = citedForm(doc.title);
+  const t = citedFormOf(doc);
   return t.length >= 8 && by !== doc && by.haystack.includes(t);
 }
 
@@ -263,7 +299,7 @@ export function repealedBy(doc: LocalDoc, docs: readonly LocalDoc[]): LocalDoc |
   if (!repealed) {
     repealed = new Map();
     const byTitle = new Map<string, LocalDoc[]>();
-    for (const d of docs) byTitle.set(citedForm(d.title), [...(byTitle.get(citedForm(d.title)) ?? []), d]);
+    for (const d of docs) byTitle.set(citedFormOf(d), [...(byTitle.get(citedFormOf(d)) ?? []), d]);
     for (const d of docs) {
       for (const m of d.haystack.matchAll(REPEAL)) {
         for (const old of byTitle.get(citedForm(m[1])) ?? []) if (old !== d && newer(d, old)) repealed.set(old, d);

@@ -10,10 +10,9 @@
 import { describe, expect, it } from "vitest";
 import { applyEquivalents, readAsked } from "../../src/answer/equivalents.js";
 import { looksLikeFollowUp } from "../../src/answer/follow-up.js";
-import { runsOf } from "../../src/answer/judge.js";
 import type { LocalDoc } from "../../src/answer/local-articles.js";
 import { answersKind, askedFor, asksRule } from "../../src/answer/question-type.js";
-import { correctedBy, correctionOf, mentions, prevails } from "../../src/answer/time-scope.js";
+import { correctedBy, correctionOf, mentions, prevails, runsOf } from "../../src/answer/time-scope.js";
 import { Lexicon } from "../../src/retrieval/lexicon.js";
 import { askerOf, fixtureIndex } from "./helpers.js";
 
