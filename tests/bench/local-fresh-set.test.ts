@@ -1,5 +1,5 @@
 /**
- * The small later local sets, src/bench/data/local-fresh to local-fresh121 (each written after an answer
+ * The small later local sets, src/bench/data/local-fresh to local-fresh129 (each written after an answer
  * engine's changes of its session, to measure them on articles and questions they were not shaped on):
  * every line parses, every gold article exists, every expected fact is verbatim in a gold article,
  * and no question is a near copy of an article sentence.
@@ -161,6 +161,14 @@ describe.each([
   ["local-fresh119", 8, 30],
   ["local-fresh120", 8, 30],
   ["local-fresh121", 8, 30],
+  ["local-fresh122", 8, 30],
+  ["local-fresh123", 8, 30],
+  ["local-fresh124", 8, 30],
+  ["local-fresh125", 8, 30],
+  ["local-fresh126", 8, 30],
+  ["local-fresh127", 8, 30],
+  ["local-fresh128", 8, 30],
+  ["local-fresh129", 8, 30],
 ])("src/bench/data/%s", (name, articleCount, questionCount) => {
   const SET_DIR = path.join(DATA, name);
   const articles = new Map<string, string>();
