@@ -20,7 +20,7 @@ import { SURE, articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, law
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
-import { answersKind, asksFineAmount, asksRule, factsAsked } from "./question-type.js";
+import { answersKind, asks, asksFineAmount, asksRule, factsAsked } from "./question-type.js";
 import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
 import { ownWordsFirst, termMatcher } from "./term-weights.js";
 import { toSimplified } from "../text/simplified.js";
@@ -84,6 +84,9 @@ function keepsOwnTopic(message: string, reply: Reply): boolean {
   return !own.length || own.some((pair) => quoted.some((e) => e.includes(pair)));
 }
 
+/** An ask in the law's words: the law, a penalty, a crime or who pays. */
+const LAW_NAMED = /法律|法规|规定|违法|犯法|犯罪|罚|判|坐牢|拘留|赔/;
+
 export function createEngine(deps: EngineDeps): AnswerEngine {
   const opt = { ...DEFAULT_ENGINE_OPTIONS, ...deps.options };
   const { prompts } = deps;
@@ -118,6 +121,20 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
 
   function answered(parts: ReplyParts, excerpts: Excerpt[], emergency: boolean, mode: Reply["mode"]): Reply {
     return { text: joinParts(parts), parts, citations: excerpts.map(toCitation), refused: false, reason: "answered", emergency, mode };
+  }
+
+  /**
+   * The law's verdict on the first ask of a message of several that asks a rule, penalty or liability in the law's words
+   * (法律讲参赌罚多少, 能不能判轻点; not 讲座我可以报名去听吗), when that verdict is yes.
+   */
+  function lawAskJudged(reading: string, hits: Hit[], searcher: Searcher, model: DecisionModel): Judgement | null {
+    const parts = asks(reading);
+    if (parts.length < 2) return null;
+    for (const part of parts.filter((a) => asksRule(a) && LAW_NAMED.test(a))) {
+      const judged = judgeLaw({ question: part, terms: termMatcher(searcher, applyEquivalents(part)), hits, model, minCoverage: opt.minCoverage });
+      if (judged?.ok) return judged;
+    }
+    return null;
   }
 
   async function ask(request: AskRequest, asFollowUp?: boolean): Promise<Reply> {
@@ -184,7 +201,7 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
       // Whether an article holds the question's topic is read on the office's own query: a spoken form put back (摩的) is a topic word.
       const topicTerms = officeQuery === query ? terms : termMatcher(searcher, officeQuery);
       let local = await judgeLocal({ question: reading, query: officeQuery, terms, topicTerms, searcher, articleHits, today: now(), model, previous, lastTurn });
-      const law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
+      let law = judgeLaw({ question: queryRead, terms, hits: lawHits, model, minCoverage: opt.minCoverage });
       // A follow-up neither source answers (冇发票得唔得 after 万城被偷嘅电驴去边度领): the office's article that
       // answered the last turn alone, when it holds what the follow-up is about. The topic is inherited;
       // the sentence is chosen on the follow-up's own words and kind.
@@ -192,6 +209,9 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
         const before = await judgeOffice(request.context!.at(-1)!.question, searcher, heard, model);
         if (before?.ok && holdsFollowUp(before.docs[0], asked, reading)) local = { ...before, question: reading };
       }
+      // A message asking an office fact and the law at once (做护河志愿者一日补几多钱 救人嗰阵自己受伤边个赔): the law's
+      // ask is judged on its own words as well, over the same passages; the office's words beside it are none a law holds.
+      if (local?.ok && law && !law.ok) law = lawAskJudged(reading, lawHits, searcher, model) ?? law;
       deps.onJudged?.(q, { local, law });
       const localOk = !!local?.ok;
       const rule = asksRule(reading);

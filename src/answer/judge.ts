@@ -7,7 +7,7 @@ import type { ArticlePassage, Hit, Passage, Searcher } from "../types.js";
 import { titleSpans } from "./abbreviations.js";
 import { probability, type DecisionModel } from "./decision.js";
 import { bestWindow, selectExcerpts, type SentenceBonus, type WindowOptions } from "./excerpts.js";
-import { normalize, stopwordSet } from "../text/tokenize.js";
+import { isCjk, normalize, stopwordSet } from "../text/tokenize.js";
 import { segment } from "../text/segmenter.js";
 import type { Excerpt } from "./layout.js";
 import { changeAsked, changeNamed } from "./correction-scope.js";
@@ -226,6 +226,20 @@ export async function judgeLocal(input: {
     const inForce = matches.filter((m) => !repealedBy(m.doc, local.docs));
     if (inForce.length) matches = inForce;
   }
+  // A follow-up with no topic of its own (罚咗几多 after 护电保线行动查咗几多间废品站) asks of the article the last turn
+  // was about, when that one tells the kind asked (处罚款共计3.2万元): not of another the two turns' words fit better
+  // (a case report titled 废品站经营者被罚).
+  // Only when the follow-up names nothing of its own (那个被查的ktv罚了多少 names the KTV), and that article is on the
+  // matter as the two turns read it.
+  if (previous && !named.length && facts.length && !ownTopic(input.question).length && !LATIN_WORD.test(input.question)) {
+    // The last turn's article is the one its own words rank first, when they hold at least half of them: 从来没办过通行证's
+    // 通行 alone (coverage 0.17) does not make an e-bike notice what it was about.
+    const top = local.rank(previous)[0];
+    const at = top && top.coverage >= LAST_TURN_COVERAGE ? matches.findIndex((m) => m.doc === top.doc) : -1;
+    if (at > 0 && rankScore.get(matches[at])! >= rankScore.get(matches[0])! * NEAR_TIE && top.doc.sentences.some((s) => answersKind(s, facts))) {
+      matches = [matches[at], ...matches.filter((_, j) => j !== at)];
+    }
+  }
   const best = matches[0];
   const notes: SourceNote[] = [];
   // Asked what holds now (现在, 而家, 目前) for a figure, time, place ….
@@ -262,7 +276,7 @@ export async function judgeLocal(input: {
       m.doc.region === best.doc.region &&
       (m === best || (sharesThing(m.doc) && (!counted || countsIt(m.doc)))) &&
       factHold(m.doc, facts, bigrams) > 0 &&
-      onTopic(m.doc, input.topicTerms ?? terms, local, today, askingPhrases(question));
+      onTopic(m.doc, input.topicTerms ?? terms, local, today, askingPhrases(question), question);
     const versions = now && tells(best);
     // Another town's notice on the same matter is no newer version (后安's registration notice tells 万城 nothing).
     const titledAlike = (m: LocalMatch) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER) && sameArea(m.doc.region, best.doc.region);
@@ -363,7 +377,7 @@ export async function judgeLocal(input: {
   }
   // A number the article prints (护农专线62271110打不通 现在换成哪个号) names it as surely as its title would:
   // it is the topic, whatever else the message's words are (举报电话仲系62215110咩 打极都唔通).
-  const quoted = quotesNumberOf(question, chosen.doc);
+  const quoted = quotesNumberOf(question, chosen.doc) || docs.some((d) => changesAmountOf(question, d));
   // Asked how the case of people pointed at ended (那个包工头欠薪跑路 抓到冇), only a report telling of that case
   // answers, not one that met a word of it by chance (跑路 of 数据多跑路 in a county's round-up of arrests). The last
   // turn's words tell the case only where that turn was about this article (开车那个人后来咋样了 after 山根撞车那次……),
@@ -372,7 +386,7 @@ export async function judgeLocal(input: {
   // 三无船系咩意思: a notice defining the term asked (本通告所称“三无船舶”，是指……) answers it, as a law's definition would.
   const defines = asksDefinition(question) && chosen.doc.sentences.some((s) => definesNamed(question, s));
   return {
-    ok: quoted || defines || (p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question)) && (!ofCase || tellsOfCase(chosen.doc, question, input.topicTerms ?? terms, local, previous))),
+    ok: quoted || defines || (p >= 0.5 && onTopic(chosen.doc, input.topicTerms ?? terms, local, today, askingPhrases(question), question) && (!ofCase || tellsOfCase(chosen.doc, question, input.topicTerms ?? terms, local, previous))),
     probability: p,
     features,
     hits: [],
@@ -431,7 +445,7 @@ export function officeWord(w: string, local: LocalArticles): boolean {
  * (几点, 哪里) name its topic; the article must hold one of them, or a lexicon word for one.
  * 万宁派出所在哪里办身份证 is not answered by a report that says where a school lecture was held.
  */
-function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today: Date, asking: readonly string[]): boolean {
+function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today: Date, asking: readonly string[], question = ""): boolean {
   const counted = local.docs.length >= OFFICE_SHARE_MIN_ARTICLES;
   const office = (w: string) => officeWord(w, local);
   const timeWord = (w: string) => {
@@ -459,7 +473,27 @@ function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today:
   // Only words some article holds can match by chance (老伴, 一圈 and 两米 in no article are no risk).
   const own = words.filter(([w, v]) => !v.expansion && local.share(w) > 0).length;
   const need = Math.max(1, 1 + Math.floor((own - 1) / TOPIC_WORDS_PER));
-  return words.filter(([w]) => found(doc.haystack, w) > 0).length >= need;
+  const holds = (w: string) => found(doc.haystack, w) > 0 || resegmented(w, question, doc, local);
+  return words.filter(([w]) => holds(w)).length >= need;
+}
+
+/**
+ * Is a two-character word of the question the segmenter's wrong cut, where the article writes the word one
+ * character over (山火烧咗几多亩 cut 山/火烧: the report writes 山火)? The pair across the cut, neither
+ * character a stopword, is read as the word when the article holds it and it is a topic's (few articles hold it).
+ */
+function resegmented(word: string, question: string, doc: LocalDoc, local: LocalArticles): boolean {
+  const chars = Array.from(word);
+  if (chars.length !== 2 || !question) return false;
+  const q = Array.from(normalize(question));
+  const stop = stopwordSet();
+  const cjk = (c: string | undefined) => !!c && isCjk(c.charCodeAt(0)) && !stop.has(c);
+  for (let i = 0; i + 1 < q.length; i++) {
+    if (q[i] !== chars[0] || q[i + 1] !== chars[1]) continue;
+    const across = [cjk(q[i - 1]) ? q[i - 1] + q[i] : "", cjk(q[i + 2]) ? q[i + 1] + q[i + 2] : ""];
+    if (across.some((b) => b && doc.haystack.includes(b) && !officeWord(b, local) && local.share(b) < OFFICE_SHARE && !local.places.some((t) => t.includes(b)))) return true;
+  }
+  return false;
 }
 
 /**
@@ -498,6 +532,14 @@ function retiresNumber(doc: LocalDoc, typed: readonly string[]): boolean {
 function quotesNumberOf(question: string, doc: LocalDoc): boolean {
   const digits = digitsOf(doc.haystack);
   return typedNumbers(question).some((t) => digits.includes(t));
+}
+/**
+ * An amount typed (系咪仲系奖500蚊) that a sentence of the article changes (由最高500元提高至最高2000元) names
+ * that notice as surely as its title: the question asks whether the old figure still holds.
+ */
+function changesAmountOf(question: string, doc: LocalDoc): boolean {
+  const typed = [...normalize(question).matchAll(/([0-9]+(?:\.[0-9]+)?)(?:元|蚊|块|文)/g)].map((m) => `${m[1]}元`);
+  return typed.length > 0 && doc.sentences.some((s) => CHANGED.test(s) && typed.some((t) => s.includes(t) && !s.includes(`0${t}`)));
 }
 /** The phone or case numbers of six digits or more a question typed. */
 function typedNumbers(question: string): string[] {
@@ -717,7 +759,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const chargeAsked = asked.includes("outcome") && asksCharge(question);
   const until = (asked.includes("time") || asked.includes("date")) && asksUntil(question);
   const days = weekdaysNamed(question);
-  const stillHolds = !asked.length && STILL.test(question);
+  // 系咪7月11号礼拜六上昼9点: a value heard, asked whether it is so, asks whether it still holds too.
+  const heard = heardStill(question);
+  const stillHolds = !asked.length && (STILL.test(question) || heard.length > 0);
   // 以前是警务助理帮她填表，现在还可以这样吗: whether the old way still holds is answered by what ended it (不再代为登记).
   const oldWayAsked = OLD_WAY_ASKED.test(question);
   // 现在……还要带结婚证吗: what ended is the thing the last clause asks of (无需提供结婚证, not 不用再跑窗口).
@@ -866,7 +910,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // not 决赛期间……扩大至半径5公里 beside a date).
     // Only of when: a move's sentence (整体搬迁至市公安局政务服务大厅) always names a place, and the new address
     // under its heading says more (local-fresh19 −1 with places too).
-    const changedTo = holdsFact && factsHere.every((k) => WHEN.includes(k)) && changesTo(raw, factsHere) ? CHANGED_TO : 0;
+    // A value heard (仲系朝早7点先封): the change whose new value is of its kind (管制时间调整为……每日上午6:00至下午18:00).
+    const changedTo = (holdsFact && factsHere.every((k) => WHEN.includes(k)) && changesTo(raw, factsHere)) || heard.some((k) => changesTo(raw, [k])) ? CHANGED_TO : 0;
     // A figure raised (奖励由2万元提高至3万元) is a change of the question's matter where it shares a word of it, or where
     // a figure is asked and it is no one tier of a numbered list whose other tiers hold that kind too: a notice
     // raising every tier's reward does not answer 领奖期限 with its first tier, nor 种大麻的举报奖 with 贩卖's.
@@ -882,7 +927,11 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // The searcher's word score counts the cited title's words too: taken back out.
     const cited = sentence.match(CITED_TITLE);
     // Asked the time or place, the old plan's sentence repeats the question's words (还在镇政府三楼开吗) but answers nothing: they count half.
-    const echo = planned && facts.some((k) => OLD_VALUE_KINDS.includes(k)) ? 0.5 : 1;
+    // Asked whether a value heard still holds, a preamble announcing the changes (……作如下调整。) repeats the
+    // matter's words and tells none of them.
+    // So does the old plan's sentence that only calls it off (原定11月15日上午的讲座取消): no new value of the kind heard.
+    const echo =
+      (planned && facts.some((k) => OLD_VALUE_KINDS.includes(k))) || (heard.length > 0 && (preamble || (correction && ORIGINAL_PLAN.test(raw) && !heard.some((k) => changesTo(raw, [k]))))) ? 0.5 : 1;
     // Of a notice's tiers (不满50株……; 50株以上不满500株……; 500株以上……), the one holding the amount stated.
     const tier = tierHolds(stated, raw) ? TIER : 0;
     const ended = oldWayAsked && share > 0 && endedOf(raw, askedOf) ? ENDED_TOLD : 0;
@@ -1042,6 +1091,22 @@ const MONEY = /[0-9０-９零〇一二两三四五六七八九十百千万.]+\s*
 
 /** Asked whether something still holds (还封路吗, 而家仲封路冇), not how it has gone lately (最近……多了没有). */
 const STILL = /还|仲/;
+/** A word typed in latin letters (ktv, app): a thing named, for all the segmenter's topic words are characters. */
+const LATIN_WORD = /[a-z]{2,}/i;
+/** The share of its own words a last turn's first article must hold to be the article that turn was about. */
+const LAST_TURN_COVERAGE = 0.5;
+/** Asking whether what was heard is so (是不是, 系咪 as read). */
+const CONFIRM = /是不是|是否|对不对|对吗/;
+/** The kinds of value a question can state as heard (a place is too often its topic: 大园公墓嗰段路). */
+const HEARD_VALUE_KINDS: readonly AskedFor[] = ["time", "date", "phone", "amount", "fee"];
+/**
+ * The kinds of value a question states and asks whether it still holds or is so (仲系朝早7点先封: a time;
+ * 系咪7月11号礼拜六上昼9点: a date and a time); none when it asks a kind of its own.
+ */
+export function heardStill(question: string): AskedFor[] {
+  if (askedFor(question).length || !(STILL.test(question) || CONFIRM.test(question))) return [];
+  return HEARD_VALUE_KINDS.filter((k) => answersKind(question, [k]));
+}
 
 /**
  * Does a follow-up that asks no kind ask yes or no of a thing of its own, one the previous turn did not name:
@@ -1073,7 +1138,7 @@ const OWN_THING_SHARE = 0.1;
 const SINCE = /[0-9０-９]+月[0-9０-９]+日起/;
 
 /** A sentence that announces the items after it (现将有关事项通告如下, 现更正如下：). */
-const PREAMBLE = /如下[。：:]?$/;
+const PREAMBLE = /如下(调整|变更|更正|修改)?[。：:]?$/;
 /** That a thing is free (本次检查不收取任何费用): the answer to a price, whatever fines the sentence names besides. */
 const FREE_OF_CHARGE = /免费|免收|不收费|不收取/;
 /** A date alone on its line: a notice's signing date under the unit's name. */
@@ -1173,7 +1238,9 @@ export function localExcerpts(
 ): Excerpt[] {
   const bonus = localBonus(terms, question, query, judged.local!);
   const asked = askedFor(question);
-  const windowOptions: WindowOptions = { sentenceBonus: bonus, oneSentence: asked.length > 0, sectionAnswers: sectionAnswers(judged.local!, asked) };
+  // A value heard asked whether it holds is answered by a correction's one change, not by a paragraph of them.
+  const oneChange = heardStill(question).length > 0 && judged.docs.some((d) => CORRECTION.test(d.title));
+  const windowOptions: WindowOptions = { sentenceBonus: bonus, oneSentence: asked.length > 0 || oneChange, sectionAnswers: sectionAnswers(judged.local!, asked) };
   const room = Math.max(120, Math.floor(options.budget / Math.max(1, Math.min(judged.docs.length, options.maxPassages))));
   const perArticle: Hit[] = judged.docs.map((doc, i) => {
     let best: ArticlePassage = doc.chunks[0];
