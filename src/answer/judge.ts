@@ -538,9 +538,14 @@ function quotesNumberOf(question: string, doc: LocalDoc): boolean {
  * that notice as surely as its title: the question asks whether the old figure still holds.
  */
 function changesAmountOf(question: string, doc: LocalDoc): boolean {
-  const typed = [...normalize(question).matchAll(/([0-9]+(?:\.[0-9]+)?)(?:元|蚊|块|文)/g)].map((m) => `${m[1]}元`);
-  return typed.length > 0 && doc.sentences.some((s) => CHANGED.test(s) && typed.some((t) => s.includes(t) && !s.includes(`0${t}`)));
+  const typed = [...normalize(question).matchAll(TYPED_AMOUNT)].map((m) => m[1]);
+  // A whole figure of the sentence: 500 is not the 500 of 1500元.
+  return typed.length > 0 && doc.sentences.some((s) => CHANGED.test(s) && [...s.matchAll(STATED_AMOUNT)].some((m) => typed.includes(m[1])));
 }
+/** An amount typed in 元, 蚊 or 块 (500蚊). */
+const TYPED_AMOUNT = /(?<![0-9.])([0-9]+(?:\.[0-9]+)?)(?:元|蚊|块|文)/g;
+/** An amount an article states in 元 (最高2000元). */
+const STATED_AMOUNT = /(?<![0-9.])([0-9]+(?:\.[0-9]+)?)元/g;
 /** The phone or case numbers of six digits or more a question typed. */
 function typedNumbers(question: string): string[] {
   return [...question.matchAll(/[0-9]{6,}/g)].map((m) => m[0]);
@@ -930,8 +935,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // Asked whether a value heard still holds, a preamble announcing the changes (……作如下调整。) repeats the
     // matter's words and tells none of them.
     // So does the old plan's sentence that only calls it off (原定11月15日上午的讲座取消): no new value of the kind heard.
-    const echo =
-      (planned && facts.some((k) => OLD_VALUE_KINDS.includes(k))) || (heard.length > 0 && (preamble || (correction && ORIGINAL_PLAN.test(raw) && !heard.some((k) => changesTo(raw, [k]))))) ? 0.5 : 1;
+    const callsOff = correction && ORIGINAL_PLAN.test(raw) && !heard.some((k) => changesTo(raw, [k]));
+    const echoesHeard = heard.length > 0 && (preamble || callsOff);
+    const echo = (planned && facts.some((k) => OLD_VALUE_KINDS.includes(k))) || echoesHeard ? 0.5 : 1;
     // Of a notice's tiers (不满50株……; 50株以上不满500株……; 500株以上……), the one holding the amount stated.
     const tier = tierHolds(stated, raw) ? TIER : 0;
     const ended = oldWayAsked && share > 0 && endedOf(raw, askedOf) ? ENDED_TOLD : 0;
@@ -1103,7 +1109,7 @@ const HEARD_VALUE_KINDS: readonly AskedFor[] = ["time", "date", "phone", "amount
  * The kinds of value a question states and asks whether it still holds or is so (仲系朝早7点先封: a time;
  * 系咪7月11号礼拜六上昼9点: a date and a time); none when it asks a kind of its own.
  */
-export function heardStill(question: string): AskedFor[] {
+function heardStill(question: string): AskedFor[] {
   if (askedFor(question).length || !(STILL.test(question) || CONFIRM.test(question))) return [];
   return HEARD_VALUE_KINDS.filter((k) => answersKind(question, [k]));
 }
