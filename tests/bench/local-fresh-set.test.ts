@@ -1,5 +1,5 @@
 /**
- * The small later local sets, src/bench/data/local-fresh to local-fresh129 (each written after an answer
+ * The small later local sets, src/bench/data/local-fresh to local-fresh137 (each written after an answer
  * engine's changes of its session, to measure them on articles and questions they were not shaped on):
  * every line parses, every gold article exists, every expected fact is verbatim in a gold article,
  * and no question is a near copy of an article sentence.
@@ -169,6 +169,14 @@ describe.each([
   ["local-fresh127", 8, 30],
   ["local-fresh128", 8, 30],
   ["local-fresh129", 8, 30],
+  ["local-fresh130", 8, 30],
+  ["local-fresh131", 8, 30],
+  ["local-fresh132", 8, 30],
+  ["local-fresh133", 8, 30],
+  ["local-fresh134", 8, 30],
+  ["local-fresh135", 8, 30],
+  ["local-fresh136", 8, 30],
+  ["local-fresh137", 8, 30],
 ])("src/bench/data/%s", (name, articleCount, questionCount) => {
   const SET_DIR = path.join(DATA, name);
   const articles = new Map<string, string>();
