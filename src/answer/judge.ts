@@ -23,7 +23,7 @@ import { ownTopic, TIMES_OF_DAY } from "./follow-up.js";
 import { aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
-import { statedQuantities, tierHolds } from "../text/quantities.js";
+import { roughSumHeld, roughSums, statedQuantities, tierHolds } from "../text/quantities.js";
 import { splitSentences } from "../text/sentences.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterOf, matterPairs, namesMatter, newer, onlyRaised, repealedBy, runsOf, sameArea, sameMatter, speaksOf, timeScope } from "./time-scope.js";
 
@@ -319,9 +319,13 @@ export async function judgeLocal(input: {
   const questionPairs = [...bigrams.keys()];
   // A clause keeping the rest (……放宽为年满60周岁，发放范围……，其他对象不变) leaves what the sentence changes said.
   const newSaid = (d: LocalDoc): LocalDoc => ({ ...d, sentences: d.sentences.filter((s) => !recites(d, s)).map((s) => s.replace(UNCHANGED_CLAUSE, "")).filter((s) => s.length > 0) });
+  // Asked whether a value heard still holds (仲系奖500蚊咩), a correction changing a value of that kind (奖励标准提高为……1000元) is on it.
+  const heard = heardStill(question);
+  const ties = heardTies(question);
+  const changesHeardOf = (d: LocalDoc) => heard.length > 0 && newSaid(d).sentences.some((s) => changesHeard(s, heard, ties));
   const relevant = (d: LocalDoc) => {
     const said = newSaid(d);
-    return facts.length ? factHold(said, facts, bigrams) > 0 : said.sentences.some((s) => questionPairs.some((b) => s.includes(b) && !d.title.includes(b)));
+    return changesHeardOf(d) || (facts.length ? factHold(said, facts, bigrams) > 0 : said.sentences.some((s) => questionPairs.some((b) => s.includes(b) && !d.title.includes(b))));
   };
   // A correction whose title names what it adjusts (调整……培训时间和地点) goes first only when asked of that
   // (correction-scope.ts): asked of the rest (客人带个小孩冇身份证点样登记), the notice it corrects comes first,
@@ -338,6 +342,7 @@ export async function judgeLocal(input: {
     changeAsked(changeNamed(corr.title, corrected.title, local.places), question, asked) ||
     changesQuoted(corr, question) ||
     addsAsked(corr, corrected) ||
+    changesHeardOf(corr) ||
     restatesAsked(newSaid(corr), corrected, facts, questionPairs);
   // A notice the chosen one repeals by name (……《……的通告》同时废止) has nothing left to say: the note says it was replaced.
   const repealed = !!original && repealedBy(original, local.docs) === chosen.doc;
@@ -668,11 +673,19 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
  * such an article is likely the wrong one, and the law is what the citizen needs (answer bench:
  * policing-fresh8 .86 → .88, nothing else changes). It never answers opening hours alone.
  */
+/** The value typed right after the word asking whether it holds (还是限60个人吗; not 打110……还是说家务事不管). */
+const VALUE_CONFIRMED = /(还是|仍是|仍然是|是不是|是否)[^，。？?\s]{0,10}[0-9０-９]/;
+/** A penalty or liability named (仲系罚200蚊咩 asks a fine a law may set). */
+const PENALTY_WORD = /罚|判|拘|赔|坐牢/;
+
 export function lawJoins(law: Judgement | null, localAnswers: boolean, query: string, question: string, localOnMatter = true, lacking: readonly AskedFor[] = []): boolean {
   if (!law?.ok) return false;
   // Opening hours are the office's to say: no statute answers 派出所礼拜六开不开门 or 网吧几点关门,
   // so without the office's article the law does not either.
   if (!localAnswers && !asksRule(question) && asksOpeningHours(question)) return false;
+  // A value heard and asked whether it still holds (仲系5月16号上昼, 仲系限60个人吗), beside the office's article
+  // that answers: the office set it and says what replaced it; the statutes on the matter are beside the point.
+  if (localAnswers && !asksRule(question) && !PENALTY_WORD.test(question) && VALUE_CONFIRMED.test(question) && heardStill(question).length) return false;
   // Asked a fact the office's article does not hold but the law does (迁来以后几天内去登记 → 农村在十日以内).
   const lawHolds = lacking.length > 0 && law.hits.slice(0, 2).some((h) => answersKind(h.passage.text, lacking));
   return asksRule(query) || !localAnswers || !localOnMatter || !factsAsked(question).length || lawHolds || (law.probability >= SURE && !!law.grounded) || !!law.voted;
@@ -766,6 +779,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const days = weekdaysNamed(question);
   // 系咪7月11号礼拜六上昼9点: a value heard, asked whether it is so, asks whether it still holds too.
   const heard = heardStill(question);
+  const ties = heardTies(question);
   const stillHolds = !asked.length && (STILL.test(question) || heard.length > 0);
   // 以前是警务助理帮她填表，现在还可以这样吗: whether the old way still holds is answered by what ended it (不再代为登记).
   const oldWayAsked = OLD_WAY_ASKED.test(question);
@@ -773,6 +787,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const askedOf = oldWayAsked ? ownWords(lastClause(question)).filter((w) => !NO_THING.test(w)) : [];
   // 成五六百株咁多: an amount stated, which a notice's tier (500株以上的，奖励5000元) holds.
   const stated = statedQuantities(question);
+  // 杀猪盘骗了五十多万: a sum told roughly, which the case's sentence states (58.6万元).
+  const roughTold = roughSums(question);
   // 口诀是啥来着: the sentence telling the thing named (……九字口诀：“不单独、不忍着、不报复”), not one holding the words that point at it (女副所长).
   const named = thingAsked(question);
   const definition = asksDefinition(question);
@@ -843,7 +859,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // 开三轮见了警察就跑的 最后咋处理了: a report tells the case in one sentence and how it ended in the next
     // (经抽血检验……已涉嫌危险驾驶罪被立案侦查), or what was found of a story (经核查，该消息系谣言): the sentence
     // is about the case told just before it, its words and its town.
-    const caseBefore = endAsked.some((k) => answersKind(told, [k])) ? sentenceBefore(passage.text, raw) : "";
+    // So is a case's fine, asked of the case (北大那辆面包车……司机罚了多少 → 驾驶人王某某被依法处以罚款1000元 after the stop).
+    const caseBefore = endAsked.some((k) => answersKind(told, [k])) || (fineAsked && !lawsFine && FINE_TOLD.test(raw)) ? sentenceBefore(passage.text, raw) : "";
     const share = caseBefore ? Math.max(ownShare, CASE_BEFORE * shareIn(caseBefore, own, figures)) : ownShare;
     // The article is already the one on the matter: the sentence holding what was asked wins even when
     // it repeats none of the question's words (一、登记地点：……窗口。).
@@ -877,7 +894,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // A fine is no price (卖几多钱一顶 is not answered by 处20元罚款), unless a fine is what was asked; that it is free
     // answers whatever else the sentence says of fines (本次检查不收取任何费用……发现乱罚款……可以拨打).
     // Asked a count of cases (偷咗几起), a sentence without a figure of them (3人, 5把) tells no such count.
-    const factsHere = preamble || signed ? [] : facts.filter(
+    // A preamble tells one thing: why (受台风天气影响，……作如下调整).
+    const factsHere = signed ? [] : preamble ? facts.filter((k) => k === "reason") : facts.filter(
       (k) =>
         !(recital && (k === "time" || k === "date")) &&
         !(planned && OLD_VALUE_KINDS.includes(k)) &&
@@ -916,13 +934,16 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // Only of when: a move's sentence (整体搬迁至市公安局政务服务大厅) always names a place, and the new address
     // under its heading says more (local-fresh19 −1 with places too).
     // A value heard (仲系朝早7点先封): the change whose new value is of its kind (管制时间调整为……每日上午6:00至下午18:00).
-    const changedTo = (holdsFact && factsHere.every((k) => WHEN.includes(k)) && changesTo(raw, factsHere)) || heard.some((k) => changesTo(raw, [k])) ? CHANGED_TO : 0;
+    const changedTo = (holdsFact && factsHere.every((k) => WHEN.includes(k)) && changesTo(raw, factsHere)) || changesHeard(raw, heard, ties) ? CHANGED_TO : 0;
     // A figure raised (奖励由2万元提高至3万元) is a change of the question's matter where it shares a word of it, or where
     // a figure is asked and it is no one tier of a numbered list whose other tiers hold that kind too: a notice
     // raising every tier's reward does not answer 领奖期限 with its first tier, nor 种大麻的举报奖 with 贩卖's.
     // Read only of a sentence whose one change is a raised figure: the tiers are looked through then, not for every sentence.
-    const raisedCounts = () => share > 0 || (factsHere.some((k) => FIGURE_KINDS.has(k)) && !(doc && oneTier(raw, doc, factsHere)));
-    const changed = correction && !otherMatter && (factsHere.length ? holdsFact : share > 0 || stillHolds) && (!counted || measured > 0) && CHANGED.test(raw) && (!onlyRaised(raw) || raisedCounts()) ? (stillHolds && SINCE.test(raw) ? 1.2 : 0.8) + changedTo : 0;
+    // A figure heard and asked whether it still holds (仲系限60个人吗) is the matter of a change to a figure (名额：增加至100名).
+    const raisedCounts = () => share > 0 || changesHeard(raw, heard.filter((k) => FIGURE_KINDS.has(k)), ties) || (factsHere.some((k) => FIGURE_KINDS.has(k)) && !(doc && oneTier(raw, doc, factsHere)));
+    // A value heard (仲系5月16号上昼): a change to a value of another kind (活动地点：改为……) or calling the old plan off answers it only in part.
+    const offHeard = heard.length > 0 && !changesHeard(raw, heard, ties) ? OFF_HEARD : 1;
+    const changed = correction && !otherMatter && (factsHere.length ? holdsFact : share > 0 || stillHolds) && (!counted || measured > 0) && CHANGED.test(raw) && (!onlyRaised(raw) || raisedCounts()) ? offHeard * (stillHolds && SINCE.test(raw) ? 1.2 : 0.8) + changedTo : 0;
     // 几点钟开门 is answered by 8:30至18:00, not by the date the rules took effect.
     const clock = hour && tellsHour(sentence) ? 0.5 : 0;
     // 查到什么时候 is answered by the period's end (9月15日至12月31日), not by an event's day within it.
@@ -935,20 +956,24 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // Asked whether a value heard still holds, a preamble announcing the changes (……作如下调整。) repeats the
     // matter's words and tells none of them.
     // So does the old plan's sentence that only calls it off (原定11月15日上午的讲座取消): no new value of the kind heard.
-    const callsOff = correction && ORIGINAL_PLAN.test(raw) && !heard.some((k) => changesTo(raw, [k]));
+    const callsOff = correction && ORIGINAL_PLAN.test(raw) && !changesHeard(raw, heard, ties);
     const echoesHeard = heard.length > 0 && (preamble || callsOff);
-    const echo = (planned && facts.some((k) => OLD_VALUE_KINDS.includes(k))) || echoesHeard ? 0.5 : 1;
-    // Of a notice's tiers (不满50株……; 50株以上不满500株……; 500株以上……), the one holding the amount stated.
-    const tier = tierHolds(stated, raw) ? TIER : 0;
+    // Its share of a value heard is the old value's echo (原定于2026年5月16日 for 仲系5月16号): none.
+    const echo = echoesHeard ? 0 : planned && facts.some((k) => OLD_VALUE_KINDS.includes(k)) ? 0.5 : 1;
+    // Of a notice's tiers (不满50株……; 50株以上不满500株……; 500株以上……), the one holding the amount stated; of a report, the sentence stating the sum told roughly.
+    const tier = tierHolds(stated, raw) || roughSumHeld(roughTold, raw) ? TIER : 0;
     const ended = oldWayAsked && share > 0 && endedOf(raw, askedOf) ? ENDED_TOLD : 0;
-    const ownTown = townsAsked.length && doc && byTown(doc) && (namesOnly(sentence, townsAsked, otherTowns) || (!!caseBefore && namesOnly(caseBefore, townsAsked, otherTowns))) ? OWN_TOWN : 0;
+    // A case's end or fine told right after the sentence on the town asked alone is that town's, in any article.
+    const ownTown = townsAsked.length && doc && ((byTown(doc) && namesOnly(sentence, townsAsked, otherTowns)) || (!!caseBefore && namesOnly(caseBefore, townsAsked, otherTowns))) ? OWN_TOWN : 0;
     const tellsNamed = named && !(doc?.title ?? "").includes(named) && told.includes(named) ? NAMED_THING : 0;
     const ruled = actRuled?.test(raw) && doc && rulesActOnce(doc) ? RULED_ACT : 0;
     // 三无船系咩意思: the sentence defining it (本通告所称“三无船舶”，是指无船名船号……), not the one banning it.
     const defining = definition && definesNamed(question, raw) ? NAMED_THING : 0;
     // 那个庄家犯咩罪: of a report's outcomes, the one naming the charge (因涉嫌开设赌场罪被刑事拘留), not the arrest's count.
     const charged = chargeAsked && tellsCharge(sentence) ? NAMED_THING : 0;
-    return scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended + ownTown + tellsNamed + ruled + defining + charged) - (cited ? scoreText(terms, cited.join(" ")) : 0);
+    // The old plan's words repeat the question's (中考……集中办理日……5月16日), so its own word score is halved too.
+    const echoedWords = echoesHeard ? 0.5 * scoreText(terms, told) : 0;
+    return -echoedWords + scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended + ownTown + tellsNamed + ruled + defining + charged) - (cited ? scoreText(terms, cited.join(" ")) : 0);
   };
 }
 
@@ -974,8 +999,12 @@ function changesTo(sentence: string, kinds: readonly AskedFor[]): boolean {
   });
 }
 const CHANGED_AT = new RegExp(CHANGED.source, "g");
+/** A fine's figure told (处以罚款1000元, 罚款500元). */
+const FINE_TOLD = /罚款[0-9０-９]/;
 /** A change to a value of the kinds asked, beyond any change: a tie-breaker between two changes (0.4 took a correction's sentence over the one holding the question's words: local-fresh8 −1). */
 const CHANGED_TO = 0.15;
+/** What a change to a value of another kind than the one heard counts (仲系限60个人吗 is answered by 名额：增加至100名, not 活动时间：改为……). */
+const OFF_HEARD = 0.5;
 
 /** The sentence before `sentence` in `text` ("" when it is the first), split as the excerpts are. */
 function sentenceBefore(text: string, sentence: string): string {
@@ -1080,12 +1109,12 @@ function countedNear(sentence: string, counted: string, after = 7): boolean {
 
 /**
  * Does the text tell of the thing measured: its character, or how reports word it (骗了几多钱 → 投入8.6万元,
- * 损失; 偷了几多 → 被盗, 盗窃; 值几个钱 → 成本不足300元; 找回几个, read 追回 → 寻回走失儿童2名).
+ * 损失; 偷了几多 → 被盗, 盗窃; 值几个钱 → 成本不足300元; 找回几个, read 追回 → 寻回走失儿童2名; 追返几多钱 → 挽回经济损失3.8万元).
  */
 function tellsOf(text: string, thing: string): boolean {
   return text.includes(thing) || !!REPORTED_AS[thing]?.test(text);
 }
-const REPORTED_AS: Record<string, RegExp> = { 骗: /损失|投入|转账|汇款|充值|被骗/, 偷: /盗/, 值: /价值|成本|售价|价格|市值/, 抓: /拘留|落网|归案|到案|逮捕/, 追: /寻回|寻获|找回|找到/ };
+const REPORTED_AS: Record<string, RegExp> = { 骗: /损失|投入|转账|汇款|充值|被骗/, 偷: /盗/, 值: /价值|成本|售价|价格|市值/, 抓: /拘留|落网|归案|到案|逮捕/, 追: /寻回|寻获|找回|找到|挽回|追缴|返还|发还/, 挽: /追回|追缴|返还|发还/, 退: /返还|发还|退赔|退回|追回|挽回/ };
 
 /** Cases asked for alone (偷咗几起): the count is of them. Not a thing's measure, which people swap (几条船 for 37艘). */
 const MEASURE = /^[起宗]$/;
@@ -1111,7 +1140,30 @@ const HEARD_VALUE_KINDS: readonly AskedFor[] = ["time", "date", "phone", "amount
  */
 function heardStill(question: string): AskedFor[] {
   if (askedFor(question).length || !(STILL.test(question) || CONFIRM.test(question))) return [];
-  return HEARD_VALUE_KINDS.filter((k) => answersKind(question, [k]));
+  // 仲喺3栋楼下吗: a building's number is an address, no figure heard.
+  const figures = question.replace(ADDRESS_NUMBER, " ");
+  return HEARD_VALUE_KINDS.filter((k) => answersKind(k === "amount" || k === "fee" ? figures : question, [k]));
+}
+/** A number that is part of an address (3栋, 2号楼, 5层, 101室). */
+const ADDRESS_NUMBER = /[0-9０-９]+\s*(栋|幢|号楼|楼|层|单元|室)/g;
+
+/** What a figure heard is tied to: the thing before it (罚200蚊 → 罚, 奖500 → 奖) and the unit it is per (200蚊一只 → 只). */
+interface HeardTies {
+  thing: string | null;
+  per: string | null;
+}
+function heardTies(question: string): HeardTies {
+  return { thing: HEARD_THING.exec(question)?.[1] ?? null, per: HEARD_PER.exec(question)?.[1] ?? null };
+}
+const HEARD_THING = /([罚奖赔补扣])[^，。？?\s0-9０-９]{0,2}[0-9０-９]/;
+const HEARD_PER = /[0-9０-９]+\s*(?:元|块|蚊)?\s*一(只|辆|个|张|本|次|人|头|户)/;
+
+/**
+ * Does the sentence change a value of a kind heard, of the thing heard (仲系罚200蚊: a fine's change, not the reward's
+ * 奖励提高至500元; 仲系200蚊一只: the fee 每只, not the reward)?
+ */
+function changesHeard(sentence: string, heard: readonly AskedFor[], ties: HeardTies): boolean {
+  return heard.some((k) => changesTo(sentence, [k])) && (!ties.thing || sentence.includes(ties.thing)) && (!ties.per || sentence.includes(ties.per));
 }
 
 /**

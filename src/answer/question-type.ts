@@ -9,7 +9,7 @@ import { segment } from "../text/segmenter.js";
 import { splitClauses } from "../text/sentences.js";
 import { stopwordSet } from "../text/tokenize.js";
 
-export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "frequency" | "place" | "route" | "transit" | "documents" | "phone" | "app" | "age" | "missed" | "outcome" | "recovered" | "person" | "means" | "findings" | "weapon" | "looks" | "gift" | "advice" | "truth" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "frequency" | "place" | "route" | "transit" | "documents" | "phone" | "app" | "age" | "missed" | "outcome" | "recovered" | "person" | "means" | "findings" | "weapon" | "looks" | "reason" | "gift" | "advice" | "truth" | "rule";
 
 /** Kinds that ask no fact of the office's: a yes/no rule, what to do, whether a story is true. */
 const NOT_FACTS: ReadonlySet<AskedFor> = new Set(["rule", "advice", "truth"]);
@@ -30,8 +30,8 @@ const WEEKS = `(${NUM}|半)\\s*个?(多|余)?个?(周(?!岁)|星期)`;
 /** A time of day: 8:30, 上午9时, 15点 (not 时间, 时期). */
 const CLOCK = `[0-9]{1,2}[:：][0-9]{2}|[上下]午\\s*${NUM}\\s*[时点]|${NUM}\\s*[时点](?![间期])`;
 
-/** A count of things picked up or seized (背包1个, 手机3部, 子弹12发). */
-const ITEM_COUNT = "[0-9０-９]+\\s*(个|部|台|辆|张|件|把|支|根|只|头|匹|块|枚|发|克|包|条|瓶|箱|袋|盒)";
+/** A count of things picked up or seized (背包1个, 手机3部, 子弹12发, 假警官证1本, 手铐1副). */
+const ITEM_COUNT = "[0-9０-９]+\\s*(个|部|台|辆|张|件|把|支|根|只|头|匹|块|枚|发|克|包|条|瓶|箱|袋|盒|套|本|副|双|顶)";
 
 export /** Papers a citizen brings to a window. */
 const DOCUMENT = "(身份证|户口|证明|材料|发票|小票|收据|聊天记录|截图|照片|复印件|原件|凭证|委托书|(居住|结婚|出生|暂住|驾驶|行驶|营业|许可|合格|毕业|免疫|登记|通行)证)";
@@ -59,6 +59,8 @@ const CASE_OUTCOME = [
   `${TOLD_CASE}(?<=[，,\\s])${HOW}(处理|处置|处罚|判|罚)${CLAUSE_END}`,
   // 和乐那个欠薪老板有冇被抓去坐监: whether that case's man was caught or jailed, not what the law would do.
   `${TOLD_CASE}有没有被?(抓|关|拘|判)[^，。？?\\s]{0,4}${CLAUSE_END}`,
+  // 佢畀人点处理咗: how the one told of was dealt with, in the passive (→ 被依法刑事拘留).
+  `(他|她|佢)(们|哋|地)?(被|给|畀)(人|警察|公安|派出所|民警)?${HOW}(处理|处置|处罚|判|罚)(了|咗|的)${CLAUSE_END}`,
   // 调解咋讲的, 调解结果呢, 点样调解的: what a mediation told of settled (双方达成协议：……).
   `调解(的)?(结果|(得|成)?(怎么|咋|点样?|如何)(讲|说|定|弄|搞|处理|调)的)|(怎么|咋|点样?|如何)调解的`,
 ].join("|");
@@ -87,8 +89,8 @@ const KINDS: Record<AskedFor, Kind> = {
     // 抓了几个 asks a count; 被几个同学堵在厕所里，我该咋办 tells one; 禁渔那几个月, 好几个 tell, not ask.
     // 打咗几次都冇人听: 几 before 都 or 也 is "several", told, not asked.
     askedAtEnd: /(?<![那这嗰头好过前])几(个|名|人|辆|株|起|元|块|克|次|户|家|间|所|条|台|万|千|百|份|张|部|只|头|匹|处|把|套|棵|岁|趟|架次|回|批|场|艘|成|种|类|项|倍)(?![都也])/,
-    // Arabic figures with any measure word (每斤多称约3两: after a digit 两 is a weight); Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
-    answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|两|亩|顶|具|副|双|箱|袋|瓶|盒|支|枚|发|颗|粒|本|根|头|匹|把|艘|架次|架|趟|批|场|套|间|座|栋|所|组|队|种|类|项|mg|毫克|毫升|ml|公里|千米|米|倍)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗|倍)`),
+    // Arabic figures with any measure word (每斤多称约3两: after a digit 两 is a weight; 500蚊 is Cantonese 元); Chinese numerals only with one that counts cases or money ("三个特点" is no figure).
+    answer: new RegExp(`[0-9０-９][0-9０-９.]*\\s*(余|多)?\\s*(%|％|元|万元|亿元|块|蚊|辆|株|棵|起|名|人|克|千克|公斤|次|户|家|条|台|部|个|张|件|只|吨|处|宗|万|岁|份|斤|两|亩|顶|具|副|双|箱|袋|瓶|盒|支|枚|发|颗|粒|本|根|头|匹|把|艘|架次|架|趟|批|场|套|间|座|栋|所|组|队|种|类|项|mg|毫克|毫升|ml|公里|千米|米|倍)|[零〇一二两三四五六七八九十百千万亿]+\\s*(余|多)?\\s*(元|万元|亿元|辆|株|起|克|公斤|吨|宗|倍)`),
   },
   fee: {
     // What it costs: a price, or that it is free (免收号牌工本费 answers 要交几多钱).
@@ -114,7 +116,8 @@ const KINDS: Record<AskedFor, Kind> = {
     asked: new RegExp(
       `哪天|哪一天|哪几(天|日|号)|(?<!月)初几|(?<!门牌(号)?|[打拨])几号(?!窗口|柜台|房|楼|门|台|车|线)|几月几|哪年|最晚|最迟|截止|期限|什么时候|啥时候|到什么时候|(是不是|还是)${NUM}月${NUM}[号日][^，。？?\\s]{0,3}(开始|结束|启用|实施|截止|开考|开放)|(是不是|还是)${NUM}[号日](?!窗口|柜台|房|楼|门|台|车|线)[^，。？?\\s]{0,8}(搞|办|开|举行|举办)(?!车)`,
     ),
-    answer: new RegExp(`${NUM}年${NUM}月${NUM}日|${NUM}月${NUM}日`),
+    // 5月16号: a day as said (号 after a month is the day, not a window's 1号).
+    answer: new RegExp(`${NUM}年${NUM}月${NUM}[日号]|${NUM}月${NUM}[日号]`),
   },
   duration: {
     // How long: 要等几天, 几分钟能赶到 → 15个工作日内, 3分钟.
@@ -208,8 +211,8 @@ const KINDS: Record<AskedFor, Kind> = {
     // 人关起来没有: whether the suspect is held (→ 已被依法刑事拘留). Minors' cases end otherwise (予以训诫, 责令其家长严加管教, 不予刑事处罚, 专门矫治教育).
     // 抓到人没: the one caught named between. 打人的判了啥: what the case's offenders got (→ 处以行政拘留10日).
     // 最后咋罚的: the fine, points or closure the case got (处以罚款1500元、驾驶证记12分, 停业整顿10日, 给予警告); what became of a thing (归国家所有).
-    // 系咪罚下钱就算: whether a fine was all he got (→ 已被依法刑事拘留).
-    asked: new RegExp(String.raw`(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(人|他|她|他们|贼|小偷|骗子|嫌疑人)?(没有|没|吗|了吗|未|冇|无)|(判|处|罚)(了|咗)(什么|啥|咩|乜嘢?)|(关|拘|扣)(起来|进去|住)了?(没有|没|吗|未|冇|无)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破(了|咗)?(案)?(没有|没|冇|无|未|吗)|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|(罚|赔)(下|点|些|啲|了|咗)?(钱|款)?就(算|完事|了事|没事|冇事)|${CASE_OUTCOME}|${CASE_CHARGE}`),
+    // 系咪罚下钱就算: whether a fine was all he got (→ 已被依法刑事拘留). 系咪都畀刑拘咗: whether they are held by now.
+    asked: new RegExp(String.raw`(抓到|抓住|抓着|找到|找着|寻到|寻回)了?(人|他|她|他们|贼|小偷|骗子|嫌疑人)?(没有|没|吗|了吗|未|冇|无)|(判|处|罚)(了|咗)(什么|啥|咩|乜嘢?)|(关|拘|扣)(起来|进去|住)了?(没有|没|吗|未|冇|无)|(已经|是不是)[^，。？?\s]{0,4}(抓到|抓住|抓获|落网|找到)了?(?![^，。？?\s]{0,3}(会|要|判|罚|怎))|(已经|是不是|是否)[^，。？?\s]{0,4}(刑拘|拘留|逮捕|判刑)了|有没有(人)?(被)?(抓到|抓住|抓的|抓过|破案)|抓了(没有|没|未)|破案了|破(了|咗)?(案)?(没有|没|冇|无|未|吗)|落网|结果怎么样|(后来|现在|目前)(怎么样|咋样|怎样)|(罚|赔)(下|点|些|啲|了|咗)?(钱|款)?就(算|完事|了事|没事|冇事)|${CASE_OUTCOME}|${CASE_CHARGE}`),
     answer: /(抓获|破获|刑事拘留|逮捕|归案|落网|查获|判处|行政拘留|取保候审|监视居住|强制措施|移送(?!的)|立案侦查|予以训诫|责令[^，。；]{0,6}(退还|赔偿|管教)|(处以?|并处|给予)[^，。；]{0,6}罚款|(处以?|给予|予以)[^，。；]{0,4}警告|批评教育|罚款[0-9０-９一二三四五六七八九十]|停业整顿|吊销|记[0-9０-９]+分|归[^，。；]{0,4}所有|上缴国库|找到|寻回|被找到|平安返回|接回|专门矫治教育|专门教育|不予(刑事)?处罚|达成[^，。；]{0,6}协议)/,
   },
   recovered: {
@@ -232,7 +235,8 @@ const KINDS: Record<AskedFor, Kind> = {
   },
   means: {
     // How a case was traced: 咋摸到人的, 怎么查出来是他, 怎么抓到他的 → 民警调取沿线监控…走访废品收购站, 在充电站查到……扫码充电的记录.
-    asked: /(怎么|咋|如何|点样|怎样|咋样)(个)?(查|找|摸|抓|锁定|发现|破|揪|认)(出来|出|到|住|着|获|中|的)(是|了)?(他们|她们|他|她|人|嫌疑人|小偷|贼|骗子|案)?(的)?(?=$|[，,。？?！!\s呢啊呀嘛咧])/,
+    // 系点样畀人捉到嘅: how one was caught, told in the passive (→ 工作人员通过人脸识别核验发现).
+    asked: /(怎么|咋|如何|点样|怎样|咋样)(个)?(被|给|畀)?(人|警察|民警|公安)?(查|找|摸|抓|锁定|发现|破|揪|认)(出来|出|到|住|着|获|中|的)(是|了)?(他们|她们|他|她|人|嫌疑人|小偷|贼|骗子|案)?(的)?(?=$|[，,。？?！!\s呢啊呀嘛咧])/,
     answer: /通过|调取|监控|视频|锁定|顺藤摸瓜|循线|排查|研判|走访|蹲守|比对|追踪|摸排|线索/,
   },
   findings: {
@@ -257,6 +261,13 @@ const KINDS: Record<AskedFor, Kind> = {
     // How a thing is told apart: 点样睇得出边度有离岸流 → 颜色较深、浪花较少……可能就是离岸流.
     asked: /长什么样|长相|样子|(什么|啥)特征|穿(的)?(什么|啥)(衣服|衫|衣)|(怎么|怎样|如何)(才能)?(看|分辨|辨别|识别|认|判断)得?出|怎么(识别|辨别|分辨|认出)/,
     answer: /身高|体型|偏瘦|偏胖|平头|长发|短发|口音|文身|纹身|疤|胎记|身穿|穿着|上衣|识别|特征是|可能就是|颜色(较|偏|发)?[深浅暗]/,
+  },
+  reason: {
+    // Why an event was moved or a thing stopped: 活动点解推迟咗, 讲座为什么要延期 咩原因 → 受台风天气影响, 因受强降雨天气影响.
+    // Only of a change (为什么要罚我 asks the law; 手机充电慢是啥原因 no office's matter).
+    asked: /(为什么|为啥|为何)[^，。？?\s]{0,4}(延期|推迟|取消|改期|改|换|搬|停|封|关|暂停)|(延期|推迟|取消|改期|搬|停|封|关)(了|咗)?[^，。？?\s]{0,4}(为什么|为啥|(什么|啥|咩|乜嘢?)原因)/,
+    // The cause given (受台风天气影响, 因该会议室改造施工), not the apology for it (因延期给大家带来的不便) or a charge (因涉嫌……罪).
+    answer: /受[^，。；]{0,12}影响|(因|由于)(?!涉嫌)(?![^，。；]{0,14}(带来|造成)[^，。；]{0,6}不便)[^，。；]{2,}/,
   },
   gift: {
     // What a participant gets: 去了有东西领吗, 答题有啥东西送, 能领到啥, 他能领不 → 免费领取安全头盔一顶, 赠送大米.
@@ -389,7 +400,7 @@ function namesOwnThing(ask: string): boolean {
 }
 
 /** A clause that asks has a question word or particle (有人打电话讲我涉嫌洗钱 tells; 电话多少 asks). */
-const ASKING_WORD = /多少|几|什么|啥|咩|乜|哪|边度|怎|点样|点搞|没有|没|冇|不|唔|是不是|[吗么呢嘛]$|[?？]/;
+const ASKING_WORD = /多少|几|多久|多长|多远|什么|啥|咩|乜|哪|边度|怎|点样|点搞|没有|没|冇|不|唔|是不是|[吗么呢嘛]$|[?？]/;
 
 /** Does this clause ask (a question word or particle), or only tell? */
 export function clauseAsks(clause: string): boolean {
@@ -570,8 +581,8 @@ const FUNCTION_CHAR = /[的了呢吗啊呀么是有在都就还要会被把和�
 export function countedThing(question: string): string | null {
   // The last one asked: 讲几句就放人…罚几多 tells a story before it asks.
   // With the character after it when that is no particle (几多间民宿 → 民宿): the word, when a sentence writes it.
-  // 花了好几万买, 几十个: a rough figure told, not a thing counted.
-  const things = [...question.matchAll(/(?<!好)(?:多少|几多|几)(?![十百千万亿])(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批)?([\p{Script=Han}])([\p{Script=Han}]?)/gu)].map((m) => (m[2] && !FUNCTION_CHAR.test(m[2]) ? m[1] + m[2] : m[1]));
+  // 花了好几万买, 几十个, 十几个人: a rough figure told, not a thing counted.
+  const things = [...question.matchAll(/(?<![好十百千万0-9])(?:多少|几多|几)(?![十百千万亿])(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批)?([\p{Script=Han}])([\p{Script=Han}]?)/gu)].map((m) => (m[2] && !FUNCTION_CHAR.test(m[2]) ? m[1] + m[2] : m[1]));
   // 奖几多 ends on 几多: its 多 is the question word, no thing.
   // 要放几个先得: 先 (才) and other particles after the count name nothing.
   const after = things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分倍岁多少先才就都咩嘅啦吖]/.test(t[0])).at(-1);

@@ -83,3 +83,48 @@ export function tierHolds(stated: readonly Quantity[], sentence: string): boolea
   const tiers = tiersIn(sentence);
   return tiers.some((t) => stated.some((q) => q.unit === t.unit && q.value >= t.from && q.value < t.below));
 }
+
+/** A sum told roughly (五十多万, 一万多, 八千几块): at least the figure, below the next step of its last place. */
+export interface RoughSum {
+  from: number;
+  below: number;
+}
+
+const ROUGH_SUM = new RegExp(`(?<![\\d.零〇一二两三四五六七八九十百千万])(${FIGURE})(万)?(多|几)(万)?(?:块|元|蚊)?`, "g");
+
+/** The place of a figure's last digit that is not naught (50 → 10, 2000 → 1000, 3 → 1). */
+function lastPlace(n: number): number {
+  let place = 1;
+  while (n >= place * 10 && n % (place * 10) === 0) place *= 10;
+  return place;
+}
+
+/**
+ * The sums of money a message tells roughly: 五十多万 (500,000 to 600,000), 一万多 (10,000 to 20,000), 两千几.
+ * 五十多个人 tells a count, not a sum.
+ */
+export function roughSums(text: string): RoughSum[] {
+  const out: RoughSum[] = [];
+  for (const m of text.matchAll(ROUGH_SUM)) {
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 1);
+    if (/[个名人次辆岁年月日天号点条张只头间家户株棵克斤分]/.test(after)) continue;
+    const figure = valueOf(m[1]);
+    if (!Number.isFinite(figure) || figure <= 0) continue;
+    const scale = m[2] || m[4] ? 10000 : 1;
+    const from = figure * scale;
+    if (from < 100) continue;
+    out.push({ from, below: from + lastPlace(figure) * scale });
+  }
+  return out;
+}
+
+/** The sums of money a sentence states (58.6万元, 12800元, 1.2万余元) in 元. */
+export function sumsIn(sentence: string): number[] {
+  return [...sentence.matchAll(/(\d+(?:\.\d+)?)\s*(余|多)?\s*(万)?元/g)].map((m) => Number(m[1]) * (m[3] ? 10000 : 1));
+}
+
+/** Does the sentence state a sum within one the message told roughly (骗了五十多万 → 58.6万元)? */
+export function roughSumHeld(told: readonly RoughSum[], sentence: string): boolean {
+  if (!told.length) return false;
+  return sumsIn(sentence).some((v) => told.some((r) => v >= r.from && v < r.below));
+}
