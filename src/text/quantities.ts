@@ -1,6 +1,7 @@
 /**
  * Quantities a question states (成五六百株, 喝了3两, 偷了两千多块) and the tiers a notice sets
- * (500株以上的，奖励5000元; 50株以上不满500株; 不满50株): which tier holds the stated amount. Pure.
+ * (500株以上的，奖励5000元; 50株以上不满500株; 不满50株): which tier holds the stated amount; and sums told roughly
+ * (骗了五十多万) against the sums a sentence states (58.6万元). Pure.
  */
 import { parseNumber } from "./numerals.js";
 
@@ -119,7 +120,7 @@ export function roughSums(text: string): RoughSum[] {
 }
 
 /** The sums of money a sentence states (58.6万元, 12800元, 1.2万余元) in 元. */
-export function sumsIn(sentence: string): number[] {
+function sumsIn(sentence: string): number[] {
   return [...sentence.matchAll(/(\d+(?:\.\d+)?)\s*(余|多)?\s*(万)?元/g)].map((m) => Number(m[1]) * (m[3] ? 10000 : 1));
 }
 
