@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { applyEquivalents, readAsked } from "../../src/answer/equivalents.js";
 import { lawJoins, type Judgement } from "../../src/answer/judge.js";
 import { answersKind, askedFor, asks, asksRule } from "../../src/answer/question-type.js";
+import { Lexicon } from "../../src/retrieval/lexicon.js";
 import { REPO_ROOT } from "../engine/helpers.js";
 import { askerOf, fixtureIndex } from "./helpers.js";
 
@@ -44,6 +45,13 @@ describe("what a message asks", () => {
   it("行路唔方便 and 屋企 are read as 行动不便 and 家", () => {
     expect(applyEquivalents("我阿妈行路唔方便 点去")).toContain("行动不便");
     expect(applyEquivalents("屋企离考场几远")).toContain("家");
+  });
+
+  it("举报 with 奖励 is read in the laws' words (国家鼓励……举报……给予表彰和奖励); 举报 alone is not", () => {
+    const lexicon = Lexicon.default();
+    const expansions = (q: string) => lexicon.match(applyEquivalents(q)).flatMap((m) => m.expansions);
+    expect(expansions("举报卖毒品的真系有奖励吗 法律有冇讲")).toContain("表彰");
+    expect(expansions("举报电话打几多号")).not.toContain("表彰");
   });
 
   it("5月16号 is a date; a window's 1号 is not", () => {
