@@ -20,7 +20,7 @@ import { SURE, articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, law
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
-import { answersKind, asks, asksFineAmount, asksRule, clausesOf, factsAsked } from "./question-type.js";
+import { answersKind, asks, asksFineAmount, asksRule, bareClausesOf, factsAsked, inLawsWords } from "./question-type.js";
 import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
 import { ownWordsFirst, termMatcher } from "./term-weights.js";
 import { toSimplified } from "../text/simplified.js";
@@ -84,9 +84,6 @@ function keepsOwnTopic(message: string, reply: Reply): boolean {
   return !own.length || own.some((pair) => quoted.some((e) => e.includes(pair)));
 }
 
-/** An ask in the law's words: the law, a penalty, a crime, who pays or who may. */
-const LAW_NAMED = /法律|法规|规定|违法|犯法|犯罪|罚|判|坐牢|坐[^，。？?\s]{0,3}监|拘留|拘(几|多少|多久)|赔|有没有权|有权/;
-
 export function createEngine(deps: EngineDeps): AnswerEngine {
   const opt = { ...DEFAULT_ENGINE_OPTIONS, ...deps.options };
   const { prompts } = deps;
@@ -129,9 +126,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
    * rule joins the ask before it (系咪都畀刑拘咗 帮人考试会判咩), so the clauses are tried too.
    */
   function lawAskJudged(reading: string, hits: Hit[], searcher: Searcher, model: DecisionModel): Judgement | null {
-    const parts = [...new Set([...asks(reading), ...clausesOf(reading)])].filter((a) => a !== reading);
-    if (!parts.length) return null;
-    for (const part of parts.filter((a) => asksRule(a) && LAW_NAMED.test(a))) {
+    const parts = [...new Set([...asks(reading), ...bareClausesOf(reading)])].filter((a) => a !== reading);
+    for (const part of parts.filter((a) => asksRule(a) && inLawsWords(a))) {
       const judged = judgeLaw({ question: part, terms: termMatcher(searcher, applyEquivalents(part)), hits, model, minCoverage: opt.minCoverage });
       if (judged?.ok) return judged;
     }

@@ -20,7 +20,7 @@ import { PUNISHMENT } from "./law-order.js";
 import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
 import { ownTopic, TIMES_OF_DAY } from "./follow-up.js";
-import { aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
+import { PENALTY_NAMED, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { roughSumHeld, roughSums, statedQuantities, tierHolds } from "../text/quantities.js";
@@ -675,8 +675,6 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
  */
 /** The value typed right after the word asking whether it holds (还是限60个人吗; not 打110……还是说家务事不管). */
 const VALUE_CONFIRMED = /(还是|仍是|仍然是|是不是|是否)[^，。？?\s]{0,10}[0-9０-９]/;
-/** A penalty or liability named (仲系罚200蚊咩 asks a fine a law may set). */
-const PENALTY_WORD = /罚|判|拘|赔|坐牢/;
 
 export function lawJoins(law: Judgement | null, localAnswers: boolean, query: string, question: string, localOnMatter = true, lacking: readonly AskedFor[] = []): boolean {
   if (!law?.ok) return false;
@@ -685,7 +683,7 @@ export function lawJoins(law: Judgement | null, localAnswers: boolean, query: st
   if (!localAnswers && !asksRule(question) && asksOpeningHours(question)) return false;
   // A value heard and asked whether it still holds (仲系5月16号上昼, 仲系限60个人吗), beside the office's article
   // that answers: the office set it and says what replaced it; the statutes on the matter are beside the point.
-  if (localAnswers && !asksRule(question) && !PENALTY_WORD.test(question) && VALUE_CONFIRMED.test(question) && heardStill(question).length) return false;
+  if (localAnswers && !asksRule(question) && !PENALTY_NAMED.test(question) && VALUE_CONFIRMED.test(question) && heardStill(question).length) return false;
   // Asked a fact the office's article does not hold but the law does (迁来以后几天内去登记 → 农村在十日以内).
   const lawHolds = lacking.length > 0 && law.hits.slice(0, 2).some((h) => answersKind(h.passage.text, lacking));
   return asksRule(query) || !localAnswers || !localOnMatter || !factsAsked(question).length || lawHolds || (law.probability >= SURE && !!law.grounded) || !!law.voted;

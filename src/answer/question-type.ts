@@ -327,6 +327,20 @@ function bareClause(clause: string): string {
   return clause.replace(/[，,。？?！!；;～~]+$/, "");
 }
 
+/** The message's clauses without their closing marks (系咪都畀刑拘咗，帮人考试会判咩 → 系咪都畀刑拘咗 / 帮人考试会判咩). */
+export function bareClausesOf(message: string): string[] {
+  return clausesOf(message).map(bareClause).filter(Boolean);
+}
+
+/** A penalty, a term or who pays, named (罚, 判, 拘, 赔, 坐牢, 坐几耐监). */
+export const PENALTY_NAMED = /罚|判|拘|赔|坐牢|坐[^，。？?\s]{0,3}监/;
+/** The law itself, a crime or a power named (法律, 规定, 犯法, 有冇权). */
+const LAW_WORD = /法律|法规|规定|违法|犯法|犯罪|有没有权|有权/;
+/** Is this ask in the law's words: the law, a crime, a power, or a penalty (法律讲参赌罚多少; not 讲座我可以报名去听吗)? */
+export function inLawsWords(ask: string): boolean {
+  return LAW_WORD.test(ask) || PENALTY_NAMED.test(ask);
+}
+
 /** Each kind's askedAtEnd as the words that end a clause, built once. */
 const CLOSING_ASK = new Map<AskedFor, RegExp>();
 
