@@ -20,7 +20,7 @@ import { SURE, articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, law
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
-import { answersKind, asks, asksFineAmount, asksRule, bareClausesOf, factsAsked, inLawsWords } from "./question-type.js";
+import { answersKind, asks, asksFineAmount, asksRule, bareClausesOf, factsAsked, inLawsWords, officePart } from "./question-type.js";
 import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
 import { ownWordsFirst, termMatcher } from "./term-weights.js";
 import { toSimplified } from "../text/simplified.js";
@@ -178,7 +178,8 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     const about = [asked, ...[...terms.weights].filter(([, v]) => v.expansion).map(([w]) => w)].join(" ");
     const companions = penaltyCompanions(orderLawHits(searchedLaw, focus, {}, asked, about), passagesOf(searcher), asked, about);
     const lawHits = orderLawHits([...searchedLaw, ...companions], focus, {}, asked, about).slice(0, 10);
-    const officeQuery = articleQuery(searcher, query, [...spoken, ...(followUp ? contextWords.flatMap((w) => w.spoken) : [])]);
+    // The office's articles are searched without the law's asks (officePart): the law's part answers those.
+    const officeQuery = articleQuery(searcher, followUp ? query : officePart(query), [...spoken, ...(followUp ? contextWords.flatMap((w) => w.spoken) : [])]);
     const articleHits = await searcher.search(officeQuery, { k: 10, kinds: ["article"] });
     const hits = [...lawHits, ...articleHits];
 

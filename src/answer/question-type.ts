@@ -44,10 +44,10 @@ const HOW = "(怎么|咋|点|如何|怎样)(个)?";
 const HOW_DEALT_WITH = `[^，。？?\\s]{0,6}${HOW}(处理|处置|处罚|判|罚|搞)`;
 const CLAUSE_END = "(?=[，,。？?！!\\s]|$)";
 /**
- * A case the message points at before it asks: 那个欠薪老板, 嗰单, 和乐镇房东…… (a town's 镇 or 墟), or the
- * police who dealt with it (派出所点处理的). After one, 点处罚的 and 有冇被抓去坐监 ask how that case went.
+ * A case the message points at before it asks: 那个欠薪老板, 嗰单, 嗰3个, 和乐镇房东…… (a town's 镇 or 墟), a person
+ * a report names (符某; not 某些, 某个), or the police who dealt with it (派出所点处理的). After one, 点处罚的 and 有冇被抓去坐监 ask how that case went.
  */
-const TOLD_CASE = "(?<=(?:[\\u4e00-\\u9fa5](?:镇|墟)|(?:那|嗰)(?:个|宗|单|起|件|次|伙|帮|对|间|家|几个|两个)|派出所|警察|警方|公安|民警|交警)[^？?。]{0,30})";
+const TOLD_CASE = "(?<=(?:[\\u4e00-\\u9fa5](?:镇|墟)|(?:那|嗰)(?:[0-9０-９两三四五六七八九十几]{1,3})?(?:个|宗|单|起|件|次|伙|帮|对|间|家|名|位)|[\\u4e00-\\u9fa5]某(?![些个种天人地处位])|派出所|警察|警方|公安|民警|交警)[^？?。]{0,30})";
 // 最后点罚 with no 的 still asks a case's end: a fine or a term is a person's, never what becomes of a thing.
 const CASE_OUTCOME = [
   `(后来|最后|最终)${HOW_DEALT_WITH}(的|了|咗)|后来${HOW_DEALT_WITH}${CLAUSE_END}|(后来|最后|最终)[^，。？?\\s]{0,6}${HOW}(罚|判)${CLAUSE_END}`,
@@ -55,8 +55,10 @@ const CASE_OUTCOME = [
   `${TOLD_CASE}${HOW_DEALT_WITH}(的|咗)${CLAUSE_END}`,
   // 兴隆嗰3个初中生 派出所咋搞佢哋: how the police dealt with the people of a case told (→ 责令具结悔过).
   `${TOLD_CASE}(?<![会要将])${HOW}(处理|处置|处罚|判|罚|搞)(他|她|佢)(们|哋|地)${CLAUSE_END}`,
-  // 兴隆那个包工头抓到冇 点处理: asked bare, the clause opening on it (会点处理 asks what would be done).
-  `${TOLD_CASE}(?<=[，,\\s])${HOW}(处理|处置|处罚|判|罚)${CLAUSE_END}`,
+  // 兴隆那个包工头抓到冇 点处理: asked bare, the clause opening on it (会点处理 asks what would be done);
+  // 警察点处理, 公安点样处理佢, 司机点罚: who dealt with it or was dealt with named first, the one told of after
+  // (not the law: 法律点罚, 一般点罚 ask the rule; nor 会点罚, what would be done).
+  `${TOLD_CASE}(?<=[，,\\s])(?:(?!法律|法规|国家|一般|通常|按照?|依法)[\\u4e00-\\u9fa5]{1,3}(?<![会要将该应]))?${HOW}(处理|处置|处罚|判|罚)((他|她|佢)(们|哋|地)?)?${CLAUSE_END}`,
   // 和乐那个欠薪老板有冇被抓去坐监: whether that case's man was caught or jailed, not what the law would do.
   `${TOLD_CASE}有没有被?(抓|关|拘|判)[^，。？?\\s]{0,4}${CLAUSE_END}`,
   // 佢畀人点处理咗: how the one told of was dealt with, in the passive (→ 被依法刑事拘留).
@@ -69,7 +71,7 @@ const CASE_OUTCOME_ALL = new RegExp(CASE_OUTCOME, "g");
  * 礼纪卖六合彩那个庄家犯咩罪: the charge a case's people were held on (因涉嫌开设赌场罪被刑事拘留). Asked of the
  * case as much as of the law: it is no outcome that takes the legal question out of the message.
  */
-const CASE_CHARGE = `${TOLD_CASE}(犯|涉嫌|算)(了|咗|的)?(什么|啥|咩|乜嘢?|哪个|哪种)罪`;
+const CASE_CHARGE = `${TOLD_CASE}(犯|涉嫌|算|是|系|定|判)(了|咗|的)?(个)?(什么|啥|咩|乜嘢?|哪个|哪种)罪`;
 const CASE_CHARGE_ASKED = new RegExp(CASE_CHARGE);
 /** Does the message ask the charge of a case it points at (那个庄家犯咩罪)? */
 export function asksCharge(question: string): boolean {
@@ -126,9 +128,9 @@ const KINDS: Record<AskedFor, Kind> = {
     // 听讲要等3个工作日 依家仲系咁耐咩: whether the span heard still holds asks the span.
     asked: /(多|几)久(?![^，。？?\s]{0,4}一次)|几耐(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过])(?<!(?<!提)前)几(天|日|个工作日|个月|分钟|个?小时)(?![^，。？?\s]{0,4}一次)|(?<![那哪这嗰头好过近十判坐关拘刑])(?<!(?<!提)前)几年(?!级|[^，。？?\s]{0,4}一次)|多长时间|多少个?(天|日|工作日|小时|分钟|个月)(?![^，。？?\s]{0,4}一次)|(还是|还要|还得|仍然|仍是|依然)(要)?(等)?(这么|那么)(久|长时间)/,
     // 十日以内, 3日内 and 3年 are spans; 8月25日 is a day and 2025年 a year. A number of days that ends its
-    // clause (责令停业整顿15日；, 行政拘留十日。) is a span too; 至15日凌晨 is a day. 13个多小时 is a span, and weeks said as a span (约两周, 两周内; not 18周岁, nor 开学两周查处: which weeks).
+    // clause (责令停业整顿15日；, 行政拘留十日。) is a span too, as is a detention's (处以行政拘留7日的处罚); 至15日凌晨 is a day. 13个多小时 is a span, and weeks said as a span (约两周, 两周内; not 18周岁, nor 开学两周查处: which weeks).
     answer: new RegExp(
-      `(${NUM}|半)\\s*个?(多|余)?个?(工作日|天|小时|分钟|个月)|(?<=约|近|共|需|为|了|满|达|历时|用时|大约)${WEEKS}|${WEEKS}(?=内|以内|之内|左右|后|以上)|(?<![0-9０-９零〇])([0-9０-９]{1,2}|[一二两三四五六七八九十百半]+)\\s*个?年(?!\\s*[0-9０-９零〇一二三四五六七八九十]+月)|(?<!月\\s*[0-9０-９]*)${NUM}\\s*日(以|之)?内|(?<![0-9０-９零〇一二两三四五六七八九十百千万亿.月])${NUM}\\s*日(?=[，。；、）)]|$)`,
+      `(${NUM}|半)\\s*个?(多|余)?个?(工作日|天|小时|分钟|个月)|(?<=约|近|共|需|为|了|满|达|历时|用时|大约)${WEEKS}|${WEEKS}(?=内|以内|之内|左右|后|以上)|(?<![0-9０-９零〇])([0-9０-９]{1,2}|[一二两三四五六七八九十百半]+)\\s*个?年(?!\\s*[0-9０-９零〇一二三四五六七八九十]+月)|(?<!月\\s*[0-9０-９]*)${NUM}\\s*日(以|之)?内|(?<![0-9０-９零〇一二两三四五六七八九十百千万亿.月])${NUM}\\s*日(?=[，。；、）)]|$)|(?<=拘留|拘役)\\s*${NUM}\\s*(日|天|个月)`,
     ),
   },
   frequency: {
@@ -265,9 +267,10 @@ const KINDS: Record<AskedFor, Kind> = {
   reason: {
     // Why an event was moved or a thing stopped: 活动点解推迟咗, 讲座为什么要延期 咩原因 → 受台风天气影响, 因受强降雨天气影响.
     // Only of a change (为什么要罚我 asks the law; 手机充电慢是啥原因 no office's matter).
-    asked: /(为什么|为啥|为何)[^，。？?\s]{0,4}(延期|推迟|取消|改期|改|换|搬|停|封|关|暂停)|(延期|推迟|取消|改期|搬|停|封|关)(了|咗)?[^，。？?\s]{0,4}(为什么|为啥|(什么|啥|咩|乜嘢?)原因)/,
-    // The cause given (受台风天气影响, 因该会议室改造施工), not the apology for it (因延期给大家带来的不便) or a charge (因涉嫌……罪).
-    answer: /受[^，。；]{0,12}影响|(因|由于)(?!涉嫌)(?![^，。；]{0,14}(带来|造成)[^，。；]{0,6}不便)[^，。；]{2,}/,
+    // Why an accident of a case told of happened: 陈某屋企点解会漏气爆炸 → 倒气操作不当，导致液化气大量泄漏.
+    asked: new RegExp(String.raw`(为什么|为啥|为何)[^，。？?\s]{0,4}(延期|推迟|取消|改期|改|换|搬|停|封|关|暂停)|(延期|推迟|取消|改期|搬|停|封|关)(了|咗)?[^，。？?\s]{0,4}(为什么|为啥|(什么|啥|咩|乜嘢?)原因)|${TOLD_CASE}(为什么|为啥|为何)[^，。？?\s]{0,6}(爆炸|爆燃|着火|起火|失火|出事|翻车|相撞|漏气|泄漏|中毒|倒塌)`),
+    // The cause given (受台风天气影响, 因该会议室改造施工; 操作不当，导致……), not the apology for it (因延期给大家带来的不便) or a charge (因涉嫌……罪).
+    answer: /受[^，。；]{0,12}影响|(因|由于)(?!涉嫌)(?![^，。；]{0,14}(带来|造成)[^，。；]{0,6}不便)[^，。；]{2,}|(不当|违规|疏忽|大意)[^。；]{0,4}(导致|致使|引发|引起)/,
   },
   gift: {
     // What a participant gets: 去了有东西领吗, 答题有啥东西送, 能领到啥, 他能领不 → 免费领取安全头盔一顶, 赠送大米.
@@ -408,9 +411,7 @@ export function askingPhrases(question: string): string[] {
 
 /** Does this ask name a thing of its own: a word of two characters or more that is no function or asking word (老板, 兴隆, 电话)? */
 function namesOwnThing(ask: string): boolean {
-  const stop = stopwordSet();
-  // 一条, 两个: a numeral and its measure word name no thing.
-  return segment(ask).some((w) => Array.from(w).length >= 2 && /^[\p{Script=Han}]+$/u.test(w) && !/^[零〇一二两三四五六七八九十百千万几每]/.test(w) && !stop.has(w) && !ASKING_WORD.test(w));
+  return ownThings(ask) > 0;
 }
 
 /** A clause that asks has a question word or particle (有人打电话讲我涉嫌洗钱 tells; 电话多少 asks). */
@@ -443,6 +444,35 @@ export function asks(question: string): string[] {
   }
   if (pending && out.length) out[out.length - 1] += `，${pending}`;
   return out.length > 1 ? out : [question];
+}
+
+/**
+ * The message as the office's articles are searched: without its asks of the law in the law's words
+ * (法律有冇规定可以止付冻结), when another ask is the office's (去年公安帮被骗嘅人冻结咗几多钱): the law's part
+ * answers those, and their words (止付, 冻结) pull the office's notices on the matter above its report of
+ * the year. The story told before a law's ask stays. Pure.
+ */
+export function officePart(message: string): string {
+  const all = asks(message);
+  if (all.length < 2) return message;
+  const lawsOnly = (a: string) => asksRule(a) && inLawsWords(a) && !factsAsked(a).length;
+  const office = all.filter((a) => !lawsOnly(a));
+  if (!office.length || office.length === all.length) return message;
+  // The office's asks must name their matter themselves (被骗, 冻结): 发现咗打咩电话举报 and 手机上能办冇 leave theirs
+  // to the law's ask (民宿客房准唔准装摄像头, 开无犯罪记录证明).
+  if (ownThings(office.join("，").replace(OFFICE_WORDS, " ")) < 2) return message;
+  const told = (a: string) => a.split("，").filter((c) => !(asksRule(c) && inLawsWords(c)));
+  return all.flatMap((a) => (lawsOnly(a) ? told(a) : [a])).join("，");
+}
+
+/** Words every office's articles write (电话, 举报, 派出所): no matter of an ask's own. */
+const OFFICE_WORDS = /电话|举报|派出所|公安局?|民警|警察|发现/g;
+
+/** How many things an ask names of its own (words of two characters or more, no function or asking word). */
+function ownThings(ask: string): number {
+  const stop = stopwordSet();
+  // 一条, 两个: a numeral and its measure word name no thing.
+  return new Set(segment(ask).filter((w) => Array.from(w).length >= 2 && /^[\p{Script=Han}]+$/u.test(w) && !/^[零〇一二两三四五六七八九十百千万几每]/.test(w) && !stop.has(w) && !ASKING_WORD.test(w))).size;
 }
 
 /** Each fact kind's asking pattern, sticky: matched at a given position. */
@@ -627,7 +657,9 @@ export function measuredThing(question: string): string | null {
   // The last such thing: a story told before the question (讲几句就放人……罚几多) counts its own things.
   // 奖他几多钱: the person it goes to stands between the thing and the question word.
   // 冻住了多少, 偷走几多, 追回来多少: the verb before its result (住, 走, 掉, 回来) is the thing.
-  const things = [...question.matchAll(/([\p{Script=Han}])(?:[住走掉]|回来?)?(?:他|她|我|你|佢|他们|我们)?(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
+  // 冻结咗几多, 紧急止付咗几多: the verb's first character names it (冻, 止), as 冻住了多少 does.
+  const verbs = question.replace(/冻结/g, "冻").replace(/止付/g, "止");
+  const things = [...verbs.matchAll(/([\p{Script=Han}])(?:[住走掉]|回来?)?(?:他|她|我|你|佢|他们|我们)?(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
   // 最多几多, 最少几多: the bound, not the thing. 八万几, 三十几: a figure told roughly, not a thing.
   const thing = things.filter((t) => !/[有是要能会就都共总还才到在么什为那这前好头最多少一二两三四五六七八九十百千万亿]/.test(t)).at(-1);
   if (thing) return thing;
