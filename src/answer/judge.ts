@@ -414,7 +414,9 @@ export async function judgeLocal(input: {
 const CASE_MONEY_VERB = /^[冻止追缴挽退损赚]$/;
 
 /** Measure words that people use for one another (几间网吧 for 9家, 几部车 for 46辆, 几单 for 17起). */
-const SWAPPED_MEASURES: readonly string[][] = [["间", "家", "户", "个"], ["部", "辆", "台"], ["名", "人", "个", "位"], ["起", "宗", "单", "件"]];
+const SWAPPED_MEASURES: readonly string[][] = [["间", "家", "户", "个"], ["部", "辆", "台", "架"], ["名", "人", "个", "位"], ["起", "宗", "单", "件"]];
+/** A count of vehicles asked in their measure word (几多架代步车, 多少辆摩的). */
+const VEHICLE_COUNT = /(?:多少|几多|几)(架|辆|部|台)(?=[^，。？?\s]{0,4}车)/;
 /** A figure told in a measure word people swap for the one asked, right after its number (3名 for 几个; not 29岁）……人); null for a word counted (民宿). */
 function swappedFigure(counted: string): RegExp | null {
   const others = swappedFor(counted).filter((m) => m !== counted);
@@ -774,7 +776,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const fineMentioned = /罚/.test(question);
   const thing = lawsFine ? null : measuring;
   const counted = asked.includes("amount") && !lawsFine ? countedThing(question) : null;
-  const swapped = counted ? swappedFigure(counted) : null;
+  // 几多架代步车: a vehicle counted in its measure word is told in any vehicle's (1265辆低速车), however the report names the thing.
+  const vehicles = counted ? VEHICLE_COUNT.exec(question)?.[1] : undefined;
+  const swapped = counted ? swappedFigure(counted) ?? (vehicles ? figureIn(swappedFor(vehicles)) : null) : null;
   const money = asked.includes("amount") && MONEY_ASKED.test(question);
   // 交几多保证金: of a story's many sums, the one paid as the thing named (先交2000元保证金), even where the title names it too.
   const paid = asked.includes("fee") ? paidThing(question) : null;
@@ -940,7 +944,10 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // Only of when: a move's sentence (整体搬迁至市公安局政务服务大厅) always names a place, and the new address
     // under its heading says more (local-fresh19 −1 with places too).
     // A value heard (仲系朝早7点先封): the change whose new value is of its kind (管制时间调整为……每日上午6:00至下午18:00).
-    const changedTo = (holdsFact && factsHere.every((k) => WHEN.includes(k)) && changesTo(raw, factsHere)) || changesHeard(raw, heard, ties) ? CHANGED_TO : 0;
+    // A correction's item under a heading that says it changes (五、奖励标准调整。 then 视情给予每宗500元至5000元奖励) states its new value.
+    const underChange = correction && CHANGE_HEADING.test(heading);
+    const heardChanged = changesHeard(raw, heard, ties) || (underChange && statesHeard(raw, heard, ties));
+    const changedTo = (holdsFact && factsHere.every((k) => WHEN.includes(k)) && changesTo(raw, factsHere)) || heardChanged ? CHANGED_TO : 0;
     // A figure raised (奖励由2万元提高至3万元) is a change of the question's matter where it shares a word of it, or where
     // a figure is asked and it is no one tier of a numbered list whose other tiers hold that kind too: a notice
     // raising every tier's reward does not answer 领奖期限 with its first tier, nor 种大麻的举报奖 with 贩卖's.
@@ -948,8 +955,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // A figure heard and asked whether it still holds (仲系限60个人吗) is the matter of a change to a figure (名额：增加至100名).
     const raisedCounts = () => share > 0 || changesHeard(raw, heard.filter((k) => FIGURE_KINDS.has(k)), ties) || (factsHere.some((k) => FIGURE_KINDS.has(k)) && !(doc && oneTier(raw, doc, factsHere)));
     // A value heard (仲系5月16号上昼): a change to a value of another kind (活动地点：改为……) or calling the old plan off answers it only in part.
-    const offHeard = heard.length > 0 && !changesHeard(raw, heard, ties) ? OFF_HEARD : 1;
-    const changed = correction && !otherMatter && (factsHere.length ? holdsFact : share > 0 || stillHolds) && (!counted || measured > 0) && CHANGED.test(raw) && (!onlyRaised(raw) || raisedCounts()) ? offHeard * (stillHolds && SINCE.test(raw) ? 1.2 : 0.8) + changedTo : 0;
+    const offHeard = heard.length > 0 && !heardChanged ? OFF_HEARD : 1;
+    const changed = correction && !otherMatter && (factsHere.length ? holdsFact : share > 0 || stillHolds) && (!counted || measured > 0) && (CHANGED.test(raw) || heardChanged) && (!onlyRaised(raw) || raisedCounts()) ? offHeard * (stillHolds && SINCE.test(raw) ? 1.2 : 0.8) + changedTo : 0;
     // 几点钟开门 is answered by 8:30至18:00, not by the date the rules took effect.
     const clock = hour && tellsHour(sentence) ? 0.5 : 0;
     // 查到什么时候 is answered by the period's end (9月15日至12月31日), not by an event's day within it.
@@ -1171,6 +1178,12 @@ const HEARD_PER = /[0-9０-９]+\s*(?:元|块|蚊)?\s*一(只|辆|个|张|本|�
 function changesHeard(sentence: string, heard: readonly AskedFor[], ties: HeardTies): boolean {
   return heard.some((k) => changesTo(sentence, [k])) && (!ties.thing || sentence.includes(ties.thing)) && (!ties.per || sentence.includes(ties.per));
 }
+/** Does the sentence state a value of a kind heard, tied as heard (每宗500元至5000元奖励 for 奖 ……2000蚊)? */
+function statesHeard(sentence: string, heard: readonly AskedFor[], ties: HeardTies): boolean {
+  return heard.some((k) => answersKind(sentence, [k])) && (!ties.thing || sentence.includes(ties.thing)) && (!ties.per || sentence.includes(ties.per));
+}
+/** A correction's item heading that says the item changes (五、奖励标准调整, 二、受理时间变更). */
+const CHANGE_HEADING = /(调整|变更|更改|更正)[。：:]?\s*$/;
 
 /**
  * Does a follow-up that asks no kind ask yes or no of a thing of its own, one the previous turn did not name:

@@ -44,8 +44,9 @@ const HOW = "(怎么|咋|点|如何|怎样)(个)?";
 const HOW_DEALT_WITH = `[^，。？?\\s]{0,6}${HOW}(处理|处置|处罚|判|罚|搞)`;
 const CLAUSE_END = "(?=[，,。？?！!\\s]|$)";
 /**
- * A case the message points at before it asks: 那个欠薪老板, 嗰单, 嗰3个, 和乐镇房东…… (a town's 镇 or 墟), a person
- * a report names (符某; not 某些, 某个), or the police who dealt with it (派出所点处理的). After one, 点处罚的 and 有冇被抓去坐监 ask how that case went.
+ * A case the message points at before it asks: 那个欠薪老板, 嗰单, 嗰3个, 和乐镇房东…… (a town's 镇 or 墟), a
+ * person a report names (符某; not 某些, 某个), or the police who dealt with it (派出所点处理的). After one,
+ * 点处罚的 and 有冇被抓去坐监 ask how that case went.
  */
 const TOLD_CASE = "(?<=(?:[\\u4e00-\\u9fa5](?:镇|墟)|(?:那|嗰)(?:[0-9０-９两三四五六七八九十几]{1,3})?(?:个|宗|单|起|件|次|伙|帮|对|间|家|名|位)|[\\u4e00-\\u9fa5]某(?![些个种天人地处位])|派出所|警察|警方|公安|民警|交警)[^？?。]{0,30})";
 // 最后点罚 with no 的 still asks a case's end: a fine or a term is a person's, never what becomes of a thing.

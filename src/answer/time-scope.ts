@@ -45,9 +45,14 @@ export function timeScope(question: string, today: Date): TimeScope {
   if (year !== null && year < now && NOW_AFTER.test(question.slice(at))) return { year: null, latest: true };
   // 逆行现在罚几多 去年不是30咩: the ask is of now; the past year, in a clause of its own, is what the asker remembers.
   if (year !== null && year < now && nowAskedElsewhere(question, at)) return { year: null, latest: true };
-  const latest = year === null && (/现在|最近|目前|最新|如今|眼下|这阵|上次|上回|今后|还(要|能|用|需|在|是)|仲(要|能|用|系|喺|有|可|得|使|在|是)/.test(question) || CHANGE_ASKED.test(question));
+  // 过咗期仲得唔得: whether a deadline missed still allows it, not what holds now.
+  const asking = question.replace(PAST_DEADLINE_STILL, " ");
+  const latest = year === null && (/现在|最近|目前|最新|如今|眼下|这阵|上次|上回|今后|还(要|能|用|需|在|是)|仲(要|能|用|系|喺|有|可|得|使|在|是)/.test(asking) || CHANGE_ASKED.test(question));
   return { year, latest };
 }
+
+/** 过了期还能……, 过咗期仲得: the "still" of a deadline missed. */
+const PAST_DEADLINE_STILL = /(过|超)(了|咗)?(期|时间|日子|时限)[^，。？?\s]{0,3}(还|仲)/g;
 
 /** Whether it has changed (时间改了没, 号码换咗未, 有冇调整): asked of what holds now. Not 能在这边换吗, a renewal asked. */
 const CHANGE_ASKED = /(改|变|换|调整)(了|咗|过)(没|冇|未|吗|咩|没有)|(改|变|换|调整)(没|冇|未)有?|有(没有|冇|无)(改|变|换|调整)/;

@@ -5,12 +5,15 @@
  * 警察点处理 and 司机点罚, asked of a case told, ask how it ended (行政拘留7日 answers 关咗几多日, a span
  * of days), and 嗰3个……系咩罪名 its charge; 陈某屋企点解会爆炸 asks the cause (操作不当，导致……); 赚咗几多 is
  * answered by 非法获利. A phone number typed is the old notice's: what holds now is told by the notice
- * naming it, not by another office's newer notice on a like matter. 系咪最多奖5000蚊咋 asks the office.
+ * naming it, not by another office's newer notice on a like matter. 系咪最多奖5000蚊咋 asks the office, and
+ * 最多仲系2000蚊咩 is answered by a correction's item under a heading that says it changes (四、奖励标准调整。);
+ * 几多架代步车 counts vehicles in any vehicle's measure word (1180辆低速车); 过咗期仲得唔得 asks no latest.
  * The fixture articles are original, set in 东港.
  */
 import { describe, expect, it } from "vitest";
 import { applyEquivalents, readAsked } from "../../src/answer/equivalents.js";
 import { answersKind, askedFor, asksCharge, asksRule, officePart } from "../../src/answer/question-type.js";
+import { timeScope } from "../../src/answer/time-scope.js";
 import { askerOf, fixtureIndex } from "./helpers.js";
 
 describe("the office's part of a message", () => {
@@ -60,6 +63,15 @@ describe("what is asked of a case told", () => {
   });
 });
 
+describe("what holds now", () => {
+  const today = new Date("2026-12-10T08:00:00+08:00");
+
+  it("过咗期仲得唔得 asks whether a missed deadline still allows it, not what holds now; 仲系2000蚊咩 does", () => {
+    expect(timeScope(readAsked("收到通知之后几多日内要去攞奖 过咗期仲得唔得"), today).latest).toBe(false);
+    expect(timeScope(readAsked("最多仲系2000蚊咩"), today).latest).toBe(true);
+  });
+});
+
 describe("over a small office", () => {
   const built = fixtureIndex(["tests/fixtures/answer/cases-and-numbers", "tests/fixtures/answer/local"]);
   const ask = askerOf(built, "2026-12-10");
@@ -92,6 +104,19 @@ describe("over a small office", () => {
     const { docs, text } = await ask("北港古玩店老板收出土嘢再卖 赚咗几多 倒卖文物会坐几耐监");
     expect(docs[0]).toBe("f-relic-dealer");
     expect(text).toContain("7.4万元");
+  });
+
+  it("最多仲系2000蚊咩 is answered by the item under 四、奖励标准调整, though its sentence says no 调整为", async () => {
+    const { docs, text } = await ask("举报人私自充液化气有奖 最多仲系2000蚊咩");
+    expect(docs[0]).toBe("f-gas-tip-adjust");
+    expect(text).toContain("500元至5000元");
+  });
+
+  it("几多架代步车攞去报废 is answered by the vehicles counted in 辆, though the report calls them 低速车", async () => {
+    const { docs, text } = await ask("整治期间有几多架代步车攞去报废 补贴发咗几多钱");
+    expect(docs[0]).toBe("f-scooter-campaign");
+    // Quoted first, before the report's other figures (2860起).
+    expect(text.split("。")[0]).toContain("1180辆低速车");
   });
 
   it("系咪最多奖5000蚊咋 is answered by the raised reward, not refused", async () => {
