@@ -1176,11 +1176,15 @@ const HEARD_PER = /[0-9０-９]+\s*(?:元|块|蚊)?\s*一(只|辆|个|张|本|�
  * 奖励提高至500元; 仲系200蚊一只: the fee 每只, not the reward)?
  */
 function changesHeard(sentence: string, heard: readonly AskedFor[], ties: HeardTies): boolean {
-  return heard.some((k) => changesTo(sentence, [k])) && (!ties.thing || sentence.includes(ties.thing)) && (!ties.per || sentence.includes(ties.per));
+  return heard.some((k) => changesTo(sentence, [k])) && tiedAsHeard(sentence, ties);
 }
 /** Does the sentence state a value of a kind heard, tied as heard (每宗500元至5000元奖励 for 奖 ……2000蚊)? */
 function statesHeard(sentence: string, heard: readonly AskedFor[], ties: HeardTies): boolean {
-  return heard.some((k) => answersKind(sentence, [k])) && (!ties.thing || sentence.includes(ties.thing)) && (!ties.per || sentence.includes(ties.per));
+  return heard.some((k) => answersKind(sentence, [k])) && tiedAsHeard(sentence, ties);
+}
+/** Does the sentence name the thing and the unit a figure heard was tied to (罚, 每只), where it was tied to any? */
+function tiedAsHeard(sentence: string, ties: HeardTies): boolean {
+  return (!ties.thing || sentence.includes(ties.thing)) && (!ties.per || sentence.includes(ties.per));
 }
 /** A correction's item heading that says the item changes (五、奖励标准调整, 二、受理时间变更). */
 const CHANGE_HEADING = /(调整|变更|更改|更正)[。：:]?\s*$/;
