@@ -299,7 +299,7 @@ export async function judgeLocal(input: {
     const retiring = typed.length ? matches.find((m) => retiresNumber(m.doc, typed)) : undefined;
     if (retiring) chosen = retiring;
     // 代步车登记咨询电话仲系62231457吗: the number is the first article's own; what holds now is told by the notice
-    // that names that article and prevails, else by the article itself: not by another office's newer notice on a like matter.
+    // that names that article and prevails, else by the article itself: not by a newer notice on a like matter (电动自行车登记上牌).
     else if (typed.some((n) => digitsOf(best.doc.haystack).includes(n))) {
       const successor = correctionOf(best.doc, local.docs);
       chosen = (successor && matches.find((m) => m.doc === successor)) || best;

@@ -5,7 +5,7 @@
  * 警察点处理 and 司机点罚, asked of a case told, ask how it ended (行政拘留7日 answers 关咗几多日, a span
  * of days), and 嗰3个……系咩罪名 its charge; 陈某屋企点解会爆炸 asks the cause (操作不当，导致……); 赚咗几多 is
  * answered by 非法获利. A phone number typed is the old notice's: what holds now is told by the notice
- * naming it, not by another office's newer notice on a like matter. 系咪最多奖5000蚊咋 asks the office, and
+ * naming it, not by a newer notice on a like matter. 系咪最多奖5000蚊咋 asks the office, and
  * 最多仲系2000蚊咩 is answered by a correction's item under a heading that says it changes (四、奖励标准调整。);
  * 几多架代步车 counts vehicles in any vehicle's measure word (1180辆低速车); 过咗期仲得唔得 asks no latest.
  * The fixture articles are original, set in 东港.
@@ -76,7 +76,7 @@ describe("over a small office", () => {
   const built = fixtureIndex(["tests/fixtures/answer/cases-and-numbers", "tests/fixtures/answer/local"]);
   const ask = askerOf(built, "2026-12-10");
 
-  it("a phone number typed is answered by the notice that changed it, not by another office's newer notice", async () => {
+  it("a phone number typed is answered by the notice that changed it, not by a newer notice on a like matter", async () => {
     const { docs, text } = await ask("代步车登记咨询电话仲系61231999吗 点解打唔通");
     expect(docs[0]).toBe("f-scooter-adjust");
     expect(text).toContain("0898-61236688");
