@@ -363,7 +363,6 @@ export async function judgeLocal(input: {
   }
   // A village of the office's articles named (田新村那段路) asks about local matters as a town does.
   const villageNamed = [...question.matchAll(VILLAGE)].some((v) => !GENERIC_VILLAGE.test(v[0]) && local.docs.some((d) => d.haystack.includes(v[0])));
-  const heardValue = heardStill(question).length > 0;
   const featuresOf = (m: LocalMatch): number[] => {
     const second = matches.find((x) => x.doc !== m.doc);
     return [
@@ -375,7 +374,7 @@ export async function judgeLocal(input: {
       searched.get(m.doc.docId) ?? 0,
       // A town of the office's own named (礼纪晚上经常查醉驾) asks about local matters as much as 我们这里 does;
       // so does a value heard asked whether it holds (系咪最多奖5000蚊咋: the office's reward).
-      asksLocalFact(question) || named.length || villageNamed || heardValue ? 1 : 0,
+      asksLocalFact(question) || named.length || villageNamed || heard.length > 0 ? 1 : 0,
       Math.min(1, bigrams.size / 10),
     ];
   };
@@ -672,6 +671,9 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
   return { ok: grounded || (p >= SURE && linked) || (p >= CONFIDENT && named) || voted, grounded, voted, probability: p, features, hits, docs: [], notes: [] };
 }
 
+/** The value typed right after the word asking whether it holds (还是限60个人吗; not 打110……还是说家务事不管). */
+const VALUE_CONFIRMED = /(还是|仍是|仍然是|是不是|是否)[^，。？?\s]{0,10}[0-9０-９]/;
+
 /**
  * Whether the law is quoted, given its verdict and whether a local article answers. The law answers
  * unless the question asks for a figure, date, place … that a local article holds. (`query`: read
@@ -683,9 +685,6 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
  * such an article is likely the wrong one, and the law is what the citizen needs (answer bench:
  * policing-fresh8 .86 → .88, nothing else changes). It never answers opening hours alone.
  */
-/** The value typed right after the word asking whether it holds (还是限60个人吗; not 打110……还是说家务事不管). */
-const VALUE_CONFIRMED = /(还是|仍是|仍然是|是不是|是否)[^，。？?\s]{0,10}[0-9０-９]/;
-
 export function lawJoins(law: Judgement | null, localAnswers: boolean, query: string, question: string, localOnMatter = true, lacking: readonly AskedFor[] = []): boolean {
   if (!law?.ok) return false;
   // Opening hours are the office's to say: no statute answers 派出所礼拜六开不开门 or 网吧几点关门,
