@@ -16,7 +16,7 @@ import { soundsLikeOffice } from "./homophones.js";
 import { cjkPairsOf } from "./local-articles.js";
 import { holdsFollowUp, looksLikeFollowUp, ownTopic, retrievalQuery, shortQuestion, topicWords } from "./follow-up.js";
 import { cannedParts, extractiveParts, joinParts, llmParts, sectionedParts, toCitation, type AnswerSection, type Excerpt } from "./layout.js";
-import { SURE, articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawJoins, localExcerpts, officeAsks, localLacks, passagesOf, tellsFine, type Judgement, type SourceNote } from "./judge.js";
+import { SURE, articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, lawCoverage, lawJoins, localExcerpts, officeAsks, localLacks, passagesOf, tellsFine, type Judgement, type SourceNote } from "./judge.js";
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
@@ -41,6 +41,9 @@ export interface EngineOptions {
   /** Deadline for the model's whole answer (ms). */
   llmDeadlineMs: number;
 }
+
+/** How much of a law's ask its first passages hold for the ask to be the law's beside an office's answer (lawAskJudged). */
+const PART_COVERED = 0.8;
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxQuestionChars: 500,
@@ -123,13 +126,16 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
   /**
    * The law's verdict on the first ask of a message of several that asks a rule, penalty or liability in the law's words
    * (法律讲参赌罚多少, 能不能判轻点; not 讲座我可以报名去听吗), when that verdict is yes. A last clause asking the
-   * rule joins the ask before it (系咪都畀刑拘咗 帮人考试会判咩), so the clauses are tried too.
+   * rule joins the ask before it (系咪都畀刑拘咗 帮人考试会判咩), so the clauses are tried too. The office's article
+   * already answers the message, so a part whose first passages hold nearly all its words (PART_COVERED) is
+   * the law's too, however short it is for the model: 帮人考试会判吗 → 刑法第二百八十四条之一.
    */
   function lawAskJudged(reading: string, hits: Hit[], searcher: Searcher, model: DecisionModel): Judgement | null {
     const parts = [...new Set([...asks(reading), ...bareClausesOf(reading)])].filter((a) => a !== reading);
     for (const part of parts.filter((a) => asksRule(a) && inLawsWords(a))) {
       const judged = judgeLaw({ question: part, terms: termMatcher(searcher, applyEquivalents(part)), hits, model, minCoverage: opt.minCoverage });
       if (judged?.ok) return judged;
+      if (judged && lawCoverage(judged) >= PART_COVERED) return { ...judged, ok: true };
     }
     return null;
   }

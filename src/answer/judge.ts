@@ -671,6 +671,11 @@ export function judgeLaw(input: { question: string; terms: TermMatcher; hits: Hi
   return { ok: grounded || (p >= SURE && linked) || (p >= CONFIDENT && named) || voted, grounded, voted, probability: p, features, hits, docs: [], notes: [] };
 }
 
+/** The share of the question's words the best of the law's first three passages holds: judgeLaw's first feature. */
+export function lawCoverage(judged: Judgement): number {
+  return judged.features[0] ?? 0;
+}
+
 /** The value typed right after the word asking whether it holds (还是限60个人吗; not 打110……还是说家务事不管). */
 const VALUE_CONFIRMED = /(还是|仍是|仍然是|是不是|是否)[^，。？?\s]{0,10}[0-9０-９]/;
 
@@ -695,7 +700,8 @@ export function lawJoins(law: Judgement | null, localAnswers: boolean, query: st
   if (localAnswers && !asksRule(question) && !PENALTY_NAMED.test(question) && VALUE_CONFIRMED.test(question) && heardStill(question).length) return false;
   // Asked a fact the office's article does not hold but the law does (迁来以后几天内去登记 → 农村在十日以内).
   const lawHolds = lacking.length > 0 && law.hits.slice(0, 2).some((h) => answersKind(h.passage.text, lacking));
-  return asksRule(query) || !localAnswers || !localOnMatter || !factsAsked(question).length || lawHolds || (law.probability >= SURE && !!law.grounded) || !!law.voted;
+  // Where the law draws a term's line (偷几多次先算多次盗窃) is the law's to say, whatever the office's article holds.
+  return asksRule(query) || asksDefinition(query) || !localAnswers || !localOnMatter || !factsAsked(question).length || lawHolds || (law.probability >= SURE && !!law.grounded) || !!law.voted;
 }
 
 /**

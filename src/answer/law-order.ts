@@ -218,7 +218,7 @@ const AT_LARGE = new WeakMap<LawPassage[], LawPassage[]>();
 
 /** What falls short of a crime, as the law words it, and as it is asked (不够判刑, 冇够犯罪, 够不上犯罪; not 够不够判刑, whether it is one). */
 const BELOW_CRIME = /尚不构成犯罪/;
-const BELOW_CRIME_ASKED = /(?<!够)(不|没|唔|冇)够(判刑|犯罪)|够不上犯罪|判不了刑|不构成犯罪/;
+const BELOW_CRIME_ASKED = /(?<!够)(不|没|唔|冇)够(判刑|犯罪|坐牢|坐监)|够不上犯罪|判不了刑|不构成犯罪/;
 
 /** The law hits re-ordered (pure; ties keep the searcher's order). `question` (as searched) for the definition and penalty lifts. */
 export function orderLawHits(

@@ -14,6 +14,10 @@ describe("asksDefinition", () => {
   it("reads the forms that ask what a term covers", () => {
     for (const q of ["哪些东西算是个人信息", "什么样的刀算管制刀具", "什么叫非法集资", "跑分是啥意思", "家庭暴力包括哪些", "醉驾怎么认定"]) expect(asksDefinition(q), q).toBe(true);
   });
+  it("a count or an amount asked before 算 asks the line the term is drawn at", () => {
+    for (const q of ["偷几多次先算多次盗窃", "打几次才算多次殴打", "偷多少钱才算数额较大"]) expect(asksDefinition(q), q).toBe(true);
+    for (const q of ["偷了几次算不算犯罪了没有人知道", "算一算罚多少钱", "几多钱"]) expect(asksDefinition(q), q).toBe(false);
+  });
   it("not a question about a case or a penalty", () => {
     for (const q of ["打电话的是不是骗子", "酒驾罚多少钱", "电瓶车上牌要带啥", "被人打了怎么办"]) expect(asksDefinition(q), q).toBe(false);
   });
@@ -25,6 +29,11 @@ describe("definedTerms", () => {
     expect(definedTerms("第二条 本规定所管制的刀具是：匕首、三棱刀……")).toEqual(["刀具"]);
     expect(definedTerms("第四条 个人信息是以电子或者其他方式记录的……信息。")).toEqual(["个人信息"]);
     expect(definedTerms("第一千零三十四条 自然人的个人信息受法律保护。\n\n个人信息是以电子或者其他方式记录的……")).toEqual(["个人信息"]);
+  });
+  it("an interpretation's 认定为“X” draws the line of the term in quotes", () => {
+    expect(definedTerms("第三条 二年内盗窃三次以上的，应当认定为“多次盗窃”。")).toEqual(["多次盗窃"]);
+    expect(definesAsked("偷几多次先算多次盗窃", "第三条 二年内盗窃三次以上的，应当认定为“多次盗窃”。")).toBe(true);
+    expect(definedTerms("第一条 盗窃公私财物价值一千元至三千元以上的，应当认定为刑法第二百六十四条规定的数额较大。")).toEqual([]);
   });
   it("a 是指 after a clause mark, or after 前款/以上, defines no term of its own", () => {
     expect(definedTerms("第十条 有下列情形之一的，是指情节严重：")).toEqual([]);
