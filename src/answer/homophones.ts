@@ -195,6 +195,15 @@ export class OfficeHomophones {
         used = i + 1;
       }
     }
+    // A town named before 镇 or 派出所 with its second character mistyped in a way no pinyin reading tells (和落镇
+    // for 和乐镇: Cantonese reads 落 and 乐 alike, lok6): the one town of two characters that opens with the first.
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      const pair = tokens[i] + tokens[i + 1];
+      if (fixes.has(pair) || tokens[i].length !== 1 || tokens[i + 1].length !== 1 || !TOWN_AFTER.test(tokens.slice(i + 2).join(""))) continue;
+      if (cjkPairsOf(pair).length !== 1 || PARTICLE.test(pair) || this.places.has(pair) || officeKnows(pair)) continue;
+      const towns = [...this.places].filter((t) => Array.from(t).length === 2 && t[0] === pair[0]);
+      if (towns.length === 1) fixes.set(pair, towns[0]);
+    }
     // A typo the segmenter joined to the word before it (查毒/架 for 查/毒驾): the last character of a word and a
     // single one after it, in no indexed text at all, sounding exactly like one topic word of the titles.
     for (let i = 0; i + 1 < tokens.length; i++) {
@@ -308,6 +317,9 @@ const THING_TAG = /^(n|nz|ng)$/;
  */
 const FREE_WORD = 20000;
 const freeWord = (ch: string) => wordFrequencyOfChar(ch) > FREE_WORD;
+
+/** What follows a town's name (和落镇, 和落派出所; 派处所 as villagers type it). */
+const TOWN_AFTER = /^(镇|派出所|派处所)/;
 
 /** A particle no town's name holds: 和了 is no 和乐. */
 const PARTICLE = /[了的着过吗呢啊呀吧么嘛咗嘅]/;

@@ -289,7 +289,9 @@ export async function judgeLocal(input: {
       const own = new Map([...bigrams].filter(([b]) => !same.every((m) => m.doc.title.includes(b))));
       const ownHolds = new Map(same.map((m) => [m, factHold(m.doc, facts, own)]));
       const ownWanted = (ownHolds.get(best) ?? 0) > FACT_BASE;
-      if (top > 0) same = same.filter((m) => holds.get(m)! >= top * HOLDS_AS_WELL && (!ownWanted || ownHolds.get(m)! > FACT_BASE));
+      // None may pass both (the best-ranked holds the question's own words, the one holding most does not): then all stay.
+      const kept = top > 0 ? same.filter((m) => holds.get(m)! >= top * HOLDS_AS_WELL && (!ownWanted || ownHolds.get(m)! > FACT_BASE)) : same;
+      if (kept.length) same = kept;
       if (!same.includes(chosen)) chosen = same[0];
     }
     for (const m of same) if (newer(m.doc, chosen.doc)) chosen = m;
@@ -914,6 +916,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
       (k) =>
         !(recital && (k === "time" || k === "date")) &&
         !(planned && OLD_VALUE_KINDS.includes(k)) &&
+        !(correction && OLD_VALUE_KINDS.includes(k) && ORIGINAL_PLAN.test(raw) && !answersKind(told.replace(ORIGINAL_CLAUSE, ""), [k])) &&
         (k !== "fee" || fineMentioned || !/罚/.test(raw) || FREE_OF_CHARGE.test(raw)) &&
         (k !== "amount" || !counted || !MEASURE.test(counted) || countedNear(raw, counted)) &&
         (k !== "place" || !goingTo || !EVENT_PLACE.test(raw) || PLACE_LABEL.test(raw)),
@@ -950,7 +953,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // under its heading says more (local-fresh19 −1 with places too).
     // A value heard (仲系朝早7点先封): the change whose new value is of its kind (管制时间调整为……每日上午6:00至下午18:00).
     // A correction's item under a heading that says it changes (五、奖励标准调整。 then 视情给予每宗500元至5000元奖励) states its new value.
-    const underChange = correction && CHANGE_HEADING.test(heading);
+    // So does a numbered item of one whose preamble says the items below are its changes (现将变更事项公告如下：一、活动时间：……).
+    const underChange = correction && (CHANGE_HEADING.test(heading) || (NUMBERED_LABEL.test(raw) && !UNCHANGED.test(raw) && listsChanges(doc)));
     const heardChanged = changesHeard(raw, heard, ties) || (underChange && statesHeard(raw, heard, ties));
     const changedTo = (holdsFact && factsHere.every((k) => WHEN.includes(k)) && changesTo(raw, factsHere)) || heardChanged ? CHANGED_TO : 0;
     // A figure raised (奖励由2万元提高至3万元) is a change of the question's matter where it shares a word of it, or where
@@ -1191,6 +1195,12 @@ function statesHeard(sentence: string, heard: readonly AskedFor[], ties: HeardTi
 function tiedAsHeard(sentence: string, ties: HeardTies): boolean {
   return (!ties.thing || sentence.includes(ties.thing)) && (!ties.per || sentence.includes(ties.per));
 }
+/** Does a correction's preamble say its numbered items are the changes (现将变更事项公告如下, 有关调整事项通告如下)? */
+function listsChanges(doc: LocalDoc): boolean {
+  return doc.sentences.some((s) => CHANGES_FOLLOW.test(s));
+}
+const CHANGES_FOLLOW = /(变更|调整|更改)(的)?事项[^。；]{0,4}如下/;
+
 /** A correction's item heading that says the item changes (五、奖励标准调整, 二、受理时间变更). */
 const CHANGE_HEADING = /(调整|变更|更改|更正)[。：:]?\s*$/;
 
@@ -1275,6 +1285,11 @@ const PLACE_LABEL = /地点|地址|位于/;
 
 /** A sentence telling what was first planned or written (原定于, 原计划, 原文). */
 const ORIGINAL_PLAN = /原定|原计划|原文/;
+/**
+ * The clause of what was first planned, in a sentence that changes it too (原定于9月13日在镇政府一楼大厅举行的……活动取消，
+ * 延期至9月27日……): the old time and place are in it; the sentence tells only the rest.
+ */
+const ORIGINAL_CLAUSE = /原(定|计划)[^，。；]*/g;
 
 /** What a correction keeps as it was (原通告其他内容不变, 其余事项仍按原通知执行). */
 const UNCHANGED = /(其他|其余|其它)[^。；]{0,6}(内容|事项|规定|条款|要求)?[^。；]{0,4}(不变|照旧|继续执行|仍按|按原)/;
