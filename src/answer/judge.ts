@@ -20,7 +20,7 @@ import { PUNISHMENT } from "./law-order.js";
 import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
 import { ownTopic, TIMES_OF_DAY } from "./follow-up.js";
-import { PENALTY_NAMED, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
+import { HEARD_COUNT, PENALTY_NAMED, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { roughSumHeld, roughSums, statedQuantities, tierHolds } from "../text/quantities.js";
@@ -1161,7 +1161,8 @@ const HEARD_VALUE_KINDS: readonly AskedFor[] = ["time", "date", "phone", "amount
  * 系咪7月11号礼拜六上昼9点: a date and a time); none when it asks a kind of its own.
  */
 function heardStill(question: string): AskedFor[] {
-  if (askedFor(question).length || !(STILL.test(question) || CONFIRM.test(question))) return [];
+  // A count heard (仲系限60个人吗) asks the amount and is heard too: what else is asked is read without it.
+  if (askedFor(question.replace(HEARD_COUNT, " ")).length || !(STILL.test(question) || CONFIRM.test(question))) return [];
   // 仲喺3栋楼下吗: a building's number is an address, no figure heard.
   const figures = question.replace(ADDRESS_NUMBER, " ");
   return HEARD_VALUE_KINDS.filter((k) => answersKind(k === "amount" || k === "fee" ? figures : question, [k]));

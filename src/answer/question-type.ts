@@ -84,6 +84,12 @@ export function tellsCharge(sentence: string): boolean {
 }
 const CHARGE_NAMED = /(涉嫌|以|犯)[^，。；,;]{1,16}罪/;
 
+/**
+ * A count heard and asked whether it still holds (名额仲系150个吗, 仲系限60个人吗): it asks what the count is now, as an
+ * amount. judge.ts's heardStill reads the rest of the question for what else it asks.
+ */
+export const HEARD_COUNT = /(还是|仍是|仍然是)[^，。？?\s\d]{0,4}\d+(个人|个|名|人|辆|张|份|户|家|间|台|场)(吗|么|咩|嘛|啊|呀|$|\s|，)/;
+
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
     // 查了几间, 抓过几个: a count asked after what was done, anywhere in the message; 有几间学校 what there is (好几间 tells).
@@ -91,7 +97,7 @@ const KINDS: Record<AskedFor, Kind> = {
     // 名额仲系150个吗: a count heard, asked whether it still holds, asks what the count is now. Not a sum of money
     // (仲系奖500蚊咩): that is asked of the heard value's own reading (heardStill), and as an amount it moved the
     // answer to the newest report naming any sum (local-fresh92, 122, 130: −1 each).
-    asked: /多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多远|多长|多宽|多深|多少钱|有没有限速|(?<![好十几])几倍|(还是|仍是|仍然是)[^，。？?\s\d]{0,4}\d+(个人|个|名|人|辆|张|份|户|家|间|台|场)(吗|么|咩|嘛|啊|呀|$|\s|，)|[了过]几(个|名|人|辆|起|家|间|户|条|台|处|只|次|批|场|艘)(?![都也])|(?<!好)有几(间|所|家|处|辆|台|起|宗|单|艘)(?![都也])/,
+    asked: new RegExp(String.raw`多少|几多|数量|金额|罚多|奖多|多重|多大|多高|多远|多长|多宽|多深|多少钱|有没有限速|(?<![好十几])几倍|${HEARD_COUNT.source}|[了过]几(个|名|人|辆|起|家|间|户|条|台|处|只|次|批|场|艘)(?![都也])|(?<!好)有几(间|所|家|处|辆|台|起|宗|单|艘)(?![都也])`),
     // 抓了几个 asks a count; 被几个同学堵在厕所里，我该咋办 tells one; 禁渔那几个月, 好几个 tell, not ask.
     // 打咗几次都冇人听: 几 before 都 or 也 is "several", told, not asked.
     askedAtEnd: /(?<![那这嗰头好过前])几(个|名|人|辆|株|起|元|块|克|次|户|家|间|所|条|台|万|千|百|份|张|部|只|头|匹|处|把|套|棵|岁|趟|架次|回|批|场|艘|成|种|类|项|倍)(?![都也])/,
