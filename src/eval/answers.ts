@@ -20,7 +20,8 @@ export interface AnswerItem {
   context: { question: string }[];
 }
 
-export type AnswerOutcome = "right" | "refused" | "wrong_passage" | "wrong_source" | "negative_refused" | "negative_answered";
+/** How a reply scored; "failed": the engine threw on the question (the run goes on, and the question counts as missed). */
+export type AnswerOutcome = "right" | "refused" | "wrong_passage" | "wrong_source" | "negative_refused" | "negative_answered" | "failed";
 
 export interface AnswerResult {
   item: AnswerItem;
@@ -29,6 +30,8 @@ export interface AnswerResult {
   missing: string[];
   cited: string[];
   ms: number;
+  /** The engine's error message, for a failed question. */
+  error?: string;
 }
 
 /** Parses one JSONL file; lines without gold are negatives. Throws with the line number on bad JSON. */
@@ -90,7 +93,14 @@ export async function runAnswerEval(engine: AnswerEngine, items: AnswerItem[]): 
   for (const item of items) {
     const context: ConversationTurn[] = item.context.map((c, i) => ({ question: c.question, at: Date.now() - (item.context.length - i) * 60_000 }));
     const started = performance.now();
-    const reply = await engine.ask({ question: item.question, channel: "eval", ...(context.length ? { context } : {}) });
+    let reply: Reply;
+    try {
+      reply = await engine.ask({ question: item.question, channel: "eval", ...(context.length ? { context } : {}) });
+    } catch (err) {
+      // One question the engine throws on is a miss to report, not the end of the set's measurement.
+      out.push({ item, outcome: "failed", missing: item.facts, cited: [], ms: performance.now() - started, error: err instanceof Error ? err.message : String(err) });
+      continue;
+    }
     const ms = performance.now() - started;
     out.push({ item, ...scoreReply(item, reply), cited: reply.citations.map(citedName), ms });
   }
@@ -111,7 +121,8 @@ export interface AnswerSummary {
 
 export function summarize(label: string, results: AnswerResult[]): AnswerSummary {
   const count = (o: AnswerOutcome) => results.filter((r) => r.outcome === o).length;
-  const negatives = count("negative_refused") + count("negative_answered");
+  // A negative is an item without gold, whatever its outcome (one the engine failed on is not refused).
+  const negatives = results.filter((r) => !r.item.gold.length).length;
   return {
     label,
     n: results.length - negatives,
@@ -152,7 +163,8 @@ export function formatAnswerReport(label: string, results: AnswerResult[], misse
     lines.push("", `misses (first ${wrong.length}):`);
     for (const r of wrong) {
       const extra = r.missing.length ? ` missing: ${r.missing.join(" / ")}` : "";
-      lines.push(`- [${r.item.id}] ${r.outcome} ${r.item.question} → ${r.cited.join(", ") || "(refused)"}${extra}`);
+      const got = r.outcome === "failed" ? `(engine error: ${r.error})` : r.cited.join(", ") || "(refused)";
+      lines.push(`- [${r.item.id}] ${r.outcome} ${r.item.question} → ${got}${extra}`);
     }
   }
   return `${lines.join("\n")}\n`;

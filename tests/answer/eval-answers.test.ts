@@ -3,8 +3,8 @@ import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseAnswerItems, scoreReply, summarize, type AnswerItem } from "../../src/eval/answers.js";
-import type { Citation, Reply } from "../../src/types.js";
+import { formatAnswerReport, parseAnswerItems, runAnswerEval, scoreReply, summarize, type AnswerItem } from "../../src/eval/answers.js";
+import type { AnswerEngine, Citation, Reply } from "../../src/types.js";
 import { childEnv, CLI_MAIN, FIXTURE_CORPUS, FIXTURE_LAWS, tempDir, TSX } from "../engine/helpers.js";
 import { LOCAL_CORPUS } from "./helpers.js";
 
@@ -83,4 +83,24 @@ describe("pufa eval --answers, as a user runs it", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe("a question the engine throws on", () => {
+  // An engine that answers every question but one, on which it throws as a bug would.
+  const engine = {
+    ask: async ({ question }: { question: string }) => {
+      if (question === "崩") throw new TypeError("Cannot read properties of undefined (reading 'doc')");
+      return reply("抓获犯罪嫌疑人38名", [{ passageId: "article:lc-1#0" }]);
+    },
+  } as unknown as AnswerEngine;
+
+  it("is a miss reported with the error, and the questions after it are still asked and scored", async () => {
+    const items = [item({ id: "a" }), item({ id: "b", question: "崩" }), item({ id: "c" }), item({ id: "n", question: "崩", gold: [], facts: [] })];
+    const results = await runAnswerEval(engine, items);
+    expect(results.map((r) => r.outcome)).toEqual(["right", "failed", "right", "failed"]);
+    const s = summarize("set", results);
+    expect([s.n, s.right, s.negatives, s.negativesRefused]).toEqual([3, 2, 1, 0]);
+    const report = formatAnswerReport("set", results);
+    expect(report).toContain("- [b] failed 崩 → (engine error: Cannot read properties of undefined (reading 'doc'))");
+  });
 });
