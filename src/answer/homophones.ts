@@ -196,7 +196,7 @@ export class OfficeHomophones {
       }
     }
     // A town named before 镇 or 派出所 with its second character mistyped in a way no pinyin reading tells (和落镇
-    // for 和乐镇: Cantonese reads 落 and 乐 alike, lok6): the one town of two characters that opens with the first.
+    // for 和乐镇: Cantonese reads 落 and 乐 alike, lok6): the office's one place of two characters that opens with the first.
     for (let i = 0; i + 2 < tokens.length; i++) {
       const pair = tokens[i] + tokens[i + 1];
       if (fixes.has(pair) || tokens[i].length !== 1 || tokens[i + 1].length !== 1 || !TOWN_AFTER.test(tokens.slice(i + 2).join(""))) continue;
