@@ -20,7 +20,7 @@ import { PUNISHMENT } from "./law-order.js";
 import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
 import { ownTopic, TIMES_OF_DAY } from "./follow-up.js";
-import { HEARD_COUNT, PENALTY_NAMED, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
+import { HEARD_COUNT, PENALTY_NAMED, STILL_WORDS, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { roughSumHeld, roughSums, statedQuantities, tierHolds } from "../text/quantities.js";
@@ -679,7 +679,7 @@ export function lawCoverage(judged: Judgement): number {
 }
 
 /** The value typed right after the word asking whether it holds (还是限60个人吗; not 打110……还是说家务事不管). */
-const VALUE_CONFIRMED = /(还是|仍是|仍然是|是不是|是否)[^，。？?\s]{0,10}[0-9０-９]/;
+const VALUE_CONFIRMED = new RegExp(String.raw`(${STILL_WORDS}|是不是|是否)[^，。？?\s]{0,10}[0-9０-９]`);
 
 /**
  * Whether the law is quoted, given its verdict and whether a local article answers. The law answers
@@ -1196,10 +1196,16 @@ function statesHeard(sentence: string, heard: readonly AskedFor[], ties: HeardTi
 function tiedAsHeard(sentence: string, ties: HeardTies): boolean {
   return (!ties.thing || sentence.includes(ties.thing)) && (!ties.per || sentence.includes(ties.per));
 }
-/** Does a correction's preamble say its numbered items are the changes (现将变更事项公告如下, 有关调整事项通告如下)? */
+/**
+ * Does a correction's preamble say its numbered items are the changes (现将变更事项公告如下, 有关调整事项通告如下)?
+ * Read once per article: it is asked of every numbered sentence of it, for every message.
+ */
 function listsChanges(doc: LocalDoc): boolean {
-  return doc.sentences.some((s) => CHANGES_FOLLOW.test(s));
+  let found = LISTS_CHANGES.get(doc);
+  if (found === undefined) LISTS_CHANGES.set(doc, (found = doc.sentences.some((s) => CHANGES_FOLLOW.test(s))));
+  return found;
 }
+const LISTS_CHANGES = new WeakMap<LocalDoc, boolean>();
 const CHANGES_FOLLOW = /(变更|调整|更改)(的)?事项[^。；]{0,4}如下/;
 
 /** A correction's item heading that says the item changes (五、奖励标准调整, 二、受理时间变更). */
@@ -1221,7 +1227,7 @@ function asksOwnYesNo(question: string, previous: string, local: LocalArticles):
   });
 }
 /** 还是……吗, 仍是……吗: whether a value still holds (not 是A还是B, which asks a choice). */
-const STILL_VALUE = /(还是|仍是|仍然是)[^，,。？?是]+吗/;
+const STILL_VALUE = new RegExp(`(${STILL_WORDS})[^，,。？?是]+吗`);
 /** A yes-or-no ask, as the question is read (会唔会 → 会不会, 咩 → 吗). */
 const YES_NO = new RegExp(`会不会|能不能|可不可以|得不得|是不是|要不要|行不行|${STILL_VALUE.source}|吗[？?]?$`);
 /** 不会, 不得 of 会不会, 得不得: halves of the asking, no thing. */
