@@ -1,5 +1,5 @@
 /**
- * The small later local sets, src/bench/data/local-fresh to local-fresh153 (each written after an answer
+ * The small later local sets, src/bench/data/local-fresh to local-fresh161 (each written after an answer
  * engine's changes of its session, to measure them on articles and questions they were not shaped on):
  * every line parses, every gold article exists, every expected fact is verbatim in a gold article,
  * and no question is a near copy of an article sentence.
@@ -193,6 +193,14 @@ describe.each([
   ["local-fresh151", 8, 30],
   ["local-fresh152", 8, 30],
   ["local-fresh153", 8, 30],
+  ["local-fresh154", 8, 30],
+  ["local-fresh155", 8, 30],
+  ["local-fresh156", 8, 30],
+  ["local-fresh157", 8, 30],
+  ["local-fresh158", 8, 30],
+  ["local-fresh159", 8, 30],
+  ["local-fresh160", 8, 30],
+  ["local-fresh161", 8, 30],
 ])("src/bench/data/%s", (name, articleCount, questionCount) => {
   const SET_DIR = path.join(DATA, name);
   const articles = new Map<string, string>();
