@@ -8,10 +8,10 @@ import { ARTICLE_PATTERN } from "../text/numerals.js";
 
 /**
  * The forms that ask what a term covers (not 是不是骗子: that asks about a case, not a term). A count or an
- * amount asked before 算 (偷几多次先算多次盗窃, 几次才算) asks the line the term is drawn at.
+ * amount asked before 算 (偷几多次先算多次盗窃, 几次才算, 卖到几多就算犯罪) asks the line the term is drawn at.
  */
 const ASKS_DEFINITION =
-  /(?:什么|哪些|哪种|哪类|啥|何种)[^，。？?！!,]{0,6}(?:才算|算|属于|叫做?|称为|是指)|(?:几多|多少|几)[^，。？?！!,\s]{0,3}(?:先|才)算|什么叫|什么是|啥叫|啥是|[是系](?:什么|啥|咩)意思|指的是什么|指什么|指啥|包括哪些|包括什么|包括啥|哪些情况|怎么认定|怎样认定|如何认定|怎么界定|怎么定义|的定义/;
+  /(?:什么|哪些|哪种|哪类|啥|何种)[^，。？?！!,]{0,6}(?:才算|算|属于|叫做?|称为|是指)|(?:几多|多少|几)[^，。？?！!,\s]{0,3}(?:先|才|就)算|什么叫|什么是|啥叫|啥是|[是系](?:什么|啥|咩)意思|指的是什么|指什么|指啥|包括哪些|包括什么|包括啥|哪些情况|怎么认定|怎样认定|如何认定|怎么界定|怎么定义|的定义/;
 
 export function asksDefinition(question: string): boolean {
   return ASKS_DEFINITION.test(question);

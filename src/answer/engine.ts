@@ -12,6 +12,7 @@ import { localOnLawsMatter } from "./law-signature.js";
 import { asksOfItsCase, lawsCitedBy, ledByOfficeCited } from "./office-citations.js";
 import { applyEquivalents, readAsked, rewriteWords } from "./equivalents.js";
 import { selectExcerpts } from "./excerpts.js";
+import { fuseHits } from "./fuse-hits.js";
 import { soundsLikeOffice } from "./homophones.js";
 import { cjkPairsOf } from "./local-articles.js";
 import { holdsFollowUp, looksLikeFollowUp, ownTopic, retrievalQuery, shortQuestion, topicWords } from "./follow-up.js";
@@ -20,7 +21,7 @@ import { SURE, articleQuery, asksOfficeFact, judgeLaw, judgeLocal, lawBonus, law
 import type { Prompts } from "./prompts.js";
 import { shippedModerator, type Moderator } from "../safety/moderation.js";
 import { classifyQuestion } from "./question-guard.js";
-import { answersKind, asks, asksFineAmount, asksRule, bareClausesOf, factsAsked, inLawsWords, officePart } from "./question-type.js";
+import { answersKind, asks, asksFineAmount, asksRule, bareClausesOf, factsAsked, inLawsWords, lawPart, officePart } from "./question-type.js";
 import { citedHits, closeToBest, namesLawArticle } from "./relevance.js";
 import { ownWordsFirst, termMatcher } from "./term-weights.js";
 import { toSimplified } from "../text/simplified.js";
@@ -179,7 +180,11 @@ export function createEngine(deps: EngineDeps): AnswerEngine {
     // Twice as many law hits as are judged, so that a focus law's passage, or one labelled questions like
     // this one name, just below the tenth can be lifted.
     // Asked a fine, the articles fining what the first three (in the answer's order) forbid join from the library, and all are ordered again.
-    const searchedLaw = await searcher.search(query, { k: 20, kinds: ["law"] });
+    // A message asking the office a fact and the law a rule: the law is searched on its own asks too (lawPart), and
+    // the two searches are one list (fuseHits).
+    const lawAsk = followUp ? query : lawPart(query);
+    const searchedWhole = await searcher.search(query, { k: 20, kinds: ["law"] });
+    const searchedLaw = lawAsk === query ? searchedWhole : fuseHits(searchedWhole, await searcher.search(lawAsk, { k: 20, kinds: ["law"] })).slice(0, 20);
     // Which of a law's fines for its rules at large is on the question's matter is read with the lexicon's words too (电动自行车 → 非机动车).
     const about = [asked, ...[...terms.weights].filter(([, v]) => v.expansion).map(([w]) => w)].join(" ");
     const companions = penaltyCompanions(orderLawHits(searchedLaw, focus, {}, asked, about), passagesOf(searcher), asked, about);

@@ -279,7 +279,9 @@ export async function judgeLocal(input: {
       onTopic(m.doc, input.topicTerms ?? terms, local, today, askingPhrases(question), question);
     const versions = now && tells(best);
     // Another town's notice on the same matter is no newer version (后安's registration notice tells 万城 nothing).
-    const titledAlike = (m: LocalMatch) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER) && sameArea(m.doc.region, best.doc.region);
+    // Nor is a report of results a newer version of a notice's rules (打击私屠滥宰……专项行动成效显著 of 受理私屠滥宰……线索举报的通告).
+    // A notice is one of a report that set rules out (部署……治安管理工作, then 关于……治安管理的通告): local-fresh9 −4 without it.
+    const titledAlike = (m: LocalMatch) => rankScore.get(m)! >= rankScore.get(best)! * NEAR_TIE && sameMatter(m.doc, best.doc, SAME_MATTER) && sameArea(m.doc.region, best.doc.region) && (NOTICE_PAPER.test(m.doc.title) || !NOTICE_PAPER.test(best.doc.title));
     let same = matches.filter((m) => titledAlike(m) || (versions && rankScore.get(m)! >= rankScore.get(best)! * ON_MATTER && tells(m)));
     if (facts.length && same.length > 1) {
       const holds = new Map(same.map((m) => [m, factHold(m.doc, facts, bigrams)]));
@@ -754,11 +756,15 @@ export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
   const onParty = (sentence: string) => parties.some((p) => sentence.replace(ARTICLE_NUMBER, "").startsWith(p) || sentence.includes(`对${p}`));
   // 法律上咋罚: of an article listing the acts it fines, the sentence with the fine (……处二百元以上一千元以下的罚款：), not only the act's item.
   const penaltyAsked = /罚/.test(question);
+  // 卖到几多就算犯罪: the line is the first tier (销售金额五万元以上不满二十万元的，处……), not the tiers above it, which
+  // hold amounts and penalties too and, summed over a window, outweigh it.
+  const lineAsked = asksDefinition(question);
+  const firstTier = (sentence: string, passage: Passage) => !lineAsked || !answersKind(passage.text.slice(0, Math.max(0, passage.text.indexOf(sentence))), ["amount"]);
   return (sentence, passage) =>
-    (asked.length && answersKind(sentence, asked) ? k : 0) +
+    (asked.length && answersKind(sentence, asked) && firstTier(sentence, passage) ? k : 0) +
     (passage.text.indexOf(sentence) <= 12 ? k * 0.6 : 0) +
     (parties.length && onParty(sentence) ? k : 0) +
-    (penaltyAsked && PUNISHMENT.test(sentence) ? k : 0);
+    (penaltyAsked && PUNISHMENT.test(sentence) && firstTier(sentence, passage) ? k : 0);
 }
 /** The parties a law's penalties are written for in turn (单位……；个人……). */
 const PARTY_ALL = /个人|单位/g;
@@ -1174,10 +1180,18 @@ const ADDRESS_NUMBER = /[0-9０-９]+\s*(栋|幢|号楼|楼|层|单元|室)/g;
 interface HeardTies {
   thing: string | null;
   per: string | null;
+  /** The question speaks of a deadline (截止, 几时前): a date heard may be one. */
+  deadline: boolean;
 }
 function heardTies(question: string): HeardTies {
-  return { thing: HEARD_THING.exec(question)?.[1] ?? null, per: HEARD_PER.exec(question)?.[1] ?? null };
+  return { thing: HEARD_THING.exec(question)?.[1] ?? null, per: HEARD_PER.exec(question)?.[1] ?? null, deadline: DEADLINE_ASKED.test(question) };
 }
+const DEADLINE_ASKED = /截止|截至|最迟|之前|[几幾]时前|[几幾]号前/;
+/**
+ * The clause of a sentence moving a deadline (报名截止时间顺延至7月13日): a day heard (系咪仲系7月8号上昼) is the
+ * event's, whose change is the correction's 时间改为……, unless the question speaks of a deadline itself.
+ */
+const DEADLINE_CLAUSE = /[^，,。；;]*(截止|截至)[^，,。；;]*/g;
 const HEARD_THING = /([罚奖赔补扣])[^，。？?\s0-9０-９]{0,2}[0-9０-９]/;
 const HEARD_PER = /[0-9０-９]+\s*(?:元|块|蚊)?\s*一(只|辆|个|张|本|次|人|头|户)/;
 
@@ -1186,7 +1200,7 @@ const HEARD_PER = /[0-9０-９]+\s*(?:元|块|蚊)?\s*一(只|辆|个|张|本|�
  * 奖励提高至500元; 仲系200蚊一只: the fee 每只, not the reward)?
  */
 function changesHeard(sentence: string, heard: readonly AskedFor[], ties: HeardTies): boolean {
-  return heard.some((k) => changesTo(sentence, [k])) && tiedAsHeard(sentence, ties);
+  return heard.some((k) => changesTo(k === "date" && !ties.deadline ? sentence.replace(DEADLINE_CLAUSE, "") : sentence, [k])) && tiedAsHeard(sentence, ties);
 }
 /** Does the sentence state a value of a kind heard, tied as heard (每宗500元至5000元奖励 for 奖 ……2000蚊)? */
 function statesHeard(sentence: string, heard: readonly AskedFor[], ties: HeardTies): boolean {
@@ -1376,6 +1390,7 @@ export function localExcerpts(
   const doc = judged.docs.find((d) => d.docId === (hits[0]?.passage as ArticlePassage | undefined)?.docId);
   const quoted = hits.filter((h) => (h.passage as ArticlePassage).docId === doc?.docId).map(told);
   const more = doc ? sentencesForOtherAsks(doc, judged.local!, terms, question, room, quoted) : [];
+  if (doc) more.push(...changesOfValuesHeard(doc, question, [...quoted, ...more.map((h) => h.passage.text)]));
   // Quoted right after the article's own sentences, before any other article.
   const at = hits.reduce((last, h, i) => ((h.passage as ArticlePassage).docId === doc?.docId ? i + 1 : last), 0);
   hits.splice(at, 0, ...more);
@@ -1430,6 +1445,41 @@ function sentencesForOtherAsks(doc: LocalDoc, local: LocalArticles, terms: TermM
   }
   return out;
 }
+/**
+ * A correction asked whether two values heard still hold (系咪仲系9月19号上昼喺文化广场搞: the day and the place):
+ * each value's change is one of its items (一、活动时间调整为……; 二、活动地点调整为……), and the sentences quoted
+ * for the first leave the other unanswered. For each kind heard that no sentence quoted tells, the correction's
+ * sentence changing a value of that kind, as a verbatim slice of its chunk. Only when two kinds or more are
+ * heard: one is the correction's one change, which the window already chose.
+ */
+function changesOfValuesHeard(doc: LocalDoc, question: string, quoted: string[]): Hit[] {
+  if (!CORRECTION.test(doc.title)) return [];
+  const still = STILL.test(question) || CONFIRM.test(question);
+  // The place where it is held and the documents to bring, heard in their own words (喺文化广场搞, 仲系带营业执照复印件吗).
+  const heard = [...heardStill(question), ...(still && PLACE_HEARD.test(question) ? (["place"] as AskedFor[]) : []), ...(still && DOCUMENTS_HEARD.test(question) ? (["documents"] as AskedFor[]) : [])];
+  if (new Set(heard).size < 2) return [];
+  const told = quoted.join(" ").replace(ORIGINAL_CLAUSE, "");
+  // A count heard (仲系限60个人吗) is told by a figure in its measure (90名), not by the 1份 of a document beside it.
+  const measure = HEARD_COUNT.exec(question)?.[2];
+  const counted = measure ? new RegExp(`[0-9０-９]+\\s*(${/人/.test(measure) ? "名|人|个人" : measure})`) : null;
+  const tells = (text: string, kind: AskedFor) => answersKind(text, [kind]) && (kind !== "amount" || !counted || counted.test(text));
+  const out: Hit[] = [];
+  for (const kind of new Set(heard)) {
+    if (tells(told, kind)) continue;
+    const changing = (text: string) => changesTo(text, [kind]) && tells(text.replace(ORIGINAL_CLAUSE, ""), kind);
+    const found = doc.chunks.flatMap((chunk) => splitSentences(chunk.text, 0).filter((sent) => changing(sent.text)).map((sent) => sliceOf(chunk, sent.start, sent.end)))[0];
+    if (found && !out.some((h) => h.passage.start === found.start)) out.push({ passage: found, score: 0, rank: 2 + out.length });
+  }
+  return out;
+}
+/** A place heard where the event is held (喺文化广场搞, 在镇政府开): the place before the verb of holding it. */
+const PLACE_HEARD = /(在|喺)[^，。？?\s在喺]{2,14}(搞|举办|举行|办|开|上课|集合)/;
+/** Documents heard as the ones to bring (仲系带营业执照复印件吗). */
+const DOCUMENTS_HEARD = /(带|携带|提供|交)[^，。？?\s]{2,14}(复印件|原件|证明|照片|证)(吗|么|咩|嘛|$|\s)/;
+
+/** A notice's title (……的通告, 公告, 通知, 办事指南): rules the office sets, not a report of what it did. */
+const NOTICE_PAPER = /通告|公告|通知|指南|须知|办法|规定/;
+
 /** Characters [a, b) of a chunk, as a passage of its own: a verbatim slice, offsets kept in the source. */
 function sliceOf(c: ArticlePassage, a: number, b: number): ArticlePassage {
   return { ...c, text: c.text.slice(a, b), start: c.start + a, end: c.start + b };

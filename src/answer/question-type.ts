@@ -5,7 +5,7 @@
  * says what a sentence that answers it looks like.
  */
 import { loadIntents } from "./question-guard.js";
-import { segment } from "../text/segmenter.js";
+import { jieba, segment } from "../text/segmenter.js";
 import { splitClauses } from "../text/sentences.js";
 import { stopwordSet } from "../text/tokenize.js";
 
@@ -85,13 +85,13 @@ export function tellsCharge(sentence: string): boolean {
 const CHARGE_NAMED = /(涉嫌|以|犯)[^，。；,;]{1,16}罪/;
 
 /**
- * A count heard and asked whether it still holds (名额仲系150个吗, 仲系限60个人吗): it asks what the count is now, as an
+ * A count heard and asked whether it still holds (名额仲系150个吗, 仲系限60个人吗, 仲系得80个名额咩): it asks what the count is now, as an
  * amount. judge.ts's heardStill reads the rest of the question for what else it asks.
  */
 /** The words asking whether a value heard still holds, as the question is read (仲系 → 还是): one list for every such reading. */
 export const STILL_WORDS = "还是|仍是|仍然是";
 
-export const HEARD_COUNT = new RegExp(String.raw`(${STILL_WORDS})[^，。？?\s\d]{0,4}\d+(个人|个|名|人|辆|张|份|户|家|间|台|场)(吗|么|咩|嘛|啊|呀|$|\s|，)`);
+export const HEARD_COUNT = new RegExp(String.raw`(${STILL_WORDS})[^，。？?\s\d]{0,4}\d+(个人|个|名|人|辆|张|份|户|家|间|台|场)(名额|位置|座位)?(吗|么|咩|嘛|啊|呀|$|\s|，)`);
 
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
@@ -480,6 +480,45 @@ export function officePart(message: string): string {
   return all.flatMap((a) => (lawsOnly(a) ? told(a) : [a])).join("，");
 }
 
+/**
+ * The message's asks of the law in the law's words alone (货车法律上可唔可以载人), when the others ask the office a
+ * fact of a matter they name (和乐农用车拉人嗰单罚咗几多): the law is searched on these beside the whole message
+ * (fuse-hits.ts), whose office words (和乐, 农用车, the case's 罚咗几多) otherwise pull the law's articles on the
+ * case's fine above the rule asked.
+ * Not when the law's ask points back at what was told (这也要被罚吗, 呢种骗人要坐几耐监) or names nothing of its own
+ * but the police and the law: the whole message is its matter then. Pure.
+ */
+export function lawPart(message: string): string {
+  const all = asks(message);
+  if (all.length < 2) return message;
+  const ofLaw = (a: string) => asksRule(a) && inLawsWords(a);
+  const law = all.filter(ofLaw);
+  const office = all.filter((a) => !ofLaw(a));
+  if (!law.length || !office.length || !office.every((a) => factsAsked(a).length)) return message;
+  if (ownThings(office.join("，").replace(OFFICE_WORDS, " ")) < 1) return message;
+  const asked = law.join("，");
+  // It names the law or what the law does to people (犯法, 坐监, 判): 派出所会来抓吗 罚多少 after a story told, or
+  // 大茂个阿公被罚几多, ask of the case as much.
+  if (!OF_THE_LAW.test(asked) || POINTS_BACK.test(asked) || !namesThing(asked)) return message;
+  return asked;
+}
+/**
+ * Does the law's ask name a thing of its own: a noun of two characters or more (货车, 噪音, 未成年人, 偷东西) that
+ * is neither the law (法律, 犯法) nor the police? 种几棵犯法吗 and 最多几耐要拿到证 leave theirs to the message told
+ * before them (read local-fresh29 and 42 lost their answers when these were searched alone); 法律有冇讲可以申诉 names
+ * only an act.
+ */
+function namesThing(ask: string): boolean {
+  return jieba()
+    .tag(ask, false)
+    .some(({ word, tag }) => Array.from(word).length >= 2 && THING_TAG.test(tag) && !OF_THE_LAW.test(word) && !new RegExp(OFFICE_WORDS.source).test(word));
+}
+/** Tags of words naming things: nouns, idioms and fixed phrases (偷东西/i, 未成年人/l), verbal nouns (考试/vn), times (夜间/t), latin words (KTV). */
+const THING_TAG = /^(n[a-z]?|l|i|vn|t|eng)$/;
+const OF_THE_LAW = /法律|法规|国家|规定|条例|犯法|违法|合法|罪|坐牢|坐监|判/;
+/** Words pointing back at what the message told (这也, 呢种, 咁样, 佢): an ask so worded has no matter of its own. */
+const POINTS_BACK = /这|那|呢|咁|佢|他|她|它|此|该/;
+
 /** Words every office's articles write (电话, 举报, 派出所): no matter of an ask's own. */
 const OFFICE_WORDS = /电话|举报|派出所|公安局?|民警|警察|发现/g;
 
@@ -676,7 +715,8 @@ export function measuredThing(question: string): string | null {
   const verbs = question.replace(/冻结/g, "冻").replace(/止付/g, "止");
   const things = [...verbs.matchAll(/([\p{Script=Han}])(?:[住走掉]|回来?)?(?:他|她|我|你|佢|他们|我们)?(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
   // 最多几多, 最少几多: the bound, not the thing. 八万几, 三十几: a figure told roughly, not a thing.
-  const thing = things.filter((t) => !/[有是要能会就都共总还才到在么什为那这前好头最多少一二两三四五六七八九十百千万亿]/.test(t)).at(-1);
+  // 想拿多少钱, 攞几多: getting names no thing (the report says 理赔, 骗取); the sum alone is asked.
+  const thing = things.filter((t) => !/[有是要能会就都共总还才到在么什为那这前好头最多少一二两三四五六七八九十百千万亿拿攞]/.test(t)).at(-1);
   if (thing) return thing;
   // Said the other way round: 有几多钱奖 → 奖.
   const after = /(?:多少|几多)钱([\p{Script=Han}])/u.exec(question);
