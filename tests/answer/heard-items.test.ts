@@ -8,12 +8,14 @@
  * office a fact and the law a rule searches the law on its law's ask alone (lawPart), unless that ask points back at
  * a story or names nothing of the law. A report of results is no newer version of a notice's rules, though their titles
  * share the matter's words; 想攞几多钱 asks the sum, whatever verb the report writes it with (申请理赔4.3万元).
+ * Sick pigs' meat, pigs injected with water, carcasses dumped and fake brands are searched in the law's words.
  * The fixture notices are original, set in 东港; the law is 刑法第一百四十条, verbatim.
  */
 import { describe, expect, it } from "vitest";
 import { readAsked, rewriteWords } from "../../src/answer/equivalents.js";
 import { bestWindow } from "../../src/answer/excerpts.js";
 import { lawBonus } from "../../src/answer/judge.js";
+import { Lexicon } from "../../src/retrieval/lexicon.js";
 import { fuseHits } from "../../src/answer/fuse-hits.js";
 import { askedFor, asks, lawPart } from "../../src/answer/question-type.js";
 import type { Hit, Passage } from "../../src/types.js";
@@ -125,5 +127,18 @@ describe("the whole message's law search and its law's ask's, as one list", () =
   it("either list alone is returned as it is", () => {
     expect(fuseHits(whole, []).map((h) => h.passage.id)).toEqual(["a", "b", "c"]);
     expect(fuseHits([], ofAsk).map((h) => h.passage.id)).toEqual(["c", "d", "a"]);
+  });
+});
+
+describe("the law's words for what villagers call meat, pigs and brands", () => {
+  const expanded = (q: string) => Lexicon.default().match(rewriteWords(q).text).flatMap((m) => m.expansions);
+  it("病死猪肉 sold is food short of the safety standard; 唔知点死 is 死因不明", () => {
+    expect(expanded("卖病死猪肉畀人食要坐几耐监")).toContain("不符合食品安全标准");
+    expect(expanded("饭店用唔知点死嘅猪肉犯唔犯法")).toContain("死因不明");
+  });
+  it("打水 into a pig is 注水; a dead pig thrown away is 随意弃置; 假冒牌子 is 假冒注册商标", () => {
+    expect(expanded("法律有冇讲唔准畀猪打水")).toContain("注水");
+    expect(expanded("我屋企猪病死咗 扔落河得唔得")).toContain("随意弃置");
+    expect(expanded("卖假冒牌子嘅烟会坐几耐监")).toContain("假冒注册商标");
   });
 });
