@@ -199,7 +199,8 @@ export class OfficeHomophones {
     // for 和乐镇: Cantonese reads 落 and 乐 alike, lok6): the office's one place of two characters that opens with the first.
     for (let i = 0; i + 2 < tokens.length; i++) {
       const pair = tokens[i] + tokens[i + 1];
-      if (fixes.has(pair) || tokens[i].length !== 1 || tokens[i + 1].length !== 1 || !TOWN_AFTER.test(tokens.slice(i + 2).join(""))) continue;
+      // TOWN_AFTER is three characters at most, so the three tokens after the pair hold it.
+      if (fixes.has(pair) || tokens[i].length !== 1 || tokens[i + 1].length !== 1 || !TOWN_AFTER.test(tokens.slice(i + 2, i + 5).join(""))) continue;
       if (cjkPairsOf(pair).length !== 1 || PARTICLE.test(pair) || this.places.has(pair) || officeKnows(pair)) continue;
       const towns = [...this.places].filter((t) => Array.from(t).length === 2 && t[0] === pair[0]);
       if (towns.length === 1) fixes.set(pair, towns[0]);

@@ -1454,20 +1454,24 @@ function sentencesForOtherAsks(doc: LocalDoc, local: LocalArticles, terms: TermM
  */
 function changesOfValuesHeard(doc: LocalDoc, question: string, quoted: string[]): Hit[] {
   if (!CORRECTION.test(doc.title)) return [];
-  const still = STILL.test(question) || CONFIRM.test(question);
+  const heard = new Set(heardStill(question));
   // The place where it is held and the documents to bring, heard in their own words (喺文化广场搞, 仲系带营业执照复印件吗).
-  const heard = [...heardStill(question), ...(still && PLACE_HEARD.test(question) ? (["place"] as AskedFor[]) : []), ...(still && DOCUMENTS_HEARD.test(question) ? (["documents"] as AskedFor[]) : [])];
-  if (new Set(heard).size < 2) return [];
+  if (STILL.test(question) || CONFIRM.test(question)) {
+    if (PLACE_HEARD.test(question)) heard.add("place");
+    if (DOCUMENTS_HEARD.test(question)) heard.add("documents");
+  }
+  if (heard.size < 2) return [];
   const told = quoted.join(" ").replace(ORIGINAL_CLAUSE, "");
   // A count heard (仲系限60个人吗) is told by a figure in its measure (90名), not by the 1份 of a document beside it.
-  const measure = HEARD_COUNT.exec(question)?.[2];
+  const measure = HEARD_COUNT.exec(question)?.groups?.measure;
   const counted = measure ? new RegExp(`[0-9０-９]+\\s*(${/人/.test(measure) ? "名|人|个人" : measure})`) : null;
   const tells = (text: string, kind: AskedFor) => answersKind(text, [kind]) && (kind !== "amount" || !counted || counted.test(text));
+  // The correction's sentences, each a verbatim slice of its chunk, read once for every kind.
+  const sentences = doc.chunks.flatMap((chunk) => splitSentences(chunk.text, 0).map((sent) => sliceOf(chunk, sent.start, sent.end)));
   const out: Hit[] = [];
-  for (const kind of new Set(heard)) {
+  for (const kind of heard) {
     if (tells(told, kind)) continue;
-    const changing = (text: string) => changesTo(text, [kind]) && tells(text.replace(ORIGINAL_CLAUSE, ""), kind);
-    const found = doc.chunks.flatMap((chunk) => splitSentences(chunk.text, 0).filter((sent) => changing(sent.text)).map((sent) => sliceOf(chunk, sent.start, sent.end)))[0];
+    const found = sentences.find((p) => changesTo(p.text, [kind]) && tells(p.text.replace(ORIGINAL_CLAUSE, ""), kind));
     if (found && !out.some((h) => h.passage.start === found.start)) out.push({ passage: found, score: 0, rank: 2 + out.length });
   }
   return out;

@@ -84,14 +84,14 @@ export function tellsCharge(sentence: string): boolean {
 }
 const CHARGE_NAMED = /(涉嫌|以|犯)[^，。；,;]{1,16}罪/;
 
-/**
- * A count heard and asked whether it still holds (名额仲系150个吗, 仲系限60个人吗, 仲系得80个名额咩): it asks what the count is now, as an
- * amount. judge.ts's heardStill reads the rest of the question for what else it asks.
- */
 /** The words asking whether a value heard still holds, as the question is read (仲系 → 还是): one list for every such reading. */
 export const STILL_WORDS = "还是|仍是|仍然是";
 
-export const HEARD_COUNT = new RegExp(String.raw`(${STILL_WORDS})[^，。？?\s\d]{0,4}\d+(个人|个|名|人|辆|张|份|户|家|间|台|场)(名额|位置|座位)?(吗|么|咩|嘛|啊|呀|$|\s|，)`);
+/**
+ * A count heard and asked whether it still holds (名额仲系150个吗, 仲系限60个人吗, 仲系得80个名额咩): it asks what the count is now, as an
+ * amount. judge.ts's heardStill reads the rest of the question for what else it asks; `measure` is the count's measure word.
+ */
+export const HEARD_COUNT = new RegExp(String.raw`(?:${STILL_WORDS})[^，。？?\s\d]{0,4}\d+(?<measure>个人|个|名|人|辆|张|份|户|家|间|台|场)(?:名额|位置|座位)?(?:吗|么|咩|嘛|啊|呀|$|\s|，)`);
 
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
