@@ -20,7 +20,7 @@ import { PUNISHMENT } from "./law-order.js";
 import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
 import { ownTopic, TIMES_OF_DAY } from "./follow-up.js";
-import { HEARD_COUNT, PENALTY_NAMED, STILL_WORDS, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
+import { HEARD_COUNT, PENALTY_NAMED, asksTermOf, STILL_WORDS, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { roughSumHeld, roughSums, statedQuantities, tierHolds } from "../text/quantities.js";
@@ -155,6 +155,8 @@ export async function judgeLocal(input: {
   // Measure words people swap (查了几间 for 网吧9家) count as one.
   const counted = asked.includes("amount") ? countedThing(question) : null;
   const countedAs = counted ? swappedFor(counted) : [];
+  // Asked only where or when someone was caught (喺边度畀警察捉到): an article tells it in the sentence of the arrest.
+  const caughtOnly = facts.length === 1 && CAUGHT_KINDS.has(facts[0]) && CAUGHT_ASKED.test(question);
   // With no thing counted, a case's money measured (冻住了多少 → 冻: 冻结涉案资金42万余元; 追回, 缴获, 挽回) tells
   // the article with that figure. Other things measured (司机几多岁 → 机) say too little of an article.
   const measuredVerb = asked.includes("amount") && !counted ? measuredThing(question) : null;
@@ -166,7 +168,8 @@ export async function judgeLocal(input: {
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     // Asked a fact (要带啥), the article holding that kind ranks up, not one holding a rule word beside it (不得).
-    const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, facts.length ? facts : asked)) ? 1 : 0;
+    // Asked where or when someone was caught, the sentence of the arrest tells it (not a report's 在校学生 beside its 抓获).
+    const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, facts.length ? facts : asked) && (!caughtOnly || CAUGHT_TOLD.test(s))) ? 1 : 0;
     // 最迟几号 is answered by an article that ends a period (4月10日前), not by one that dates an event.
     const ends = until && m.doc.sentences.some((s) => tellsUntil(s)) ? 1 : 0;
     const count =
@@ -808,6 +811,11 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const oldWayAsked = OLD_WAY_ASKED.test(question);
   // 现在……还要带结婚证吗: what ended is the thing the last clause asks of (无需提供结婚证, not 不用再跑窗口).
   const askedOf = oldWayAsked ? ownWords(lastClause(question)).filter((w) => !NO_THING.test(w)) : [];
+  // 嗰个关咗几日: of a case's days, the detention's (处以行政拘留8日), not a day of the story (一天内被花掉860元).
+  const termAsked = asked.includes("duration") ? asksTermOf(question) : null;
+  // 一共抓咗几多人: the total (全年共……抓获犯罪嫌疑人58名), not a part of it told in its own line (抓获犯罪嫌疑人14名).
+  // In the clause of the last count, whose thing is the one counted (一共出了多少警察 查了几个网咖: the 网吧's count, no total).
+  const totalAsked = TOTAL_ASKED.test(clausesOf(question).filter((c) => /多少|几/.test(c)).at(-1) ?? "");
   // 成五六百株咁多: an amount stated, which a notice's tier (500株以上的，奖励5000元) holds.
   const stated = statedQuantities(question);
   // 杀猪盘骗了五十多万: a sum told roughly, which the case's sentence states (58.6万元).
@@ -818,6 +826,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const endAsked = asked.filter((k) => k === "outcome" || k === "truth");
   // 去边度拎: where to go, which a list's 在和乐墟农贸市场门口……发现 (where a thing was found) does not tell.
   const goingTo = asked.includes("place") && GOING_TO.test(question);
+  // 喺边度畀警察捉到, 几时捉到嘅: where or when someone was caught, which the sentence of the arrest tells (在……交叉口将两名男子当场查获), not where or when the case began.
+  const caughtAsked = CAUGHT_ASKED.test(question);
   // 兴隆现在能不能放烟花: of a notice ruling town by town, the sentence on the town named.
   const townsAsked = townsIn(question, local.towns);
   const otherTowns = local.towns.filter((t) => !townsAsked.some((a) => a.includes(t) || t.includes(a)));
@@ -925,7 +935,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
         !(correction && OLD_VALUE_KINDS.includes(k) && ORIGINAL_PLAN.test(raw) && !answersKind(told.replace(ORIGINAL_CLAUSE, ""), [k])) &&
         (k !== "fee" || fineMentioned || !/罚/.test(raw) || FREE_OF_CHARGE.test(raw)) &&
         (k !== "amount" || !counted || !MEASURE.test(counted) || countedNear(raw, counted)) &&
-        (k !== "place" || !goingTo || !EVENT_PLACE.test(raw) || PLACE_LABEL.test(raw)),
+        (k !== "place" || !goingTo || !EVENT_PLACE.test(raw) || PLACE_LABEL.test(raw)) &&
+        (!CAUGHT_KINDS.has(k) || !caughtAsked || CAUGHT_TOLD.test(raw)),
     );
     // Of the sentence's own words: a cited title's figure (《……查处案件14起》一文) answers nothing.
     const holdsFact = factsHere.length > 0 && answersKind(told, factsHere);
@@ -1001,7 +1012,9 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const charged = chargeAsked && tellsCharge(sentence) ? NAMED_THING : 0;
     // The old plan's words repeat the question's (中考……集中办理日……5月16日), so its own word score is halved too.
     const echoedWords = echoesHeard ? 0.5 * scoreText(terms, told) : 0;
-    return -echoedWords + scale * (2 * share * echo + measured + kind + labelled + changed + clock + end + day + tier + ended + ownTown + tellsNamed + ruled + defining + charged) - (cited ? scoreText(terms, cited.join(" ")) : 0);
+    const totalTold = totalAsked && measured > 0 && TOTAL_TOLD.test(raw) ? TOTAL : 0;
+    const term = termAsked && TERM_TOLD[termAsked].test(raw) ? TERM : 0;
+    return -echoedWords + scale * (2 * share * echo + measured + totalTold + term + kind + labelled + changed + clock + end + day + tier + ended + ownTown + tellsNamed + ruled + defining + charged) - (cited ? scoreText(terms, cited.join(" ")) : 0);
   };
 }
 
@@ -1142,7 +1155,7 @@ function countedNear(sentence: string, counted: string, after = 7): boolean {
 function tellsOf(text: string, thing: string): boolean {
   return text.includes(thing) || !!REPORTED_AS[thing]?.test(text);
 }
-const REPORTED_AS: Record<string, RegExp> = { 骗: /损失|投入|转账|汇款|充值|被骗/, 偷: /盗/, 值: /价值|成本|售价|价格|市值/, 抓: /拘留|落网|归案|到案|逮捕/, 追: /寻回|寻获|找回|找到|挽回|追缴|返还|发还/, 挽: /追回|追缴|返还|发还/, 退: /返还|发还|退赔|退回|追回|挽回/, 赚: /获利|牟利|违法所得|非法所得/, 止: /止付|冻结|拦截/ };
+const REPORTED_AS: Record<string, RegExp> = { 骗: /损失|投入|转账|汇款|充值|被骗|骗取|涉案金额/, 偷: /盗/, 值: /价值|成本|售价|价格|市值/, 抓: /拘留|落网|归案|到案|逮捕/, 追: /寻回|寻获|找回|找到|挽回|追缴|返还|发还/, 挽: /追回|追缴|返还|发还/, 退: /返还|发还|退赔|退回|追回|挽回/, 赚: /获利|牟利|违法所得|非法所得/, 刷: /花掉|消费|盗刷|刷走/, 止: /止付|冻结|拦截/ };
 
 /** Cases asked for alone (偷咗几起): the count is of them. Not a thing's measure, which people swap (几条船 for 37艘). */
 const MEASURE = /^[起宗]$/;
@@ -1301,6 +1314,25 @@ const NAMED_VALUE = /[路街道]\s*[0-9０-９]+\s*号|[0-9０-９]{1,2}[:：][0
 const GOING_TO = /(去|到|来|拎|领|办|交)[^，,。？?\s]{0,2}(边度|哪里|哪儿|哪|什么地方|咩地方)/;
 /** Where something happened or was found (在和乐中学附近发现, 在新市街清扫时拾得), not where to go. */
 const EVENT_PLACE = /在[^，。；]{1,20}(发现|拾得|捡到|查获|抓获|发生|被盗|作案|走失|落水|找到|寻回)/;
+/** A term told of a case: days of detention (行政拘留8日), a prison sentence (判处有期徒刑三年). */
+const TERM_TOLD: Record<"prison" | "detention", RegExp> = {
+  detention: /拘留\s*[0-9０-９一二三四五六七八九十]+\s*(日|天)/,
+  prison: /(有期徒刑|拘役)\s*[0-9０-９一二三四五六七八九十]+/,
+};
+/** What telling the term asked adds: as much as the figure of the thing asked. */
+const TERM = 0.8;
+/** Asked a total (一共, 总共, 合共, 加埋). */
+const TOTAL_ASKED = /一共|总共|合共|总计|共计|加起来|加埋/;
+/** A figure told as a total (共, 累计, 合计, 总计). */
+const TOTAL_TOLD = /共|累计|合计|总计/;
+/** What telling the total adds to a figure's sentence: less than the figure of the thing asked (0.8), enough to pass a part told in more of the question's words. */
+const TOTAL = 0.6;
+/** Asked where or when someone was caught (喺边度畀警察捉到, 几时捉到嘅). */
+const CAUGHT_ASKED = /(抓到|抓住|抓获|捉到|捉住|查获|落网)/;
+/** What of an arrest is asked: where and when. */
+const CAUGHT_KINDS: ReadonlySet<AskedFor> = new Set(["place", "date", "time"]);
+/** A sentence telling the arrest (将……抓获, 当场查获, 控制, 带回). */
+const CAUGHT_TOLD = /(抓获|查获|抓到|抓住|捉到|控制|带回|截获|落网|归案)/;
 /** A sentence labelled as the place (认领地点：, 地址：, 位于). */
 const PLACE_LABEL = /地点|地址|位于/;
 

@@ -64,6 +64,9 @@ const CASE_OUTCOME = [
   `${TOLD_CASE}有没有被?(抓|关|拘|判)[^，。？?\\s]{0,4}${CLAUSE_END}`,
   // 佢畀人点处理咗: how the one told of was dealt with, in the passive (→ 被依法刑事拘留).
   `(他|她|佢)(们|哋|地)?(被|给|畀)(人|警察|公安|派出所|民警)?${HOW}(处理|处置|处罚|判|罚)(了|咗|的)${CLAUSE_END}`,
+  // 工友攞付款码截图去买奶茶 被关咗几日: held, done (了), for a count: what a case came to, not what the law allows.
+  // (Not 被罚了几多: beside 法律上……最多能罚几多 the case's fine is the law's matter too, local-fresh31.)
+  `被(关|拘留?|判)(了|咗)(几|多少)`,
   // 调解咋讲的, 调解结果呢, 点样调解的: what a mediation told of settled (双方达成协议：……).
   `调解(的)?(结果|(得|成)?(怎么|咋|点样?|如何)(讲|说|定|弄|搞|处理|调)的)|(怎么|咋|点样?|如何)调解的`,
 ].join("|");
@@ -116,12 +119,12 @@ const KINDS: Record<AskedFor, Kind> = {
     answer: /免费|免收|不收费|不收取|[0-9０-９零一二两三四五六七八九十百千万.]+\s*(元|块)|(缴纳|缴|交|收取|收|支付|付|扣)[^。；，]{0,8}[0-9０-９.]+\s*[%％]|[0-9０-９.]+\s*[%％][^。；，]{0,4}(收取|手续费|保证金|服务费|佣金)/,
   },
   time: {
-    // 开不开门, 礼拜六办不办, 周末能去不: opening hours are a time too (→ 每周六上午9:00至12:00); 礼拜六可以拉沙咩: what a day allows (→ 每周六、周日……全天禁止运砂).
+    // 开不开门, 礼拜六办不办, 周末能去不, 礼拜六去唔去得: opening hours are a time too (→ 每周六上午9:00至12:00); 礼拜六可以拉沙咩: what a day allows (→ 每周六、周日……全天禁止运砂).
     // 以前5点半就收工: the hour it closes, named back to be confirmed (→ 全天24小时接待).
     // 举报电话有冇人接, 半夜有冇人听: whether a line is answered then, its hours (→ 调整为24小时受理), not its number.
     // 门牌几号 asks an address, 打几号 a number to call, not a day.
     // 多久 asks a span (duration: 24小时内), not a time of day (每晚20时至24时). 前段时间, 一段时间, 第一时间 tell when.
-    asked: /什么时候|啥时候|几点|(?<!门牌(号)?|[打拨])几号(?!窗口|柜台|房|楼|门|台|车|线)|周几|星期几|哪天|哪一天|(?<![段长一])时间|截止|期限|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|补|换|领|开(?!车)|上班|有人|能|可以)|[0-9０-９一二三四五六七八九十]+点半?[^，。？?\s]{0,2}(就|才|先)?(下班|关门|收工)|有(没有|冇|无)?人(接|听)(?![到见])/,
+    asked: /什么时候|啥时候|几点|(?<!门牌(号)?|[打拨])几号(?!窗口|柜台|房|楼|门|台|车|线)|周几|星期几|哪天|哪一天|(?<![段长一])时间|截止|期限|哪年|几月|何时|到什么时候|开始|结束|开(不|没)?开门|开门(吗|不|没|么|的|啊)|上不上班|(周[一二三四五六日末]|星期[一二三四五六日天]|节假日)[^，。？?]{0,8}(办|补|换|领|开(?!车)|上班|有人|能|可以|去不去|去得)|[0-9０-９一二三四五六七八九十]+点半?[^，。？?\s]{0,2}(就|才|先)?(下班|关门|收工)|有(没有|冇|无)?人(接|听)(?![到见])/,
     // 每天午休时间开放: a time of day as a school or office tells it. 每月第二个星期三: a day of each month's schedule.
     answer: new RegExp(`时间[为是：:]|(午休|课间|放学|办公|工作)时间|${CLOCK}|24小时|全天候?|昼夜|每月${NUM}[日号]|截止|截至|期限|${NUM}月${NUM}日\\s*(起|前|至|到|—|-)|(周|星期)[一二三四五六日天]至|每(周|星期)[一二三四五六日天末]|(周|星期)[一二三四五六日天]([上下]午|晚上)|每月(第[0-9一二三四]个|最后一个)(周|星期)[一二三四五六日天]`),
   },
@@ -165,8 +168,9 @@ const KINDS: Record<AskedFor, Kind> = {
     // 哪一段不给挖沙: which stretch of a river or road (→ 自太阳河大桥至入海口河段); 哪段时间 asks when.
     // 在后安镇安坡墟将林某找到: a market town's 墟 after its town names where, as a road does (not 在长丰墟开展……行动, the town itself).
     // 去哪里借正规贷款: the counter to go to (请到农村信用社或正规银行网点申请).
+    // 在兴隆镇太阳河大桥附近一家民宿内将……抓获: a landmark's surroundings or a homestay name where someone was caught.
     asked: /在哪条(路|街|道)|(封|管制|禁行|限行)了?哪(条|段|些)|哪一?段(?![^，。？?\s]{0,2}(时间|日子))|还(是)?(去|到|在)(那里|那儿|那边|原来|原处|老地方)|(是不是|有没有)搬(了|走了)?|搬(了|走了)?(没有|没|冇|吗|未)|在哪(?!个号[上里])|哪里|几号(窗口|柜台|房|楼|门)|还(是)?在[^，。？?\s]{1,14}(搞|办理?|举行|举办|开)(吗|不|么|嘛)|还(是)?在[^，。？?\s]{1,14}(那里|那边|那儿)(吗|不|么|嘛|没)|还(是)?(去|到|在)(?=[^，。？?\s]{1,10}(路|街|大道)[^，。？?\s]{0,4}(吗|么|嘛)(?:$|[，,。？?！!\s]))|还(是)?(去|到|在)[^，。？?\s]{0,10}(所|局|队|窗口|厅|中心|站|室|村委会|楼|广场)(办|搞)?(吗|么|嘛)(?=$|[，,。？?！!\s])|搬(去|到|走)?(了)?(哪|别的|其他|什么)|哪儿|什么地方|地点|地址|去哪|到哪|哪个(派出所|窗口|大厅|地方|位置|房|办公室|室|楼)|哪(间|家)(医院|卫生院|派出所|学校|酒店|宾馆)|哪些(地方|路段|区域|地段)|门牌|有没有(地方|地点)|(停|放|交|领|办|报)哪(?![个些种年天条位])/,
-    answer: /(地点|地址|位于|设在|设于|(搬迁|迁|移|搬)(至|到)|窗口|大厅|服务(分)?中心|广场|[路街道]\s*[0-9０-９]+\s*号|在(?![^，。；]{0,6}(期间|时段|之前|之后|以前|以后))[^，。；]{0,20}(派出所|平台|网站|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|站台|公交站|站牌|公园|码头|停车场|停放场|出租屋|城中村|小区|宾馆|酒店)|(前往|送往|送至|送到|赶到|转到)[^，。；]{0,12}(医院|卫生院|诊所)|在(?!全)[\u4e00-\u9fa5]{2,8}(省|市|县)(?!公安|民警|警方)|在(?!道路|马路|公路|高速)[\u4e00-\u9fa5]{1,8}(路|街|大道|巷)|在[\u4e00-\u9fa5]{1,4}镇[\u4e00-\u9fa5]{1,4}墟|(停放|停靠|集合|安置)(于|至)|停车场|(在|于)[\u4e00-\u9fa5]{1,6}村|警务[室站点]|服务站|(咨询|服务|接待|值班|治安|户籍)(台|室)|(送|交|寄)(至|到)|点位|(管制|封闭|禁行|限行)路段|路口|增设|(举报|收缴|办理|服务|执勤|登记|接种|投放|劝导|检查|供应|值守|零售|销售|燃放|存放|认领|集合|停放)点|(每(周|星期|月)|周[一二三四五六日天末]|星期[一二三四五六日天])[^，。；]{0,12}(到|前往|在)[\u4e00-\u9fa5]{2,16}|登录[^，。；]{0,16}(网站|官网|平台|小程序)|(周边|周围|附近|两侧)[0-9０-９]+\s*米(范围)?内|(路|街|大道)(以内|以东|以西|以南|以北|沿线|两侧)的?区域|(在|从)[^，。；]{1,12}(下|里|内|中|底|夹层)(发现|搜出|查获|找到|起获)|(自|从)[^，。；]{1,12}(至|到)[^，。；]{1,12}(河段|路段|岸段|海域|水域)|(到|前往)[^，。；]{0,10}(信用社|网点|营业厅))/,
+    answer: /(地点|地址|位于|设在|设于|(搬迁|迁|移|搬)(至|到)|窗口|大厅|服务(分)?中心|广场|[路街道]\s*[0-9０-９]+\s*号|在(?![^，。；]{0,6}(期间|时段|之前|之后|以前|以后))[^，。；]{0,20}(派出所|平台|网站|警务室|警务站|服务站|大厅|中心|广场|窗口|村委会|礼堂|学校|小学|中学|操场|会议室|办公室|车站|站台|公交站|站牌|公园|码头|停车场|停放场|出租屋|城中村|小区|宾馆|酒店|民宿)|在[\u4e00-\u9fa5]{2,12}(附近|旁边|对面)|(前往|送往|送至|送到|赶到|转到)[^，。；]{0,12}(医院|卫生院|诊所)|在(?!全)[\u4e00-\u9fa5]{2,8}(省|市|县)(?!公安|民警|警方)|在(?!道路|马路|公路|高速)[\u4e00-\u9fa5]{1,8}(路|街|大道|巷)|在[\u4e00-\u9fa5]{1,4}镇[\u4e00-\u9fa5]{1,4}墟|(停放|停靠|集合|安置)(于|至)|停车场|(在|于)[\u4e00-\u9fa5]{1,6}村|警务[室站点]|服务站|(咨询|服务|接待|值班|治安|户籍)(台|室)|(送|交|寄)(至|到)|点位|(管制|封闭|禁行|限行)路段|路口|增设|(举报|收缴|办理|服务|执勤|登记|接种|投放|劝导|检查|供应|值守|零售|销售|燃放|存放|认领|集合|停放)点|(每(周|星期|月)|周[一二三四五六日天末]|星期[一二三四五六日天])[^，。；]{0,12}(到|前往|在)[\u4e00-\u9fa5]{2,16}|登录[^，。；]{0,16}(网站|官网|平台|小程序)|(周边|周围|附近|两侧)[0-9０-９]+\s*米(范围)?内|(路|街|大道)(以内|以东|以西|以南|以北|沿线|两侧)的?区域|(在|从)[^，。；]{1,12}(下|里|内|中|底|夹层)(发现|搜出|查获|找到|起获)|(自|从)[^，。；]{1,12}(至|到)[^，。；]{1,12}(河段|路段|岸段|海域|水域)|(到|前往)[^，。；]{0,10}(信用社|网点|营业厅))/,
   },
   route: {
     // Which way round a closed road: 要绕哪条路 → 经G223国道绕行 (not where the shelter is).
@@ -449,8 +453,9 @@ export function asks(question: string): string[] {
     const clause = bareClause(text);
     if (!clause) continue;
     pending = pending ? `${pending}，${clause}` : clause;
-    // A fact or a yes/no rule is an ask; what to do and whether it is true are asked of the whole story.
-    if (clauseAsks(clause) && askedFor(clause).some((k) => k === "rule" || !NOT_FACTS.has(k))) {
+    // A fact, a yes/no rule or a penalty (冒充国家机关工作人员骗人要坐几年监) is an ask; what to do and whether it is
+    // true are asked of the whole story.
+    if (clauseAsks(clause) && (askedFor(clause).some((k) => k === "rule" || !NOT_FACTS.has(k)) || (PENALTY_NAMED.test(clause) && asksRule(clause)))) {
       // An ask with no word of its own (几时弄, 奖几多钱, 过了还能骑不) asks more of the last one's thing.
       if (out.length && !namesOwnThing(pending)) out[out.length - 1] += `，${pending}`;
       else out.push(pending);
@@ -560,7 +565,8 @@ export function asksTermOf(question: string): "prison" | "detention" | null {
   return null;
 }
 const HOW_LONG = "(几|多少|几多|多久|几耐|多长|多重)";
-const DETENTION_ASKED = new RegExp(`(拘留?|关)(要|会|得|能|最多|最少|可以)?${HOW_LONG}(天|日|耐|久)?`);
+// 关咗几日 (关了几日): the days a case's man was held, asked of the case.
+const DETENTION_ASKED = new RegExp(`(拘留?|关)(要|会|得|能|最多|最少|可以|了)?${HOW_LONG}(天|日|耐|久)?`);
 const PRISON_ASKED = new RegExp(`(判|坐)(刑|监|牢)?(要|会|得|能|最多|最少|可以)?${HOW_LONG}(年|耐|久|牢)?|坐几年牢`);
 
 /** Does this sentence hold what was asked (any of the kinds)? */
@@ -675,6 +681,9 @@ export function asksLaw(question: string): boolean {
 /** A character that ends or links words rather than starting a noun's second half. */
 const FUNCTION_CHAR = /[的了呢吗啊呀么是有在都就还要会被把和与同跟给去来到过着咩呀嘅啦哦喔吖能可才也先得]/;
 
+/** Cases' measure words (几多单扮兵诈骗 → 起, not 起扮: a report counts 23起 and names its cases after). */
+const CASE_MEASURE = /^[起宗单件]$/;
+
 /**
  * What a figure question counts: the word after 多少/几 (派多少警察 → 警, 发了多少资料 → 资), so the figure
  * of that thing is quoted rather than another of the article's. null when none.
@@ -683,7 +692,7 @@ export function countedThing(question: string): string | null {
   // The last one asked: 讲几句就放人…罚几多 tells a story before it asks.
   // With the character after it when that is no particle (几多间民宿 → 民宿): the word, when a sentence writes it.
   // 花了好几万买, 几十个, 十几个人: a rough figure told, not a thing counted.
-  const things = [...question.matchAll(/(?<![好十百千万0-9])(?:多少|几多|几)(?![十百千万亿])(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批)?([\p{Script=Han}])([\p{Script=Han}]?)/gu)].map((m) => (m[2] && !FUNCTION_CHAR.test(m[2]) ? m[1] + m[2] : m[1]));
+  const things = [...question.matchAll(/(?<![好十百千万0-9])(?:多少|几多|几)(?![十百千万亿])(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批)?([\p{Script=Han}])([\p{Script=Han}]?)/gu)].map((m) => (m[2] && !FUNCTION_CHAR.test(m[2]) && !CASE_MEASURE.test(m[1]) ? m[1] + m[2] : m[1]));
   // 奖几多 ends on 几多: its 多 is the question word, no thing.
   // 要放几个先得: 先 (才) and other particles after the count name nothing.
   const after = things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分倍岁多少先才就都咩嘅啦吖]/.test(t[0])).at(-1);
@@ -712,11 +721,11 @@ export function measuredThing(question: string): string | null {
   // 酒精到底是多少: the emphasis between the thing and the question word is skipped.
   // 那几天, 前几年 tell a time; the thing measured is another (这样罚几多 → 罚).
   // The last such thing: a story told before the question (讲几句就放人……罚几多) counts its own things.
-  // 奖他几多钱: the person it goes to stands between the thing and the question word.
+  // 奖他几多钱, 一瓶卖人几多蚊: the person it goes to stands between the thing and the question word.
   // 冻住了多少, 偷走几多, 追回来多少: the verb before its result (住, 走, 掉, 回来) is the thing.
   // 冻结咗几多, 紧急止付咗几多: the verb's first character names it (冻, 止), as 冻住了多少 does.
   const verbs = question.replace(/冻结/g, "冻").replace(/止付/g, "止");
-  const things = [...verbs.matchAll(/([\p{Script=Han}])(?:[住走掉]|回来?)?(?:他|她|我|你|佢|他们|我们)?(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
+  const things = [...verbs.matchAll(/([\p{Script=Han}])(?:[住走掉]|回来?)?(?:他|她|我|你|佢|他们|我们|人)?(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
   // 最多几多, 最少几多: the bound, not the thing. 八万几, 三十几: a figure told roughly, not a thing.
   // 想拿多少钱, 攞几多: getting names no thing (the report says 理赔, 骗取); the sum alone is asked.
   const thing = things.filter((t) => !/[有是要能会就都共总还才到在么什为那这前好头最多少一二两三四五六七八九十百千万亿拿攞]/.test(t)).at(-1);
