@@ -762,12 +762,16 @@ export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
   // 卖到几多就算犯罪: the line is the first tier (销售金额五万元以上不满二十万元的，处……), not the tiers above it, which
   // hold amounts and penalties too and, summed over a window, outweigh it.
   const lineAsked = asksDefinition(question);
-  const firstTier = (sentence: string, passage: Passage) => !lineAsked || !answersKind(passage.text.slice(0, Math.max(0, passage.text.indexOf(sentence))), ["amount"]);
-  return (sentence, passage) =>
-    (asked.length && answersKind(sentence, asked) && firstTier(sentence, passage) ? k : 0) +
-    (passage.text.indexOf(sentence) <= 12 ? k * 0.6 : 0) +
-    (parties.length && onParty(sentence) ? k : 0) +
-    (penaltyAsked && PUNISHMENT.test(sentence) && firstTier(sentence, passage) ? k : 0);
+  return (sentence, passage) => {
+    const at = passage.text.indexOf(sentence);
+    const firstTier = !lineAsked || !answersKind(passage.text.slice(0, Math.max(0, at)), ["amount"]);
+    return (
+      (asked.length && firstTier && answersKind(sentence, asked) ? k : 0) +
+      (at <= 12 ? k * 0.6 : 0) +
+      (parties.length && onParty(sentence) ? k : 0) +
+      (penaltyAsked && firstTier && PUNISHMENT.test(sentence) ? k : 0)
+    );
+  };
 }
 /** The parties a law's penalties are written for in turn (单位……；个人……). */
 const PARTY_ALL = /个人|单位/g;
@@ -1393,7 +1397,8 @@ export function localExcerpts(
   const bonus = localBonus(terms, question, query, judged.local!);
   const asked = askedFor(question);
   // A value heard asked whether it holds is answered by a correction's one change, not by a paragraph of them.
-  const oneChange = heardStill(question).length > 0 && judged.docs.some((d) => CORRECTION.test(d.title));
+  const heard = heardStill(question);
+  const oneChange = heard.length > 0 && judged.docs.some((d) => CORRECTION.test(d.title));
   const windowOptions: WindowOptions = { sentenceBonus: bonus, oneSentence: asked.length > 0 || oneChange, sectionAnswers: sectionAnswers(judged.local!, asked) };
   const room = Math.max(120, Math.floor(options.budget / Math.max(1, Math.min(judged.docs.length, options.maxPassages))));
   const perArticle: Hit[] = judged.docs.map((doc, i) => {
@@ -1422,7 +1427,7 @@ export function localExcerpts(
   const doc = judged.docs.find((d) => d.docId === (hits[0]?.passage as ArticlePassage | undefined)?.docId);
   const quoted = hits.filter((h) => (h.passage as ArticlePassage).docId === doc?.docId).map(told);
   const more = doc ? sentencesForOtherAsks(doc, judged.local!, terms, question, room, quoted) : [];
-  if (doc) more.push(...changesOfValuesHeard(doc, question, [...quoted, ...more.map((h) => h.passage.text)]));
+  if (doc) more.push(...changesOfValuesHeard(doc, question, heard, [...quoted, ...more.map((h) => h.passage.text)]));
   // Quoted right after the article's own sentences, before any other article.
   const at = hits.reduce((last, h, i) => ((h.passage as ArticlePassage).docId === doc?.docId ? i + 1 : last), 0);
   hits.splice(at, 0, ...more);
@@ -1484,9 +1489,9 @@ function sentencesForOtherAsks(doc: LocalDoc, local: LocalArticles, terms: TermM
  * sentence changing a value of that kind, as a verbatim slice of its chunk. Only when two kinds or more are
  * heard: one is the correction's one change, which the window already chose.
  */
-function changesOfValuesHeard(doc: LocalDoc, question: string, quoted: string[]): Hit[] {
+function changesOfValuesHeard(doc: LocalDoc, question: string, heardKinds: readonly AskedFor[], quoted: string[]): Hit[] {
   if (!CORRECTION.test(doc.title)) return [];
-  const heard = new Set(heardStill(question));
+  const heard = new Set(heardKinds);
   // The place where it is held and the documents to bring, heard in their own words (喺文化广场搞, 仲系带营业执照复印件吗).
   if (STILL.test(question) || CONFIRM.test(question)) {
     if (PLACE_HEARD.test(question)) heard.add("place");
