@@ -89,6 +89,12 @@ const SECOND_SENTENCE = 0.6;
 const ON_MATTER = 0.5;
 /** A county-wide article that names the town weighs this much against the town's own. */
 const NAMED_TOWN = 0.8;
+/** Kinds an article holds or not, whatever its words (an app's name, a phone number, a list of documents). */
+const HELD_KINDS: ReadonlySet<AskedFor> = new Set(["app", "phone", "documents"]);
+/** How close to the first an article naming such a kind must be to answer before it. */
+const HOLDER_CLOSE = 0.75;
+/** The weight of a county article that names the town only among others (万城镇、和乐镇、后安镇). */
+const LISTED_TOWN = 0.6;
 /** Near ties on bigram coverage: the same matter told twice (two years of one notice). */
 const NEAR_TIE = 0.8;
 /** …and of those, the ones that hold the asked kind with at least this share of the best one's question words (a newer notice says it in its own words). */
@@ -164,7 +170,10 @@ export async function judgeLocal(input: {
   // An article telling a figure of the thing counted (民宿38家 for 查了几多间民宿).
   // A measure word counted (几单 → 起, 宗, 件) is told right after its figure (11起), not by 起 of 自9月21日起.
   const figureOf = counted && SWAPPED_MEASURES.some((g) => g.includes(counted)) ? figureIn(countedAs) : null;
-  const countsIt = (d: LocalDoc) => d.sentences.some((s) => answersKind(s, ["amount"]) && (figureOf ? figureOf.test(s) : countedAs.some((c) => countedNear(s, c))));
+  // People counted as caught (捉咗几多人): a sentence of arrests counts them, not a notice's quota (限120名).
+  const arrestsCounted = !!counted && PERSON_MEASURES.includes(counted) && measuredThing(question) === "抓";
+  const countsIt = (d: LocalDoc) =>
+    d.sentences.some((s) => answersKind(s, ["amount"]) && (figureOf ? figureOf.test(s) : countedAs.some((c) => countedNear(s, c))) && (!arrestsCounted || tellsOf(s, "抓")));
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     // Asked a fact (要带啥), the article holding that kind ranks up, not one holding a rule word beside it (不得).
@@ -186,6 +195,17 @@ export async function judgeLocal(input: {
   const closeness = new Map(scored.map((s) => [s.m, s.base]));
   let matches: LocalMatch[] = scored.map((s) => s.m);
   if (!matches.length) return null;
+  // Asked only a thing an article names or does not (下载咩APP, 打边个电话, 要带咩): the first close one naming
+  // it answers, not one a little closer on the question's words that names none (the same scam told without its app).
+  const holder = facts.length === 1 && HELD_KINDS.has(facts[0]) && !scored[0].kind ? scored.find((x) => x.kind && x.rankScore >= scored[0].rankScore * HOLDER_CLOSE) : undefined;
+  if (holder) matches = [holder.m, ...matches.filter((m) => m !== holder.m)];
+  // The old value typed (仲系3万蚊吗, 仲系62271105吗, 系咪最多5000蚊) that a notice changes, or prints while a newer one
+  // changes it, names that notice as surely as its title.
+  const typedOf = scored.find((x) => changesAmountOf(question, x.m.doc) || quotesNumberOf(question, x.m.doc) || (statesAmountOf(question, x.m.doc) && !!correctionOf(x.m.doc, local.docs)));
+  // The notice that changes it leads (仲系: what holds now), the one typed from after it.
+  const typedSuccessor = typedOf ? matches.find((m) => m.doc === correctionOf(typedOf.m.doc, local.docs)) : undefined;
+  const typedFirst = [typedSuccessor, typedOf?.m].filter((m): m is LocalMatch => !!m);
+  if (typedOf && typedOf !== scored[0]) matches = [...typedFirst, ...matches.filter((m) => !typedFirst.includes(m))];
   const onMatter = (list: LocalMatch[]) => list.filter((m) => rankScore.get(m)! >= rankScore.get(list[0])! * ON_MATTER);
   // A town named in the question selects that town's articles on the matter (its own first, then a
   // county-wide one that names it); the town's articles on other matters do not answer.
@@ -194,7 +214,9 @@ export async function judgeLocal(input: {
   const towns = named.length ? named : townsIn(previous ?? input.lastTurn ?? "", local.towns);
   if (towns.length) {
     // The town's own article is preferred, a little: a county notice naming the town may be more on the matter.
-    const weight = (m: LocalMatch) => (inTown(m.doc, towns) ? 1 : towns.some((t) => m.doc.haystack.includes(t)) ? NAMED_TOWN : 0);
+    // Named only in a list of towns (在万城镇、和乐镇、后安镇租用门店) it is no place of the article's own: less still.
+    const weight = (m: LocalMatch) =>
+      inTown(m.doc, towns) ? 1 : towns.some((t) => m.doc.haystack.includes(t)) ? (towns.every((t) => listedOnly(m.doc.haystack, t)) ? LISTED_TOWN : NAMED_TOWN) : 0;
     const inIt = onMatter(matches).filter((m) => weight(m) > 0);
     // Among the town's articles its name tells none from another (北大镇 in one's title is no sign it is on the matter).
     const placeless = new Map(local.rank(towns.reduce((q, t) => q.replaceAll(t, " "), query)).map((m) => [m.doc, m]));
@@ -395,8 +417,9 @@ export async function judgeLocal(input: {
     if (pBest > p) [features, p] = [onBest, pBest];
   }
   // A number the article prints (护农专线62271110打不通 现在换成哪个号) names it as surely as its title would:
-  // it is the topic, whatever else the message's words are (举报电话仲系62215110咩 打极都唔通).
-  const quoted = quotesNumberOf(question, chosen.doc) || docs.some((d) => changesAmountOf(question, d));
+  // it is the topic, whatever else the message's words are (举报电话仲系62215110咩 打极都唔通); so does the old
+  // notice's number when the newer one that replaces it is chosen (the pair answers together).
+  const quoted = docs.some((d) => quotesNumberOf(question, d) || changesAmountOf(question, d));
   // Asked how the case of people pointed at ended (那个包工头欠薪跑路 抓到冇), only a report telling of that case
   // answers, not one that met a word of it by chance (跑路 of 数据多跑路 in a county's round-up of arrests). The last
   // turn's words tell the case only where that turn was about this article (开车那个人后来咋样了 after 山根撞车那次……),
@@ -417,10 +440,12 @@ export async function judgeLocal(input: {
 }
 
 /** The verbs of a case's money, which a report tells in a figure of its own (冻结, 止付, 追回, 缴获, 挽回, 退还, 损失; 赚咗几多 → 非法获利). */
-const CASE_MONEY_VERB = /^[冻止追缴挽退损赚]$/;
+const CASE_MONEY_VERB = /^[冻止追缴挽退损赚汇转]$/;
 
 /** Measure words that people use for one another (几间网吧 for 9家, 几部车 for 46辆, 几单 for 17起). */
 const SWAPPED_MEASURES: readonly string[][] = [["间", "家", "户", "个"], ["部", "辆", "台", "架"], ["名", "人", "个", "位"], ["起", "宗", "单", "件"]];
+/** The measures people are counted in. */
+const PERSON_MEASURES: readonly string[] = ["名", "人", "个", "位"];
 /** A count of vehicles asked in their measure word (几多架代步车, 多少辆摩的). */
 const VEHICLE_COUNT = /(?:多少|几多|几)(架|辆|部|台)(?=[^，。？?\s]{0,4}车)/;
 /** A figure told in a measure word people swap for the one asked, right after its number (3名 for 几个; not 29岁）……人); null for a word counted (民宿). */
@@ -549,6 +574,18 @@ function retiresNumber(doc: LocalDoc, typed: readonly string[]): boolean {
   return doc.sentences.some((s) => (CHANGED.test(s) || RETIRED.test(s)) && typed.some((t) => digitsOf(s).includes(t)));
 }
 
+/** Is every mention of the town one item of a list of towns (万城镇、和乐镇、后安镇)? Not 万宁站、兴隆旅游区: a place of its own. Pure. */
+function listedOnly(text: string, townNamed: string): boolean {
+  const town = townNamed.replace(/镇$/, "");
+  let at = text.indexOf(town);
+  if (at < 0) return false;
+  for (; at >= 0; at = text.indexOf(town, at + town.length)) {
+    const after = text.slice(at + town.length, at + town.length + 2);
+    if (!/^镇[、和及与]/.test(after) && !(text.slice(at - 2, at) === "镇、" && after[0] === "镇")) return false;
+  }
+  return true;
+}
+
 /** A phone or case number of six digits or more, typed in the question, that the article prints. */
 function quotesNumberOf(question: string, doc: LocalDoc): boolean {
   const digits = digitsOf(doc.haystack);
@@ -563,10 +600,15 @@ function changesAmountOf(question: string, doc: LocalDoc): boolean {
   // A whole figure of the sentence: 500 is not the 500 of 1500元.
   return typed.length > 0 && doc.sentences.some((s) => CHANGED.test(s) && [...s.matchAll(STATED_AMOUNT)].some((m) => typed.includes(m[1])));
 }
+/** An amount typed (最多5000蚊) that a sentence of the article states (奖励最高5000元). */
+function statesAmountOf(question: string, doc: LocalDoc): boolean {
+  const typed = [...normalize(question).matchAll(TYPED_AMOUNT)].map((m) => m[1]);
+  return typed.length > 0 && doc.sentences.some((s) => [...s.matchAll(STATED_AMOUNT)].some((m) => typed.includes(m[1])));
+}
 /** An amount typed in 元, 蚊 or 块 (500蚊). */
-const TYPED_AMOUNT = /(?<![0-9.])([0-9]+(?:\.[0-9]+)?)(?:元|蚊|块|文)/g;
+const TYPED_AMOUNT = /(?<![0-9.])([0-9]+(?:\.[0-9]+)?万?)(?:元|蚊|块|文)/g;
 /** An amount an article states in 元 (最高2000元). */
-const STATED_AMOUNT = /(?<![0-9.])([0-9]+(?:\.[0-9]+)?)元/g;
+const STATED_AMOUNT = /(?<![0-9.])([0-9]+(?:\.[0-9]+)?万?)元/g;
 /** The phone or case numbers of six digits or more a question typed. */
 function typedNumbers(question: string): string[] {
   return [...question.matchAll(/[0-9]{6,}/g)].map((m) => m[0]);
@@ -762,17 +804,29 @@ export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
   // 卖到几多就算犯罪: the line is the first tier (销售金额五万元以上不满二十万元的，处……), not the tiers above it, which
   // hold amounts and penalties too and, summed over a window, outweigh it.
   const lineAsked = asksDefinition(question);
+  // The lexicon's statutory reading of the question (撞完人走佬 → 逃逸, 偷人资料 → 窃取) in a later sentence, when the
+  // opening holds none of it: that sentence is on the act asked (造成交通事故后逃逸的……终生不得重新取得), over the
+  // opening's rule. An opening holding one (饮酒后驾驶的，处暂扣六个月……) is on the act itself.
+  const statutory = [...terms.weights].filter(([, v]) => v.expansion && v.weight >= STATUTORY_WEIGHT).map(([w]) => w);
   return (sentence, passage) => {
     const at = passage.text.indexOf(sentence);
     const firstTier = !lineAsked || !answersKind(passage.text.slice(0, Math.max(0, at)), ["amount"]);
+    const opening = passage.text.slice(0, passage.text.search(/[。\n]|$/) + 1);
+    // Not an item of a list (（三）造成交通事故后逃逸……；): quoted without its lead-in it says nothing of the penalty.
+    const onAct = at > 12 && !LIST_ITEM.test(sentence.trim()) && !statutory.some((w) => opening.includes(w)) && statutory.some((w) => sentence.includes(w));
     return (
       (asked.length && firstTier && answersKind(sentence, asked) ? k : 0) +
       (at <= 12 ? k * 0.6 : 0) +
+      (onAct ? k * 0.8 : 0) +
       (parties.length && onParty(sentence) ? k : 0) +
       (penaltyAsked && firstTier && PUNISHMENT.test(sentence) ? k : 0)
     );
   };
 }
+/** An expansion this rare (idf weight) is a statutory word of the question's act, not a common one (工作, 执行). */
+const STATUTORY_WEIGHT = 5;
+/** An item of a law's list: （三）…… */
+const LIST_ITEM = /^[（(][一二三四五六七八九十]+[）)]/;
 /** The parties a law's penalties are written for in turn (单位……；个人……). */
 const PARTY_ALL = /个人|单位/g;
 /** A law article's number before its text (第六十条 ). */
@@ -1159,7 +1213,7 @@ function countedNear(sentence: string, counted: string, after = 7): boolean {
 function tellsOf(text: string, thing: string): boolean {
   return text.includes(thing) || !!REPORTED_AS[thing]?.test(text);
 }
-const REPORTED_AS: Record<string, RegExp> = { 骗: /损失|投入|转账|汇款|充值|被骗|骗取|涉案金额/, 偷: /盗/, 值: /价值|成本|售价|价格|市值/, 抓: /拘留|落网|归案|到案|逮捕/, 追: /寻回|寻获|找回|找到|挽回|追缴|返还|发还/, 挽: /追回|追缴|返还|发还/, 退: /返还|发还|退赔|退回|追回|挽回/, 赚: /获利|牟利|违法所得|非法所得/, 刷: /花掉|消费|盗刷|刷走/, 止: /止付|冻结|拦截/ };
+const REPORTED_AS: Record<string, RegExp> = { 骗: /损失|投入|转账|汇款|充值|被骗|骗取|涉案金额/, 偷: /盗/, 值: /价值|成本|售价|价格|市值/, 抓: /拘留|刑拘|落网|归案|到案|逮捕/, 追: /寻回|寻获|找回|找到|挽回|追缴|返还|发还/, 挽: /追回|追缴|返还|发还/, 退: /返还|发还|退赔|退回|追回|挽回/, 赚: /获利|牟利|违法所得|非法所得|报酬|好处费/, 收: /报酬|好处费|获利|收取/, 刷: /花掉|消费|盗刷|刷走/, 汇: /汇款|汇出|转账/, 转: /转账|汇款|转走|转出/, 止: /止付|冻结|拦截/ };
 
 /** Cases asked for alone (偷咗几起): the count is of them. Not a thing's measure, which people swap (几条船 for 37艘). */
 const MEASURE = /^[起宗]$/;

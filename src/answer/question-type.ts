@@ -249,10 +249,10 @@ const KINDS: Record<AskedFor, Kind> = {
     // Who found, reported or saved someone (边个揾到嘅, 是谁先发现不对报警的) → 被村民黄某某找到, 银行柜员发现异常.
     // Only with such a deed: 谁赔, 责任谁承担 ask the law who is liable.
     // 跑掉那个叫乜名: the name of one at large (→ 吴某某……至今在逃).
-    // 系边个来讲课: who gives the talk (→ 主讲人：市公安局治安大队民警).
-    asked: /(谁|哪个|哪位|什么人)(先|最先|第一个)?(找到|寻到|发现|报警|报的警|报案|救|送|抓到|捡到|拾到|举报|拦下|拦住)|(谁|哪个|哪位|什么人)来?(讲课|主讲|授课|上课)|(跑|逃)(掉|了|咗)?[^，。？?\s]{0,4}叫(什么|啥|乜嘢?|咩)(名|名字)?/,
-    // A person beside such a deed (被村民黄某某发现), not any 某某 of the report.
-    answer: /^(?=.*(找到|寻到|发现|报警|报案|救|送|抓获|捡到|拾到|拾得|举报|拦下|拦住|在逃|潜逃|外逃|主讲|授课|讲课))(?=.*([\u4e00-\u9fa5]某某?|民警|辅警|村民|群众|市民|柜员|员工|工作人员|司机|老师|家属|志愿者|保安|店主|网格员|警务助理))/s,
+    // 系边个来讲课, 系边个嚟讲嘅: who gives the talk (→ 主讲人：市公安局治安大队民警).
+    asked: /(谁|哪个|哪位|什么人)(先|最先|第一个)?(找到|寻到|发现|报警|报的警|报案|救|送|抓到|捡到|拾到|举报|拦下|拦住)|(谁|哪个|哪位|什么人)来?(讲课|主讲|授课|上课)|(谁|哪个|哪位|什么人)来讲|(跑|逃)(掉|了|咗)?[^，。？?\s]{0,4}叫(什么|啥|乜嘢?|咩)(名|名字)?/,
+    // A person beside such a deed (被村民黄某某发现), not any 某某 of the report; 接送 (a ride laid on) is no deed of finding or saving.
+    answer: /^(?=.*(找到|寻到|发现|报警|报案|救|(?<!接)送|抓获|捡到|拾到|拾得|举报|拦下|拦住|在逃|潜逃|外逃|主讲|授课|讲课))(?=.*([\u4e00-\u9fa5]某某?|民警|辅警|村民|群众|市民|柜员|员工|工作人员|司机|老师|家属|志愿者|保安|店主|网格员|警务助理))/s,
   },
   means: {
     // How a case was traced: 咋摸到人的, 怎么查出来是他, 怎么抓到他的 → 民警调取沿线监控…走访废品收购站, 在充电站查到……扫码充电的记录.
@@ -665,8 +665,8 @@ export function asksRule(question: string): boolean {
   return loadIntents().legal.some((re) => re.test(q));
 }
 
-/** 报警 as what a number is called for (报警打几号, 报警电话多少): a phone asked, no legal matter. */
-const CALL_PURPOSE = /报警(?=电话|打|拨|号码|热线|找)/g;
+/** 报警 as what a number is called for (报警打几号, 报警电话多少), or as a step of the story told (报警之后派出所帮佢冻结返几多): no legal matter. */
+const CALL_PURPOSE = /报警(?=电话|打|拨|号码|热线|找|之后|以后|后)/g;
 
 /** A question about a legal matter or one of the office's campaigns ([legal_topic]): a feature of the law's decision. */
 export function aboutLegalTopic(question: string): boolean {
@@ -681,6 +681,9 @@ export function asksLaw(question: string): boolean {
 /** A character that ends or links words rather than starting a noun's second half. */
 const FUNCTION_CHAR = /[的了呢吗啊呀么是有在都就还要会被把和与同跟给去来到过着咩呀嘅啦哦喔吖能可才也先得]/;
 
+/** A thing described before it is named (骗人的聊天APP → 聊天): up to four characters, then 的, then the noun. */
+const DESCRIBED_THING = /^[\p{Script=Han}]{1,4}的([\p{Script=Han}]{1,2})/u;
+
 /** Cases' measure words (几多单扮兵诈骗 → 起, not 起扮: a report counts 23起 and names its cases after). */
 const CASE_MEASURE = /^[起宗单件]$/;
 
@@ -692,7 +695,13 @@ export function countedThing(question: string): string | null {
   // The last one asked: 讲几句就放人…罚几多 tells a story before it asks.
   // With the character after it when that is no particle (几多间民宿 → 民宿): the word, when a sentence writes it.
   // 花了好几万买, 几十个, 十几个人: a rough figure told, not a thing counted.
-  const things = [...question.matchAll(/(?<![好十百千万0-9])(?:多少|几多|几)(?![十百千万亿])(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批)?([\p{Script=Han}])([\p{Script=Han}]?)/gu)].map((m) => (m[2] && !FUNCTION_CHAR.test(m[2]) && !CASE_MEASURE.test(m[1]) ? m[1] + m[2] : m[1]));
+  // 几多个骗人的聊天APP: the thing is the noun after 的 (聊天), not the words that describe it (骗人).
+  const things = [...question.matchAll(/(?<![好十百千万0-9])(?:多少|几多|几)(?![十百千万亿])(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批)?([\p{Script=Han}])([\p{Script=Han}]?)/gu)].map((m) => {
+    // Not after a case's measure (几多单吵交的事: the 单 is counted) nor a bare 事 or 东西 (what was done, no thing).
+    const described = CASE_MEASURE.test(m[1]) ? null : DESCRIBED_THING.exec(question.slice(m.index! + m[0].length - m[1].length - m[2].length));
+    if (described && !/^(事|东西)/.test(described[1])) return described[1];
+    return m[2] && !FUNCTION_CHAR.test(m[2]) && !CASE_MEASURE.test(m[1]) ? m[1] + m[2] : m[1];
+  });
   // 奖几多 ends on 几多: its 多 is the question word, no thing.
   // 要放几个先得: 先 (才) and other particles after the count name nothing.
   const after = things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分倍岁多少先才就都咩嘅啦吖]/.test(t[0])).at(-1);
@@ -721,11 +730,11 @@ export function measuredThing(question: string): string | null {
   // 酒精到底是多少: the emphasis between the thing and the question word is skipped.
   // 那几天, 前几年 tell a time; the thing measured is another (这样罚几多 → 罚).
   // The last such thing: a story told before the question (讲几句就放人……罚几多) counts its own things.
-  // 奖他几多钱, 一瓶卖人几多蚊: the person it goes to stands between the thing and the question word.
+  // 奖他几多钱, 一瓶卖人几多蚊, 借咗人几多钱: the person it goes to stands between the thing and the question word.
   // 冻住了多少, 偷走几多, 追回来多少: the verb before its result (住, 走, 掉, 回来) is the thing.
   // 冻结咗几多, 紧急止付咗几多: the verb's first character names it (冻, 止), as 冻住了多少 does.
   const verbs = question.replace(/冻结/g, "冻").replace(/止付/g, "止");
-  const things = [...verbs.matchAll(/([\p{Script=Han}])(?:[住走掉]|回来?)?(?:他|她|我|你|佢|他们|我们|人)?(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
+  const things = [...verbs.matchAll(/([\p{Script=Han}])(?:[住走掉]|回来?)?(?:了|过)?(?:他|她|我|你|佢|他们|我们|人)?(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
   // 最多几多, 最少几多: the bound, not the thing. 八万几, 三十几: a figure told roughly, not a thing.
   // 想拿多少钱, 攞几多: getting names no thing (the report says 理赔, 骗取); the sum alone is asked.
   const thing = things.filter((t) => !/[有是要能会就都共总还才到在么什为那这前好头最多少一二两三四五六七八九十百千万亿拿攞]/.test(t)).at(-1);
