@@ -201,7 +201,11 @@ export async function judgeLocal(input: {
   if (holder) matches = [holder.m, ...matches.filter((m) => m !== holder.m)];
   // The old value typed (仲系3万蚊吗, 仲系62271105吗, 系咪最多5000蚊) that a notice changes, or prints while a newer one
   // changes it, names that notice as surely as its title.
-  const typedOf = scored.find((x) => changesAmountOf(question, x.m.doc) || quotesNumberOf(question, x.m.doc) || (statesAmountOf(question, x.m.doc) && !!correctionOf(x.m.doc, local.docs)));
+  // (Read only when a value was typed: a number of six digits or an amount.)
+  const valueTyped = typedNumbers(question).length > 0 || [...normalize(question).matchAll(TYPED_AMOUNT)].length > 0;
+  const typedOf = valueTyped
+    ? scored.find((x) => changesAmountOf(question, x.m.doc) || quotesNumberOf(question, x.m.doc) || (statesAmountOf(question, x.m.doc) && !!correctionOf(x.m.doc, local.docs)))
+    : undefined;
   // The notice that changes it leads (仲系: what holds now), the one typed from after it.
   const typedSuccessor = typedOf ? matches.find((m) => m.doc === correctionOf(typedOf.m.doc, local.docs)) : undefined;
   const typedFirst = [typedSuccessor, typedOf?.m].filter((m): m is LocalMatch => !!m);
