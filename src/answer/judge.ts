@@ -201,15 +201,18 @@ export async function judgeLocal(input: {
   if (holder) matches = [holder.m, ...matches.filter((m) => m !== holder.m)];
   // The old value typed (仲系3万蚊吗, 仲系62271105吗, 系咪最多5000蚊) that a notice changes, or prints while a newer one
   // changes it, names that notice as surely as its title.
-  // (Read only when a value was typed: a number of six digits or an amount.)
-  const valueTyped = typedNumbers(question).length > 0 || [...normalize(question).matchAll(TYPED_AMOUNT)].length > 0;
+  // The values typed are read once (none typed, no article is read for them).
+  const typed: TypedValues = { numbers: typedNumbers(question), amounts: typedAmounts(question) };
+  const valueTyped = typed.numbers.length > 0 || typed.amounts.length > 0;
   const typedOf = valueTyped
-    ? scored.find((x) => changesAmountOf(question, x.m.doc) || quotesNumberOf(question, x.m.doc) || (statesAmountOf(question, x.m.doc) && !!correctionOf(x.m.doc, local.docs)))
+    ? scored.find((x) => changesAmountOf(typed, x.m.doc) || quotesNumberOf(typed, x.m.doc) || (statesAmountOf(typed, x.m.doc) && !!correctionOf(x.m.doc, local.docs)))
     : undefined;
   // The notice that changes it leads (仲系: what holds now), the one typed from after it.
-  const typedSuccessor = typedOf ? matches.find((m) => m.doc === correctionOf(typedOf.m.doc, local.docs)) : undefined;
-  const typedFirst = [typedSuccessor, typedOf?.m].filter((m): m is LocalMatch => !!m);
-  if (typedOf && typedOf !== scored[0]) matches = [...typedFirst, ...matches.filter((m) => !typedFirst.includes(m))];
+  if (typedOf && typedOf !== scored[0]) {
+    const successor = correctionOf(typedOf.m.doc, local.docs);
+    const first = [matches.find((m) => m.doc === successor), typedOf.m].filter((m): m is LocalMatch => !!m);
+    matches = [...first, ...matches.filter((m) => !first.includes(m))];
+  }
   const onMatter = (list: LocalMatch[]) => list.filter((m) => rankScore.get(m)! >= rankScore.get(list[0])! * ON_MATTER);
   // A town named in the question selects that town's articles on the matter (its own first, then a
   // county-wide one that names it); the town's articles on other matters do not answer.
@@ -328,12 +331,11 @@ export async function judgeLocal(input: {
     for (const m of same) if (newer(m.doc, chosen.doc)) chosen = m;
     // 电话仲系62212110吗: the article that retires or changes the number typed (原举报电话0898-62212110同时停用)
     // tells what replaced it, whatever newer notice of the office shares its matter's words.
-    const typed = now ? typedNumbers(question) : [];
-    const retiring = typed.length ? matches.find((m) => retiresNumber(m.doc, typed)) : undefined;
+    const retiring = now && typed.numbers.length ? matches.find((m) => retiresNumber(m.doc, typed.numbers)) : undefined;
     if (retiring) chosen = retiring;
     // 代步车登记咨询电话仲系62231457吗: the number is the first article's own; what holds now is told by the notice
     // that names that article and prevails, else by the article itself: not by a newer notice on a like matter (电动自行车登记上牌).
-    else if (typed.some((n) => digitsOf(best.doc.haystack).includes(n))) {
+    else if (now && quotesNumberOf(typed, best.doc)) {
       const successor = correctionOf(best.doc, local.docs);
       chosen = (successor && matches.find((m) => m.doc === successor)) || best;
     }
@@ -423,7 +425,7 @@ export async function judgeLocal(input: {
   // A number the article prints (护农专线62271110打不通 现在换成哪个号) names it as surely as its title would:
   // it is the topic, whatever else the message's words are (举报电话仲系62215110咩 打极都唔通); so does the old
   // notice's number when the newer one that replaces it is chosen (the pair answers together).
-  const quoted = docs.some((d) => quotesNumberOf(question, d) || changesAmountOf(question, d));
+  const quoted = docs.some((d) => quotesNumberOf(typed, d) || changesAmountOf(typed, d));
   // Asked how the case of people pointed at ended (那个包工头欠薪跑路 抓到冇), only a report telling of that case
   // answers, not one that met a word of it by chance (跑路 of 数据多跑路 in a county's round-up of arrests). The last
   // turn's words tell the case only where that turn was about this article (开车那个人后来咋样了 after 山根撞车那次……),
@@ -447,9 +449,9 @@ export async function judgeLocal(input: {
 const CASE_MONEY_VERB = /^[冻止追缴挽退损赚汇转]$/;
 
 /** Measure words that people use for one another (几间网吧 for 9家, 几部车 for 46辆, 几单 for 17起). */
-const SWAPPED_MEASURES: readonly string[][] = [["间", "家", "户", "个"], ["部", "辆", "台", "架"], ["名", "人", "个", "位"], ["起", "宗", "单", "件"]];
 /** The measures people are counted in. */
 const PERSON_MEASURES: readonly string[] = ["名", "人", "个", "位"];
+const SWAPPED_MEASURES: readonly (readonly string[])[] = [["间", "家", "户", "个"], ["部", "辆", "台", "架"], PERSON_MEASURES, ["起", "宗", "单", "件"]];
 /** A count of vehicles asked in their measure word (几多架代步车, 多少辆摩的). */
 const VEHICLE_COUNT = /(?:多少|几多|几)(架|辆|部|台)(?=[^，。？?\s]{0,4}车)/;
 /** A figure told in a measure word people swap for the one asked, right after its number (3名 for 几个; not 29岁）……人); null for a word counted (民宿). */
@@ -590,24 +592,35 @@ function listedOnly(text: string, townNamed: string): boolean {
   return true;
 }
 
+/** The values a message typed: phone or case numbers, and amounts (500蚊, 3万蚊). */
+interface TypedValues {
+  numbers: string[];
+  amounts: string[];
+}
 /** A phone or case number of six digits or more, typed in the question, that the article prints. */
-function quotesNumberOf(question: string, doc: LocalDoc): boolean {
+function quotesNumberOf(typed: TypedValues, doc: LocalDoc): boolean {
   const digits = digitsOf(doc.haystack);
-  return typedNumbers(question).some((t) => digits.includes(t));
+  return typed.numbers.some((t) => digits.includes(t));
 }
 /**
  * An amount typed (系咪仲系奖500蚊) that a sentence of the article changes (由最高500元提高至最高2000元) names
  * that notice as surely as its title: the question asks whether the old figure still holds.
  */
-function changesAmountOf(question: string, doc: LocalDoc): boolean {
-  const typed = [...normalize(question).matchAll(TYPED_AMOUNT)].map((m) => m[1]);
+function changesAmountOf(typed: TypedValues, doc: LocalDoc): boolean {
   // A whole figure of the sentence: 500 is not the 500 of 1500元.
-  return typed.length > 0 && doc.sentences.some((s) => CHANGED.test(s) && [...s.matchAll(STATED_AMOUNT)].some((m) => typed.includes(m[1])));
+  return typed.amounts.length > 0 && doc.sentences.some((s) => CHANGED.test(s) && statesOneOf(s, typed.amounts));
 }
 /** An amount typed (最多5000蚊) that a sentence of the article states (奖励最高5000元). */
-function statesAmountOf(question: string, doc: LocalDoc): boolean {
-  const typed = [...normalize(question).matchAll(TYPED_AMOUNT)].map((m) => m[1]);
-  return typed.length > 0 && doc.sentences.some((s) => [...s.matchAll(STATED_AMOUNT)].some((m) => typed.includes(m[1])));
+function statesAmountOf(typed: TypedValues, doc: LocalDoc): boolean {
+  return typed.amounts.length > 0 && doc.sentences.some((s) => statesOneOf(s, typed.amounts));
+}
+/** Does the sentence state one of the amounts as a whole figure in 元? */
+function statesOneOf(sentence: string, amounts: readonly string[]): boolean {
+  return [...sentence.matchAll(STATED_AMOUNT)].some((m) => amounts.includes(m[1]));
+}
+/** The amounts a message typed in 元, 蚊 or 块 (500蚊 → 500, 3万蚊 → 3万). */
+function typedAmounts(question: string): string[] {
+  return [...normalize(question).matchAll(TYPED_AMOUNT)].map((m) => m[1]);
 }
 /** An amount typed in 元, 蚊 or 块 (500蚊). */
 const TYPED_AMOUNT = /(?<![0-9.])([0-9]+(?:\.[0-9]+)?万?)(?:元|蚊|块|文)/g;
@@ -812,12 +825,21 @@ export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
   // opening holds none of it: that sentence is on the act asked (造成交通事故后逃逸的……终生不得重新取得), over the
   // opening's rule. An opening holding one (饮酒后驾驶的，处暂扣六个月……) is on the act itself.
   const statutory = [...terms.weights].filter(([, v]) => v.expansion && v.weight >= STATUTORY_WEIGHT).map(([w]) => w);
+  // Whether a passage's opening sentence holds one of them, read once per passage.
+  const openingHolds = new Map<Passage, boolean>();
+  const statutoryOpening = (passage: Passage) => {
+    let held = openingHolds.get(passage);
+    if (held === undefined) {
+      const opening = passage.text.slice(0, passage.text.search(/[。\n]|$/) + 1);
+      openingHolds.set(passage, (held = statutory.some((w) => opening.includes(w))));
+    }
+    return held;
+  };
   return (sentence, passage) => {
     const at = passage.text.indexOf(sentence);
     const firstTier = !lineAsked || !answersKind(passage.text.slice(0, Math.max(0, at)), ["amount"]);
-    const opening = passage.text.slice(0, passage.text.search(/[。\n]|$/) + 1);
     // Not an item of a list (（三）造成交通事故后逃逸……；): quoted without its lead-in it says nothing of the penalty.
-    const onAct = at > 12 && !LIST_ITEM.test(sentence.trim()) && !statutory.some((w) => opening.includes(w)) && statutory.some((w) => sentence.includes(w));
+    const onAct = at > 12 && statutory.length > 0 && !LIST_ITEM.test(sentence.trim()) && statutory.some((w) => sentence.includes(w)) && !statutoryOpening(passage);
     return (
       (asked.length && firstTier && answersKind(sentence, asked) ? k : 0) +
       (at <= 12 ? k * 0.6 : 0) +
