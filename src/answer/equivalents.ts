@@ -89,8 +89,15 @@ function rewrite(question: string, pairs: Pairs, rewritten?: string[]): string {
  * writes: read as 的. Only 架 and 部 before a vehicle or a phone (我架照 is a licence, 我部门 a department).
  */
 const POSSESSIVE = /(我|你|佢|他|她)(哋|们)?(架|部)(?=车|电驴|电动|电单车|摩托|单车|货车|小车|手机|船)/g;
+/**
+ * 办 typed as 半 (the same syllable, tone too, and the pinyin keyboard's first candidate): after where or whether
+ * one can get something done (窗口半, 边度半, 冇得半, 先半得, 冇人半) or before what is done (半身份证, 半临时, 半代步车).
+ * Never 半 of a time or a span (5点半, 半夜, 半年, 一半, 半个月), nor 神州半岛.
+ */
+const BAN_FOR_BAN = /(?<=窗口|边度|哪里|得|先|去|来|嚟|到|要|人|可以|点样|怎么|冇|唔|没|不)半(?![夜岛年天个小时月价马路山截边斤成日拉钟分])|(?<![一大多两夜点0-9０-９])半(?=身份证|临时|居住证|证件|驾驶证|驾照|护照|户口|手续|业务|代步|电动|登记|理)/g;
+
 function plainSpoken(question: string): string {
-  return spokenDigits(question).replace(POSSESSIVE, "$1$2的");
+  return spokenDigits(question).replace(POSSESSIVE, "$1$2的").replace(BAN_FOR_BAN, "办");
 }
 
 /** The question in the material's words, and the spoken forms ([words]) it was rewritten from (上户口, 电动车): the office may write them too. */
