@@ -128,6 +128,7 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, options
       if (!best || score > best.score) best = { start: sents[i].start, end: sents[j].end, score };
     }
   }
+  if (best && p.kind === "law") best = withLeadIn(p, sents, best, room);
   // Not even one sentence fits, or the one that says most does not and says far more than any that
   // fits (of a law's two paragraphs, the rule naming 捕鸟网, not its short proviso): the best sentence
   // clipped at the last clause mark inside the room.
@@ -137,6 +138,30 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, options
   const cut = Math.max(slice.lastIndexOf("，"), slice.lastIndexOf("；"), slice.lastIndexOf("、"));
   if (cut < room / 3) return best;
   return { start: top.start, end: top.start + cut, score: top.score, clipped: true };
+}
+
+/** A law's list item (（一）, （二）……). */
+const LAW_ITEM = /^[（(][一二三四五六七八九十]+[）)]/;
+
+/**
+ * A law's list items quoted without their lead-in (（一）未取得机动车驾驶证……驾驶机动车的) say neither what follows them
+ * nor for whom: the lead-in (有下列行为之一的，由公安机关交通管理部门处二百元以上二千元以下罚款：) comes first, with as
+ * many of the items as still fit. Only of a window of items alone, and when every sentence between the lead-in and
+ * them is an item (the slice stays verbatim).
+ */
+function withLeadIn(p: Passage, sents: Span[], window: Span, room: number): Span {
+  const line = (k: number) => p.text.slice(sents[k].start, sents[k].end).trim();
+  const first = sents.findIndex((s) => s.start === window.start);
+  if (first <= 0 || !LAW_ITEM.test(line(first))) return window;
+  let lead = first - 1;
+  while (lead >= 0 && LAW_ITEM.test(line(lead))) lead--;
+  if (lead < 0 || !/[：:]$/.test(line(lead))) return window;
+  let last = sents.findIndex((s) => s.end === window.end);
+  if (last < first) last = first;
+  // A window running on past the items (个人有前款……处警告或者五百元以下罚款) says its own rule: left as chosen.
+  for (let k = first; k <= last; k++) if (!LAW_ITEM.test(line(k))) return window;
+  while (last >= first && sents[last].end - sents[lead].start > room) last--;
+  return last >= first ? { start: sents[lead].start, end: sents[last].end, score: window.score } : window;
 }
 
 export function selectExcerpts(hits: Hit[], terms: TermMatcher, prompts: Prompts, options: Partial<ExcerptOptions> = {}): Excerpt[] {

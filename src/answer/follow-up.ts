@@ -10,8 +10,8 @@ import { spokenAsking } from "./equivalents.js";
 import type { LocalDoc } from "./local-articles.js";
 import { answersKind, askedFor, factsAsked } from "./question-type.js";
 
-/** 咁 (Cantonese 那么: 咁有冇电话可以问下先) opens one as 那 does. */
-const FOLLOW_UP_START = /^(那|那么|那要|那如果|如果|要是|假如|还有|再|第二次|第三次|然后|所以|这样|这种|这个|它|他|她|咁)/;
+/** 咁 (Cantonese 那么: 咁有冇电话可以问下先) opens one as 那 does; 佢 (他: 佢啲钱用去做咩) as 他 does. */
+const FOLLOW_UP_START = /^(那|那么|那要|那如果|如果|要是|假如|还有|再|第二次|第三次|然后|所以|这样|这种|这个|它|他|她|佢|咁)/;
 
 /** Words that ask rather than name a topic. */
 const ASKING = /^(怎么|怎样|怎么办|什么|多少|哪里|哪儿|是不是|可以|能不能|会不会|要不要|有没有|请问|知道|为什么|咋办|吗|呢|吧|啊|了|的|我|你|他|她|我们|咱们|如果|那么|那|这|一下)$/;
@@ -47,7 +47,8 @@ export function looksLikeFollowUp(question: string): boolean {
   if (FOLLOW_UP_START.test(q) || POINTS_BACK.test(q) || askedFor(q).includes("recovered")) return true;
   const chars = letters(q);
   // Short, and asking something: 好的, 好的知道了 answer the bot and must not bring its last answer back.
-  return (chars <= 6 && ASKS.test(q)) || (chars <= 10 && ASKING_START.test(q)) || asksWhenOnly(q);
+  // Short and asking a fact of nothing it names (骗咗几个人 几多钱 after 后安镇零首付买车被车行套路嗰单): of the last turn's.
+  return (chars <= 6 && ASKS.test(q)) || (chars <= 10 && ASKING_START.test(q)) || (chars <= 10 && factsAsked(q).length > 0 && !ownTopic(q).length) || asksWhenOnly(q);
 }
 
 /**

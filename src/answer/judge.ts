@@ -20,7 +20,7 @@ import { PUNISHMENT } from "./law-order.js";
 import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
 import { ownTopic, TIMES_OF_DAY } from "./follow-up.js";
-import { HEARD_COUNT, PENALTY_NAMED, asksTermOf, STILL_WORDS, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksRule, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
+import { HEARD_COUNT, PENALTY_NAMED, asksTermOf, STILL_WORDS, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksNumber, asksOnly, asksRule, callForOther, callPurposes, countMeasure, pricedPer, unitPriced, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { roughSumHeld, roughSums, statedQuantities, tierHolds } from "../text/quantities.js";
@@ -169,21 +169,30 @@ export async function judgeLocal(input: {
   const measured = measuredVerb && CASE_MONEY_VERB.test(measuredVerb) ? measuredVerb : null;
   // An article telling a figure of the thing counted (民宿38家 for 查了几多间民宿).
   // A measure word counted (几单 → 起, 宗, 件) is told right after its figure (11起), not by 起 of 自9月21日起.
-  const figureOf = counted && SWAPPED_MEASURES.some((g) => g.includes(counted)) ? figureIn(countedAs) : null;
+  // So is 场 of events (几多场讲座 → 宣讲86场).
+  const figureOf = counted && (SWAPPED_MEASURES.some((g) => g.includes(counted)) || counted === "场") ? figureIn(countedAs) : null;
   // People counted as caught (捉咗几多人): a sentence of arrests counts them, not a notice's quota (限120名).
   const arrestsCounted = !!counted && PERSON_MEASURES.includes(counted) && measuredThing(question) === "抓";
+  // 几多间培训机构: the thing named, then its figure in the measure asked or one swapped for it (培训机构、健身房等……93家).
+  const listedIn = counted && !figureOf ? countMeasuresOf(question, counted) : [];
   const countsIt = (d: LocalDoc) =>
-    d.sentences.some((s) => answersKind(s, ["amount"]) && (figureOf ? figureOf.test(s) : countedAs.some((c) => countedNear(s, c))) && (!arrestsCounted || tellsOf(s, "抓")));
+    d.sentences.some((s) => answersKind(s, ["amount"]) && (figureOf ? figureOf.test(s) : countedAs.some((c) => countedNear(s, c)) || countedListed(s, counted!, listedIn)) && (!arrestsCounted || tellsOf(s, "抓")));
+  const callOnly = asksOnly(question, "phone") && asksNumber(question);
+  const purposes = callOnly ? callPurposes(question) : [];
+  const unit = asked.includes("amount") || asked.includes("fee") ? unitPriced(question) : null;
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     // Asked a fact (要带啥), the article holding that kind ranks up, not one holding a rule word beside it (不得).
     // Asked where or when someone was caught, the sentence of the arrest tells it (not a report's 在校学生 beside its 抓获).
-    const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, facts.length ? facts : asked) && (!caughtOnly || CAUGHT_TOLD.test(s))) ? 1 : 0;
+    // Asked a number for a purpose (举报假证打咩电话), a talk's 报名 line is none.
+    const kind = asked.length && m.doc.sentences.some((s) => answersKind(s, facts.length ? facts : asked) && (!caughtOnly || CAUGHT_TOLD.test(s)) && !(callOnly && callForOther(s, purposes))) ? 1 : 0;
     // 最迟几号 is answered by an article that ends a period (4月10日前), not by one that dates an event.
     const ends = until && m.doc.sentences.some((s) => tellsUntil(s)) ? 1 : 0;
     const count =
       kind && ((counted && countsIt(m.doc)) || (measured && m.doc.sentences.some((s) => answersKind(s, ["amount"]) && tellsOf(s, measured)))) ? 1 : 0;
-    const rest = word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind + 0.2 * ends + 0.2 * count;
+    // 一张卡卖几多蚊: an article pricing the thing per that unit (电话卡每张200元), not one telling a rough 每张卡几百元.
+    const priced = unit && m.doc.sentences.some((s) => pricedPer(s, unit)) ? 1 : 0;
+    const rest = word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind + 0.2 * ends + 0.2 * count + 0.2 * priced;
     const base = m.coverage + rest;
     // An article whose title names the question's matter (居住证 → 办事指南：居住证申领) is about it, not just
     // mentioning it: it ranks first. Whether another is close on the question (a correction titled its own
@@ -377,6 +386,10 @@ export async function judgeLocal(input: {
     const said = newSaid(corr).sentences;
     return questionPairs.some((b) => !corr.title.includes(b) && !corrected.haystack.includes(b) && said.some((s) => s.includes(b)));
   };
+  // A number typed that the corrected notice prints, where the correction changes a number (打62231507仲有冇人听 →
+  // 三、咨询电话。变更为0898-62259110): what replaced it is asked.
+  const numberChanged = (corr: LocalDoc, corrected: LocalDoc) =>
+    typed.numbers.length > 0 && quotesNumberOf(typed, corrected) && newSaid(corr).sentences.some((s) => changesTo(s, ["phone"]));
   const changeIsAsked = (corr: LocalDoc, corrected: LocalDoc) =>
     own.latest ||
     dated ||
@@ -384,6 +397,7 @@ export async function judgeLocal(input: {
     changesQuoted(corr, question) ||
     addsAsked(corr, corrected) ||
     changesHeardOf(corr) ||
+    numberChanged(corr, corrected) ||
     restatesAsked(newSaid(corr), corrected, facts, questionPairs);
   // A notice the chosen one repeals by name (……《……的通告》同时废止) has nothing left to say: the note says it was replaced.
   const repealed = !!original && repealedBy(original, local.docs) === chosen.doc;
@@ -485,6 +499,8 @@ const HEARSAY = /^(说|讲|话|看|听说|听讲|听人说|据说)$/;
 /** Going somewhere to hand in, bring or get something done (去派出所交东西, 在哪里办): the errand, not its topic. */
 const ERRAND = /^(去|来|到|交|送|拿|带|办|弄|搞|东西|事|事情|需要)$/;
 const OFFICE = /^(派出所|公安|公安局|公安机关|民警|警察|警方|警务|辅警)$/;
+/** The words of a call asked for (举报电话, 咨询热线): what the call is for, not its topic. */
+const CALL_WORD = /^(电话|号码|电话号码|热线|举报|报警|咨询|联系|联系方式|投诉|求助|打|拨打)$/;
 
 /** A word that names the office, not a topic: 派出所, 民警, or, once there are enough articles to tell, one in 30% or more of them. */
 export function officeWord(w: string, local: LocalArticles): boolean {
@@ -517,7 +533,12 @@ function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today:
     !ERRAND.test(w) &&
     !spokenAsking(w);
   // A bare number (12, 2.4) names no topic.
-  const words = [...terms.weights].filter(([w]) => topical(w) && !/^[\d.%]+$/.test(w));
+  const all = [...terms.weights].filter(([w]) => topical(w) && !/^[\d.%]+$/.test(w));
+  // Asked a number to call, the call's words (举报, 电话) name the topic only alone: 举报电话系几多 asks any
+  // article's line, 举报假证嘅电话 the line of an article on 假证, not a drug talk's 举报电话.
+  // A single character left (号 of 几多号) names no matter of its own.
+  const callsFor = asksNumber(question) ? all.filter(([w, v]) => !v.expansion && !CALL_WORD.test(w) && Array.from(w).length >= 2) : [];
+  const words = callsFor.length ? all.filter(([w]) => !CALL_WORD.test(w)) : all;
   if (!words.some(([, v]) => !v.expansion)) return true;
   // One is enough for a question of a few words: requiring a share of their weight (0.2–0.4) refused the
   // office's own articles more often than it kept policing stories for the law (src/bench/answer-bench.ts).
@@ -761,6 +782,10 @@ export function lawJoins(law: Judgement | null, localAnswers: boolean, query: st
   // Opening hours are the office's to say: no statute answers 派出所礼拜六开不开门 or 网吧几点关门,
   // so without the office's article the law does not either.
   if (!localAnswers && !asksRule(question) && asksOpeningHours(question)) return false;
+  // Nor does a statute hold the number to call (举报假证嘅电话系几多, 兴隆派出所报警电话几多号): the office's article
+  // gives it or nothing does.
+  // Only of a message that asks nothing else (……电话几多号啊 另外想问下……仲会唔会罚 asks the law too).
+  if (!asksRule(question) && asksOnly(question, "phone") && asksNumber(question) && asks(question).length <= 1) return false;
   // A value heard and asked whether it still holds (仲系5月16号上昼, 仲系限60个人吗), beside the office's article
   // that answers: the office set it and says what replaced it; the statutes on the matter are beside the point.
   if (localAnswers && !asksRule(question) && !PENALTY_NAMED.test(question) && VALUE_CONFIRMED.test(question) && heardStill(question).length) return false;
@@ -879,6 +904,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   // 几多架代步车: a vehicle counted in its measure word is told in any vehicle's (1265辆低速车), however the report names the thing.
   const vehicles = counted ? VEHICLE_COUNT.exec(question)?.[1] : undefined;
   const swapped = counted ? swappedFigure(counted) ?? (vehicles ? figureIn(swappedFor(vehicles)) : null) : null;
+  const listedIn = counted ? countMeasuresOf(question, counted) : [];
   const money = asked.includes("amount") && MONEY_ASKED.test(question);
   // 交几多保证金: of a story's many sums, the one paid as the thing named (先交2000元保证金), even where the title names it too.
   const paid = asked.includes("fee") ? paidThing(question) : null;
@@ -912,6 +938,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const goingTo = asked.includes("place") && GOING_TO.test(question);
   // 喺边度畀警察捉到, 几时捉到嘅: where or when someone was caught, which the sentence of the arrest tells (在……交叉口将两名男子当场查获), not where or when the case began.
   const caughtAsked = CAUGHT_ASKED.test(question);
+  // 佢点样处理咗: how a person was dealt with, which finding the stolen truck (找到被开走的小货车) does not tell.
+  const dealtAsked = DEALT_ASKED.test(question) && !FOUND_ASKED.test(question);
   // 兴隆现在能不能放烟花: of a notice ruling town by town, the sentence on the town named.
   const townsAsked = townsIn(question, local.towns);
   const otherTowns = local.towns.filter((t) => !townsAsked.some((a) => a.includes(t) || t.includes(a)));
@@ -991,7 +1019,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // 被骗了八万几，到底是几多钱: no thing named, the money asked is enough.
     // A bare measure word counted (抓了几个) is told in another (3名犯罪嫌疑人): of those, the figure of the deed
     // asked (抓 → 抓获), not another count of the report (诈骗……未成年人40余名).
-    const ofIt = counted ? countedNear(raw, counted) || (!!swapped?.test(raw) && (!thing || tellsOf(told, thing))) : thing ? tellsOf(told, thing) : money;
+    const ofIt = counted ? countedNear(raw, counted) || countedListed(raw, counted, listedIn) || (!!swapped?.test(raw) && (!thing || tellsOf(told, thing))) : thing ? tellsOf(told, thing) : money;
     const measured = (ofIt && answersKind(told, ["amount"]) && (!money || MONEY.test(raw))) || !!paidFigure?.test(raw) ? 0.8 : 0;
     // A fact kind is a strong sign; a yes/no rule word (可以, 需要, 不得) is in most sentences of a notice.
     // A correction's recital of the notice it changes (本所于5月8日发布《……的通告》以来，截至7月25日……)
@@ -1020,7 +1048,8 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
         (k !== "fee" || fineMentioned || !/罚/.test(raw) || FREE_OF_CHARGE.test(raw)) &&
         (k !== "amount" || !counted || !MEASURE.test(counted) || countedNear(raw, counted)) &&
         (k !== "place" || !goingTo || !EVENT_PLACE.test(raw) || PLACE_LABEL.test(raw)) &&
-        (!CAUGHT_KINDS.has(k) || !caughtAsked || CAUGHT_TOLD.test(raw)),
+        (!CAUGHT_KINDS.has(k) || !caughtAsked || CAUGHT_TOLD.test(raw)) &&
+        (k !== "outcome" || !dealtAsked || answersKind(raw.replace(FOUND_TOLD, ""), ["outcome"])),
     );
     // Of the sentence's own words: a cited title's figure (《……查处案件14起》一文) answers nothing.
     const holdsFact = factsHere.length > 0 && answersKind(told, factsHere);
@@ -1098,7 +1127,10 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     const echoedWords = echoesHeard ? 0.5 * scoreText(terms, told) : 0;
     const totalTold = totalAsked && measured > 0 && TOTAL_TOLD.test(raw) ? TOTAL : 0;
     const term = termAsked && TERM_TOLD[termAsked].test(raw) ? TERM : 0;
-    return -echoedWords + scale * (2 * share * echo + measured + totalTold + term + kind + labelled + changed + clock + end + day + tier + ended + ownTown + tellsNamed + ruled + defining + charged) - (cited ? scoreText(terms, cited.join(" ")) : 0);
+    // Asked only whether a value heard still holds (最多奖3000蚊 而家仲系咁多吗), the change of that value (奖励标准提高至最高5000元)
+    // answers, over a sentence holding more of the question's words (凡是自称“快递客服”……一律是诈骗).
+    const heardAnswer = heardChanged && !asked.length ? HEARD_CHANGED : 0;
+    return -echoedWords + scale * (2 * share * echo + measured + totalTold + term + kind + labelled + changed + heardAnswer + clock + end + day + tier + ended + ownTown + tellsNamed + ruled + defining + charged) - (cited ? scoreText(terms, cited.join(" ")) : 0);
   };
 }
 
@@ -1128,6 +1160,8 @@ const CHANGED_AT = new RegExp(CHANGED.source, "g");
 const FINE_TOLD = /罚款[0-9０-９]/;
 /** A change to a value of the kinds asked, beyond any change: a tie-breaker between two changes (0.4 took a correction's sentence over the one holding the question's words: local-fresh8 −1). */
 const CHANGED_TO = 0.15;
+/** What the change of a value heard, asked only whether it still holds, adds (its words are the old value's, not the question's). */
+const HEARD_CHANGED = 0.5;
 /** What a change to a value of another kind than the one heard counts (仲系限60个人吗 is answered by 名额：增加至100名, not 活动时间：改为……). */
 const OFF_HEARD = 0.5;
 
@@ -1214,6 +1248,18 @@ const INLINE_LABEL_CHARS = 24;
 const INLINE_LABEL = new RegExp(`(?:^|[。\\n])(${NUMBERED}[^。\\n]{1,16})。$`);
 const OWN_LABEL = new RegExp(`^(${NUMBERED}[^：:。，\\n]{1,12})[：:]`);
 
+/** The measure words a thing named after its count (几多间培训机构) may be told in: the one asked and those swapped for it. */
+function countMeasuresOf(question: string, counted: string): string[] {
+  if (SWAPPED_MEASURES.some((g) => g.includes(counted))) return [];
+  const measure = countMeasure(question);
+  return measure ? swappedFor(measure) : [];
+}
+/** A list of things and then their figure (排查培训机构、健身房等预付式经营场所93家): the thing, and a figure in one of these measures after it in its clause. */
+function countedListed(sentence: string, counted: string, measures: readonly string[]): boolean {
+  if (!measures.length) return false;
+  const at = sentence.indexOf(counted);
+  return at >= 0 && new RegExp(`^[^。；;]{0,24}?[0-9０-９]+\\s*(余|多)?(${measures.join("|")})`).test(sentence.slice(at + counted.length));
+}
 /** Is the counted thing next to a figure (3人受伤, 警力不少于320人, 几成 → 87%), not just somewhere in the sentence (驾驶人李某某)? `after`: how far after it. */
 function countedNear(sentence: string, counted: string, after = 7): boolean {
   // The word counted when the sentence writes it (民宿38家, not 民警42人次 for 民宿); else its first character
@@ -1394,8 +1440,8 @@ const UNNAMED_NEW = /(至|到|为)(新址|新的?(地址|地点|场所|办公地
 /** A street number or a clock time, named beside it (搬迁至新址（环市一路58号）). */
 const NAMED_VALUE = /[路街道]\s*[0-9０-９]+\s*号|[0-9０-９]{1,2}[:：][0-9０-９]{2}/;
 
-/** Asked where to go (去边度拎, 到哪里领, 交去哪). */
-const GOING_TO = /(去|到|来|拎|领|办|交)[^，,。？?\s]{0,2}(边度|哪里|哪儿|哪|什么地方|咩地方)/;
+/** Asked where to go (去边度拎, 到哪里领, 交去哪); not 后来在哪里, whose 来 is of 后来 (when, not coming). */
+const GOING_TO = /(去|到|(?<![后原本未从将])来|拎|领|办|交)[^，,。？?\s]{0,2}(边度|哪里|哪儿|哪|什么地方|咩地方)/;
 /** Where something happened or was found (在和乐中学附近发现, 在新市街清扫时拾得), not where to go. */
 const EVENT_PLACE = /在[^，。；]{1,20}(发现|拾得|捡到|查获|抓获|发生|被盗|作案|走失|落水|找到|寻回)/;
 /** A term told of a case: days of detention (行政拘留8日), a prison sentence (判处有期徒刑三年). */
@@ -1411,12 +1457,18 @@ const TOTAL_ASKED = /一共|总共|合共|总计|共计|加起来|加埋/;
 const TOTAL_TOLD = /共|累计|合计|总计/;
 /** What telling the total adds to a figure's sentence: less than the figure of the thing asked (0.8), enough to pass a part told in more of the question's words. */
 const TOTAL = 0.6;
-/** Asked where or when someone was caught (喺边度畀警察捉到, 几时捉到嘅). */
-const CAUGHT_ASKED = /(抓到|抓住|抓获|捉到|捉住|查获|落网)/;
-/** What of an arrest is asked: where and when. */
+/** Asked where or when someone was caught (喺边度畀警察捉到, 几时捉到嘅), or a thing found back (喺边度搵返, read 找回). */
+const CAUGHT_ASKED = /(抓到|抓住|抓获|捉到|捉住|查获|落网|找回|寻回)/;
+/** Asked how someone was dealt with (点样处理咗, 怎么处罚的, 判了什么). */
+const DEALT_ASKED = /处理|处置|处罚|判|罚/;
+/** Asked whether someone or something was found (找到没有, 寻回未). */
+const FOUND_ASKED = /找到|找着|寻到|寻回|找回/;
+/** Finding told (找到, 寻回, 平安返回): the end of a search, not of a case against someone. */
+const FOUND_TOLD = /找到|寻回|被找到|平安返回|接回/g;
+/** What of an arrest, or of a thing found back (喺边度搵返 → 在……英豪路一处空地找到), is asked: where and when. */
 const CAUGHT_KINDS: ReadonlySet<AskedFor> = new Set(["place", "date", "time"]);
 /** A sentence telling the arrest (将……抓获, 当场查获, 控制, 带回). */
-const CAUGHT_TOLD = /(抓获|查获|抓到|抓住|捉到|控制|带回|截获|落网|归案)/;
+const CAUGHT_TOLD = /(抓获|查获|抓到|抓住|捉到|控制|带回|截获|落网|归案|找到|找回|寻回)/;
 /** A sentence labelled as the place (认领地点：, 地址：, 位于). */
 const PLACE_LABEL = /地点|地址|位于/;
 
@@ -1633,10 +1685,10 @@ export function officeAsks(question: string): string {
   return question;
 }
 
-/** People of a case pointed at (那两个人, 那几个老板, 那伙偷牛的, 那9个醉驾的, 那个扔菜刀的男人, 那个包工头, 那个欠薪老板). */
-const CASE_PEOPLE = /那(几|两|三|四|五|些)?(个|名|位)?(人|老板|小偷|扒手|贼|嫌疑人|司机|男的|女的|男人|女人|家伙|后生|学生|骗子|团伙)|那(伙|帮)|那[0-9０-９]+(个|名|位)|那(个|名|位)[^，。？?\s]{1,8}的(人|男人|女人|男的|女的|老板|司机|后生|学生|小偷|贼)|那(个|名|位)[^，。？?\s的]{0,4}(老板|包工头|工头|房东|中介|员工|骗子|小偷|扒手)/;
-/** What a law's penalty is asked with (判几年, 会不会坐牢, 罚多少, 拘几天). */
-const PENALTY = /判|坐牢|罚|拘|关几|关多久/;
+/** People of a case pointed at (那两个人, 那几个老板, 那伙偷牛的, 那9个醉驾的, 那个扔菜刀的男人, 那个包工头, 那个欠薪老板), or one told of asked his charge (……骗咗成班会员 佢系咩罪名). */
+const CASE_PEOPLE = /那(几|两|三|四|五|些)?(个|名|位)?(人|老板|小偷|扒手|贼|嫌疑人|司机|男的|女的|男人|女人|家伙|后生|学生|骗子|团伙)|那(伙|帮)|那[0-9０-９]+(个|名|位)|那(个|名|位)[^，。？?\s]{1,8}的(人|男人|女人|男的|女的|老板|司机|后生|学生|小偷|贼)|那(个|名|位)[^，。？?\s的]{0,4}(老板|包工头|工头|房东|中介|员工|骗子|小偷|扒手)|(他|她|佢)(们|哋)?(是|系|犯|涉嫌|算|定|判)?(了|咗)?(个)?(什么|咩|啥|乜嘢?)罪/;
+/** What a law's penalty is asked with (判几年, 会不会坐牢, 坐几耐监, 罚多少, 拘几天). */
+const PENALTY = /判|坐牢|坐[^，。？?\s]{0,3}监|罚|拘|关几|关多久/;
 /** How the office's report is asked how a case ended (read as CASE_OUTCOME by question-type). */
 const CASE_ENDED = "后来怎么处理的";
 

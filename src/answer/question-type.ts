@@ -52,8 +52,10 @@ const TOLD_CASE = "(?<=(?:[\\u4e00-\\u9fa5](?:镇|墟)|(?:那|嗰)(?:[0-9０-９
 // 最后点罚 with no 的 still asks a case's end: a fine or a term is a person's, never what becomes of a thing.
 const CASE_OUTCOME = [
   `(后来|最后|最终)${HOW_DEALT_WITH}(的|了|咗)|后来${HOW_DEALT_WITH}${CLAUSE_END}|(后来|最后|最终)[^，。？?\\s]{0,6}${HOW}(罚|判)${CLAUSE_END}`,
-  // 和乐镇房东……点处罚的, 派出所点处理的: dealt with, told in the past of a case pointed at (酒驾一般怎么处罚 asks the rule).
+  // 和乐镇房东……点处罚的, 派出所点处理的, 兴隆镇个假干部……而家佢点样处理咗: dealt with, told in the past of a case
+  // pointed at (酒驾一般怎么处罚 asks the rule).
   `${TOLD_CASE}${HOW_DEALT_WITH}(的|咗)${CLAUSE_END}`,
+  `${TOLD_CASE}[^，。？?\\s]{0,6}(?<![会要将该应])${HOW}(处理|处置|处罚|判|罚|搞)了${CLAUSE_END}`,
   // 兴隆嗰3个初中生 派出所咋搞佢哋: how the police dealt with the people of a case told (→ 责令具结悔过).
   `${TOLD_CASE}(?<![会要将])${HOW}(处理|处置|处罚|判|罚|搞)(他|她|佢)(们|哋|地)${CLAUSE_END}`,
   // 兴隆那个包工头抓到冇 点处理: asked bare, the clause opening on it (会点处理 asks what would be done);
@@ -250,9 +252,10 @@ const KINDS: Record<AskedFor, Kind> = {
     // Only with such a deed: 谁赔, 责任谁承担 ask the law who is liable.
     // 跑掉那个叫乜名: the name of one at large (→ 吴某某……至今在逃).
     // 系边个来讲课, 系边个嚟讲嘅: who gives the talk (→ 主讲人：市公安局治安大队民警).
-    asked: /(谁|哪个|哪位|什么人)(先|最先|第一个)?(找到|寻到|发现|报警|报的警|报案|救|送|抓到|捡到|拾到|举报|拦下|拦住)|(谁|哪个|哪位|什么人)(来讲|来?(讲课|主讲|授课|上课))|(跑|逃)(掉|了|咗)?[^，。？?\s]{0,4}叫(什么|啥|乜嘢?|咩)(名|名字)?/,
+    // 边啲人可以去听: who may come (→ 二、参加对象。辖区应届毕业生、适龄青年及其家长).
+    asked: /(哪些|哪啲|边啲|什么|啥|咩)人(可以|能|可|才能)?(去|来)?(听|参加|报名|参与)|(谁|哪个|哪位|什么人)(先|最先|第一个)?(找到|寻到|发现|报警|报的警|报案|救|送|抓到|捡到|拾到|举报|拦下|拦住)|(谁|哪个|哪位|什么人)(来讲|来?(讲课|主讲|授课|上课))|(跑|逃)(掉|了|咗)?[^，。？?\s]{0,4}叫(什么|啥|乜嘢?|咩)(名|名字)?/,
     // A person beside such a deed (被村民黄某某发现), not any 某某 of the report; 接送 (a ride laid on) is no deed of finding or saving.
-    answer: /^(?=.*(找到|寻到|发现|报警|报案|救|(?<!接)送|抓获|捡到|拾到|拾得|举报|拦下|拦住|在逃|潜逃|外逃|主讲|授课|讲课))(?=.*([\u4e00-\u9fa5]某某?|民警|辅警|村民|群众|市民|柜员|员工|工作人员|司机|老师|家属|志愿者|保安|店主|网格员|警务助理))/s,
+    answer: /^(?=.*(找到|寻到|发现|报警|报案|救|(?<!接)送|抓获|捡到|拾到|拾得|举报|拦下|拦住|在逃|潜逃|外逃|主讲|授课|讲课))(?=.*([\u4e00-\u9fa5]某某?|民警|辅警|村民|群众|市民|柜员|员工|工作人员|司机|老师|家属|志愿者|保安|店主|网格员|警务助理))|(参加|报名|参与|活动)对象|面向[^，。；]{0,12}(群众|居民|学生|青年|家长|老人)/s,
   },
   means: {
     // How a case was traced: 咋摸到人的, 怎么查出来是他, 怎么抓到他的 → 民警调取沿线监控…走访废品收购站, 在充电站查到……扫码充电的记录.
@@ -287,9 +290,10 @@ const KINDS: Record<AskedFor, Kind> = {
     // Why an event was moved or a thing stopped: 活动点解推迟咗, 讲座为什么要延期 咩原因 → 受台风天气影响, 因受强降雨天气影响.
     // Only of a change (为什么要罚我 asks the law; 手机充电慢是啥原因 no office's matter).
     // Why an accident of a case told of happened: 陈某屋企点解会漏气爆炸 → 倒气操作不当，导致液化气大量泄漏.
-    asked: new RegExp(String.raw`(为什么|为啥|为何)[^，。？?\s]{0,4}(延期|推迟|取消|改期|改|换|搬|停|封|关|暂停)|(延期|推迟|取消|改期|搬|停|封|关)(了|咗)?[^，。？?\s]{0,4}(为什么|为啥|(什么|啥|咩|乜嘢?)原因)|${TOLD_CASE}(为什么|为啥|为何)[^，。？?\s]{0,6}(爆炸|爆燃|着火|起火|失火|出事|翻车|相撞|漏气|泄漏|中毒|倒塌)`),
+    // What a case's money went on (佢啲钱用去做咩 → 将收取的学费用于偿还赌债).
+    asked: new RegExp(String.raw`(钱|款)[^，。？?\s]{0,4}(用|拿|花)(去|来|到|在)?(做|干|搞)?(什么|啥|咩|乜嘢?|哪里)(?!时候)|(为什么|为啥|为何)[^，。？?\s]{0,4}(延期|推迟|取消|改期|改|换|搬|停|封|关|暂停)|(延期|推迟|取消|改期|搬|停|封|关)(了|咗)?[^，。？?\s]{0,4}(为什么|为啥|(什么|啥|咩|乜嘢?)原因)|${TOLD_CASE}(为什么|为啥|为何)[^，。？?\s]{0,6}(爆炸|爆燃|着火|起火|失火|出事|翻车|相撞|漏气|泄漏|中毒|倒塌)`),
     // The cause given (受台风天气影响, 因该会议室改造施工; 操作不当，导致……), not the apology for it (因延期给大家带来的不便) or a charge (因涉嫌……罪).
-    answer: /受[^，。；]{0,12}影响|(因|由于)(?!涉嫌)(?![^，。；]{0,14}(带来|造成)[^，。；]{0,6}不便)[^，。；]{2,}|(不当|违规|疏忽|大意)[^。；]{0,4}(导致|致使|引发|引起)/,
+    answer: /用于|用来|用作|挥霍|受[^，。；]{0,12}影响|(因|由于)(?!涉嫌)(?![^，。；]{0,14}(带来|造成)[^，。；]{0,6}不便)[^，。；]{2,}|(不当|违规|疏忽|大意)[^。；]{0,4}(导致|致使|引发|引起)/,
   },
   gift: {
     // What a participant gets: 去了有东西领吗, 答题有啥东西送, 能领到啥, 他能领不 → 免费领取安全头盔一顶, 赠送大米.
@@ -644,6 +648,37 @@ function dayNumber(d: string): number {
   return d === "日" || d === "天" ? 7 : "一二三四五六".indexOf(d) + 1;
 }
 
+/**
+ * What a number is called for, in groups: to report (举报, 报警, 投诉) or to sign up (报名, 预约). A 咨询电话 serves any.
+ */
+const CALL_PURPOSES: readonly (readonly string[])[] = [["举报", "报警", "报案", "投诉", "求助"], ["报名", "预约"]];
+
+/** The purposes of a call the question names, as groups (举报假证打咩电话 → the reporting group). */
+export function callPurposes(question: string): number[] {
+  return CALL_PURPOSES.flatMap((g, i) => (g.some((w) => question.includes(w)) ? [i] : []));
+}
+
+/** Does the sentence give a number for another purpose than those asked (报名：请拨打…… when 举报 is asked)? */
+export function callForOther(sentence: string, purposes: readonly number[]): boolean {
+  if (!purposes.length || purposes.some((i) => CALL_PURPOSES[i].some((w) => sentence.includes(w)))) return false;
+  return CALL_PURPOSES.some((g, i) => !purposes.includes(i) && g.some((w) => sentence.includes(w)));
+}
+
+/**
+ * Asks for a number to call (举报电话系几多, 打边个电话, 报警电话几多号), not only speaks of a call (接到电话说是公安局的:
+ * a story, whose 电话 the phone kind reads too).
+ */
+export function asksNumber(question: string): boolean {
+  return factsAsked(question).includes("phone") && NUMBER_ASKED.test(question);
+}
+const NUMBER_ASKED = /(电话|热线|号码|联系方式|微信号)[^，。？?\s]{0,6}(几多|多少|是什么|系咩|是啥|几号)|(打|拨|拨打)[^，。？?\s]{0,4}(边个|哪个|什么|咩|啥|几多|多少|几号|哪里|边度)|(几多|多少|什么|咩|啥)号|联系方式|怎么联系|点样联系|(打|拨)(\d{3,4}-)?\d{7,8}(?!\d)/;
+
+/** Asks this kind of fact and no other (举报电话系几多: a number to call, nothing the law could hold). */
+export function asksOnly(question: string, kind: AskedFor): boolean {
+  const facts = factsAsked(question);
+  return facts.length > 0 && facts.every((k) => k === kind);
+}
+
 /** Asks when a place opens or closes (几点开门, 礼拜六开不开门, 几点关门) and nothing else but when. */
 export function asksOpeningHours(question: string): boolean {
   const facts = factsAsked(question);
@@ -700,7 +735,8 @@ export function countedThing(question: string): string | null {
     // Not after a case's measure (几多单吵交的事: the 单 is counted) nor a bare 事 or 东西 (what was done, no thing).
     const described = CASE_MEASURE.test(m[1]) ? null : DESCRIBED_THING.exec(question.slice(m.index! + m[0].length - m[1].length - m[2].length));
     if (described && !/^(事|东西)/.test(described[1])) return described[1];
-    return m[2] && !FUNCTION_CHAR.test(m[2]) && !CASE_MEASURE.test(m[1]) ? m[1] + m[2] : m[1];
+    // 几多场防骗讲座: 场 counts events (讲座86场), as a case's measure counts cases: no word with the character after it.
+    return m[2] && !FUNCTION_CHAR.test(m[2]) && !CASE_MEASURE.test(m[1]) && m[1] !== "场" ? m[1] + m[2] : m[1];
   });
   // 奖几多 ends on 几多: its 多 is the question word, no thing.
   // 要放几个先得: 先 (才) and other particles after the count name nothing.
@@ -709,6 +745,27 @@ export function countedThing(question: string): string | null {
   // Named before it is counted (救生圈有几多个, 灭火器要放几个): the word before 有 or 要 (and its verb).
   const before = /([\p{Script=Han}]+)(?:一共|总共|共)?(?:有|系|(?:要|得|需要)[放配备装带买准]{0,2})(?:多少|几多|几)(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批|套|块)/u.exec(question);
   return before ? lastWordOf(before[1]) : null;
+}
+
+const UNITS = "张|个|只|头|斤|部|台|辆|条|份|次|盒|瓶|包|袋|箱|本|件|粒|克";
+/** A price per unit told, by unit: built once per unit, read for every sentence of every article ranked. */
+const PRICED_PER = new Map<string, RegExp>();
+/** 一张卡卖几多蚊, 几多钱一只: a price asked per unit; the unit (张). */
+export function unitPriced(question: string): string | null {
+  const m = new RegExp(`(?:一|每)(${UNITS})[^，。？?\\s]{0,4}(?:多少|几多)(?:钱|元|块|蚊)?|(?:多少|几多)(?:钱|元|块|蚊)(?:一|每)(${UNITS})`).exec(question);
+  return m ? (m[1] ?? m[2]) : null;
+}
+
+/** Does the sentence price a thing per that unit (电话卡每张200元, 300元一只)? */
+export function pricedPer(sentence: string, unit: string): boolean {
+  let priced = PRICED_PER.get(unit);
+  if (!priced) PRICED_PER.set(unit, (priced = new RegExp(`(?:每|一)${unit}[^，。；]{0,6}?[0-9０-９.]+\\s*万?(?:元|块)|[0-9０-９.]+\\s*万?(?:元|块)钱?(?:一|每)${unit}`)));
+  return priced.test(sentence);
+}
+
+/** The measure word a thing is counted in (几多间培训机构 → 间), where the question names the thing after it. */
+export function countMeasure(question: string): string | null {
+  return /(?:多少|几多|几)(个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批)(?=[\p{Script=Han}]{2})/u.exec(question)?.[1] ?? null;
 }
 
 /**
