@@ -20,7 +20,7 @@ import { PUNISHMENT } from "./law-order.js";
 import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
 import { ownTopic, TIMES_OF_DAY } from "./follow-up.js";
-import { HEARD_COUNT, PENALTY_NAMED, asksTermOf, STILL_WORDS, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksNumber, asksOnly, asksRule, callForOther, callPurposes, countMeasure, pricedPer, unitPriced, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
+import { HEARD_COUNT, PENALTY_NAMED, asksTermOf, STILL_WORDS, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksNumber, asksOnlyNumber, asksRule, callForOther, callPurposes, countMeasure, pricedPer, unitPriced, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { roughSumHeld, roughSums, statedQuantities, tierHolds } from "../text/quantities.js";
@@ -177,7 +177,7 @@ export async function judgeLocal(input: {
   const listedIn = counted && !figureOf ? countMeasuresOf(question, counted) : [];
   const countsIt = (d: LocalDoc) =>
     d.sentences.some((s) => answersKind(s, ["amount"]) && (figureOf ? figureOf.test(s) : countedAs.some((c) => countedNear(s, c)) || countedListed(s, counted!, listedIn)) && (!arrestsCounted || tellsOf(s, "抓")));
-  const callOnly = asksOnly(question, "phone") && asksNumber(question);
+  const callOnly = asksOnlyNumber(question);
   const purposes = callOnly ? callPurposes(question) : [];
   const unit = asked.includes("amount") || asked.includes("fee") ? unitPriced(question) : null;
   const scored = local.rank(query).map((m) => {
@@ -785,7 +785,7 @@ export function lawJoins(law: Judgement | null, localAnswers: boolean, query: st
   // Nor does a statute hold the number to call (举报假证嘅电话系几多, 兴隆派出所报警电话几多号): the office's article
   // gives it or nothing does.
   // Only of a message that asks nothing else (……电话几多号啊 另外想问下……仲会唔会罚 asks the law too).
-  if (!asksRule(question) && asksOnly(question, "phone") && asksNumber(question) && asks(question).length <= 1) return false;
+  if (!asksRule(question) && asksOnlyNumber(question) && asks(question).length <= 1) return false;
   // A value heard and asked whether it still holds (仲系5月16号上昼, 仲系限60个人吗), beside the office's article
   // that answers: the office set it and says what replaced it; the statutes on the matter are beside the point.
   if (localAnswers && !asksRule(question) && !PENALTY_NAMED.test(question) && VALUE_CONFIRMED.test(question) && heardStill(question).length) return false;

@@ -671,6 +671,11 @@ export function callForOther(sentence: string, purposes: readonly number[]): boo
 export function asksNumber(question: string): boolean {
   return factsAsked(question).includes("phone") && NUMBER_ASKED.test(question);
 }
+
+/** Asks a number to call and no other fact (举报假证嘅电话系几多, 兴隆派出所报警电话几多号). */
+export function asksOnlyNumber(question: string): boolean {
+  return asksOnly(question, "phone") && NUMBER_ASKED.test(question);
+}
 const NUMBER_ASKED = /(电话|热线|号码|联系方式|微信号)[^，。？?\s]{0,6}(几多|多少|是什么|系咩|是啥|几号)|(打|拨|拨打)[^，。？?\s]{0,4}(边个|哪个|什么|咩|啥|几多|多少|几号|哪里|边度)|(几多|多少|什么|咩|啥)号|联系方式|怎么联系|点样联系|(打|拨)(\d{3,4}-)?\d{7,8}(?!\d)/;
 
 /** Asks this kind of fact and no other (举报电话系几多: a number to call, nothing the law could hold). */
@@ -681,8 +686,7 @@ export function asksOnly(question: string, kind: AskedFor): boolean {
 
 /** Asks when a place opens or closes (几点开门, 礼拜六开不开门, 几点关门) and nothing else but when. */
 export function asksOpeningHours(question: string): boolean {
-  const facts = factsAsked(question);
-  return facts.length > 0 && facts.every((k) => k === "time") && OPENING_HOURS.test(question);
+  return asksOnly(question, "time") && OPENING_HOURS.test(question);
 }
 const OPENING_HOURS = /开(不|没)?开门|(开|关)门(吗|不|没|么|的|啊)?|上不上班|上班时间|办公时间|营业时间|几点(上班|下班)/;
 
@@ -750,9 +754,11 @@ export function countedThing(question: string): string | null {
 const UNITS = "张|个|只|头|斤|部|台|辆|条|份|次|盒|瓶|包|袋|箱|本|件|粒|克";
 /** A price per unit told, by unit: built once per unit, read for every sentence of every article ranked. */
 const PRICED_PER = new Map<string, RegExp>();
+/** A price asked per unit: 一张……几多蚊, 几多钱一只. */
+const PRICE_ASKED = new RegExp(`(?:一|每)(${UNITS})[^，。？?\\s]{0,4}(?:多少|几多)(?:钱|元|块|蚊)?|(?:多少|几多)(?:钱|元|块|蚊)(?:一|每)(${UNITS})`);
 /** 一张卡卖几多蚊, 几多钱一只: a price asked per unit; the unit (张). */
 export function unitPriced(question: string): string | null {
-  const m = new RegExp(`(?:一|每)(${UNITS})[^，。？?\\s]{0,4}(?:多少|几多)(?:钱|元|块|蚊)?|(?:多少|几多)(?:钱|元|块|蚊)(?:一|每)(${UNITS})`).exec(question);
+  const m = PRICE_ASKED.exec(question);
   return m ? (m[1] ?? m[2]) : null;
 }
 
