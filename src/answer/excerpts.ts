@@ -4,7 +4,7 @@
  * slice of its passage (and so of its source file); when a single sentence is longer than the
  * room left, it is cut at a clause mark and marked as clipped rather than paraphrased.
  */
-import { NUMBERED_ITEM, splitSentences } from "../text/sentences.js";
+import { LAW_ITEM, NUMBERED_ITEM, splitSentences } from "../text/sentences.js";
 import { isHeadingLine } from "./headings.js";
 import type { Hit, Passage } from "../types.js";
 import { sourceLabel, type Excerpt } from "./layout.js";
@@ -139,9 +139,6 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, options
   if (cut < room / 3) return best;
   return { start: top.start, end: top.start + cut, score: top.score, clipped: true };
 }
-
-/** A law's list item (（一）, （二）……). */
-const LAW_ITEM = /^[（(][一二三四五六七八九十]+[）)]/;
 
 /**
  * A law's list items quoted without their lead-in (（一）未取得机动车驾驶证……驾驶机动车的) say neither what follows them

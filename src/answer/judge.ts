@@ -24,7 +24,7 @@ import { HEARD_COUNT, PENALTY_NAMED, asksTermOf, STILL_WORDS, aboutLegalTopic, a
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { roughSumHeld, roughSums, statedQuantities, tierHolds } from "../text/quantities.js";
-import { splitSentences } from "../text/sentences.js";
+import { LAW_ITEM, splitSentences } from "../text/sentences.js";
 import { CHANGED, CORRECTION, correctedBy, correctionOf, inYear, matterOf, matterPairs, namesMatter, newer, onlyRaised, repealedBy, runsOf, sameArea, sameMatter, speaksOf, timeScope } from "./time-scope.js";
 
 export interface SourceNote {
@@ -174,9 +174,9 @@ export async function judgeLocal(input: {
   // People counted as caught (捉咗几多人): a sentence of arrests counts them, not a notice's quota (限120名).
   const arrestsCounted = !!counted && PERSON_MEASURES.includes(counted) && measuredThing(question) === "抓";
   // 几多间培训机构: the thing named, then its figure in the measure asked or one swapped for it (培训机构、健身房等……93家).
-  const listedIn = counted && !figureOf ? countMeasuresOf(question, counted) : [];
+  const listed = counted && !figureOf ? listedFigure(question, counted) : null;
   const countsIt = (d: LocalDoc) =>
-    d.sentences.some((s) => answersKind(s, ["amount"]) && (figureOf ? figureOf.test(s) : countedAs.some((c) => countedNear(s, c)) || countedListed(s, counted!, listedIn)) && (!arrestsCounted || tellsOf(s, "抓")));
+    d.sentences.some((s) => answersKind(s, ["amount"]) && (figureOf ? figureOf.test(s) : countedAs.some((c) => countedNear(s, c)) || countedListed(s, counted!, listed)) && (!arrestsCounted || tellsOf(s, "抓")));
   const callOnly = asksOnlyNumber(question);
   const purposes = callOnly ? callPurposes(question) : [];
   const unit = asked.includes("amount") || asked.includes("fee") ? unitPriced(question) : null;
@@ -462,9 +462,9 @@ export async function judgeLocal(input: {
 /** The verbs of a case's money, which a report tells in a figure of its own (冻结, 止付, 追回, 缴获, 挽回, 退还, 损失; 赚咗几多 → 非法获利). */
 const CASE_MONEY_VERB = /^[冻止追缴挽退损赚汇转]$/;
 
-/** Measure words that people use for one another (几间网吧 for 9家, 几部车 for 46辆, 几单 for 17起). */
 /** The measures people are counted in. */
 const PERSON_MEASURES: readonly string[] = ["名", "人", "个", "位"];
+/** Measure words that people use for one another (几间网吧 for 9家, 几部车 for 46辆, 几单 for 17起). */
 const SWAPPED_MEASURES: readonly (readonly string[])[] = [["间", "家", "户", "个"], ["部", "辆", "台", "架"], PERSON_MEASURES, ["起", "宗", "单", "件"]];
 /** A count of vehicles asked in their measure word (几多架代步车, 多少辆摩的). */
 const VEHICLE_COUNT = /(?:多少|几多|几)(架|辆|部|台)(?=[^，。？?\s]{0,4}车)/;
@@ -864,7 +864,7 @@ export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
     const at = passage.text.indexOf(sentence);
     const firstTier = !lineAsked || !answersKind(passage.text.slice(0, Math.max(0, at)), ["amount"]);
     // Not an item of a list (（三）造成交通事故后逃逸……；): quoted without its lead-in it says nothing of the penalty.
-    const onAct = at > 12 && statutory.length > 0 && !LIST_ITEM.test(sentence.trim()) && statutory.some((w) => sentence.includes(w)) && !statutoryOpening(passage);
+    const onAct = at > 12 && statutory.length > 0 && !LAW_ITEM.test(sentence.trim()) && statutory.some((w) => sentence.includes(w)) && !statutoryOpening(passage);
     return (
       (asked.length && firstTier && answersKind(sentence, asked) ? k : 0) +
       (at <= 12 ? k * 0.6 : 0) +
@@ -876,8 +876,6 @@ export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
 }
 /** An expansion this rare (idf weight) is a statutory word of the question's act, not a common one (工作, 执行). */
 const STATUTORY_WEIGHT = 5;
-/** An item of a law's list: （三）…… */
-const LIST_ITEM = /^[（(][一二三四五六七八九十]+[）)]/;
 /** The parties a law's penalties are written for in turn (单位……；个人……). */
 const PARTY_ALL = /个人|单位/g;
 /** A law article's number before its text (第六十条 ). */
@@ -904,7 +902,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   // 几多架代步车: a vehicle counted in its measure word is told in any vehicle's (1265辆低速车), however the report names the thing.
   const vehicles = counted ? VEHICLE_COUNT.exec(question)?.[1] : undefined;
   const swapped = counted ? swappedFigure(counted) ?? (vehicles ? figureIn(swappedFor(vehicles)) : null) : null;
-  const listedIn = counted ? countMeasuresOf(question, counted) : [];
+  const listed = counted ? listedFigure(question, counted) : null;
   const money = asked.includes("amount") && MONEY_ASKED.test(question);
   // 交几多保证金: of a story's many sums, the one paid as the thing named (先交2000元保证金), even where the title names it too.
   const paid = asked.includes("fee") ? paidThing(question) : null;
@@ -1019,7 +1017,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
     // 被骗了八万几，到底是几多钱: no thing named, the money asked is enough.
     // A bare measure word counted (抓了几个) is told in another (3名犯罪嫌疑人): of those, the figure of the deed
     // asked (抓 → 抓获), not another count of the report (诈骗……未成年人40余名).
-    const ofIt = counted ? countedNear(raw, counted) || countedListed(raw, counted, listedIn) || (!!swapped?.test(raw) && (!thing || tellsOf(told, thing))) : thing ? tellsOf(told, thing) : money;
+    const ofIt = counted ? countedNear(raw, counted) || countedListed(raw, counted, listed) || (!!swapped?.test(raw) && (!thing || tellsOf(told, thing))) : thing ? tellsOf(told, thing) : money;
     const measured = (ofIt && answersKind(told, ["amount"]) && (!money || MONEY.test(raw))) || !!paidFigure?.test(raw) ? 0.8 : 0;
     // A fact kind is a strong sign; a yes/no rule word (可以, 需要, 不得) is in most sentences of a notice.
     // A correction's recital of the notice it changes (本所于5月8日发布《……的通告》以来，截至7月25日……)
@@ -1248,17 +1246,20 @@ const INLINE_LABEL_CHARS = 24;
 const INLINE_LABEL = new RegExp(`(?:^|[。\\n])(${NUMBERED}[^。\\n]{1,16})。$`);
 const OWN_LABEL = new RegExp(`^(${NUMBERED}[^：:。，\\n]{1,12})[：:]`);
 
-/** The measure words a thing named after its count (几多间培训机构) may be told in: the one asked and those swapped for it. */
-function countMeasuresOf(question: string, counted: string): string[] {
-  if (SWAPPED_MEASURES.some((g) => g.includes(counted))) return [];
+/**
+ * The figure a thing named after its count (几多间培训机构) is told in, within its clause after the thing: in the measure
+ * asked or one swapped for it (……等预付式经营场所93家). Built once per message; null when the thing is itself a measure.
+ */
+function listedFigure(question: string, counted: string): RegExp | null {
+  if (SWAPPED_MEASURES.some((g) => g.includes(counted))) return null;
   const measure = countMeasure(question);
-  return measure ? swappedFor(measure) : [];
+  return measure ? new RegExp(`^[^。；;]{0,24}?[0-9０-９]+\\s*(余|多)?(${swappedFor(measure).join("|")})`) : null;
 }
-/** A list of things and then their figure (排查培训机构、健身房等预付式经营场所93家): the thing, and a figure in one of these measures after it in its clause. */
-function countedListed(sentence: string, counted: string, measures: readonly string[]): boolean {
-  if (!measures.length) return false;
+/** A list of things and then their figure (排查培训机构、健身房等预付式经营场所93家): the thing, then that figure after it. */
+function countedListed(sentence: string, counted: string, figure: RegExp | null): boolean {
+  if (!figure) return false;
   const at = sentence.indexOf(counted);
-  return at >= 0 && new RegExp(`^[^。；;]{0,24}?[0-9０-９]+\\s*(余|多)?(${measures.join("|")})`).test(sentence.slice(at + counted.length));
+  return at >= 0 && figure.test(sentence.slice(at + counted.length));
 }
 /** Is the counted thing next to a figure (3人受伤, 警力不少于320人, 几成 → 87%), not just somewhere in the sentence (驾驶人李某某)? `after`: how far after it. */
 function countedNear(sentence: string, counted: string, after = 7): boolean {

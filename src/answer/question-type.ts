@@ -651,17 +651,17 @@ function dayNumber(d: string): number {
 /**
  * What a number is called for, in groups: to report (举报, 报警, 投诉) or to sign up (报名, 预约). A 咨询电话 serves any.
  */
-const CALL_PURPOSES: readonly (readonly string[])[] = [["举报", "报警", "报案", "投诉", "求助"], ["报名", "预约"]];
+const LINE_PURPOSES: readonly (readonly string[])[] = [["举报", "报警", "报案", "投诉", "求助"], ["报名", "预约"]];
 
 /** The purposes of a call the question names, as groups (举报假证打咩电话 → the reporting group). */
 export function callPurposes(question: string): number[] {
-  return CALL_PURPOSES.flatMap((g, i) => (g.some((w) => question.includes(w)) ? [i] : []));
+  return LINE_PURPOSES.flatMap((g, i) => (g.some((w) => question.includes(w)) ? [i] : []));
 }
 
 /** Does the sentence give a number for another purpose than those asked (报名：请拨打…… when 举报 is asked)? */
 export function callForOther(sentence: string, purposes: readonly number[]): boolean {
-  if (!purposes.length || purposes.some((i) => CALL_PURPOSES[i].some((w) => sentence.includes(w)))) return false;
-  return CALL_PURPOSES.some((g, i) => !purposes.includes(i) && g.some((w) => sentence.includes(w)));
+  if (!purposes.length || purposes.some((i) => LINE_PURPOSES[i].some((w) => sentence.includes(w)))) return false;
+  return LINE_PURPOSES.some((g, i) => !purposes.includes(i) && g.some((w) => sentence.includes(w)));
 }
 
 /**
@@ -669,17 +669,18 @@ export function callForOther(sentence: string, purposes: readonly number[]): boo
  * a story, whose 电话 the phone kind reads too).
  */
 export function asksNumber(question: string): boolean {
-  return factsAsked(question).includes("phone") && NUMBER_ASKED.test(question);
+  // The one pattern first: most messages ask no number, and factsAsked reads every kind.
+  return NUMBER_ASKED.test(question) && factsAsked(question).includes("phone");
 }
 
 /** Asks a number to call and no other fact (举报假证嘅电话系几多, 兴隆派出所报警电话几多号). */
 export function asksOnlyNumber(question: string): boolean {
-  return asksOnly(question, "phone") && NUMBER_ASKED.test(question);
+  return NUMBER_ASKED.test(question) && asksOnly(question, "phone");
 }
 const NUMBER_ASKED = /(电话|热线|号码|联系方式|微信号)[^，。？?\s]{0,6}(几多|多少|是什么|系咩|是啥|几号)|(打|拨|拨打)[^，。？?\s]{0,4}(边个|哪个|什么|咩|啥|几多|多少|几号|哪里|边度)|(几多|多少|什么|咩|啥)号|联系方式|怎么联系|点样联系|(打|拨)(\d{3,4}-)?\d{7,8}(?!\d)/;
 
 /** Asks this kind of fact and no other (举报电话系几多: a number to call, nothing the law could hold). */
-export function asksOnly(question: string, kind: AskedFor): boolean {
+function asksOnly(question: string, kind: AskedFor): boolean {
   const facts = factsAsked(question);
   return facts.length > 0 && facts.every((k) => k === kind);
 }

@@ -198,3 +198,5 @@ function findFromTop(stack: Array<{ closer: string }>, closer: string): number {
 
 /** A list item on a line of its own: 1. / 2、 / （3） / ④. */
 export const NUMBERED_ITEM = /^(\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])/;
+/** An item of a law's list, numbered in Chinese numerals (（三）造成交通事故后逃逸……；). */
+export const LAW_ITEM = /^[（(][一二三四五六七八九十]+[）)]/;
