@@ -96,8 +96,14 @@ const POSSESSIVE = /(我|你|佢|他|她)(哋|们)?(架|部)(?=车|电驴|电动
  */
 const BAN_FOR_BAN = /(?<=窗口|边度|哪里|得|先|去|来|嚟|到|要|人|可以|点样|怎么|冇|唔|没|不)半(?![夜岛年天个小时月价马路山截边斤成日拉钟分])|(?<![一大多两夜点0-9０-９])半(?=身份证|临时|居住证|证件|驾驶证|驾照|护照|户口|手续|业务|代步|电动|登记|理)/g;
 
+/**
+ * 成年 for the whole year (成年讲咗几多场, 成年都冇人管): Cantonese 成 is 整. Only before what was done in it; never
+ * 未成年, nor 成年人, an adult.
+ */
+const WHOLE_YEAR = /(?<!未)成年(?=讲|做|搞|抓|查|办|开|罚|收|都|总共|一共|共|落|去|来|嚟|有|捉|破)/g;
+
 function plainSpoken(question: string): string {
-  return spokenDigits(question).replace(POSSESSIVE, "$1$2的").replace(BAN_FOR_BAN, "办");
+  return spokenDigits(question).replace(POSSESSIVE, "$1$2的").replace(BAN_FOR_BAN, "办").replace(WHOLE_YEAR, "全年");
 }
 
 /** The question in the material's words, and the spoken forms ([words]) it was rewritten from (上户口, 电动车): the office may write them too. */

@@ -180,6 +180,8 @@ export async function judgeLocal(input: {
   const callOnly = asksOnlyNumber(question);
   const purposes = callOnly ? callPurposes(question) : [];
   const unit = asked.includes("amount") || asked.includes("fee") ? unitPriced(question) : null;
+  // 嗰个女大学生……系几号嘅事: a fact of a person's case pointed at, which a report tells and a notice of a talk does not.
+  const ofToldPerson = facts.length > 0 && TOLD_PERSON.test(question);
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     // Asked a fact (要带啥), the article holding that kind ranks up, not one holding a rule word beside it (不得).
@@ -192,7 +194,8 @@ export async function judgeLocal(input: {
       kind && ((counted && countsIt(m.doc)) || (measured && m.doc.sentences.some((s) => answersKind(s, ["amount"]) && tellsOf(s, measured)))) ? 1 : 0;
     // 一张卡卖几多蚊: an article pricing the thing per that unit (电话卡每张200元), not one telling a rough 每张卡几百元.
     const priced = unit && m.doc.sentences.some((s) => pricedPer(s, unit)) ? 1 : 0;
-    const rest = word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind + 0.2 * ends + 0.2 * count + 0.2 * priced;
+    const report = ofToldPerson && !NOTICE_PAPER.test(m.doc.title) ? 1 : 0;
+    const rest = word + 0.5 * (searched.get(m.doc.docId) ?? 0) + 0.2 * kind + 0.2 * ends + 0.2 * count + 0.2 * priced + 0.2 * report;
     const base = m.coverage + rest;
     // An article whose title names the question's matter (居住证 → 办事指南：居住证申领) is about it, not just
     // mentioning it: it ranks first. Whether another is close on the question (a correction titled its own
@@ -355,7 +358,9 @@ export async function judgeLocal(input: {
   const close = (m: LocalMatch) => m !== chosen && closeness.get(m)! >= closeness.get(chosen)! * 0.7;
   const correction =
     correctionOf(chosen.doc, local.docs) ??
-    (CORRECTION.test(chosen.doc.title) ? null : matches.find((m) => close(m) && newer(m.doc, chosen.doc) && CORRECTION.test(m.doc.title))?.doc ?? null);
+    // Asked of a person's case pointed at, not one naming another article as what it corrects (a talk's 延期 names
+    // the talk's notice, not the case's report).
+    (CORRECTION.test(chosen.doc.title) ? null : matches.find((m) => close(m) && newer(m.doc, chosen.doc) && CORRECTION.test(m.doc.title) && (!ofToldPerson || (correctedBy(m.doc, local.docs) ?? chosen.doc) === chosen.doc))?.doc ?? null);
   // What a 更正/延期 corrects: named by it, else the best-ranked older article close on the question that is no correction itself.
   const original =
     correctedBy(chosen.doc, local.docs) ??
@@ -839,7 +844,10 @@ export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
   const asked = askedFor(question);
   const k = ownWeight(terms) * 0.5;
   // 个人罚几多: of an article fining 单位 and 个人 in turn, the sentence on the party asked (个人有前款……处警告或者五百元以下罚款).
-  const parties = [...new Set(question.match(PARTY_ALL) ?? [])];
+  // Asked a fine and naming no party, nor any business (楼道停车唔肯搬 法律讲最多罚几多): a citizen asks of a person,
+  // so of an article fining 单位 first, the sentence fining 个人 (个人有前款……处警告或者五百元以下罚款).
+  const named = [...new Set(question.match(PARTY_ALL) ?? [])];
+  const parties = named.length || !/罚/.test(question) || ORGANISATION.test(question) ? named : ["个人"];
   const onParty = (sentence: string) => parties.some((p) => sentence.replace(ARTICLE_NUMBER, "").startsWith(p) || sentence.includes(`对${p}`));
   // 法律上咋罚: of an article listing the acts it fines, the sentence with the fine (……处二百元以上一千元以下的罚款：), not only the act's item.
   const penaltyAsked = /罚/.test(question);
@@ -878,6 +886,8 @@ export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
 const STATUTORY_WEIGHT = 5;
 /** The parties a law's penalties are written for in turn (单位……；个人……). */
 const PARTY_ALL = /个人|单位/g;
+/** A business or body named (饭店, 物业, 网吧, 老板): the party a fine is asked of may be 单位. */
+const ORGANISATION = /单位|公司|企业|商家|商户|店|厂|酒店|宾馆|旅馆|场所|物业|学校|医院|工地|网吧|超市|老板|机构|平台|作坊|市场/;
 /** A law article's number before its text (第六十条 ). */
 const ARTICLE_NUMBER = new RegExp(`^${ARTICLE_PATTERN.source}\\s*`);
 
@@ -934,6 +944,16 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
   const endAsked = asked.filter((k) => k === "outcome" || k === "truth");
   // 去边度拎: where to go, which a list's 在和乐墟农贸市场门口……发现 (where a thing was found) does not tell.
   const goingTo = asked.includes("place") && GOING_TO.test(question);
+  // 去边度报名: where to go for that (到……派出所户籍室……报名), not the venue of the talk (地点：……会议室), where a
+  // sentence of the passage tells the place for it.
+  const placeFor = asked.includes("place") ? PLACE_FOR.exec(question)?.[2] : undefined;
+  const placedFor = new Map<LocalDoc, boolean>();
+  const tellsPlaceFor = (doc: LocalDoc | undefined) => {
+    if (!doc) return false;
+    let r = placedFor.get(doc);
+    if (r === undefined) placedFor.set(doc, (r = doc.sentences.some((x) => x.includes(placeFor!) && answersKind(x, ["place"]))));
+    return r;
+  };
   // 喺边度畀警察捉到, 几时捉到嘅: where or when someone was caught, which the sentence of the arrest tells (在……交叉口将两名男子当场查获), not where or when the case began.
   const caughtAsked = CAUGHT_ASKED.test(question);
   // 佢点样处理咗: how a person was dealt with, which finding the stolen truck (找到被开走的小货车) does not tell.
@@ -1046,6 +1066,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
         (k !== "fee" || fineMentioned || !/罚/.test(raw) || FREE_OF_CHARGE.test(raw)) &&
         (k !== "amount" || !counted || !MEASURE.test(counted) || countedNear(raw, counted)) &&
         (k !== "place" || !goingTo || !EVENT_PLACE.test(raw) || PLACE_LABEL.test(raw)) &&
+        (k !== "place" || !placeFor || raw.includes(placeFor) || !tellsPlaceFor(doc)) &&
         (!CAUGHT_KINDS.has(k) || !caughtAsked || CAUGHT_TOLD.test(raw)) &&
         (k !== "outcome" || !dealtAsked || answersKind(raw.replace(FOUND_TOLD, ""), ["outcome"])),
     );
@@ -1443,6 +1464,8 @@ const NAMED_VALUE = /[路街道]\s*[0-9０-９]+\s*号|[0-9０-９]{1,2}[:：][0
 
 /** Asked where to go (去边度拎, 到哪里领, 交去哪); not 后来在哪里, whose 来 is of 后来 (when, not coming). */
 const GOING_TO = /(去|到|(?<![后原本未从将])来|拎|领|办|交)[^，,。？?\s]{0,2}(边度|哪里|哪儿|哪|什么地方|咩地方)/;
+/** Where to go for a purpose named (去边度报名, 喺边度登记, 哪里领): the purpose. */
+const PLACE_FOR = /(边度|哪里|哪儿|什么地方|咩地方|哪)(报名|登记|认领|领取|缴费|预约|报案|举报|办理)/;
 /** Where something happened or was found (在和乐中学附近发现, 在新市街清扫时拾得), not where to go. */
 const EVENT_PLACE = /在[^，。；]{1,20}(发现|拾得|捡到|查获|抓获|发生|被盗|作案|走失|落水|找到|寻回)/;
 /** A term told of a case: days of detention (行政拘留8日), a prison sentence (判处有期徒刑三年). */
@@ -1653,6 +1676,8 @@ const DOCUMENTS_HEARD = /(带|携带|提供|交)[^，。？?\s]{2,14}(复印件|
 
 /** A notice's title (……的通告, 公告, 通知, 办事指南): rules the office sets, not a report of what it did. */
 const NOTICE_PAPER = /通告|公告|通知|指南|须知|办法|规定/;
+/** A person pointed at as one told of (嗰个女大学生, 那个后生仔, 嗰两个人, 那位阿伯): the person of a case. */
+const TOLD_PERSON = /(?:那|嗰)(?:个|位|名|两个|几个|班|伙|对)[^，。？?\s]{0,4}?(?:人|仔|女|男|伯|婆|公|叔|姨|嫂|哥|姐|妹|弟|生|师|佬|板|机)(?![\p{Script=Han}])/u;
 
 /** Characters [a, b) of a chunk, as a passage of its own: a verbatim slice, offsets kept in the source. */
 function sliceOf(c: ArticlePassage, a: number, b: number): ArticlePassage {

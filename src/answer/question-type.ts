@@ -9,7 +9,7 @@ import { jieba, segment } from "../text/segmenter.js";
 import { splitClauses } from "../text/sentences.js";
 import { stopwordSet } from "../text/tokenize.js";
 
-export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "frequency" | "place" | "route" | "transit" | "documents" | "phone" | "app" | "age" | "missed" | "outcome" | "recovered" | "person" | "means" | "findings" | "weapon" | "looks" | "reason" | "gift" | "advice" | "truth" | "rule";
+export type AskedFor = "amount" | "fee" | "time" | "date" | "duration" | "frequency" | "place" | "route" | "transit" | "documents" | "phone" | "app" | "age" | "missed" | "outcome" | "recovered" | "person" | "posedAs" | "means" | "findings" | "content" | "weapon" | "looks" | "reason" | "gift" | "advice" | "truth" | "rule";
 
 /** Kinds that ask no fact of the office's: a yes/no rule, what to do, whether a story is true. */
 const NOT_FACTS: ReadonlySet<AskedFor> = new Set(["rule", "advice", "truth"]);
@@ -51,11 +51,13 @@ const CLAUSE_END = "(?=[，,。？?！!\\s]|$)";
 const TOLD_CASE = "(?<=(?:[\\u4e00-\\u9fa5](?:镇|墟)|(?:那|嗰)(?:[0-9０-９两三四五六七八九十几]{1,3})?(?:个|宗|单|起|件|次|伙|帮|对|间|家|名|位)|[\\u4e00-\\u9fa5]某(?![些个种天人地处位])|派出所|警察|警方|公安|民警|交警)[^？?。]{0,30})";
 // 最后点罚 with no 的 still asks a case's end: a fine or a term is a person's, never what becomes of a thing.
 const CASE_OUTCOME = [
-  `(后来|最后|最终)${HOW_DEALT_WITH}(的|了|咗)|后来${HOW_DEALT_WITH}${CLAUSE_END}|(后来|最后|最终)[^，。？?\\s]{0,6}${HOW}(罚|判)${CLAUSE_END}`,
+  `(后来|最后|最终)${HOW_DEALT_WITH}(的|了|咗)|后来${HOW_DEALT_WITH}((他|她|佢)(们|哋|地)?)?${CLAUSE_END}|(后来|最后|最终)[^，。？?\\s]{0,6}${HOW}(罚|判)${CLAUSE_END}`,
   // 和乐镇房东……点处罚的, 派出所点处理的, 兴隆镇个假干部……而家佢点样处理咗: dealt with, told in the past of a case
   // pointed at (酒驾一般怎么处罚 asks the rule).
   `${TOLD_CASE}${HOW_DEALT_WITH}(的|咗)${CLAUSE_END}`,
   `${TOLD_CASE}[^，。？?\\s]{0,6}(?<![会要将该应])${HOW}(处理|处置|处罚|判|罚|搞)了${CLAUSE_END}`,
+  // 嗰两个人而家点处理: how the people of a case told are being dealt with now (→ 已被依法刑事拘留).
+  `${TOLD_CASE}(现在|而家|目前|如今)${HOW}(处理|处置|处罚|判|罚|搞)(了|咗)?${CLAUSE_END}`,
   // 兴隆嗰3个初中生 派出所咋搞佢哋: how the police dealt with the people of a case told (→ 责令具结悔过).
   `${TOLD_CASE}(?<![会要将])${HOW}(处理|处置|处罚|判|罚|搞)(他|她|佢)(们|哋|地)${CLAUSE_END}`,
   // 兴隆那个包工头抓到冇 点处理: asked bare, the clause opening on it (会点处理 asks what would be done);
@@ -66,6 +68,11 @@ const CASE_OUTCOME = [
   `${TOLD_CASE}有没有被?(抓|关|拘|判)[^，。？?\\s]{0,4}${CLAUSE_END}`,
   // 佢畀人点处理咗: how the one told of was dealt with, in the passive (→ 被依法刑事拘留).
   `(他|她|佢)(们|哋|地)?(被|给|畀)(人|警察|公安|派出所|民警)?${HOW}(处理|处置|处罚|判|罚)(了|咗|的)${CLAUSE_END}`,
+  // 和乐偷电瓶嗰个后生仔 系咪已经畀人拉咗: whether the one told of is held by now (→ 已被依法刑事拘留), not what
+  // the law would do to him (被抓了会怎样 goes on past the clause's end). Asked, by 是不是/已经 before or 吗/未
+  // after: 那间网吧……被抓了 tells.
+  `${TOLD_CASE}(已经|是不是已经|是否已经|是不是|是否)被(人|警察|公安)?(抓|拘留?|关|逮捕)(了|咗|走了)(没有|没|吗|未|冇)?${CLAUSE_END}`,
+  `${TOLD_CASE}被(人|警察|公安)?(抓|拘留?|关|逮捕)(了|咗|走了)(没有|没|吗|未|冇)${CLAUSE_END}`,
   // 工友攞付款码截图去买奶茶 被关咗几日: held, done (了), for a count: what a case came to, not what the law allows.
   // (Not 被罚了几多: beside 法律上……最多能罚几多 the case's fine is the law's matter too, local-fresh31.)
   `被(关|拘留?|判)(了|咗)(几|多少)`,
@@ -210,8 +217,8 @@ const KINDS: Record<AskedFor, Kind> = {
   },
   app: {
     // Which app or mini program: 用什么软件预约, 在哪个号上办 → 通过“海南警民通”小程序, “海南公安”微信公众号.
-    // 有冇得网上睇: whether it is shown online (→ 在“万宁公安”微信视频号同步直播).
-    asked: /(网上|手机上|线上|网络上)(睇|看|观看)|直播(吗|不|没有|冇|么)|(什么|啥|哪个|哪款|咩)(软件|[Aa][Pp][Pp]|小程序|公众号|平台)|(软件|[Aa][Pp][Pp]|小程序|公众号)(叫|是)(什么|啥|咩)|(网上|手机上|线上)(哪里|在哪|哪儿|怎么|可以|能)|(哪个|什么|啥|咩)号(上|里)/,
+    // 有冇得网上睇: whether it is shown online (→ 在“万宁公安”微信视频号同步直播). 装咩嘢App (咩嘢 → 什么东西).
+    asked: /(网上|手机上|线上|网络上)(睇|看|观看)|直播(吗|不|没有|冇|么)|(什么|啥|哪个|哪款|咩)(东西|嘢)?(软件|[Aa][Pp][Pp]|小程序|公众号|平台)|(软件|[Aa][Pp][Pp]|小程序|公众号)(叫|是)(什么|啥|咩)|(网上|手机上|线上)(哪里|在哪|哪儿|怎么|可以|能)|(哪个|什么|啥|咩)号(上|里)/,
     answer: /小程序|公众号|[Aa][Pp][Pp]|客户端|平台|直播|视频号/,
   },
   age: {
@@ -253,9 +260,15 @@ const KINDS: Record<AskedFor, Kind> = {
     // 跑掉那个叫乜名: the name of one at large (→ 吴某某……至今在逃).
     // 系边个来讲课, 系边个嚟讲嘅: who gives the talk (→ 主讲人：市公安局治安大队民警).
     // 边啲人可以去听: who may come (→ 二、参加对象。辖区应届毕业生、适龄青年及其家长).
-    asked: /(哪些|哪啲|边啲|什么|啥|咩)人(可以|能|可|才能)?(去|来)?(听|参加|报名|参与)|(谁|哪个|哪位|什么人)(先|最先|第一个)?(找到|寻到|发现|报警|报的警|报案|救|送|抓到|捡到|拾到|举报|拦下|拦住)|(谁|哪个|哪位|什么人)(来讲|来?(讲课|主讲|授课|上课))|(跑|逃)(掉|了|咗)?[^，。？?\s]{0,4}叫(什么|啥|乜嘢?|咩)(名|名字)?/,
+    // 系边个睇出佢唔对路拦住佢嘅: who saw through it and stopped him (→ 村警务助理……及时拦下).
+    asked: /(哪些|哪啲|边啲|什么|啥|咩)人(可以|能|可|才能)?(去|来)?(听|参加|报名|参与)|(谁|哪个|哪位|什么人)(先|最先|第一个)?(找到|寻到|发现|报警|报的警|报案|救|送|抓到|捡到|拾到|举报|拦下|拦住)|(谁|哪个|哪位|什么人)[^，。？?\s]{0,8}(看出|睇出|识破|拦下|拦住|劝住|劝阻)|(谁|哪个|哪位|什么人)(来讲|来?(讲课|主讲|授课|上课))|(跑|逃)(掉|了|咗)?[^，。？?\s]{0,4}叫(什么|啥|乜嘢?|咩)(名|名字)?/,
     // A person beside such a deed (被村民黄某某发现), not any 某某 of the report; 接送 (a ride laid on) is no deed of finding or saving.
     answer: /^(?=.*(找到|寻到|发现|报警|报案|救|(?<!接)送|抓获|捡到|拾到|拾得|举报|拦下|拦住|在逃|潜逃|外逃|主讲|授课|讲课))(?=.*([\u4e00-\u9fa5]某某?|民警|辅警|村民|群众|市民|柜员|员工|工作人员|司机|老师|家属|志愿者|保安|店主|网格员|警务助理))|(参加|报名|参与|活动)对象|面向[^，。；]{0,12}(群众|居民|学生|青年|家长|老人)/s,
+  },
+  posedAs: {
+    // 骗子冒充咩人打电话嚟: whom the caller posed as (→ 对方自称某借贷平台客服), not who gave a talk on it.
+    asked: /(冒充|假扮|假冒|扮成?|自称)(什么|啥|咩|乜嘢?|哪个|哪种|边个|谁)(人|身份|单位|部门|公司|平台)?/,
+    answer: /(冒充|自称|假扮|假冒|谎称是|伪装成)[^，。；]{1,14}/,
   },
   means: {
     // How a case was traced: 咋摸到人的, 怎么查出来是他, 怎么抓到他的 → 民警调取沿线监控…走访废品收购站, 在充电站查到……扫码充电的记录.
@@ -274,6 +287,12 @@ const KINDS: Record<AskedFor, Kind> = {
     // What was taken from him: 警察收咗佢咩嘢 → 收缴菜刀1把. What was seized: 扣咗佢哋咩车 → 扣押越野车1辆、摩托车3辆.
     asked: /(查|验|鉴定|化验|检测)(出来|出)?[^，。？?]{0,6}(是|系)(什么|啥|哪些|咩|乜嘢?)(东西)?|伤(得|的|咗)?(重不重|严重不|重不|重唔重|重吗|重么|严重吗|严重么|怎么样|咋样|点样|如何)|伤(情|势)(怎么样|咋样|如何|重不重|严重吗|重吗)?|(查|检查|排查).*(什么|啥|哪些|乜嘢?|咩)(问题|毛病|隐患)|(捡到|拾到|拾得|收缴|查获|缴获|查出|搜出|搜到|追回来?|起获|偷(了|走|咗){0,2})(了|咗)?(些|啲)?(什么|啥|哪些|咩|乜嘢?)(东西|物品)?|(扣押?|扣留|没收)(了|咗)?(他们|她们|佢哋|他|她|佢)?(的|嘅)?(些|啲)?(什么|啥|哪些|咩|乜嘢?)(东西|物品|车|车辆)|收(了|走|咗)(他|她|佢|人)?(的|嘅)?(些|啲)?(什么|啥|哪些|咩|乜嘢?)(东西|物品|嘢|(?=$|[，,。？?！!\s]))/,
     answer: new RegExp(`(发现|存在|查出|排查出)[^。；]{0,40}(问题|隐患|毛病)|(鉴定|检验|检测|化验)[^。；]{0,30}(实为|仅为|系|为|是)|轻微伤|轻伤|重伤|骨折|伤势|伤情|(无|没有)生命危险|((拾得|捡到|收缴|查获|缴获|查出|搜出|追回|起获|扣押|扣留|没收|盗窃|被盗|盗走|偷走|窃走|抢走)|(?:^|\\s)[0-9]{1,2}[.．、])[^。；]{0,30}${ITEM_COUNT}`),
+  },
+  content: {
+    // What a talk or a day teaches or covers: 银行嘅人去教咩, 讲座讲啲咩, 培训乜嘢内容 → 三、活动内容：民警讲解……；
+    // ……工作人员现场指导参加者用手机查询本人信用报告.
+    asked: /(教|讲|学|培训|宣讲|介绍|演示|示范)(些|啲)?(什么|啥|哪些|咩|乜嘢?)(内容|东西|嘢)?|(什么|啥|哪些|咩|乜嘢?)内容/,
+    answer: /(活动|宣讲|培训|讲座|课程)内容|讲解|指导|演示|示范|教(大家|群众|村民|学生|家长|老人|参加者)?(如何|怎样|怎么|识别|使用|查询)|手把手/,
   },
   weapon: {
     // What one hit, cut or threatened with: 系攞咩打嘅 → 随手拿起扫把抽打 (not what the police took, 收缴菜刀1把).
@@ -358,10 +377,12 @@ export function bareClausesOf(message: string): string[] {
   return clausesOf(message).map(bareClause).filter(Boolean);
 }
 
-/** A penalty, a term or who pays, named (罚, 判, 拘, 赔, 坐牢, 坐几耐监). */
-export const PENALTY_NAMED = /罚|判|拘|赔|坐牢|坐[^，。？?\s]{0,3}监/;
+/** A penalty, a term or who pays, named (罚, 判, 拘, 赔, 坐牢, 坐几耐监, 关几多日). */
+export const PENALTY_NAMED = /罚|判|拘|赔|坐牢|坐[^，。？?\s]{0,3}监|关(几|多少|多久|几耐)(天|日)?/;
+/** Which law a deed breaks, asked (攞裸照逼人畀钱犯咩法, 违反了什么): an ask of the law's, as a penalty's is. */
+const LAW_BROKEN_ASKED = /犯了?(什么|啥|哪条|哪个|哪门子)法|违反了?(什么|啥|哪条|哪个)/;
 /** The law itself, a crime or a power named (法律, 规定, 犯法, 有冇权). */
-const LAW_WORD = /法律|法规|规定|违法|犯法|犯罪|有没有权|有权/;
+const LAW_WORD = new RegExp(`法律|法规|规定|违法|犯法|犯罪|有没有权|有权|${LAW_BROKEN_ASKED.source}`);
 /** Is this ask in the law's words: the law, a crime, a power, or a penalty (法律讲参赌罚多少; not 讲座我可以报名去听吗)? */
 export function inLawsWords(ask: string): boolean {
   return LAW_WORD.test(ask) || PENALTY_NAMED.test(ask);
@@ -459,7 +480,10 @@ export function asks(question: string): string[] {
     pending = pending ? `${pending}，${clause}` : clause;
     // A fact, a yes/no rule or a penalty (冒充国家机关工作人员骗人要坐几年监) is an ask; what to do and whether it is
     // true are asked of the whole story.
-    if (clauseAsks(clause) && (askedFor(clause).some((k) => k === "rule" || !NOT_FACTS.has(k)) || (PENALTY_NAMED.test(clause) && asksRule(clause)))) {
+    // How a case told in the clauses before was dealt with (……嘅符某 公安点样处理佢) is read with them.
+    const kinds = askedFor(clause);
+    if (!kinds.length && clauseAsks(clause) && askedFor(pending).includes("outcome")) kinds.push("outcome");
+    if (clauseAsks(clause) && (kinds.some((k) => k === "rule" || !NOT_FACTS.has(k)) || ((PENALTY_NAMED.test(clause) || LAW_BROKEN_ASKED.test(clause)) && asksRule(clause)))) {
       // An ask with no word of its own (几时弄, 奖几多钱, 过了还能骑不) asks more of the last one's thing.
       if (out.length && !namesOwnThing(pending)) out[out.length - 1] += `，${pending}`;
       else out.push(pending);
@@ -525,7 +549,7 @@ function namesThing(ask: string): boolean {
 /** Tags of words naming things: nouns, idioms and fixed phrases (偷东西/i, 未成年人/l), verbal nouns (考试/vn), times (夜间/t), latin words (KTV). */
 const THING_TAG = /^(n[a-z]?|l|i|vn|t|eng)$/;
 /** Naming the law, or what it does to people: an ask of the law's own, not of a case's end. */
-const OF_THE_LAW = /法律|法规|国家|规定|条例|犯法|违法|合法|罪|坐牢|坐监|判/;
+const OF_THE_LAW = new RegExp(`法律|法规|国家|规定|条例|犯法|违法|合法|罪|坐牢|坐监|判|${LAW_BROKEN_ASKED.source}`);
 /** Words pointing back at what the message told (这也, 呢种, 咁样, 佢): an ask so worded has no matter of its own. */
 const POINTS_BACK = /这|那|呢|咁|佢|他|她|它|此|该/;
 
@@ -724,6 +748,9 @@ const FUNCTION_CHAR = /[的了呢吗啊呀么是有在都就还要会被把和�
 /** A thing described before it is named (骗人的聊天APP → 聊天): up to four characters, then 的, then the noun. */
 const DESCRIBED_THING = /^[\p{Script=Han}]{1,4}的([\p{Script=Han}]{1,2})/u;
 
+/** A verb opening what a count's measure counts (几多户有仔女……, 几多个系外地人): no thing of its own. */
+const COUNT_CLAUSE_VERB = /^[有是系在被给畀俾要去来嚟会能]$/;
+
 /** Cases' measure words (几多单扮兵诈骗 → 起, not 起扮: a report counts 23起 and names its cases after). */
 const CASE_MEASURE = /^[起宗单件]$/;
 
@@ -736,16 +763,20 @@ export function countedThing(question: string): string | null {
   // With the character after it when that is no particle (几多间民宿 → 民宿): the word, when a sentence writes it.
   // 花了好几万买, 几十个, 十几个人: a rough figure told, not a thing counted.
   // 几多个骗人的聊天APP: the thing is the noun after 的 (聊天), not the words that describe it (骗人).
-  const things = [...question.matchAll(/(?<![好十百千万0-9])(?:多少|几多|几)(?![十百千万亿])(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批)?([\p{Script=Han}])([\p{Script=Han}]?)/gu)].map((m) => {
+  const things = [...question.matchAll(/(?<![好十百千万0-9])(?:多少|几多|几)(?![十百千万亿])(个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批)?([\p{Script=Han}])([\p{Script=Han}]?)/gu)].map((m) => {
+    // 几多户有仔女出去读书: a measure, then a clause about what it counts (有, 系, 被……): the measure is the thing.
+    const [whole, measure, first, second] = m;
+    if (measure && COUNT_CLAUSE_VERB.test(first)) return measure;
     // Not after a case's measure (几多单吵交的事: the 单 is counted) nor a bare 事 or 东西 (what was done, no thing).
-    const described = CASE_MEASURE.test(m[1]) ? null : DESCRIBED_THING.exec(question.slice(m.index! + m[0].length - m[1].length - m[2].length));
+    const described = CASE_MEASURE.test(first) ? null : DESCRIBED_THING.exec(question.slice(m.index! + whole.length - first.length - second.length));
     if (described && !/^(事|东西)/.test(described[1])) return described[1];
     // 几多场防骗讲座: 场 counts events (讲座86场), as a case's measure counts cases: no word with the character after it.
-    return m[2] && !FUNCTION_CHAR.test(m[2]) && !CASE_MEASURE.test(m[1]) && m[1] !== "场" ? m[1] + m[2] : m[1];
+    return second && !FUNCTION_CHAR.test(second) && !CASE_MEASURE.test(first) && first !== "场" ? first + second : first;
   });
   // 奖几多 ends on 几多: its 多 is the question word, no thing.
   // 要放几个先得: 先 (才) and other particles after the count name nothing.
-  const after = things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分倍岁多少先才就都咩嘅啦吖]/.test(t[0])).at(-1);
+  // 退返咗几多畀受害人: 畀 (给) hands the sum to someone, it names no thing.
+  const after = things.filter((t) => !/[的了呢吗啊呀么钱天年月日点号时分倍岁多少先才就都咩嘅啦吖给畀俾]/.test(t[0])).at(-1);
   if (after) return after;
   // Named before it is counted (救生圈有几多个, 灭火器要放几个): the word before 有 or 要 (and its verb).
   const before = /([\p{Script=Han}]+)(?:一共|总共|共)?(?:有|系|(?:要|得|需要)[放配备装带买准]{0,2})(?:多少|几多|几)(?:个|名|位|件|份|辆|部|张|条|家|户|间|架|艘|台|只|头|批|套|块)/u.exec(question);
