@@ -71,6 +71,26 @@ describe("words as people type them", () => {
     expect(expansions("征信真系有错 可以点搞")).toContain("提出异议");
     expect(expansions("故意放火烧山")).not.toContain("过失引起火灾");
   });
+
+  it("the lexicon reads older sets' law asks: a small sum, a fake licence driven on, fire in the hills, relics dug up, a KTV, a little drug sold", () => {
+    const lexicon = Lexicon.default();
+    const expansions = (q: string) => lexicon.match(applyEquivalents(q)).flatMap((m) => m.expansions);
+    expect(expansions("骗少少钱系咪净系拘留唔使坐监")).toContain("五日以上十日以下拘留");
+    expect(expansions("用假驾照开车法律上点罚")).toContain("使用伪造");
+    expect(expansions("楼下卖煤气楼上住人 会罚几多钱")).toContain("同一建筑物内");
+    expect(expansions("防火期想喺山度烧嘢杀虫 要边个批")).toContain("防治病虫鼠害");
+    expect(expansions("我起屋挖到啲旧瓦罐 法律上要点做")).toContain("文物行政部门");
+    expect(expansions("KTV到底能不能让未成年人进")).toContain("不得接纳未成年人");
+    expect(expansions("我侄仔讲只卖一点点冰冇事 卖少少也要坐牢吗")).toContain("无论数量多少");
+    expect(expansions("法律有冇规定要几耐返屋企睇老人")).toContain("经常看望");
+    expect(expansions("卖少少菜要唔要牌照")).not.toContain("无论数量多少");
+  });
+
+  it("whether a notice, an approval or a licence is required asks the law", () => {
+    expect(asksRule(readAsked("和乐龙舟封边条路 封路使唔使提前公告"))).toBe(true);
+    expect(asksRule(readAsked("防火期想喺山度烧嘢杀虫 要边个批"))).toBe(true);
+    expect(asksRule(readAsked("讲座使唔使提前报名"))).toBe(false);
+  });
 });
 
 describe("a fine asked of no party", () => {
