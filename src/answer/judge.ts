@@ -20,7 +20,7 @@ import { PUNISHMENT } from "./law-order.js";
 import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
 import { ownTopic, TIMES_OF_DAY } from "./follow-up.js";
-import { HEARD_COUNT, PENALTY_NAMED, asksTermOf, STILL_WORDS, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksNumber, asksOnlyNumber, asksRule, callForOther, callPurposes, countMeasure, pricedPer, unitPriced, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
+import { HEARD_COUNT, PENALTY_NAMED, asksTermOf, STILL_WORDS, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksNumber, asksOnlyNumber, asksRule, callForOther, callPurposes, countMeasure, pricedPer, unitPriced, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, pointsAtPerson, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
 import { roughSumHeld, roughSums, statedQuantities, tierHolds } from "../text/quantities.js";
@@ -181,7 +181,7 @@ export async function judgeLocal(input: {
   const purposes = callOnly ? callPurposes(question) : [];
   const unit = asked.includes("amount") || asked.includes("fee") ? unitPriced(question) : null;
   // 嗰个女大学生……系几号嘅事: a fact of a person's case pointed at, which a report tells and a notice of a talk does not.
-  const ofToldPerson = facts.length > 0 && TOLD_PERSON.test(question);
+  const ofToldPerson = facts.length > 0 && pointsAtPerson(question);
   const scored = local.rank(query).map((m) => {
     const word = coverageOf(terms, m.doc.haystack);
     // Asked a fact (要带啥), the article holding that kind ranks up, not one holding a rule word beside it (不得).
@@ -1676,8 +1676,6 @@ const DOCUMENTS_HEARD = /(带|携带|提供|交)[^，。？?\s]{2,14}(复印件|
 
 /** A notice's title (……的通告, 公告, 通知, 办事指南): rules the office sets, not a report of what it did. */
 const NOTICE_PAPER = /通告|公告|通知|指南|须知|办法|规定/;
-/** A person pointed at as one told of (嗰个女大学生, 那个后生仔, 嗰两个人, 那位阿伯): the person of a case. */
-const TOLD_PERSON = /(?:那|嗰)(?:个|位|名|两个|几个|班|伙|对)[^，。？?\s]{0,4}?(?:人|仔|女|男|伯|婆|公|叔|姨|嫂|哥|姐|妹|弟|生|师|佬|板|机)(?![\p{Script=Han}])/u;
 
 /** Characters [a, b) of a chunk, as a passage of its own: a verbatim slice, offsets kept in the source. */
 function sliceOf(c: ArticlePassage, a: number, b: number): ArticlePassage {

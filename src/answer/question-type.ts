@@ -43,6 +43,8 @@ const DOCUMENT = "(身份证|户口|证明|材料|发票|小票|收据|聊天记
 const HOW = "(怎么|咋|点|如何|怎样)(个)?";
 const HOW_DEALT_WITH = `[^，。？?\\s]{0,6}${HOW}(处理|处置|处罚|判|罚|搞)`;
 const CLAUSE_END = "(?=[，,。？?！!\\s]|$)";
+/** Held, done (被抓了, 被警察拘留咗, 被关走了): what became of a case's people. */
+const HELD = "被(人|警察|公安)?(抓|拘留?|关|逮捕)(了|咗|走了)";
 /**
  * A case the message points at before it asks: 那个欠薪老板, 嗰单, 嗰3个, 和乐镇房东…… (a town's 镇 or 墟), a
  * person a report names (符某; not 某些, 某个), or the police who dealt with it (派出所点处理的). After one,
@@ -71,8 +73,8 @@ const CASE_OUTCOME = [
   // 和乐偷电瓶嗰个后生仔 系咪已经畀人拉咗: whether the one told of is held by now (→ 已被依法刑事拘留), not what
   // the law would do to him (被抓了会怎样 goes on past the clause's end). Asked, by 是不是/已经 before or 吗/未
   // after: 那间网吧……被抓了 tells.
-  `${TOLD_CASE}(已经|是不是已经|是否已经|是不是|是否)被(人|警察|公安)?(抓|拘留?|关|逮捕)(了|咗|走了)(没有|没|吗|未|冇)?${CLAUSE_END}`,
-  `${TOLD_CASE}被(人|警察|公安)?(抓|拘留?|关|逮捕)(了|咗|走了)(没有|没|吗|未|冇)${CLAUSE_END}`,
+  `${TOLD_CASE}(已经|是不是已经|是否已经|是不是|是否)${HELD}(没有|没|吗|未|冇)?${CLAUSE_END}`,
+  `${TOLD_CASE}${HELD}(没有|没|吗|未|冇)${CLAUSE_END}`,
   // 工友攞付款码截图去买奶茶 被关咗几日: held, done (了), for a count: what a case came to, not what the law allows.
   // (Not 被罚了几多: beside 法律上……最多能罚几多 the case's fine is the law's matter too, local-fresh31.)
   `被(关|拘留?|判)(了|咗)(几|多少)`,
@@ -747,6 +749,13 @@ const FUNCTION_CHAR = /[的了呢吗啊呀么是有在都就还要会被把和�
 
 /** A thing described before it is named (骗人的聊天APP → 聊天): up to four characters, then 的, then the noun. */
 const DESCRIBED_THING = /^[\p{Script=Han}]{1,4}的([\p{Script=Han}]{1,2})/u;
+
+/** A person pointed at as one told of (嗰个女大学生, 那个后生仔, 嗰两个人, 那位阿伯): the person of a case. */
+const TOLD_PERSON = /(?:那|嗰)(?:个|位|名|两个|几个|班|伙|对)[^，。？?\s]{0,4}?(?:人|仔|女|男|伯|婆|公|叔|姨|嫂|哥|姐|妹|弟|生|师|佬|板|机)(?![\p{Script=Han}])/u;
+/** Does the question point at a person of a case told (嗰个女大学生……系几号嘅事)? A report tells their facts, not a notice. */
+export function pointsAtPerson(question: string): boolean {
+  return TOLD_PERSON.test(question);
+}
 
 /** A verb opening what a count's measure counts (几多户有仔女……, 几多个系外地人): no thing of its own. */
 const COUNT_CLAUSE_VERB = /^[有是系在被给畀俾要去来嚟会能]$/;
