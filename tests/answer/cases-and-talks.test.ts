@@ -18,6 +18,9 @@ import { askedFor, asks, asksRule, countedThing, lawPart } from "../../src/answe
 import { askerOf, fixtureIndex } from "./helpers.js";
 
 describe("words as people type them", () => {
+  const lexicon = Lexicon.default();
+  const expansions = (q: string) => lexicon.match(applyEquivalents(q)).flatMap((m) => m.expansions);
+
   it("犯咩法 and 关几多日 ask the law; a case's people asked after in a clause of their own is an ask of the office", () => {
     expect(asksRule(readAsked("攞裸照逼人畀钱犯咩法"))).toBe(true);
     expect(asksRule(readAsked("公安可以关几多日"))).toBe(true);
@@ -60,8 +63,6 @@ describe("words as people type them", () => {
   });
 
   it("the lexicon reads a floor's thrown bottle, a fire not meant, a crime not achieved, money moved for cheats", () => {
-    const lexicon = Lexicon.default();
-    const expansions = (q: string) => lexicon.match(applyEquivalents(q)).flatMap((m) => m.expansions);
     expect(expansions("18楼扔酒瓶 如果查唔到系边个扔的 法律上边个来赔")).toContain("难以确定具体侵权人");
     expect(expansions("唔系故意嘅充电着火都要拘留咩")).toContain("过失引起火灾");
     expect(expansions("冇骗到都算犯罪咩")).toContain("犯罪未遂");
@@ -73,8 +74,6 @@ describe("words as people type them", () => {
   });
 
   it("the lexicon reads older sets' law asks: a small sum, a fake licence driven on, fire in the hills, relics dug up, a KTV, a little drug sold", () => {
-    const lexicon = Lexicon.default();
-    const expansions = (q: string) => lexicon.match(applyEquivalents(q)).flatMap((m) => m.expansions);
     expect(expansions("骗少少钱系咪净系拘留唔使坐监")).toContain("五日以上十日以下拘留");
     expect(expansions("用假驾照开车法律上点罚")).toContain("使用伪造");
     expect(expansions("楼下卖煤气楼上住人 会罚几多钱")).toContain("同一建筑物内");
