@@ -73,7 +73,7 @@ describe("words as people type them", () => {
     expect(expansions("故意放火烧山")).not.toContain("过失引起火灾");
   });
 
-  it("the lexicon reads older sets' law asks: a small sum, a fake licence driven on, fire in the hills, relics dug up, a KTV, a little drug sold", () => {
+  it("the lexicon reads older sets' law asks: a small sum, a fake licence driven on, fire in the hills, relics dug up, a KTV, a little drug sold, nude photos used for money", () => {
     expect(expansions("骗少少钱系咪净系拘留唔使坐监")).toContain("五日以上十日以下拘留");
     expect(expansions("用假驾照开车法律上点罚")).toContain("使用伪造");
     expect(expansions("楼下卖煤气楼上住人 会罚几多钱")).toContain("同一建筑物内");
@@ -83,6 +83,8 @@ describe("words as people type them", () => {
     expect(expansions("我侄仔讲只卖一点点冰冇事 卖少少也要坐牢吗")).toContain("无论数量多少");
     expect(expansions("法律有冇规定要几耐返屋企睇老人")).toContain("经常看望");
     expect(expansions("卖少少菜要唔要牌照")).not.toContain("无论数量多少");
+    expect(expansions("攞裸照逼人畀钱犯咩法")).toContain("敲诈勒索");
+    expect(expansions("我把他关在仓库两天逼他家里拿钱")).not.toContain("敲诈勒索");
   });
 
   it("whether a notice, an approval or a licence is required asks the law", () => {
