@@ -843,14 +843,14 @@ function ownWeight(terms: TermMatcher): number {
 export function lawBonus(terms: TermMatcher, question: string): SentenceBonus {
   const asked = askedFor(question);
   const k = ownWeight(terms) * 0.5;
-  // 个人罚几多: of an article fining 单位 and 个人 in turn, the sentence on the party asked (个人有前款……处警告或者五百元以下罚款).
-  // Asked a fine and naming no party, nor any business (楼道停车唔肯搬 法律讲最多罚几多): a citizen asks of a person,
-  // so of an article fining 单位 first, the sentence fining 个人 (个人有前款……处警告或者五百元以下罚款).
-  const named = [...new Set(question.match(PARTY_ALL) ?? [])];
-  const parties = named.length || !/罚/.test(question) || ORGANISATION.test(question) ? named : ["个人"];
-  const onParty = (sentence: string) => parties.some((p) => sentence.replace(ARTICLE_NUMBER, "").startsWith(p) || sentence.includes(`对${p}`));
   // 法律上咋罚: of an article listing the acts it fines, the sentence with the fine (……处二百元以上一千元以下的罚款：), not only the act's item.
   const penaltyAsked = /罚/.test(question);
+  // 个人罚几多: of an article fining 单位 and 个人 in turn, the sentence on the party asked (个人有前款……处警告或者五百元以下罚款).
+  // Asked a fine and naming no party, nor any business (楼道停车唔肯搬 法律讲最多罚几多): a citizen asks of a person,
+  // so of an article fining 单位 first, the sentence fining 个人.
+  const named = [...new Set(question.match(PARTY_ALL) ?? [])];
+  const parties = named.length || !penaltyAsked || ORGANISATION.test(question) ? named : ["个人"];
+  const onParty = (sentence: string) => parties.some((p) => sentence.replace(ARTICLE_NUMBER, "").startsWith(p) || sentence.includes(`对${p}`));
   // 卖到几多就算犯罪: the line is the first tier (销售金额五万元以上不满二十万元的，处……), not the tiers above it, which
   // hold amounts and penalties too and, summed over a window, outweigh it.
   const lineAsked = asksDefinition(question);

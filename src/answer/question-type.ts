@@ -45,6 +45,8 @@ const HOW_DEALT_WITH = `[^，。？?\\s]{0,6}${HOW}(处理|处置|处罚|判|罚
 const CLAUSE_END = "(?=[，,。？?！!\\s]|$)";
 /** Held, done (被抓了, 被警察拘留咗, 被关走了): what became of a case's people. */
 const HELD = "被(人|警察|公安)?(抓|拘留?|关|逮捕)(了|咗|走了)";
+/** Asked whether it has happened yet (……了没有, 咗未, 了吗). */
+const NOT_YET = "(没有|没|吗|未|冇)";
 /**
  * A case the message points at before it asks: 那个欠薪老板, 嗰单, 嗰3个, 和乐镇房东…… (a town's 镇 or 墟), a
  * person a report names (符某; not 某些, 某个), or the police who dealt with it (派出所点处理的). After one,
@@ -73,8 +75,7 @@ const CASE_OUTCOME = [
   // 和乐偷电瓶嗰个后生仔 系咪已经畀人拉咗: whether the one told of is held by now (→ 已被依法刑事拘留), not what
   // the law would do to him (被抓了会怎样 goes on past the clause's end). Asked, by 是不是/已经 before or 吗/未
   // after: 那间网吧……被抓了 tells.
-  `${TOLD_CASE}(已经|是不是已经|是否已经|是不是|是否)${HELD}(没有|没|吗|未|冇)?${CLAUSE_END}`,
-  `${TOLD_CASE}${HELD}(没有|没|吗|未|冇)${CLAUSE_END}`,
+  `${TOLD_CASE}(?:(已经|(是不是|是否)(已经)?)${HELD}${NOT_YET}?|${HELD}${NOT_YET})${CLAUSE_END}`,
   // 工友攞付款码截图去买奶茶 被关咗几日: held, done (了), for a count: what a case came to, not what the law allows.
   // (Not 被罚了几多: beside 法律上……最多能罚几多 the case's fine is the law's matter too, local-fresh31.)
   `被(关|拘留?|判)(了|咗)(几|多少)`,
@@ -482,10 +483,11 @@ export function asks(question: string): string[] {
     pending = pending ? `${pending}，${clause}` : clause;
     // A fact, a yes/no rule or a penalty (冒充国家机关工作人员骗人要坐几年监) is an ask; what to do and whether it is
     // true are asked of the whole story.
+    if (!clauseAsks(clause)) continue;
     // How a case told in the clauses before was dealt with (……嘅符某 公安点样处理佢) is read with them.
     const kinds = askedFor(clause);
-    if (!kinds.length && clauseAsks(clause) && askedFor(pending).includes("outcome")) kinds.push("outcome");
-    if (clauseAsks(clause) && (kinds.some((k) => k === "rule" || !NOT_FACTS.has(k)) || ((PENALTY_NAMED.test(clause) || LAW_BROKEN_ASKED.test(clause)) && asksRule(clause)))) {
+    if (!kinds.length && askedFor(pending).includes("outcome")) kinds.push("outcome");
+    if (kinds.some((k) => k === "rule" || !NOT_FACTS.has(k)) || ((PENALTY_NAMED.test(clause) || LAW_BROKEN_ASKED.test(clause)) && asksRule(clause))) {
       // An ask with no word of its own (几时弄, 奖几多钱, 过了还能骑不) asks more of the last one's thing.
       if (out.length && !namesOwnThing(pending)) out[out.length - 1] += `，${pending}`;
       else out.push(pending);
