@@ -1,5 +1,5 @@
 /**
- * The small later local sets, src/bench/data/local-fresh to local-fresh193 (each written after an answer
+ * The small later local sets, src/bench/data/local-fresh to local-fresh201 (each written after an answer
  * engine's changes of its session, to measure them on articles and questions they were not shaped on):
  * every line parses, every gold article exists, every expected fact is verbatim in a gold article,
  * and no question is a near copy of an article sentence.
@@ -233,6 +233,14 @@ describe.each([
   ["local-fresh191", 8, 30],
   ["local-fresh192", 8, 30],
   ["local-fresh193", 8, 30],
+  ["local-fresh194", 8, 30],
+  ["local-fresh195", 8, 30],
+  ["local-fresh196", 8, 30],
+  ["local-fresh197", 8, 30],
+  ["local-fresh198", 8, 30],
+  ["local-fresh199", 8, 30],
+  ["local-fresh200", 8, 30],
+  ["local-fresh201", 8, 30],
 ])("src/bench/data/%s", (name, articleCount, questionCount) => {
   const SET_DIR = path.join(DATA, name);
   const articles = new Map<string, string>();
