@@ -108,7 +108,8 @@ export interface SearchOptions {
 }
 
 /** The question's words and how much each matters (idf); expansions are the lexicon's additions. */
-export type QueryTermWeights = ReadonlyMap<string, { weight: number; expansion: boolean }>;
+/** A word's weight; a lexicon word (expansion) cut from a longer phrase of the lexicon keeps that phrase. */
+export type QueryTermWeights = ReadonlyMap<string, { weight: number; expansion: boolean; phrase?: string }>;
 
 /** Anything that can rank passages for a question. */
 export interface Searcher {

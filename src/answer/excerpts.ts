@@ -119,7 +119,10 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, options
       return { start: sents[back ? from - 1 : from].start, end: sents[end].end, score: sents[i].score };
     }
   }
+  // A law's window does not start inside an item (没有违法所得……的，处……罚款；after （一）未取得……经营……；): that
+  // clause says neither what the item is nor whose rule it is. Items and their lead-in are whole lines.
   for (let i = 0; i < sents.length; i++) {
+    if (p.kind === "law" && continuesLine(p, sents, i)) continue;
     let score = 0;
     for (let j = i; j < sents.length; j++) {
       if (sents[j].end - sents[i].start > room || crossesParagraph(p, sents[i].start, sents[j].end)) break;
@@ -141,6 +144,17 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, options
 }
 
 /**
+ * Is sentence `i` a later clause of a law's line (an item's ……的，处……罚款；没有违法所得……的，处……罚款, a lead-in's
+ * ……并处罚款；构成犯罪的，依法追究刑事责任：), after a ； on the same line? A window starting there says neither what
+ * the item is nor whose rule it is.
+ */
+function continuesLine(p: Passage, sents: readonly Span[], i: number): boolean {
+  if (i <= 0) return false;
+  const gap = p.text.slice(sents[i - 1].end, sents[i].start);
+  return /[；;]\s*$/.test(p.text.slice(sents[i - 1].start, sents[i - 1].end)) && !gap.includes("\n") && !LAW_ITEM.test(p.text.slice(sents[i].start, sents[i].end).trim());
+}
+
+/**
  * A law's list items quoted without their lead-in (（一）未取得机动车驾驶证……驾驶机动车的) say neither what follows them
  * nor for whom: the lead-in (有下列行为之一的，由公安机关交通管理部门处二百元以上二千元以下罚款：) comes first, with as
  * many of the items as still fit. Only of a window of items alone, and when every sentence between the lead-in and
@@ -148,15 +162,20 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, options
  */
 function withLeadIn(p: Passage, sents: Span[], window: Span, room: number): Span {
   const line = (k: number) => p.text.slice(sents[k].start, sents[k].end).trim();
+  // An item's later clauses (……；没有违法所得……的，处……罚款) are of the item.
+  const ofItem = (k: number) => LAW_ITEM.test(line(k)) || continuesLine(p, sents, k);
+  const leadEnd = (k: number) => /[：:]$/.test(line(k));
   const first = sents.findIndex((s) => s.start === window.start);
   if (first <= 0 || !LAW_ITEM.test(line(first))) return window;
   let lead = first - 1;
-  while (lead >= 0 && LAW_ITEM.test(line(lead))) lead--;
-  if (lead < 0 || !/[：:]$/.test(line(lead))) return window;
+  while (lead >= 0 && !leadEnd(lead) && ofItem(lead)) lead--;
+  if (lead < 0 || !leadEnd(lead)) return window;
+  // The lead-in's line from its start (……并处罚款；构成犯罪的，依法追究刑事责任：).
+  while (lead > 0 && continuesLine(p, sents, lead)) lead--;
   let last = sents.findIndex((s) => s.end === window.end);
   if (last < first) last = first;
   // A window running on past the items (个人有前款……处警告或者五百元以下罚款) says its own rule: left as chosen.
-  for (let k = first; k <= last; k++) if (!LAW_ITEM.test(line(k))) return window;
+  for (let k = first; k <= last; k++) if (!ofItem(k)) return window;
   while (last >= first && sents[last].end - sents[lead].start > room) last--;
   return last >= first ? { start: sents[lead].start, end: sents[last].end, score: window.score } : window;
 }

@@ -8,7 +8,7 @@ import { stopwordSet, wordTokens } from "../text/tokenize.js";
 import type { ConversationTurn } from "../types.js";
 import { spokenAsking } from "./equivalents.js";
 import type { LocalDoc } from "./local-articles.js";
-import { answersKind, askedFor, factsAsked } from "./question-type.js";
+import { answersKind, askedFor, asksNumber, factsAsked } from "./question-type.js";
 
 /** 咁 (Cantonese 那么: 咁有冇电话可以问下先) opens one as 那 does; 佢 (他: 佢啲钱用去做咩) as 他 does. */
 const FOLLOW_UP_START = /^(那|那么|那要|那如果|如果|要是|假如|还有|再|第二次|第三次|然后|所以|这样|这种|这个|它|他|她|佢|咁)/;
@@ -96,10 +96,16 @@ export function retrievalQuery(question: string, context: ConversationTurn[] | u
 /** A message's own topic words of two characters or more (发票 of 冇发票得唔得; none of 几点开门). */
 export function ownTopic(asked: string): string[] {
   const stop = stopwordSet();
-  return topicWords(asked).filter((w) => Array.from(w).length >= 2 && /^[\p{Script=Han}]+$/u.test(w) && !askedFor(w).length && !stop.has(w) && !spokenAsking(w) && !ERRAND_WORDS.test(w));
+  // Asked a number (举报打边个电话), what the call is for names no matter: whose 举报 line is the last turn's.
+  const call = asksNumber(asked);
+  return topicWords(asked).filter(
+    (w) => Array.from(w).length >= 2 && /^[\p{Script=Han}]+$/u.test(w) && !askedFor(w).length && !stop.has(w) && !spokenAsking(w) && !ERRAND_WORDS.test(w) && !(call && CALL_WORDS.test(w)),
+  );
 }
-/** Words of doing an errand, no topic of their own (需要携带 of 要带咩). */
-const ERRAND_WORDS = /^(需要|携带|知道|请问)$/;
+/** What a call is for and what it is (举报, 咨询, 电话, 热线). */
+const CALL_WORDS = /^(举报|报警|咨询|投诉|求助|联系|电话|号码|热线|电话号码|联系方式)$/;
+/** Words of doing an errand, no topic of their own (需要携带 of 要带咩; 东西 of 要带咩嘢 → 携带什么东西). */
+const ERRAND_WORDS = /^(需要|携带|知道|请问|东西)$/;
 
 /**
  * Does the article hold what a follow-up is about: one of its own topic words (发票), or, with none of

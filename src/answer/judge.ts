@@ -259,7 +259,15 @@ export async function judgeLocal(input: {
     const found = inYear(candidates, scope.year, (s) => facts.length > 0 && answersKind(s, facts));
     // Asked a count in a measure word (今年有几单了), the year's articles that count none of it (a guide's 2张照片) are no article of
     // the year on the matter: the one that counts it answers, as with no year (a warning's 今年以来……11起).
-    const counting = new Set(figureOf ? candidates.filter((m) => countsIt(m.doc)) : []);
+    // So with a case's money asked (今年帮老人拿回几多钱 → 挽回): other money of the year (退还3360元 at a stopped talk) is no figure of it.
+    const tellsMeasured = (d: LocalDoc) => !!measured && d.sentences.some((s) => answersKind(s, ["amount"]) && tellsOf(s, measured));
+    // A thing counted in a measure word before it (几多部手机): a figure in that measure (73部) counts it.
+    const measure = !figureOf && counted ? countMeasure(question) : null;
+    const measureFigure = measure && SWAPPED_MEASURES.some((g) => g.includes(measure)) ? figureIn(swappedFor(measure)) : null;
+    const countsInMeasure = (d: LocalDoc) => d.sentences.some((s) => answersKind(s, ["amount"]) && measureFigure!.test(s));
+    const counting = new Set(
+      figureOf ? candidates.filter((m) => countsIt(m.doc)) : measureFigure ? candidates.filter((m) => countsInMeasure(m.doc)) : measured ? candidates.filter((m) => tellsMeasured(m.doc)) : [],
+    );
     const countless = counting.size > 0 && found !== candidates && !found.some((m) => counting.has(m));
     if (countless) matches = [...matches.filter((m) => counting.has(m)), ...matches.filter((m) => !counting.has(m))];
     if (!countless && found !== candidates) matches = found;
@@ -501,8 +509,12 @@ const OFFICE_SHARE_MIN_ARTICLES = 10;
 const TOPIC_WORDS_PER = 6;
 /** How a question reports what it heard (网上说, 听讲, 有人话, 我看): never its topic. */
 const HEARSAY = /^(说|讲|话|看|听说|听讲|听人说|据说)$/;
+/** How a question names the law it asks (法律讲最多罚几多, 法规点规定): the source asked, not its topic; an article titled 这些法律后果 is on no matter named so. */
+const LAW_NAMED = /^(法律|法规|法例|法律法规)$/;
+/** A Cantonese character that links or asks (系 of 系边个嚟讲, 边, 咩, 嘅, 咗), cut alone by the segmenter: never a topic. */
+const SPOKEN_FUNCTION = /^[系边咩乜嘅咗唔冇喺嚟啲佢咁噉嗰呢哋畀俾]$/;
 /** Going somewhere to hand in, bring or get something done (去派出所交东西, 在哪里办): the errand, not its topic. */
-const ERRAND = /^(去|来|到|交|送|拿|带|办|弄|搞|东西|事|事情|需要)$/;
+const ERRAND = /^(去|来|到|交|送|拿|带|携带|办|弄|搞|东西|事|事情|需要)$/;
 const OFFICE = /^(派出所|公安|公安局|公安机关|民警|警察|警方|警务|辅警)$/;
 /** The words of a call asked for (举报电话, 咨询热线): what the call is for, not its topic. */
 const CALL_WORD = /^(电话|号码|电话号码|热线|举报|报警|咨询|联系|联系方式|投诉|求助|打|拨打)$/;
@@ -535,6 +547,8 @@ function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today:
     !asking.some((a) => a.includes(w)) &&
     !timeWord(w) &&
     !HEARSAY.test(w) &&
+    !LAW_NAMED.test(w) &&
+    !SPOKEN_FUNCTION.test(w) &&
     !ERRAND.test(w) &&
     !spokenAsking(w);
   // A bare number (12, 2.4) names no topic.
@@ -552,8 +566,13 @@ function onTopic(doc: LocalDoc, terms: TermMatcher, local: LocalArticles, today:
   const own = words.filter(([w, v]) => !v.expansion && local.share(w) > 0).length;
   const need = Math.max(1, 1 + Math.floor((own - 1) / TOPIC_WORDS_PER));
   const holds = (w: string) => found(doc.haystack, w) > 0 || resegmented(w, question, doc, local);
-  return words.filter(([w]) => holds(w)).length >= need;
+  // A lexicon word cut from a phrase is held with its phrase: 安全 of 安全出口 (read for 楼道停车) is in any article on
+  // traffic (道路交通安全) and names no matter.
+  return words.filter(([w, v]) => (v.phrase ? doc.haystack.includes(v.phrase) : holds(w))).length >= need;
 }
+
+/** A negation, which starts a verb (不肯, 唔肯): never the second half of a noun. */
+const NEGATION = /^[不没冇唔未别莫勿]$/;
 
 /**
  * Is a two-character word of the question the segmenter's wrong cut, where the article writes the word one
@@ -565,10 +584,11 @@ function resegmented(word: string, question: string, doc: LocalDoc, local: Local
   if (chars.length !== 2 || !question) return false;
   const q = Array.from(normalize(question));
   const stop = stopwordSet();
-  const cjk = (c: string | undefined) => !!c && isCjk(c.charCodeAt(0)) && !stop.has(c);
+  // A negation starts a verb (停车不肯搬 is 停车/不肯, never 车不 of 开车不喝酒).
+  const cjk = (c: string | undefined) => !!c && isCjk(c.charCodeAt(0)) && !stop.has(c) && !NEGATION.test(c);
   for (let i = 0; i + 1 < q.length; i++) {
     if (q[i] !== chars[0] || q[i + 1] !== chars[1]) continue;
-    const across = [cjk(q[i - 1]) ? q[i - 1] + q[i] : "", cjk(q[i + 2]) ? q[i + 1] + q[i + 2] : ""];
+    const across = [cjk(q[i - 1]) && cjk(q[i]) ? q[i - 1] + q[i] : "", cjk(q[i + 1]) && cjk(q[i + 2]) ? q[i + 1] + q[i + 2] : ""];
     if (across.some((b) => b && doc.haystack.includes(b) && !officeWord(b, local) && local.share(b) < OFFICE_SHARE && !local.places.some((t) => t.includes(b)))) return true;
   }
   return false;
@@ -1068,7 +1088,7 @@ export function localBonus(terms: TermMatcher, question: string, query: string, 
         (k !== "place" || !goingTo || !EVENT_PLACE.test(raw) || PLACE_LABEL.test(raw)) &&
         (k !== "place" || !placeFor || raw.includes(placeFor) || !tellsPlaceFor(doc)) &&
         (!CAUGHT_KINDS.has(k) || !caughtAsked || CAUGHT_TOLD.test(raw)) &&
-        (k !== "outcome" || !dealtAsked || answersKind(raw.replace(FOUND_TOLD, ""), ["outcome"])),
+        (k !== "outcome" || !dealtAsked || answersKind(raw.replace(FOUND_TOLD, "").replace(CAUGHT_ONLY, ""), ["outcome"])),
     );
     // Of the sentence's own words: a cited title's figure (《……查处案件14起》一文) answers nothing.
     const holdsFact = factsHere.length > 0 && answersKind(told, factsHere);
@@ -1489,6 +1509,8 @@ const DEALT_ASKED = /处理|处置|处罚|判|罚/;
 const FOUND_ASKED = /找到|找着|寻到|寻回|找回/;
 /** Finding told (找到, 寻回, 平安返回): the end of a search, not of a case against someone. */
 const FOUND_TOLD = /找到|寻回|被找到|平安返回|接回/g;
+/** Catching told (抓获, 破获, 查获, 归案): how a case began to end, not how its people were dealt with (已被依法刑事拘留, 处以罚款). */
+const CAUGHT_ONLY = /抓获|破获|查获|归案|落网/g;
 /** What of an arrest, or of a thing found back (喺边度搵返 → 在……英豪路一处空地找到), is asked: where and when. */
 const CAUGHT_KINDS: ReadonlySet<AskedFor> = new Set(["place", "date", "time"]);
 /** A sentence telling the arrest (将……抓获, 当场查获, 控制, 带回). */

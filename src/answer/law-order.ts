@@ -55,6 +55,19 @@ const TERM_SPAN = {
   prison: /[0-9零一二两三四五六七八九十]+年(以上|以下)?[^。；]{0,8}有期徒刑|有期徒刑[^。；]{0,6}[0-9零一二两三四五六七八九十]+年/,
 };
 
+/**
+ * Share of the first hit's score an article that sets points on a licence (一次记12分, 一次扣减2分) is lifted by,
+ * when points are asked (顶分自己会唔会扣分 扣几多): the traffic law's articles on the licence name it more often
+ * than the scoring rules' articles that count.
+ */
+export const POINTS_LIFT = 0.3;
+const POINTS_ASKED = /(扣|记|减)(了|咗)?(几|多少|几多)(分)?|(会不会|会唔会|要不要|使不使)(扣|记)分/;
+const POINTS_SET = /(记|扣减)[0-9０-９零一二两三四五六七八九十]+分/;
+/** Are licence points asked, 分 in the message (扣分……扣几多, 记几分; not 扣几多钱, 扣几日)? */
+function asksPoints(question: string): boolean {
+  return POINTS_ASKED.test(question) && /分/.test(question) && !/(几|多少|几多)(钱|蚊|元|块|日|天)/.test(question);
+}
+
 /** Does `h` set the penalty for breaking one of `hits` (违反本法第三十一条第一款规定的，……处……罚款)? Same law only. */
 export function penalizes(h: Hit, hits: readonly Hit[]): boolean {
   if (h.passage.kind !== "law") return false;
@@ -239,6 +252,7 @@ export function orderLawHits(
   const amountStep = asksFineAmount(question) ? (lifts.fineAmount ?? FINE_AMOUNT_LIFT) * top : 0;
   const term = asksTermOf(question);
   const termStep = term ? (lifts.term ?? TERM_LIFT) * top : 0;
+  const pointsStep = asksPoints(question) ? POINTS_LIFT * top : 0;
   // 唔够判刑会点罚: the articles punishing what falls short of a crime (尚不构成犯罪的，由公安机关处……拘留) answer it.
   const belowCrimeStep = BELOW_CRIME_ASKED.test(question) ? penaltyStep : 0;
   // Asked how much, every article naming an amount is lifted alike: a fine at large is not lifted above one
@@ -252,6 +266,7 @@ export function orderLawHits(
     (firstThree.length && (penalizes(h, firstThree) || atLarge.has(h)) ? penaltyStep : 0) +
     (amountStep && h.passage.kind === "law" && FINE_AMOUNT.test(h.passage.text) ? amountStep : 0) +
     (term && h.passage.kind === "law" && TERM_SPAN[term].test(h.passage.text) ? termStep : 0) +
+    (pointsStep && h.passage.kind === "law" && POINTS_SET.test(h.passage.text) ? pointsStep : 0) +
     (belowCrimeStep && h.passage.kind === "law" && BELOW_CRIME.test(h.passage.text) ? belowCrimeStep : 0);
   return hits
     .map((h, i) => ({ h, i, k: key(h) }))

@@ -40,6 +40,9 @@ const QUESTION_FORM = new Set(
   "多少 什么 怎么 怎样 哪里 哪儿 是不 不是 可以 可不 不可 我们 咱们 请问 这个 那个 有没 没有 知道 一下 如果 那么 还是 要是 时候 为什 么时 的话 能不 不能 会不 不会 是否 么办 么样 么罚 么处 应该 需要 现在 最近 今年 去年 上次 要带 带啥 携带 东西 在哪 哪里 几点 几号 了吗 的吗 是什 有什 么的 要不 不要 一个 我家 我的 他们 她们 人家 这样 那样 呢那 么时".split(" "),
 );
 
+/** A pair holding the particle 了 or the asking 几 (讲了, 了几 of 今年讲了几多场): a rare pair by chance (一场讲座讲了……), no word of the topic; no article is found holding one. */
+const PARTICLE_PAIR = /[了几]/;
+
 /** The pairs of Chinese characters only (no single characters, no ASCII/digit runs) of a text. */
 export function cjkPairsOf(text: string): string[] {
   return bigramsOf(text).filter((b) => b.length === 2 && isCjk(b.charCodeAt(0)) && isCjk(b.charCodeAt(1)));
@@ -151,7 +154,8 @@ export class LocalArticles {
       let inTitle = 0;
       const title = normalize(doc.title);
       for (const [b, w] of q) {
-        if (holdsPairOrWeekday(doc.bigrams, b)) got += w;
+        // A particle's pair weighs in the question's whole but is never found: the rest keep their shares.
+        if (!PARTICLE_PAIR.test(b) && holdsPairOrWeekday(doc.bigrams, b)) got += w;
         if (title.includes(b)) inTitle += w;
       }
       return { doc, coverage: got / total, titleCoverage: inTitle / total };

@@ -103,10 +103,10 @@ const CHARGE_NAMED = /(涉嫌|以|犯)[^，。；,;]{1,16}罪/;
 export const STILL_WORDS = "还是|仍是|仍然是";
 
 /**
- * A count heard and asked whether it still holds (名额仲系150个吗, 仲系限60个人吗, 仲系得80个名额咩): it asks what the count is now, as an
+ * A count heard and asked whether it still holds (名额仲系150个吗, 仲系限60个人吗, 仲系得80个名额咩, 仲系得80个位咩): it asks what the count is now, as an
  * amount. judge.ts's heardStill reads the rest of the question for what else it asks; `measure` is the count's measure word.
  */
-export const HEARD_COUNT = new RegExp(String.raw`(?:${STILL_WORDS})[^，。？?\s\d]{0,4}\d+(?<measure>个人|个|名|人|辆|张|份|户|家|间|台|场)(?:名额|位置|座位)?(?:吗|么|咩|嘛|啊|呀|$|\s|，)`);
+export const HEARD_COUNT = new RegExp(String.raw`(?:${STILL_WORDS})[^，。？?\s\d]{0,4}\d+(?<measure>个人|个|名|人|辆|张|份|户|家|间|台|场)(?:名额|位置|座位|位|个位)?(?:吗|么|咩|嘛|啊|呀|$|\s|，)`);
 
 const KINDS: Record<AskedFor, Kind> = {
   amount: {
@@ -228,8 +228,8 @@ const KINDS: Record<AskedFor, Kind> = {
     // Whether someone is old or young enough: 我阿公62岁了，还能报名吗 → 年龄放宽为18周岁至65周岁.
     // 今年31了 还能报吗: an age told without 岁.
     // 几岁的老人才可以领: from what age one may (→ 为全市65周岁以上……的老人免费发放).
-    // 听讲要65岁先领到手环: the age from which one may (Cantonese 先 for 才). 要几多岁以上先得: from what age one may.
-    asked: /([0-9０-９一二三四五六七八九十]+岁|今年[0-9０-９一二三四五六七八九十]+了).{0,20}(还能|能不能|能否|可以|可不可以|够不够|行不行|报名|参加|(先|才)(能|可以)?(领|办|报|申请))|够(年纪|岁数)|年龄(限制|要求|规定)|(多大|几岁)(年纪|岁数|的[\u4e00-\u9fa5]{1,4})?(才)?(可以|能)|(多少|几多|几)岁(以上|以下)?(先|才)?(得|可以|能|行)/,
+    // 听讲要65岁先领到手环: the age from which one may (Cantonese 先 for 才). 要几多岁以上先得, 几多岁先去得: from what age one may.
+    asked: /([0-9０-９一二三四五六七八九十]+岁|今年[0-9０-９一二三四五六七八九十]+了).{0,20}(还能|能不能|能否|可以|可不可以|够不够|行不行|报名|参加|(先|才)(能|可以)?(领|办|报|申请))|够(年纪|岁数)|年龄(限制|要求|规定)|(多大|几岁)(年纪|岁数|的[\u4e00-\u9fa5]{1,4})?(才)?(可以|能)|(多少|几多|几)岁(以上|以下)?(先|才)?(去|来|参加|报名|听|入)?(得|可以|能|行)/,
     answer: /周岁|岁以上|岁以下|年满|年龄/,
   },
   missed: {
@@ -261,12 +261,12 @@ const KINDS: Record<AskedFor, Kind> = {
     // Who found, reported or saved someone (边个揾到嘅, 是谁先发现不对报警的) → 被村民黄某某找到, 银行柜员发现异常.
     // Only with such a deed: 谁赔, 责任谁承担 ask the law who is liable.
     // 跑掉那个叫乜名: the name of one at large (→ 吴某某……至今在逃).
-    // 系边个来讲课, 系边个嚟讲嘅: who gives the talk (→ 主讲人：市公安局治安大队民警).
+    // 系边个来讲课, 系边个嚟讲嘅: who gives the talk (→ 主讲人：市公安局治安大队民警; 由交警大队民警讲解).
     // 边啲人可以去听: who may come (→ 二、参加对象。辖区应届毕业生、适龄青年及其家长).
     // 系边个睇出佢唔对路拦住佢嘅: who saw through it and stopped him (→ 村警务助理……及时拦下).
     asked: /(哪些|哪啲|边啲|什么|啥|咩)人(可以|能|可|才能)?(去|来)?(听|参加|报名|参与)|(谁|哪个|哪位|什么人)(先|最先|第一个)?(找到|寻到|发现|报警|报的警|报案|救|送|抓到|捡到|拾到|举报|拦下|拦住)|(谁|哪个|哪位|什么人)[^，。？?\s]{0,8}(看出|睇出|识破|拦下|拦住|劝住|劝阻)|(谁|哪个|哪位|什么人)(来讲|来?(讲课|主讲|授课|上课))|(跑|逃)(掉|了|咗)?[^，。？?\s]{0,4}叫(什么|啥|乜嘢?|咩)(名|名字)?/,
     // A person beside such a deed (被村民黄某某发现), not any 某某 of the report; 接送 (a ride laid on) is no deed of finding or saving.
-    answer: /^(?=.*(找到|寻到|发现|报警|报案|救|(?<!接)送|抓获|捡到|拾到|拾得|举报|拦下|拦住|在逃|潜逃|外逃|主讲|授课|讲课))(?=.*([\u4e00-\u9fa5]某某?|民警|辅警|村民|群众|市民|柜员|员工|工作人员|司机|老师|家属|志愿者|保安|店主|网格员|警务助理))|(参加|报名|参与|活动)对象|面向[^，。；]{0,12}(群众|居民|学生|青年|家长|老人)/s,
+    answer: /^(?=.*(找到|寻到|发现|报警|报案|救|(?<!接)送|抓获|捡到|拾到|拾得|举报|拦下|拦住|在逃|潜逃|外逃|主讲|授课|讲课|讲解))(?=.*([\u4e00-\u9fa5]某某?|民警|辅警|村民|群众|市民|柜员|员工|工作人员|司机|老师|家属|志愿者|保安|店主|网格员|警务助理))|(参加|报名|参与|活动)对象|面向[^，。；]{0,12}(群众|居民|学生|青年|家长|老人)/s,
   },
   posedAs: {
     // 骗子冒充咩人打电话嚟: whom the caller posed as (→ 对方自称某借贷平台客服), not who gave a talk on it.
@@ -541,19 +541,24 @@ export function lawPart(message: string): string {
 }
 /**
  * Does the law's ask name a thing of its own: a noun of two characters or more (货车, 噪音, 未成年人, 偷东西) that
- * is neither the law (法律, 犯法) nor the police? 种几棵犯法吗 and 最多几耐要拿到证 leave theirs to the message told
+ * is neither the law (法律, 犯法) nor the police, or an offence's act ([legal_topic]: 猥亵, 抢劫)? 种几棵犯法吗 and 最多几耐要拿到证 leave theirs to the message told
  * before them (read local-fresh29 and 42 lost their answers when these were searched alone); 法律有冇讲可以申诉 names
  * only an act.
  */
 function namesThing(ask: string): boolean {
-  return jieba()
-    .tag(ask, false)
-    .some(({ word, tag }) => Array.from(word).length >= 2 && THING_TAG.test(tag) && !OF_THE_LAW.test(word) && !OFFICE_WORD.test(word));
+  return (
+    jieba()
+      .tag(ask, false)
+      .some(({ word, tag }) => Array.from(word).length >= 2 && THING_TAG.test(tag) && !OF_THE_LAW.test(word) && !OFFICE_WORD.test(word)) ||
+    // An offence named by its act (猥亵人按法律拘几耐, 抢劫要坐几多年): a matter of its own, though no noun.
+    aboutLegalTopic(ask.replace(OF_THE_LAW_ALL, " "))
+  );
 }
 /** Tags of words naming things: nouns, idioms and fixed phrases (偷东西/i, 未成年人/l), verbal nouns (考试/vn), times (夜间/t), latin words (KTV). */
 const THING_TAG = /^(n[a-z]?|l|i|vn|t|eng)$/;
 /** Naming the law, or what it does to people: an ask of the law's own, not of a case's end. */
 const OF_THE_LAW = new RegExp(`法律|法规|国家|规定|条例|犯法|违法|合法|罪|坐牢|坐监|判|${LAW_BROKEN_ASKED.source}`);
+const OF_THE_LAW_ALL = new RegExp(OF_THE_LAW.source, "g");
 /** Words pointing back at what the message told (这也, 呢种, 咁样, 佢): an ask so worded has no matter of its own. */
 const POINTS_BACK = /这|那|呢|咁|佢|他|她|它|此|该/;
 
@@ -839,7 +844,8 @@ export function measuredThing(question: string): string | null {
   // 奖他几多钱, 一瓶卖人几多蚊, 借咗人几多钱: the person it goes to stands between the thing and the question word.
   // 冻住了多少, 偷走几多, 追回来多少: the verb before its result (住, 走, 掉, 回来) is the thing.
   // 冻结咗几多, 紧急止付咗几多: the verb's first character names it (冻, 止), as 冻住了多少 does.
-  const verbs = question.replace(/冻结/g, "冻").replace(/止付/g, "止");
+  // 帮老人拿回几多钱, 攞返几多: getting back is recovering (追回, 挽回), not the getting 拿 alone names.
+  const verbs = question.replace(/冻结/g, "冻").replace(/止付/g, "止").replace(/(拿|攞)(回|返)/g, "追回");
   const things = [...verbs.matchAll(/([\p{Script=Han}])(?:[住走掉]|回来?)?(?:了|过)?(?:他|她|我|你|佢|他们|我们|人)?(?:(?:到底|究竟)(?:是|有)?)?(?:了|的|得|过)?(?:多少|几)/gu)].map((m) => m[1]);
   // 最多几多, 最少几多: the bound, not the thing. 八万几, 三十几: a figure told roughly, not a thing.
   // 想拿多少钱, 攞几多: getting names no thing (the report says 理赔, 骗取); the sum alone is asked.

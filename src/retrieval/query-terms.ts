@@ -69,11 +69,17 @@ export function termWeights(bm25: Bm25Index, lexicon: Lexicon | null, query: str
     for (let i = 0; i + 1 < t.length; i++) sum += idf(t.slice(i, i + 2));
     return sum / (t.length - 1);
   };
-  const out = new Map<string, { weight: number; expansion: boolean }>();
+  const out = new Map<string, { weight: number; expansion: boolean; phrase?: string }>();
   for (const w of wordTokens(query)) out.set(w, { weight: wordIdf(w), expansion: false });
   if (lexicon) {
     for (const m of lexicon.match(query)) {
-      for (const e of m.expansions) for (const w of wordTokens(e)) if (!out.has(w)) out.set(w, { weight: wordIdf(w), expansion: true });
+      for (const e of m.expansions) {
+        const words = wordTokens(e);
+        // A phrase cut into words (安全出口 → 安全, 出口) is kept with each: 安全 alone is no reading of it. Not one the
+        // segmenter left a lone character of (拾得 → 拾, 得): that piece is the word.
+        const compound = words.length > 1 && words.every((w) => Array.from(w).length >= 2);
+        for (const w of words) if (!out.has(w)) out.set(w, { weight: wordIdf(w), expansion: true, ...(compound ? { phrase: normalize(e) } : {}) });
+      }
     }
   }
   return out;

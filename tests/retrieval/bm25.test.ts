@@ -61,4 +61,15 @@ describe("termWeights", () => {
     const unseen = termWeights(small, null, "zzz").get("zzz")!.weight;
     expect(w.get("12123")!.weight).toBeLessThan(unseen);
   });
+
+  it("keeps the lexicon phrase a word was cut from (安全 of 安全出口), and none for a word that is its phrase", async () => {
+    const { termWeights } = await import("../../src/retrieval/query-terms.js");
+    const { Lexicon } = await import("../../src/retrieval/lexicon.js");
+    const docs = ["占用疏散通道", "道路交通安全"].map((text) => [text, "", ""]);
+    const small = Bm25Index.build(docs, { fields: FIELDS });
+    const w = termWeights(small, Lexicon.parse(["楼道 安全出口 堵塞"]), "楼道停车");
+    expect(w.get("安全")).toMatchObject({ expansion: true, phrase: "安全出口" });
+    expect(w.get("堵塞")!.phrase).toBeUndefined();
+    expect(w.get("楼道")!.expansion).toBe(false);
+  });
 });
