@@ -122,7 +122,7 @@ export function bestWindow(p: Passage, terms: TermMatcher, room: number, options
   // A law's window does not start inside an item (没有违法所得……的，处……罚款；after （一）未取得……经营……；): that
   // clause says neither what the item is nor whose rule it is. Items and their lead-in are whole lines.
   for (let i = 0; i < sents.length; i++) {
-    if (p.kind === "law" && continuesLine(p, sents, i)) continue;
+    if (p.kind === "law" && insideItem(p, sents, i)) continue;
     let score = 0;
     for (let j = i; j < sents.length; j++) {
       if (sents[j].end - sents[i].start > room || crossesParagraph(p, sents[i].start, sents[j].end)) break;
@@ -152,6 +152,20 @@ function continuesLine(p: Passage, sents: readonly Span[], i: number): boolean {
   if (i <= 0) return false;
   const gap = p.text.slice(sents[i - 1].end, sents[i].start);
   return /[；;]\s*$/.test(p.text.slice(sents[i - 1].start, sents[i - 1].end)) && !gap.includes("\n") && !LAW_ITEM.test(p.text.slice(sents[i].start, sents[i].end).trim());
+}
+
+/**
+ * Is sentence `i` a later clause of a law's item line (（一）……；没有违法所得……) or of a lead-in's (……并处罚款；构成犯罪的
+ * ……：), not of a rule's own line (……保护现场；造成人身伤亡的……, which may be quoted from there)?
+ */
+function insideItem(p: Passage, sents: readonly Span[], i: number): boolean {
+  if (!continuesLine(p, sents, i)) return false;
+  const text = (k: number) => p.text.slice(sents[k].start, sents[k].end).trim();
+  let first = i;
+  while (first > 0 && continuesLine(p, sents, first)) first--;
+  let last = i;
+  while (last + 1 < sents.length && continuesLine(p, sents, last + 1)) last++;
+  return LAW_ITEM.test(text(first)) || /[：:]$/.test(text(last));
 }
 
 /**
