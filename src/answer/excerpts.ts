@@ -154,6 +154,13 @@ function continuesLine(p: Passage, sents: readonly Span[], i: number): boolean {
   return /[；;]\s*$/.test(p.text.slice(sents[i - 1].start, sents[i - 1].end)) && !gap.includes("\n") && !LAW_ITEM.test(p.text.slice(sents[i].start, sents[i].end).trim());
 }
 
+/** The first sentence of the line sentence `i` is on (its clauses after ； continue it). */
+function lineStart(p: Passage, sents: readonly Span[], i: number): number {
+  let k = i;
+  while (k > 0 && continuesLine(p, sents, k)) k--;
+  return k;
+}
+
 /**
  * Is sentence `i` a later clause of a law's item line (（一）……；没有违法所得……) or of a lead-in's (……并处罚款；构成犯罪的
  * ……：), not of a rule's own line (……保护现场；造成人身伤亡的……, which may be quoted from there)?
@@ -161,8 +168,7 @@ function continuesLine(p: Passage, sents: readonly Span[], i: number): boolean {
 function insideItem(p: Passage, sents: readonly Span[], i: number): boolean {
   if (!continuesLine(p, sents, i)) return false;
   const text = (k: number) => p.text.slice(sents[k].start, sents[k].end).trim();
-  let first = i;
-  while (first > 0 && continuesLine(p, sents, first)) first--;
+  const first = lineStart(p, sents, i);
   let last = i;
   while (last + 1 < sents.length && continuesLine(p, sents, last + 1)) last++;
   return LAW_ITEM.test(text(first)) || /[：:]$/.test(text(last));
@@ -185,7 +191,7 @@ function withLeadIn(p: Passage, sents: Span[], window: Span, room: number): Span
   while (lead >= 0 && !leadEnd(lead) && ofItem(lead)) lead--;
   if (lead < 0 || !leadEnd(lead)) return window;
   // The lead-in's line from its start (……并处罚款；构成犯罪的，依法追究刑事责任：).
-  while (lead > 0 && continuesLine(p, sents, lead)) lead--;
+  lead = lineStart(p, sents, lead);
   let last = sents.findIndex((s) => s.end === window.end);
   if (last < first) last = first;
   // A window running on past the items (个人有前款……处警告或者五百元以下罚款) says its own rule: left as chosen.

@@ -99,11 +99,11 @@ export function ownTopic(asked: string): string[] {
   // Asked a number (举报打边个电话), what the call is for names no matter: whose 举报 line is the last turn's.
   const call = asksNumber(asked);
   return topicWords(asked).filter(
-    (w) => Array.from(w).length >= 2 && /^[\p{Script=Han}]+$/u.test(w) && !askedFor(w).length && !stop.has(w) && !spokenAsking(w) && !ERRAND_WORDS.test(w) && !(call && CALL_WORDS.test(w)),
+    (w) => Array.from(w).length >= 2 && /^[\p{Script=Han}]+$/u.test(w) && !askedFor(w).length && !stop.has(w) && !spokenAsking(w) && !ERRAND_WORDS.test(w) && !(call && CALL_WORD.test(w)),
   );
 }
-/** What a call is for and what it is (举报, 咨询, 电话, 热线). */
-const CALL_WORDS = /^(举报|报警|咨询|投诉|求助|联系|电话|号码|热线|电话号码|联系方式)$/;
+/** The words of a call asked for (举报电话, 咨询热线): what the call is for and what it is, not its topic. */
+export const CALL_WORD = /^(电话|号码|电话号码|热线|举报|报警|咨询|联系|联系方式|投诉|求助|打|拨打)$/;
 /** Words of doing an errand, no topic of their own (需要携带 of 要带咩; 东西 of 要带咩嘢 → 携带什么东西). */
 const ERRAND_WORDS = /^(需要|携带|知道|请问|东西)$/;
 

@@ -19,7 +19,7 @@ import { asksDefinition, definesNamed } from "./definitions.js";
 import { PUNISHMENT } from "./law-order.js";
 import { ARTICLE_PATTERN } from "../text/numerals.js";
 import { surnameReferences } from "./persons.js";
-import { ownTopic, TIMES_OF_DAY } from "./follow-up.js";
+import { CALL_WORD, ownTopic, TIMES_OF_DAY } from "./follow-up.js";
 import { HEARD_COUNT, PENALTY_NAMED, asksTermOf, STILL_WORDS, aboutLegalTopic, answersKind, askedFor, asks, asksCharge, clausesOf, lastClause, besidesFineAmount, asksLocalFact, asksHour, asksOpeningHours, asksNumber, asksOnlyNumber, asksRule, callForOther, callPurposes, countMeasure, pricedPer, unitPriced, asksUntil, countedThing, factsAsked, headingAnswers, measuredThing, thingAsked, tellsCharge, tellsHour, tellsUntil, weekdaysNamed, askingPhrases, ruledAct, paidThing, pointsAtPerson, withoutOutcomeAsked, type AskedFor } from "./question-type.js";
 import { coverage, passageHaystack } from "./relevance.js";
 import { coverageOf, found, ownWordsFirst, scoreText, type TermMatcher } from "./term-weights.js";
@@ -167,6 +167,8 @@ export async function judgeLocal(input: {
   // the article with that figure. Other things measured (司机几多岁 → 机) say too little of an article.
   const measuredVerb = asked.includes("amount") && !counted ? measuredThing(question) : null;
   const measured = measuredVerb && CASE_MONEY_VERB.test(measuredVerb) ? measuredVerb : null;
+  // An article telling that money in a figure (追回……21.6万元 for 拿回几多钱).
+  const tellsMeasured = (d: LocalDoc) => !!measured && d.sentences.some((s) => answersKind(s, ["amount"]) && tellsOf(s, measured));
   // An article telling a figure of the thing counted (民宿38家 for 查了几多间民宿).
   // A measure word counted (几单 → 起, 宗, 件) is told right after its figure (11起), not by 起 of 自9月21日起.
   // So is 场 of events (几多场讲座 → 宣讲86场).
@@ -191,7 +193,7 @@ export async function judgeLocal(input: {
     // 最迟几号 is answered by an article that ends a period (4月10日前), not by one that dates an event.
     const ends = until && m.doc.sentences.some((s) => tellsUntil(s)) ? 1 : 0;
     const count =
-      kind && ((counted && countsIt(m.doc)) || (measured && m.doc.sentences.some((s) => answersKind(s, ["amount"]) && tellsOf(s, measured)))) ? 1 : 0;
+      kind && ((counted && countsIt(m.doc)) || tellsMeasured(m.doc)) ? 1 : 0;
     // 一张卡卖几多蚊: an article pricing the thing per that unit (电话卡每张200元), not one telling a rough 每张卡几百元.
     const priced = unit && m.doc.sentences.some((s) => pricedPer(s, unit)) ? 1 : 0;
     const report = ofToldPerson && !NOTICE_PAPER.test(m.doc.title) ? 1 : 0;
@@ -259,15 +261,18 @@ export async function judgeLocal(input: {
     const found = inYear(candidates, scope.year, (s) => facts.length > 0 && answersKind(s, facts));
     // Asked a count in a measure word (今年有几单了), the year's articles that count none of it (a guide's 2张照片) are no article of
     // the year on the matter: the one that counts it answers, as with no year (a warning's 今年以来……11起).
-    // So with a case's money asked (今年帮老人拿回几多钱 → 挽回): other money of the year (退还3360元 at a stopped talk) is no figure of it.
-    const tellsMeasured = (d: LocalDoc) => !!measured && d.sentences.some((s) => answersKind(s, ["amount"]) && tellsOf(s, measured));
-    // A thing counted in a measure word before it (几多部手机): a figure in that measure (73部) counts it.
+    // A thing counted in a measure word before it (几多部手机): a figure in that measure (73部) counts it. So with a case's
+    // money asked (今年帮老人拿回几多钱 → 挽回): other money of the year (退还3360元 at a stopped talk) is no figure of it.
     const measure = !figureOf && counted ? countMeasure(question) : null;
-    const measureFigure = measure && SWAPPED_MEASURES.some((g) => g.includes(measure)) ? figureIn(swappedFor(measure)) : null;
-    const countsInMeasure = (d: LocalDoc) => d.sentences.some((s) => answersKind(s, ["amount"]) && measureFigure!.test(s));
-    const counting = new Set(
-      figureOf ? candidates.filter((m) => countsIt(m.doc)) : measureFigure ? candidates.filter((m) => countsInMeasure(m.doc)) : measured ? candidates.filter((m) => tellsMeasured(m.doc)) : [],
-    );
+    const inMeasure = measure && SWAPPED_MEASURES.some((g) => g.includes(measure)) ? figureIn(swappedFor(measure)) : null;
+    const tellsCount: ((d: LocalDoc) => boolean) | null = figureOf
+      ? countsIt
+      : inMeasure
+        ? (d) => d.sentences.some((s) => answersKind(s, ["amount"]) && inMeasure.test(s))
+        : measured
+          ? tellsMeasured
+          : null;
+    const counting = new Set(tellsCount ? candidates.filter((m) => tellsCount(m.doc)) : []);
     const countless = counting.size > 0 && found !== candidates && !found.some((m) => counting.has(m));
     if (countless) matches = [...matches.filter((m) => counting.has(m)), ...matches.filter((m) => !counting.has(m))];
     if (!countless && found !== candidates) matches = found;
@@ -516,8 +521,6 @@ const SPOKEN_FUNCTION = /^[系边咩乜嘅咗唔冇喺嚟啲佢咁噉嗰呢哋�
 /** Going somewhere to hand in, bring or get something done (去派出所交东西, 在哪里办): the errand, not its topic. */
 const ERRAND = /^(去|来|到|交|送|拿|带|携带|办|弄|搞|东西|事|事情|需要)$/;
 const OFFICE = /^(派出所|公安|公安局|公安机关|民警|警察|警方|警务|辅警)$/;
-/** The words of a call asked for (举报电话, 咨询热线): what the call is for, not its topic. */
-const CALL_WORD = /^(电话|号码|电话号码|热线|举报|报警|咨询|联系|联系方式|投诉|求助|打|拨打)$/;
 
 /** A word that names the office, not a topic: 派出所, 民警, or, once there are enough articles to tell, one in 30% or more of them. */
 export function officeWord(w: string, local: LocalArticles): boolean {

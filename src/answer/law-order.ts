@@ -237,7 +237,7 @@ const BELOW_CRIME_ASKED = /(?<!够)(不|没|唔|冇)够(判刑|犯罪|坐牢|坐
 export function orderLawHits(
   hits: readonly Hit[],
   focus: FocusLaws | null,
-  lifts: { focus?: number; vote?: number; definition?: number; penalty?: number; fineAmount?: number; term?: number } = {},
+  lifts: { focus?: number; vote?: number; definition?: number; penalty?: number; fineAmount?: number; term?: number; points?: number } = {},
   question = "",
   about = question,
 ): Hit[] {
@@ -252,7 +252,7 @@ export function orderLawHits(
   const amountStep = asksFineAmount(question) ? (lifts.fineAmount ?? FINE_AMOUNT_LIFT) * top : 0;
   const term = asksTermOf(question);
   const termStep = term ? (lifts.term ?? TERM_LIFT) * top : 0;
-  const pointsStep = asksPoints(question) ? POINTS_LIFT * top : 0;
+  const pointsStep = asksPoints(question) ? (lifts.points ?? POINTS_LIFT) * top : 0;
   // 唔够判刑会点罚: the articles punishing what falls short of a crime (尚不构成犯罪的，由公安机关处……拘留) answer it.
   const belowCrimeStep = BELOW_CRIME_ASKED.test(question) ? penaltyStep : 0;
   // Asked how much, every article naming an amount is lifted alike: a fine at large is not lifted above one
